@@ -1,0 +1,152 @@
+"""The build, as a list of phases: config, content, plan, render, publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from sitegen import urls as u
+from sitegen.assets import collect_static
+from sitegen.config import load_config
+from sitegen.errors import BuildFailed, ContentError, display_path
+from sitegen.pages import PageJob, SitePlanner
+from sitegen.render import Renderer, make_environment
+from sitegen.site import BuildOptions, load_content
+from sitegen.writer import StagedOutput, UnsafePath
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int
+    files: int
+    seconds: float
+    output: Path
+    warnings: tuple[str, ...] = ()
+
+
+def today(environ: dict[str, str] | None = None) -> dt.date:
+    """'Today' for scheduling: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise BuildFailed(
+                [
+                    ContentError(
+                        "SOURCE_DATE_EPOCH",
+                        0,
+                        f"'{epoch}' is not a Unix timestamp",
+                        "set it to whole seconds since 1970, or unset it",
+                    )
+                ]
+            ) from None
+    return dt.date.today()
+
+
+def build(
+    root: Path, output: Path | None = None, drafts: bool = False, progress: Progress | None = None
+) -> BuildReport:
+    """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
+    started = time.perf_counter()
+    root = root.resolve()
+    output = (output or root / "output").resolve()
+    config = load_config(root)
+    options = BuildOptions(drafts=drafts, today=today())
+    content, errors = load_content(root, config, options)
+    assets = collect_static(root, config.theme)
+    planner = SitePlanner(config, content, root, assets)
+    jobs = planner.plan()
+    errors += planner.errors
+    if errors:
+        raise BuildFailed(errors)
+    renderer = Renderer(make_environment(root, config.theme))
+    warnings: list[str] = []
+    if config.crisis_notice is None:
+        warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
+    with StagedOutput(output) as staged:
+        for name, path in assets.files:
+            staged.copy(u.static(name), path)
+        _render_all(jobs, renderer, staged, root, progress)
+        staged.publish()
+        files = staged.written
+    return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings))
+
+
+def _render_all(
+    jobs: list[PageJob], renderer: Renderer, staged: StagedOutput, root: Path, progress: Progress | None
+) -> None:
+    errors: list[ContentError] = []
+    for index, job in enumerate(jobs, start=1):
+        try:
+            html = renderer.render(job)
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append(
+                ContentError(
+                    _template_path(exc.filename, root),
+                    exc.lineno,
+                    f"template error: {exc.message}",
+                    "check the template's {% %} and {{ }} tags",
+                )
+            )
+            break
+        except jinja2.TemplateError as exc:
+            errors.append(_template_error(exc, job, root))
+            continue
+        try:
+            staged.write(u.output_path_for(job.path), html.encode("utf-8"))
+        except UnsafePath:
+            errors.append(
+                ContentError(
+                    job.source, 0, f"the address '{job.path}' would leave the output folder", "use a plain slug"
+                )
+            )
+        if progress and (index % 50 == 0 or index == len(jobs)):
+            progress(index, len(jobs))
+    if errors:
+        raise BuildFailed(errors)
+
+
+def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:
+    """Point at the template line that failed, found in the traceback Jinja rewrites for us."""
+    tb = exc.__traceback__
+    path, line = job.template, 0
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            path, line = _template_path(filename, root), tb.tb_lineno
+        tb = tb.tb_next
+    return ContentError(
+        path,
+        line,
+        f"template error while rendering /{job.path}: {exc}",
+        "the template context is documented in sitegen/context.py",
+    )
+
+
+def _template_path(filename: str | None, root: Path) -> str:
+    if not filename:
+        return "template"
+    path = Path(filename)
+    shown = display_path(path, root)
+    return shown if not shown.startswith("/") else "sitegen-theme/" + path.name
+
+
+def stderr_progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\r  rendering {done}/{total} pages")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -1,0 +1,71 @@
+"""The command line: parse arguments, call one function, turn its outcome into an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.build import build, stderr_progress
+from sitegen.errors import BuildFailed
+
+EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="A static-site generator for therapy practices.")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an unexpected error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = commands.add_parser("build", help="build the site into output/")
+    b.add_argument("--drafts", action="store_true", help="also publish drafts and scheduled articles")
+    b.add_argument("--output", type=Path, default=None, help="where to build (default: output/)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    b.add_argument("-v", "--verbose", action="store_true", help="print more about each phase")
+    b.add_argument("--debug", action="store_true", dest="debug_sub", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    debug = bool(args.debug or getattr(args, "debug_sub", False))
+    level = logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return run_build(args)
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        count = len(failure.errors)
+        print(f"build failed: {count} problem{'s' if count != 1 else ''}; output/ was left as it was", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("interrupted; output/ was left as it was", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a genuine bug: one line, unless the user asks for more
+        if debug:
+            raise
+        print(f"sitegen crashed: {type(exc).__name__}: {exc} (run again with --debug for details)", file=sys.stderr)
+        return EXIT_CRASH
+
+
+def run_build(args: argparse.Namespace) -> int:
+    progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
+    report = build(args.root, args.output, drafts=args.drafts, progress=progress)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not args.quiet:
+        print(
+            f"built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s into {_shown(report.output)}"
+        )
+    return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix() + "/"
+    except ValueError:
+        return str(path)

@@ -1,0 +1,236 @@
+"""Read articles, content pages and clinicians from `content/` into models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.config import BookingVariant, SiteConfig
+from sitegen.errors import ContentError, did_you_mean
+from sitegen.frontmatter_source import SourceFile, meta_line, read_meta, split_source
+from sitegen.markup import render_markdown
+from sitegen.models import Article, Clinician, CtaSetting, Page, Source
+from sitegen.slugs import is_safe_slug
+
+SLUG_HINT = "use lowercase letters, digits and hyphens only, e.g. 'managing-worry'"
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str = field(metadata={"hint": "add a line 'title: Your title' to the front matter"})
+    category: str = field(metadata={"hint": "add 'category:' with one of the categories in site.yaml"})
+    date: dt.date | None = None
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    author: str = ""
+    updated: dt.date | None = None
+    slug: str = ""
+    image: str = ""
+    image_alt: str = ""
+    draft: bool = False
+    cta: bool | str | BookingVariant = True
+    aliases: tuple[str, ...] = ()
+    reviewed_by: str = ""
+    last_reviewed: dt.date | None = None
+    content_note: str = ""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str = field(metadata={"hint": "add a line 'title: Your title' to the front matter"})
+    description: str = ""
+    slug: str = ""
+    cta: bool | str | BookingVariant = False
+
+
+@dataclass(frozen=True)
+class ClinicianMeta:
+    name: str = field(metadata={"hint": "add 'name: Full Name' to the front matter"})
+    credentials: str = ""
+    pronouns: str = ""
+    role: str = ""
+    regions: tuple[str, ...] = ()
+    specialties: tuple[str, ...] = ()
+    photo: str = ""
+    photo_alt: str = ""
+    booking_url: str = ""
+    booking_label: str = ""
+    order: int = 100
+
+
+def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[ContentError]]:
+    shown = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentError(shown, 1, f"not valid UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    return split_source(shown, text)
+
+
+def check_slug(source: SourceFile, slug: str, explicit: bool, errors: list[ContentError]) -> None:
+    if is_safe_slug(slug):
+        return
+    where = meta_line(source, "slug") if explicit else 1
+    what = "slug" if explicit else "file name"
+    errors.append(ContentError(source.path, where, f"the {what} '{slug}' cannot be used in an address", SLUG_HINT))
+
+
+def check_cta(source: SourceFile, cta: CtaSetting, config: SiteConfig, errors: list[ContentError]) -> None:
+    if isinstance(cta, str) and cta not in config.booking.variants:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "cta"),
+                f"unknown booking variant '{cta}'",
+                did_you_mean(cta, config.booking.variants) or "declare it under booking.variants in site.yaml",
+            )
+        )
+
+
+def parse_article(
+    path: Path, root: Path, config: SiteConfig, today: dt.date
+) -> tuple[Article | None, list[ContentError]]:
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, errors
+    meta, reader = read_meta(source, ArticleMeta)
+    errors.extend(reader.errors)
+    if meta is None:
+        return None, errors
+    if meta.date is None and not meta.draft:
+        errors.append(
+            ContentError(
+                source.path,
+                2,
+                "missing required key 'date'",
+                "add 'date: YYYY-MM-DD', or 'draft: true' while it is unfinished",
+            )
+        )
+    categories = [c.name for c in config.categories]
+    if meta.category not in categories:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "category"),
+                f"unknown category '{meta.category}'",
+                did_you_mean(meta.category, categories) or "declare it under 'categories:' in site.yaml",
+            )
+        )
+    slug = meta.slug or path.stem
+    check_slug(source, slug, bool(meta.slug), errors)
+    check_cta(source, meta.cta, config, errors)
+    if meta.image and not meta.image_alt:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "image"),
+                "the image has no 'image_alt' text",
+                "describe the image for readers who cannot see it",
+            )
+        )
+    for index, alias in enumerate(meta.aliases):
+        if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias:
+            errors.append(
+                ContentError(
+                    source.path,
+                    source.meta.line_of(("aliases", index)),
+                    f"the alias '{alias}' is not a path on this site",
+                    "write old addresses as paths, e.g. /blog/old-post/",
+                )
+            )
+    if errors:
+        return None, errors
+    rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
+    scheduled = meta.date is not None and meta.date > today
+    return Article(
+        slug=slug,
+        title=meta.title,
+        date=meta.date,
+        category=meta.category,
+        tags=tuple(dict.fromkeys(t.strip() for t in meta.tags if t.strip())),
+        author=meta.author,
+        description=meta.description,
+        updated=meta.updated,
+        image=meta.image,
+        image_alt=meta.image_alt,
+        draft=meta.draft,
+        cta=meta.cta,
+        aliases=meta.aliases,
+        reviewed_by=meta.reviewed_by,
+        last_reviewed=meta.last_reviewed,
+        content_note=meta.content_note,
+        body_html=rendered.html,
+        word_count=rendered.word_count,
+        source=Source(source.path, 1),
+        scheduled=scheduled,
+    ), []
+
+
+def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None, list[ContentError]]:
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, errors
+    meta, reader = read_meta(source, PageMeta)
+    errors.extend(reader.errors)
+    if meta is None:
+        return None, errors
+    slug = meta.slug or path.stem
+    check_slug(source, slug, bool(meta.slug), errors)
+    check_cta(source, meta.cta, config, errors)
+    if errors:
+        return None, errors
+    rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
+    return Page(slug, meta.title, meta.description, rendered.html, meta.cta, Source(source.path, 1)), []
+
+
+def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinician | None, list[ContentError]]:
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, errors
+    meta, reader = read_meta(source, ClinicianMeta)
+    errors.extend(reader.errors)
+    if meta is None:
+        return None, errors
+    check_slug(source, path.stem, False, errors)
+    if meta.photo and not meta.photo_alt:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "photo"),
+                "the photo has no 'photo_alt' text",
+                "describe the photo, e.g. 'Maya smiling in the practice garden'",
+            )
+        )
+    if errors:
+        return None, errors
+    bio = render_markdown(source.body, config.base_path).html
+    return Clinician(
+        slug=path.stem,
+        name=meta.name,
+        credentials=meta.credentials,
+        pronouns=meta.pronouns,
+        role=meta.role,
+        regions=meta.regions,
+        specialties=meta.specialties,
+        photo=meta.photo,
+        photo_alt=meta.photo_alt,
+        booking_url=meta.booking_url,
+        booking_label=meta.booking_label,
+        order=meta.order,
+        bio_html=bio,
+        source=Source(source.path, 1),
+    ), []
+
+
+def strip_title_line(body: str, title: str) -> str:
+    """Drop a leading '# Title' line: the page template already shows the title as its only <h1>."""
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    if first.startswith("# ") and _loose(first[2:]).startswith(_loose(title)[:20]):
+        return "\n" * (len(body) - len(stripped) + 1) + rest
+    return body
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())

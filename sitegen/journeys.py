@@ -1,0 +1,441 @@
+"""Parse journeys from the outline practices already write (see PRODUCT.md, "Journeys").
+
+A journey is read as a tree of headings: `#` title, `##` overview sections, written
+days and the plan, `###` day parts and plan weeks. Days are then laid out on the plan's
+calendar so that every day of the journey exists, written or planned.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.config import BookingVariant, SiteConfig
+from sitegen.content import SLUG_HINT, check_cta, read_source
+from sitegen.errors import ContentError, did_you_mean
+from sitegen.frontmatter_source import meta_line, read_meta
+from sitegen.journey_sections import render_day_section, render_section
+from sitegen.markup import render_markdown
+from sitegen.models import Day, Journey, Section, Source, Week
+from sitegen.slugs import is_safe_slug, slugify
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_DAY = re.compile(r"^day[ \t]+(\d+)[ \t]*(?:[:\-–—][ \t]*(.*))?$", re.IGNORECASE)
+_WEEK = re.compile(r"^week[ \t]+(\d+)[ \t]*(?:[:\-–—][ \t]*(.*))?$", re.IGNORECASE)
+_PLAN = re.compile(r"^(?:your[ \t]+)?journey[ \t]+plan$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d+)\s*(week|day)s?\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^[ \t]{0,3}(?:[-*+•]|\d+[.)])[ \t]+(.*)$")
+_REMEMBER = re.compile(r"^[*_]*remember\b", re.IGNORECASE)
+_DAY_FILE = re.compile(r"^day-(\d+)\.md$")
+
+
+@dataclass(frozen=True)
+class JourneyMeta:
+    title: str = field(metadata={"hint": "add 'title: Your journey's name'"})
+    duration: str = field(metadata={"hint": "add 'duration: 4 weeks' (or 'N days')"})
+    category: str = field(metadata={"hint": "add 'category:' with one of the categories in site.yaml"})
+    sequence: int = 100
+    description: str = ""
+    days_per_week: int | None = None
+    slug: str = ""
+    author: str = ""
+    cta: bool | str | BookingVariant = True
+
+
+@dataclass(frozen=True)
+class DayMeta:
+    day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
+    title: str = ""
+
+
+@dataclass
+class Block:
+    """A heading and the lines under it, up to the next heading of the same or higher level."""
+
+    level: int
+    title: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass
+class _WrittenDay:
+    number: int
+    title: str
+    sections: tuple[Section, ...]
+    line: int
+    path: str
+
+
+def outline(body: str, first_line: int, section_level: int = 2) -> tuple[Block, list[Block]]:
+    """The lead (before any section heading) and the section blocks, with their children."""
+    lead = Block(0, "", first_line)
+    blocks: list[Block] = []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        level = len(match.group(1)) if match else 0
+        if match and level == section_level:
+            blocks.append(Block(level, match.group(2), number))
+            continue
+        if match and level == section_level + 1 and blocks:
+            blocks[-1].children.append(Block(level, match.group(2), number))
+            continue
+        if match and level < section_level and not blocks and not lead.title:
+            lead.title, lead.line = match.group(2), number
+            continue
+        target = blocks[-1].children[-1] if blocks and blocks[-1].children else (blocks[-1] if blocks else lead)
+        target.lines.append(line)
+    return lead, blocks
+
+
+def parse_journey(
+    path: Path, root: Path, config: SiteConfig, clinicians: frozenset[str]
+) -> tuple[Journey | None, list[ContentError]]:
+    """A journey from `<slug>.md`, or from `<slug>/journey.md` plus its `day-NN.md` files."""
+    folder_form = path.name == "journey.md"
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, errors
+    meta, reader = read_meta(source, JourneyMeta)
+    errors.extend(reader.errors)
+    if meta is None:
+        return None, errors
+    slug = meta.slug or (path.parent.name if folder_form else path.stem)
+    if not is_safe_slug(slug):
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "slug") if meta.slug else 1,
+                f"the journey slug '{slug}' cannot be used in an address",
+                SLUG_HINT,
+            )
+        )
+    categories = [c.name for c in config.categories]
+    if meta.category not in categories:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "category"),
+                f"unknown category '{meta.category}'",
+                did_you_mean(meta.category, categories),
+            )
+        )
+    if meta.author and meta.author not in clinicians:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "author"),
+                f"unknown author '{meta.author}'",
+                did_you_mean(meta.author, clinicians) or "add them under content/team/",
+            )
+        )
+    check_cta(source, meta.cta, config, errors)
+    duration = _DURATION.match(meta.duration)
+    if not duration or int(duration.group(1)) < 1:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "duration"),
+                f"cannot read the duration '{meta.duration}'",
+                "write it like '4 weeks' or '30 days'",
+            )
+        )
+
+    lead, blocks = outline(source.body, source.body_line)
+    base = config.base_path
+    plan = next((b for b in blocks if _PLAN.match(b.title)), None)
+    if plan is None:
+        errors.append(
+            ContentError(
+                source.path,
+                source.body_line,
+                "this journey has no '## Your Journey Plan' section",
+                "add it, with one '### Week N: Title' per week and a bullet per day",
+            )
+        )
+    written = [_written_day(b, source.path, base) for b in blocks if _DAY.match(b.title)]
+    if folder_form:
+        day_files, day_errors = _folder_days(path.parent, root, base)
+        errors.extend(day_errors)
+        written.extend(day_files)
+
+    if errors or meta is None or duration is None or plan is None:
+        return None, errors
+
+    weeks_plan, plan_errors = _plan_weeks(plan, source.path)
+    errors.extend(plan_errors)
+    amount, unit = int(duration.group(1)), duration.group(2).lower()
+    bullet_counts = {len(bullets) for _, _, bullets in weeks_plan}
+    days_per_week = meta.days_per_week or (
+        bullet_counts.pop() if len(bullet_counts) == 1 and 0 not in bullet_counts else 7
+    )
+    total_days = amount * days_per_week if unit == "week" else amount
+    week_count = amount if unit == "week" else math.ceil(amount / days_per_week)
+    errors.extend(_check_weeks(weeks_plan, week_count, plan, source.path))
+    errors.extend(_check_days(written, total_days))
+    if errors:
+        return None, errors
+
+    by_number = {d.number: d for d in written}
+    weeks: list[Week] = []
+    for number, title, bullets in weeks_plan:
+        days: list[Day] = []
+        first = (number - 1) * days_per_week + 1
+        for day_number in range(first, min(first + days_per_week, total_days + 1)):
+            index = day_number - first
+            topic = bullets[index] if index < len(bullets) else ""
+            w = by_number.get(day_number)
+            day_source = Source(w.path, w.line) if w else Source(source.path, plan.line)
+            days.append(
+                Day(
+                    day_number,
+                    number,
+                    (w.title if w and w.title else topic) or f"Day {day_number}",
+                    topic,
+                    w.sections if w else (),
+                    w is not None,
+                    day_source,
+                )
+            )
+        weeks.append(Week(number, title, tuple(days)))
+
+    overview = [b for b in blocks if b is not plan and not _DAY.match(b.title)]
+    closing = _take_closing(blocks)
+    before = [b for b in overview if b.line < plan.line]
+    after = [b for b in overview if b.line > plan.line]
+    anchors: set[str] = set()
+    return Journey(
+        slug=slug,
+        title=meta.title,
+        description=meta.description,
+        category=meta.category,
+        sequence=meta.sequence,
+        duration_label=meta.duration.strip(),
+        days_per_week=days_per_week,
+        total_days=total_days,
+        intro_html=render_markdown(lead.text, base).html,
+        sections_before=tuple(_overview_section(b, base, anchors) for b in before),
+        sections_after=tuple(_overview_section(b, base, anchors) for b in after),
+        closing_html=render_markdown(closing, base).html if closing else "",
+        plan_intro_html=render_markdown(plan.text, base).html if plan.text.strip() else "",
+        weeks=tuple(weeks),
+        cta=meta.cta,
+        author=meta.author,
+        source=Source(source.path, 1),
+    ), []
+
+
+def _overview_section(block: Block, base: str, anchors: set[str]) -> Section:
+    text = block.text + "".join(f"\n\n### {c.title}\n" + c.text for c in block.children)
+    return render_section(block.title, _unique_anchor(block.title, anchors), text, base)
+
+
+def _unique_anchor(title: str, anchors: set[str]) -> str:
+    anchor = slugify(title) or "section"
+    candidate, n = anchor, 2
+    while candidate in anchors:
+        candidate, n = f"{anchor}-{n}", n + 1
+    anchors.add(candidate)
+    return candidate
+
+
+def _written_day(block: Block, path: str, base: str) -> _WrittenDay:
+    match = _DAY.match(block.title)
+    assert match
+    anchors: set[str] = set()
+    sections = []
+    if block.text.strip():
+        sections.append(render_day_section("", "", block.text, base))
+    sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
+    return _WrittenDay(int(match.group(1)), (match.group(2) or "").strip(), tuple(sections), block.line, path)
+
+
+def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[_WrittenDay], list[ContentError]]:
+    days: list[_WrittenDay] = []
+    errors: list[ContentError] = []
+    for day_path in sorted(folder.glob("*.md")):
+        if day_path.name == "journey.md":
+            continue
+        source, source_errors = read_source(day_path, root)
+        errors.extend(source_errors)
+        if source is None:
+            continue
+        name_match = _DAY_FILE.match(day_path.name)
+        if not name_match:
+            errors.append(
+                ContentError(
+                    source.path,
+                    1,
+                    "a journey folder holds journey.md and day files only",
+                    "name day files like day-01.md",
+                )
+            )
+            continue
+        meta, reader = read_meta(source, DayMeta)
+        errors.extend(reader.errors)
+        if meta is None:
+            continue
+        if meta.day != int(name_match.group(1)):
+            errors.append(
+                ContentError(
+                    source.path,
+                    meta_line(source, "day"),
+                    f"'day: {meta.day}' disagrees with the file name {day_path.name}",
+                    f"rename the file to day-{meta.day:02d}.md or set 'day: {int(name_match.group(1))}'",
+                )
+            )
+            continue
+        lead, blocks = outline(source.body, source.body_line, _section_level(source.body))
+        anchors: set[str] = set()
+        sections = [render_day_section("", "", lead.text, base)] if lead.text.strip() else []
+        for block in blocks:
+            text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
+            sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
+        days.append(_WrittenDay(meta.day, meta.title, tuple(sections), source.body_line, source.path))
+    return days, errors
+
+
+def _section_level(body: str) -> int:
+    levels = [len(m.group(1)) for line in body.split("\n") if (m := _HEADING.match(line))]
+    return min((lv for lv in levels if lv >= 2), default=3)
+
+
+def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]], list[ContentError]]:
+    weeks: list[tuple[int, str, list[str]]] = []
+    errors: list[ContentError] = []
+    for child in plan.children:
+        match = _WEEK.match(child.title)
+        if not match:
+            errors.append(
+                ContentError(
+                    path,
+                    child.line,
+                    f"'{child.title}' in the plan is not a week",
+                    "write plan headings as '### Week 1: Title'",
+                )
+            )
+            continue
+        bullets: list[str] = []
+        for line in child.lines:
+            bullet = _BULLET.match(line)
+            if bullet:
+                bullets.append(bullet.group(1).strip())
+            elif line.startswith((" ", "\t")) and line.strip() and bullets:
+                bullets[-1] += " " + line.strip()
+        weeks.append((int(match.group(1)), (match.group(2) or "").strip(), bullets))
+    return weeks, errors
+
+
+def _check_weeks(
+    weeks: list[tuple[int, str, list[str]]], week_count: int, plan: Block, path: str
+) -> list[ContentError]:
+    errors: list[ContentError] = []
+    lines = [c.line for c in plan.children if _WEEK.match(c.title)]
+    expected = 1
+    for (number, _, _), line in zip(weeks, lines, strict=True):
+        if number > week_count:
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"the plan has week {number}, but the journey lasts {week_count} weeks",
+                    "remove the week or change 'duration'",
+                )
+            )
+        elif number < expected:
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"week {number} is out of order or repeated",
+                    f"the plan's weeks must run 1 to {week_count} in order",
+                )
+            )
+        elif number > expected:
+            missing = ", ".join(str(n) for n in range(expected, number))
+            errors.append(
+                ContentError(
+                    path, line, f"the plan skips week {missing}", f"add '### Week {expected}: ...' before this one"
+                )
+            )
+        expected = max(expected, number + 1)
+    if expected <= week_count and not errors:
+        errors.append(
+            ContentError(
+                path,
+                plan.line,
+                f"the plan stops at week {expected - 1} of {week_count}",
+                f"add '### Week {expected}: ...' or change 'duration'",
+            )
+        )
+    return errors
+
+
+def _check_days(written: list[_WrittenDay], total_days: int) -> list[ContentError]:
+    errors: list[ContentError] = []
+    seen: dict[int, _WrittenDay] = {}
+    highest: dict[str, int] = {}
+    for day in written:
+        if day.number in seen:
+            first = seen[day.number]
+            errors.append(
+                ContentError(
+                    day.path,
+                    day.line,
+                    f"Day {day.number} is written twice",
+                    f"the first is at {first.path}:{first.line}; renumber one of them",
+                )
+            )
+            continue
+        seen[day.number] = day
+        if day.number < 1 or day.number > total_days:
+            errors.append(
+                ContentError(
+                    day.path,
+                    day.line,
+                    f"Day {day.number} is outside this {total_days}-day journey",
+                    "check the day's number, 'duration' and 'days_per_week'",
+                )
+            )
+        elif day.number < highest.get(day.path, 0):
+            errors.append(
+                ContentError(
+                    day.path,
+                    day.line,
+                    f"Day {day.number} comes after Day {highest[day.path]}",
+                    "write days in ascending order",
+                )
+            )
+        highest[day.path] = max(highest.get(day.path, 0), day.number)
+    return errors
+
+
+def _take_closing(blocks: list[Block]) -> str:
+    """Remove and return the final 'Remember: ...' paragraph, wherever the last section ends."""
+    if not blocks:
+        return ""
+    last = blocks[-1].children[-1] if blocks[-1].children else blocks[-1]
+    lines = last.lines
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    paragraph = "\n".join(lines[start:end])
+    if not _REMEMBER.match(paragraph.strip()):
+        return ""
+    del lines[start:]
+    return paragraph

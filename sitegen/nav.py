@@ -1,0 +1,65 @@
+"""Navigation: the site menu, and moving between journey days."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen import urls as u
+from sitegen.config import CONFIG_FILE, NavLink, SiteConfig
+from sitegen.errors import ContentError, did_you_mean
+from sitegen.models import Day, Journey, Page
+from sitegen.urls import Urls
+from sitegen.views import Link
+from sitegen.yamlsource import load_located
+
+SECTIONS = {
+    "home": ("Home", u.home()),
+    "articles": ("Articles", u.articles()),
+    "journeys": ("Journeys", u.journeys()),
+    "team": ("Our team", u.team()),
+    "categories": ("Topics", u.categories()),
+    "tags": ("Tags", u.tags()),
+    "search": ("Search", u.search()),
+}
+
+
+def site_navigation(
+    config: SiteConfig, pages: tuple[Page, ...], hrefs: Urls, root: Path
+) -> tuple[tuple[Link, ...], list[ContentError]]:
+    """The header menu, from `navigation:` in site.yaml or, without it, a sensible default."""
+    by_slug = {p.slug: p for p in pages}
+    entries = config.navigation or ("articles", "journeys", "team", *(p.slug for p in pages if p.slug != "crisis"))
+    links: list[Link] = []
+    errors: list[ContentError] = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, NavLink):
+            links.append(Link(entry.label, hrefs.rebase(entry.url)))
+        elif entry in SECTIONS:
+            label, path = SECTIONS[entry]
+            links.append(Link(label, hrefs.href(path)))
+        elif entry in by_slug:
+            links.append(Link(by_slug[entry].title, hrefs.href(u.page(entry))))
+        else:
+            errors.append(
+                ContentError(
+                    CONFIG_FILE,
+                    _nav_line(root, index),
+                    f"navigation names '{entry}', which is not a page",
+                    did_you_mean(entry, [*SECTIONS, *by_slug])
+                    or "use a section name, a page's slug, or {label: ..., url: ...}",
+                )
+            )
+    return tuple(links), errors
+
+
+def _nav_line(root: Path, index: int) -> int:
+    located, _ = load_located((root / CONFIG_FILE).read_text(encoding="utf-8"), CONFIG_FILE)
+    return located.line_of(("navigation", index)) if located else 1
+
+
+def day_neighbours(journey: Journey, number: int) -> tuple[Day | None, Day | None]:
+    """The previous and next *written* days, across week boundaries."""
+    written = journey.written_days
+    before = [d for d in written if d.number < number]
+    after = [d for d in written if d.number > number]
+    return (before[-1] if before else None), (after[0] if after else None)

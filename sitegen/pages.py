@@ -1,0 +1,443 @@
+"""Plan every page of the site: its path, its template and its context.
+
+Planning is separate from rendering so that URL collisions are found, all together
+and naming both sources, before a single file is written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from sitegen import urls as u
+from sitegen.assets import StaticAssets
+from sitegen.booking import BookingCta, phone_href, resolve_booking_cta, site_booking
+from sitegen.config import SiteConfig
+from sitegen.context import BaseContext, PageInfo, Pagination, SiteView
+from sitegen.errors import ContentError
+from sitegen.models import Article, Clinician, Content, Journey
+from sitegen.nav import day_neighbours, site_navigation
+from sitegen.slugs import slugify
+from sitegen.urls import Urls
+from sitegen.views import (
+    ArticleSummary,
+    ArticleView,
+    CategoryView,
+    ClinicianView,
+    DayPageView,
+    DayView,
+    JourneySummary,
+    JourneyView,
+    Link,
+    PersonView,
+    WeekView,
+    date_text,
+    person_view,
+    section_view,
+)
+
+HOME_LATEST = 6
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: `path` is its site path, `source` names what produced it."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+    source: str
+    inline_cta: BookingCta | None = None
+
+
+class SitePlanner:
+    """Joins content with URLs into page jobs; holds lookups shared by every kind of page."""
+
+    def __init__(self, config: SiteConfig, content: Content, root: Path, assets: StaticAssets) -> None:
+        self.config = config
+        self.content = content
+        self.hrefs = Urls.for_site(config)
+        self.errors: list[ContentError] = []
+        self.clinicians = {c.slug: c for c in content.clinicians}
+        self.category_slugs = {c.name: c.slug for c in config.categories}
+        navigation, nav_errors = site_navigation(config, content.pages, self.hrefs, root)
+        self.errors += nav_errors
+        page_slugs = {p.slug for p in content.pages}
+        self.site = SiteView(
+            title=config.title,
+            description=config.description,
+            language=config.language,
+            practice=config.practice,
+            phone_href=phone_href(config.practice.phone),
+            home_url=self.hrefs.href(u.home()),
+            search_url=self.hrefs.href(u.search()),
+            articles_url=self.hrefs.href(u.articles()),
+            journeys_url=self.hrefs.href(u.journeys()),
+            crisis_url=self.hrefs.href(u.crisis()),
+            privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
+            navigation=navigation,
+            stylesheet_url=assets.url("site.css", config.base_path),
+            script_url=assets.url("site.js", config.base_path),
+            categories=self._category_views(),
+        )
+        self.booking = site_booking(config, self.hrefs)
+
+    # --- shared pieces -------------------------------------------------------------------
+
+    def base(
+        self, title: str, path: str, kind: str, description: str = "", breadcrumbs: tuple[Link, ...] = ()
+    ) -> BaseContext:
+        info = PageInfo(
+            title,
+            description or self.config.description,
+            self.hrefs.href(path),
+            self.hrefs.absolute(path),
+            kind,
+            breadcrumbs,
+        )
+        return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.config.crisis_notice}
+
+    def person(self, slug: str) -> PersonView | None:
+        clinician = self.clinicians.get(slug)
+        return person_view(clinician, self.hrefs.href(u.clinician(slug))) if clinician else None
+
+    def category_link(self, name: str) -> Link:
+        return Link(name, self.hrefs.href(u.category(self.category_slugs[name])))
+
+    def summary(self, article: Article) -> ArticleSummary:
+        return ArticleSummary(
+            article.title,
+            self.hrefs.href(u.article(article.slug)),
+            article.description,
+            date_text(article.date, self.config.language),
+            article.reading_minutes,
+            self.category_link(article.category),
+            self.person(article.author),
+            article.draft,
+            article.scheduled,
+        )
+
+    def day_view(self, journey: Journey, number: int) -> DayView:
+        day = journey.days[number - 1]
+        url = self.hrefs.href(u.journey_day(journey.slug, number)) if day.written else None
+        return DayView(day.number, day.week, day.title, day.topic, day.written, url)
+
+    def week_view(self, journey: Journey, number: int) -> WeekView:
+        week = journey.weeks[number - 1]
+        return WeekView(
+            week.number,
+            week.title,
+            self.hrefs.href(u.journey_week(journey.slug, number)),
+            tuple(self.day_view(journey, d.number) for d in week.days),
+        )
+
+    def journey_summary(self, journey: Journey) -> JourneySummary:
+        first = journey.written_days[0] if journey.written_days else None
+        return JourneySummary(
+            journey.slug,
+            journey.title,
+            self.hrefs.href(u.journey(journey.slug)),
+            journey.description,
+            journey.duration_label,
+            journey.total_days,
+            len(journey.written_days),
+            self.category_link(journey.category),
+            self.day_view(journey, first.number) if first else None,
+        )
+
+    def cta(self, category: str | None, author: str, setting: Any) -> BookingCta | None:
+        return resolve_booking_cta(self.config, self.hrefs, category, self.clinicians.get(author), setting)
+
+    def _category_views(self) -> tuple[CategoryView, ...]:
+        articles: dict[str, int] = defaultdict(int)
+        journeys: dict[str, int] = defaultdict(int)
+        for article in self.content.articles:
+            articles[article.category] += 1
+        for journey in self.content.journeys:
+            journeys[journey.category] += 1
+        return tuple(
+            CategoryView(
+                c.name, c.slug, c.description, self.hrefs.href(u.category(c.slug)), articles[c.name], journeys[c.name]
+            )
+            for c in self.config.sorted_categories()
+        )
+
+    # --- the plan ----------------------------------------------------------------------------
+
+    def plan(self) -> list[PageJob]:
+        jobs = [
+            self.home(),
+            *self.article_listing(),
+            *self.articles(),
+            *self.categories(),
+            *self.tags(),
+            *self.journeys(),
+            *self.team(),
+            *self.content_pages(),
+            *self.fixed_pages(),
+        ]
+        self.errors += find_collisions(jobs)
+        return jobs
+
+    def home(self) -> PageJob:
+        ctx: dict[str, Any] = dict(self.base(self.config.title, u.home(), "home"))
+        ctx.update(
+            latest=tuple(self.summary(a) for a in self.content.articles[:HOME_LATEST]),
+            journeys=tuple(self.journey_summary(j) for j in self.content.journeys),
+            articles_url=self.hrefs.href(u.articles()),
+            journeys_url=self.hrefs.href(u.journeys()),
+        )
+        return PageJob(u.home(), "home.html", ctx, "the home page")
+
+    def _listing(
+        self, articles: tuple[Article, ...], path_for: Any, title: str, intro: str, kind: str, source: str
+    ) -> list[PageJob]:
+        per_page = self.config.articles_per_page
+        chunks = [articles[i : i + per_page] for i in range(0, len(articles), per_page)] or [()]
+        jobs = []
+        for number, chunk in enumerate(chunks, start=1):
+            previous = self.hrefs.href(path_for(number - 1)) if number > 1 else None
+            following = self.hrefs.href(path_for(number + 1)) if number < len(chunks) else None
+            pagination = Pagination(number, len(chunks), previous, following) if len(chunks) > 1 else None
+            page_title = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
+            ctx: dict[str, Any] = dict(self.base(page_title, path_for(number), kind, intro))
+            ctx.update(
+                heading=title, intro=intro, articles=tuple(self.summary(a) for a in chunk), pagination=pagination
+            )
+            jobs.append(PageJob(path_for(number), "articles.html" if kind == "articles" else "tag.html", ctx, source))
+        return jobs
+
+    def article_listing(self) -> list[PageJob]:
+        return self._listing(
+            self.content.articles,
+            u.articles,
+            "Articles",
+            "Articles from our clinicians on everyday mental health.",
+            "articles",
+            "the article listing",
+        )
+
+    def articles(self) -> list[PageJob]:
+        jobs = []
+        for article in self.content.articles:
+            cta = self.cta(article.category, article.author, article.cta)
+            view = ArticleView(
+                summary=self.summary(article),
+                body_html=Markup(article.body_html),
+                tags=tuple(Link(t, self.hrefs.href(u.tag(slugify(t)))) for t in article.tags),
+                reviewer=self.person(article.reviewed_by),
+                last_reviewed=date_text(article.last_reviewed, self.config.language),
+                updated=date_text(article.updated, self.config.language),
+                content_note=article.content_note,
+                cta=cta,
+                image=self.hrefs.rebase(article.image) if article.image else "",
+                image_alt=article.image_alt,
+            )
+            crumbs = (Link("Articles", self.hrefs.href(u.articles())), self.category_link(article.category))
+            ctx: dict[str, Any] = dict(
+                self.base(article.title, u.article(article.slug), "article", article.description, crumbs)
+            )
+            ctx["article"] = view
+            jobs.append(PageJob(u.article(article.slug), "article.html", ctx, str(article.source), cta))
+        return jobs
+
+    def categories(self) -> list[PageJob]:
+        ctx: dict[str, Any] = dict(self.base("Topics", u.categories(), "categories"))
+        ctx["categories"] = self.site.categories
+        jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
+        for view in self.site.categories:
+            crumbs = (Link("Topics", self.hrefs.href(u.categories())),)
+            cctx: dict[str, Any] = dict(
+                self.base(view.name, u.category(view.slug), "category", view.description, crumbs)
+            )
+            cctx.update(
+                category=view,
+                articles=tuple(self.summary(a) for a in self.content.articles if a.category == view.name),
+                journeys=tuple(self.journey_summary(j) for j in self.content.journeys if j.category == view.name),
+            )
+            jobs.append(PageJob(u.category(view.slug), "category.html", cctx, f"category '{view.name}' in site.yaml"))
+        return jobs
+
+    def tags(self) -> list[PageJob]:
+        by_slug: dict[str, list[Article]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for article in self.content.articles:
+            for tag in article.tags:
+                by_slug[slugify(tag)].append(article)
+                names.setdefault(slugify(tag), tag)
+        ordered = sorted(by_slug, key=lambda s: names[s].lower())
+        ctx: dict[str, Any] = dict(self.base("Tags", u.tags(), "tags"))
+        ctx["tags"] = tuple((Link(names[s], self.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)
+        jobs = [PageJob(u.tags(), "tags.html", ctx, "the tag index")]
+        for slug in ordered:
+            jobs += self._listing(
+                tuple(by_slug[slug]),
+                lambda n, s=slug: u.tag(s) if n == 1 else f"{u.tag(s)}page/{n}/",
+                f"Tagged “{names[slug]}”",
+                "",
+                "tag",
+                f"tag '{names[slug]}'",
+            )
+        return jobs
+
+    def journeys(self) -> list[PageJob]:
+        ctx: dict[str, Any] = dict(
+            self.base("Journeys", u.journeys(), "journeys", "Self-paced programmes to work through day by day.")
+        )
+        ctx["journeys"] = tuple(self.journey_summary(j) for j in self.content.journeys)
+        jobs = [PageJob(u.journeys(), "journeys.html", ctx, "the journeys listing")]
+        for journey in self.content.journeys:
+            jobs += self.journey_pages(journey)
+        return jobs
+
+    def journey_pages(self, journey: Journey) -> list[PageJob]:
+        summary = self.journey_summary(journey)
+        journeys_link = Link("Journeys", self.hrefs.href(u.journeys()))
+        overview_cta = self.cta(journey.category, journey.author, journey.cta)
+        view = JourneyView(
+            summary=summary,
+            intro_html=Markup(journey.intro_html),
+            sections_before=tuple(section_view(s) for s in journey.sections_before),
+            plan_intro_html=Markup(journey.plan_intro_html),
+            weeks=tuple(self.week_view(journey, w.number) for w in journey.weeks),
+            sections_after=tuple(section_view(s) for s in journey.sections_after),
+            closing_html=Markup(journey.closing_html),
+            author=self.person(journey.author),
+            cta=overview_cta,
+        )
+        ctx: dict[str, Any] = dict(
+            self.base(journey.title, u.journey(journey.slug), "journey", journey.description, (journeys_link,))
+        )
+        ctx["journey"] = view
+        source = str(journey.source)
+        jobs = [PageJob(u.journey(journey.slug), "journey.html", ctx, source)]
+        journey_link = Link(journey.title, summary.url)
+        for week in view.weeks:
+            path = u.journey_week(journey.slug, week.number)
+            wctx: dict[str, Any] = dict(
+                self.base(
+                    f"Week {week.number}: {week.title} – {journey.title}",
+                    path,
+                    "week",
+                    journey.description,
+                    (journeys_link, journey_link),
+                )
+            )
+            wctx.update(
+                journey=summary,
+                week=week,
+                previous_week=_week_link(view.weeks, week.number - 1),
+                next_week=_week_link(view.weeks, week.number + 1),
+            )
+            jobs.append(PageJob(path, "week.html", wctx, source))
+        for day in journey.written_days:
+            previous, following = day_neighbours(journey, day.number)
+            week = view.weeks[day.week - 1]
+            cta = self.cta(journey.category, journey.author, journey.cta)
+            day_view = DayPageView(
+                journey=summary,
+                week=week,
+                day=self.day_view(journey, day.number),
+                sections=tuple(section_view(s) for s in day.sections),
+                previous=self.day_view(journey, previous.number) if previous else None,
+                next=self.day_view(journey, following.number) if following else None,
+                cta=cta,
+            )
+            path = u.journey_day(journey.slug, day.number)
+            crumbs = (journeys_link, journey_link, Link(f"Week {week.number}", week.url))
+            dctx: dict[str, Any] = dict(
+                self.base(f"Day {day.number}: {day.title} – {journey.title}", path, "day", journey.description, crumbs)
+            )
+            dctx["view"] = day_view
+            jobs.append(PageJob(path, "day.html", dctx, str(day.source)))
+        return jobs
+
+    def team(self) -> list[PageJob]:
+        views = {c.slug: self.clinician_view(c) for c in self.content.clinicians}
+        ctx: dict[str, Any] = dict(self.base("Our team", u.team(), "team", "The clinicians of " + self.config.title))
+        ctx["clinicians"] = tuple(views.values())
+        jobs = [PageJob(u.team(), "team.html", ctx, "the team page")]
+        for clinician in self.content.clinicians:
+            crumbs = (Link("Our team", self.hrefs.href(u.team())),)
+            cctx: dict[str, Any] = dict(
+                self.base(clinician.display_name, u.clinician(clinician.slug), "clinician", clinician.role, crumbs)
+            )
+            cctx.update(
+                clinician=views[clinician.slug],
+                articles=tuple(self.summary(a) for a in self.content.articles if a.author == clinician.slug),
+                journeys=tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug),
+            )
+            jobs.append(PageJob(u.clinician(clinician.slug), "clinician.html", cctx, str(clinician.source)))
+        return jobs
+
+    def clinician_view(self, clinician: Clinician) -> ClinicianView:
+        person = self.person(clinician.slug)
+        assert person is not None
+        booking = self.cta(None, clinician.slug, True)
+        return ClinicianView(
+            person,
+            clinician.regions,
+            clinician.specialties,
+            self.hrefs.rebase(clinician.photo) if clinician.photo else "",
+            clinician.photo_alt,
+            Markup(clinician.bio_html),
+            booking,
+        )
+
+    def content_pages(self) -> list[PageJob]:
+        jobs = []
+        for page in self.content.pages:
+            cta = self.cta(None, "", page.cta)
+            ctx: dict[str, Any] = dict(self.base(page.title, u.page(page.slug), "page", page.description))
+            ctx.update(body_html=Markup(page.body_html), cta=cta)
+            jobs.append(PageJob(u.page(page.slug), "page.html", ctx, str(page.source), cta))
+        return jobs
+
+    def fixed_pages(self) -> list[PageJob]:
+        jobs = [
+            PageJob(u.search(), "search.html", dict(self.base("Search", u.search(), "search")), "the search page"),
+            PageJob(u.not_found(), "404.html", dict(self.base("Page not found", u.not_found(), "404")), "the 404 page"),
+        ]
+        if not any(p.slug == "crisis" for p in self.content.pages):
+            jobs.append(
+                PageJob(
+                    u.crisis(),
+                    "crisis.html",
+                    dict(self.base("If you need help now", u.crisis(), "crisis")),
+                    "the built-in crisis page",
+                )
+            )
+        return jobs
+
+
+def _week_link(weeks: tuple[WeekView, ...], number: int) -> Link | None:
+    if 1 <= number <= len(weeks):
+        week = weeks[number - 1]
+        return Link(f"Week {week.number}: {week.title}", week.url)
+    return None
+
+
+def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
+    """Two sources that would write the same file are reported together, naming both."""
+    owners: dict[str, PageJob] = {}
+    errors = []
+    for job in jobs:
+        out = u.output_path_for(job.path)
+        if out in owners:
+            first = owners[out]
+            path, _, line = job.source.partition(":")
+            errors.append(
+                ContentError(
+                    path if line else "site.yaml",
+                    int(line) if line.isdigit() else 0,
+                    f"{job.source} and {first.source} both want the address /{job.path}",
+                    "give one of them a different slug",
+                )
+            )
+        else:
+            owners[out] = job
+    return errors

@@ -1,0 +1,46 @@
+"""Render page jobs with Jinja2: strict, autoescaped, with a layered theme lookup.
+
+Lookup order: the project's own `templates/`, then `themes/<theme>/templates/`, then
+the default theme shipped inside sitegen. A theme author overrides one partial by
+placing a file of the same name earlier in that order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from sitegen.booking import BookingCta
+from sitegen.markup import BOOKING_PLACEHOLDER
+from sitegen.pages import PageJob
+from sitegen.theme_lookup import theme_dirs
+
+
+def make_environment(root: Path, theme: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plural"] = lambda n, one, many: one if n == 1 else many
+    return env
+
+
+class Renderer:
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+
+    def render(self, job: PageJob) -> str:
+        html = self.env.get_template(job.template).render(job.context)
+        if BOOKING_PLACEHOLDER in html:
+            html = html.replace(BOOKING_PLACEHOLDER, self.booking_block(job.inline_cta, job.context))
+        return html
+
+    def booking_block(self, cta: BookingCta | None, context: dict[str, object]) -> str:
+        if cta is None:
+            return ""
+        return self.env.get_template("partials/booking.html").render({**context, "cta": cta, "inline": True})

@@ -1,0 +1,79 @@
+"""Parse every content file and assemble the site's content, with cross-checks between files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.config import SiteConfig
+from sitegen.content import parse_article, parse_clinician, parse_page, read_source
+from sitegen.discover import discover
+from sitegen.errors import ContentError, did_you_mean
+from sitegen.frontmatter_source import meta_line
+from sitegen.journeys import parse_journey
+from sitegen.models import Article, Clinician, Content, Journey, Page
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: `drafts` also publishes drafts and scheduled articles (the preview)."""
+
+    drafts: bool = False
+    today: dt.date = dt.date(1970, 1, 1)
+
+
+def load_content(root: Path, config: SiteConfig, options: BuildOptions) -> tuple[Content, list[ContentError]]:
+    """Every article, journey, page and clinician, or every problem found in them."""
+    files = discover(root)
+    errors: list[ContentError] = []
+    clinicians: list[Clinician] = []
+    for path in files.team:
+        clinician, problems = parse_clinician(path, root, config)
+        errors += problems
+        if clinician:
+            clinicians.append(clinician)
+    known = frozenset(c.slug for c in clinicians)
+    articles: list[Article] = []
+    for path in files.articles:
+        article, problems = parse_article(path, root, config, options.today)
+        errors += problems
+        if article:
+            errors += _check_people(path, root, article, known)
+            articles.append(article)
+    journeys: list[Journey] = []
+    for path in files.journeys:
+        journey, problems = parse_journey(path, root, config, known)
+        errors += problems
+        if journey:
+            journeys.append(journey)
+    pages: list[Page] = []
+    for path in files.pages:
+        page, problems = parse_page(path, root, config)
+        errors += problems
+        if page:
+            pages.append(page)
+    published = [a for a in articles if options.drafts or (not a.draft and not a.scheduled)]
+    return Content(
+        articles=tuple(sorted(published, key=lambda a: a.sort_key, reverse=True)),
+        journeys=tuple(sorted(journeys, key=lambda j: (j.sequence, j.title.lower(), j.slug))),
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
+    ), errors
+
+
+def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:
+    """Bylines and reviewers must name a clinician in content/team/."""
+    errors: list[ContentError] = []
+    wanted = [("author", article.author), ("reviewed_by", article.reviewed_by)]
+    if not any(slug and slug not in known for _, slug in wanted):
+        return errors
+    source, _ = read_source(path, root)
+    assert source is not None
+    for key, slug in wanted:
+        if slug and slug not in known:
+            hint = did_you_mean(slug, known) or "add them as content/team/<slug>.md"
+            errors.append(
+                ContentError(source.path, meta_line(source, key), f"unknown {key.replace('_', ' ')} '{slug}'", hint)
+            )
+    return errors

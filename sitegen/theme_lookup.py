@@ -1,0 +1,25 @@
+"""Where templates and static files are looked up: project, then theme, then built-in default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _builtin_theme() -> Path:
+    """The default theme: packaged inside sitegen when installed, `themes/default` in a checkout."""
+    packaged = Path(__file__).parent / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes" / "default"
+
+
+BUILTIN_THEME = _builtin_theme()
+
+
+def theme_dirs(root: Path, theme: str) -> list[Path]:
+    """Folders searched for templates and static files, most specific first."""
+    dirs = [root / "templates", root / "themes" / theme / "templates", BUILTIN_THEME / "templates"]
+    return [d for d in dirs if d.is_dir()]
+
+
+def static_dirs(root: Path, theme: str) -> list[Path]:
+    dirs = [root / "static", root / "themes" / theme / "static", BUILTIN_THEME / "static"]
+    return [d for d in dirs if d.is_dir()]

@@ -1,0 +1,129 @@
+"""Every URL and output path of the site, computed here and nowhere else.
+
+A page's *path* is relative to the site root ('' for home, 'articles/x/'); its href
+is that path under base_url's path, so every link keeps working when the site is
+published in a sub-folder; its output file is the path plus index.html.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from sitegen.config import SiteConfig
+
+NOT_FOUND = "404.html"
+
+
+@dataclass(frozen=True)
+class Urls:
+    base_path: str
+    base_url: str
+
+    @classmethod
+    def for_site(cls, config: SiteConfig) -> Urls:
+        base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+        return cls(config.base_path, base_url)
+
+    def href(self, path: str) -> str:
+        """The link to a site path, as written in the built HTML."""
+        return self.base_path + path
+
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def rebase(self, url: str) -> str:
+        """A writer's own link: site-absolute paths move under base_url's path, others stay."""
+        if url.startswith("/") and not url.startswith("//"):
+            return self.base_path + url[1:]
+        return url
+
+
+def home() -> str:
+    return ""
+
+
+def articles(page: int = 1) -> str:
+    return "articles/" if page == 1 else f"articles/page/{page}/"
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def categories() -> str:
+    return "categories/"
+
+
+def category(slug: str) -> str:
+    return f"categories/{slug}/"
+
+
+def tag(slug: str) -> str:
+    return f"tags/{slug}/"
+
+
+def tags() -> str:
+    return "tags/"
+
+
+def journeys() -> str:
+    return "journeys/"
+
+
+def journey(slug: str) -> str:
+    return f"journeys/{slug}/"
+
+
+def journey_week(slug: str, week: int) -> str:
+    return f"journeys/{slug}/week-{week}/"
+
+
+def journey_day(slug: str, day: int) -> str:
+    return f"journeys/{slug}/day-{day}/"
+
+
+def team() -> str:
+    return "team/"
+
+
+def clinician(slug: str) -> str:
+    return f"team/{slug}/"
+
+
+def page(slug: str) -> str:
+    return f"{slug}/"
+
+
+def search() -> str:
+    return "search/"
+
+
+def crisis() -> str:
+    return "crisis/"
+
+
+def not_found() -> str:
+    return NOT_FOUND
+
+
+def static(name: str) -> str:
+    return f"static/{name}"
+
+
+def alias_path(alias: str) -> str | None:
+    """The site path an old address occupies, or None if it would leave the site."""
+    cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))
+    if cleaned.startswith("/..") or "\\" in alias or "\x00" in alias:
+        return None
+    path = cleaned.lstrip("/")
+    if not path:
+        return None
+    if alias.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
+        return path + "/"
+    return path
+
+
+def output_path_for(path: str) -> str:
+    """The file, relative to output/, that serves a site path."""
+    return path + "index.html" if path == "" or path.endswith("/") else path

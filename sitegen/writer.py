@@ -1,0 +1,104 @@
+"""Write the built site into a staging folder, then swap it in as `output/` in one step.
+
+The previous output stays byte-identical until the swap: a failed or killed build
+leaves it alone, and the next build clears whatever a killed one left behind.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class UnsafePath(ValueError):
+    """A path that would land outside the output folder."""
+
+
+class StagedOutput:
+    """A fresh folder beside `output` that becomes `output` only when the build succeeds."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.staging = output.parent / f".{output.name}.staging"
+        self.previous = output.parent / f".{output.name}.previous"
+        self._written: set[str] = set()
+
+    def __enter__(self) -> StagedOutput:
+        recover(self.output)
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging.mkdir(parents=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None and self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def path_for(self, relative: str) -> Path:
+        """The staging file for a site-relative path; refuses anything that would escape."""
+        if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
+            raise UnsafePath(relative)
+        parts = relative.split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            raise UnsafePath(relative)
+        target = self.staging.joinpath(*parts)
+        if os.path.commonpath([self.staging, target]) != str(self.staging):
+            raise UnsafePath(relative)
+        return target
+
+    def write(self, relative: str, data: bytes) -> None:
+        target = self.path_for(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self._written.add(relative)
+
+    def copy(self, relative: str, source: Path) -> None:
+        target = self.path_for(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        self._written.add(relative)
+
+    @property
+    def written(self) -> int:
+        return len(self._written)
+
+    def publish(self) -> None:
+        """Make the staged site the output, atomically where the system allows."""
+        if not self.output.exists():
+            os.rename(self.staging, self.output)
+            return
+        if _exchange(self.staging, self.output):
+            shutil.rmtree(self.staging)
+            return
+        os.rename(self.output, self.previous)  # fallback: two renames, repaired by recover()
+        os.rename(self.staging, self.output)
+        shutil.rmtree(self.previous)
+
+
+def recover(output: Path) -> None:
+    """Undo what a build killed part-way left: restore output if it went missing mid-swap."""
+    previous = output.parent / f".{output.name}.previous"
+    if previous.exists():
+        if output.exists():
+            shutil.rmtree(previous)
+        else:
+            os.rename(previous, output)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one system call (Linux renameat2 RENAME_EXCHANGE)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)

@@ -1,0 +1,77 @@
+/* Journey progress, kept only in this browser (localStorage). No request leaves the page. */
+(function () {
+  "use strict";
+  var journeyEl = document.querySelector("[data-journey]");
+  if (!journeyEl) return;
+  var key = "sitegen-progress:" + journeyEl.getAttribute("data-journey");
+
+  function load() {
+    try {
+      var raw = window.localStorage.getItem(key);
+      var list = raw ? JSON.parse(raw) : [];
+      return Array.isArray(list) ? list.filter(function (n) { return typeof n === "number"; }) : [];
+    } catch (e) { return []; }
+  }
+  function save(list) {
+    try {
+      if (list.length) window.localStorage.setItem(key, JSON.stringify(list));
+      else window.localStorage.removeItem(key);
+    } catch (e) { /* storage may be disabled; progress simply is not kept */ }
+  }
+
+  function render() {
+    var done = load();
+    var items = document.querySelectorAll(".day-item[data-day]");
+    var nextUrl = null, nextNumber = null;
+    items.forEach(function (item) {
+      var n = Number(item.getAttribute("data-day"));
+      var isDone = done.indexOf(n) !== -1;
+      item.classList.toggle("is-done", isDone);
+      var badge = item.querySelector(".day-done");
+      if (badge) badge.hidden = !isDone;
+      if (!isDone && nextUrl === null && item.getAttribute("data-url")) {
+        nextUrl = item.getAttribute("data-url");
+        nextNumber = n;
+      }
+    });
+    var cont = document.querySelector(".continue-link");
+    var start = document.querySelector(".start-link");
+    if (cont && start) {
+      var show = done.length > 0 && nextUrl !== null;
+      cont.hidden = !show;
+      start.hidden = show;
+      if (show) { cont.href = nextUrl; cont.textContent = "Continue with Day " + nextNumber; }
+    }
+    var summary = document.querySelector(".progress-summary");
+    if (summary) {
+      summary.textContent = done.length ? "You have marked " + done.length + " of " +
+        journeyEl.getAttribute("data-total") + " days as done." : "No days marked as done yet.";
+    }
+    var mark = document.querySelector(".mark-done");
+    if (mark) {
+      var day = Number(journeyEl.getAttribute("data-day"));
+      var on = done.indexOf(day) !== -1;
+      mark.setAttribute("aria-pressed", on ? "true" : "false");
+      mark.textContent = on ? "Day " + day + " is done (select to undo)" : "Mark Day " + day + " as done";
+    }
+  }
+
+  document.querySelectorAll(".progress-controls").forEach(function (el) { el.hidden = false; });
+  var mark = document.querySelector(".mark-done");
+  if (mark) {
+    mark.addEventListener("click", function () {
+      var day = Number(journeyEl.getAttribute("data-day"));
+      var done = load();
+      var at = done.indexOf(day);
+      if (at === -1) done.push(day); else done.splice(at, 1);
+      done.sort(function (a, b) { return a - b; });
+      save(done);
+      render();
+    });
+  }
+  var clear = document.querySelector(".clear-progress");
+  if (clear) {
+    clear.addEventListener("click", function () { save([]); render(); });
+  }
+  render();
+})();
