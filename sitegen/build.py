@@ -17,9 +17,13 @@ from sitegen import urls as u
 from sitegen.assets import collect_static
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
-from sitegen.pages import PageJob, SitePlanner
+from sitegen.feeds import site_feeds
+from sitegen.page_job import PageJob
+from sitegen.pages import SitePlanner
 from sitegen.render import Renderer, make_environment
 from sitegen.site import BuildOptions, load_content
+from sitegen.sitemap import robots_txt, sitemap_xml
+from sitegen.urls import Urls
 from sitegen.writer import StagedOutput, UnsafePath
 
 log = logging.getLogger(__name__)
@@ -81,7 +85,13 @@ def build(
         for name, path in assets.files:
             staged.copy(u.static(name), path)
         _render_all(jobs, renderer, staged, root, progress)
+        hrefs = Urls.for_site(config)
+        for feed_path, feed in site_feeds(config, content.articles, content.clinicians).items():
+            staged.write(feed_path, feed)
+        staged.write(u.sitemap(), sitemap_xml(jobs, hrefs))
+        staged.write(u.robots(), robots_txt(hrefs))
         staged.publish()
+        log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written
     return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings))
 

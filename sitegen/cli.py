@@ -32,7 +32,7 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     debug = bool(args.debug or getattr(args, "debug_sub", False))
-    level = logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING
+    level = logging.INFO if getattr(args, "verbose", False) else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return run_build(args)

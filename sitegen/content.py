@@ -102,7 +102,7 @@ def parse_article(
         errors.append(
             ContentError(
                 source.path,
-                2,
+                1,
                 "missing required key 'date'",
                 "add 'date: YYYY-MM-DD', or 'draft: true' while it is unfinished",
             )

@@ -21,11 +21,12 @@ page.html           /<slug>/ (content/pages)          PageContext
 crisis.html         /crisis/ (when no crisis page)    BaseContext
 search.html         /search/                          BaseContext
 404.html            /404.html                         BaseContext
+redirect.html       each `aliases:` entry             RedirectContext
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypedDict
 
 from markupsafe import Markup
@@ -62,6 +63,7 @@ class SiteView:
     privacy_url: str | None
     navigation: tuple[Link, ...]
     stylesheet_url: str
+    feed_url: str
     script_url: str
     categories: tuple[CategoryView, ...]
 
@@ -76,6 +78,12 @@ class PageInfo:
     canonical: str
     kind: str
     breadcrumbs: tuple[Link, ...] = ()
+    og_type: str = "website"
+    image: str = ""
+    json_ld: Markup = field(default_factory=Markup)
+    feeds: tuple[Link, ...] = ()
+    noindex: bool = False
+    searchable: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,3 +165,7 @@ class ClinicianContext(BaseContext):
 class PageContext(BaseContext):
     body_html: Markup
     cta: BookingCta | None
+
+
+class RedirectContext(BaseContext):
+    target: Link

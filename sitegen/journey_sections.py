@@ -40,7 +40,7 @@ def render_day_section(title: str, anchor: str, text: str, base_path: str) -> Se
 
 
 def _structure(html: str, kind: str) -> str:
-    if "<p>" not in html and "<ol>" not in html:
+    if "<p" not in html and "<ol" not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
     for paragraph in soup.find_all("p", recursive=False):

@@ -7,6 +7,7 @@ calendar so that every day of the journey exists, written or planned.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.content import SLUG_HINT, check_cta, read_source
 from sitegen.errors import ContentError, did_you_mean
-from sitegen.frontmatter_source import meta_line, read_meta
+from sitegen.frontmatter_source import SourceFile, meta_line, read_meta
 from sitegen.journey_sections import render_day_section, render_section
 from sitegen.markup import render_markdown
 from sitegen.models import Day, Journey, Section, Source, Week
@@ -30,6 +31,7 @@ _DURATION = re.compile(r"^\s*(\d+)\s*(week|day)s?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^[ \t]{0,3}(?:[-*+•]|\d+[.)])[ \t]+(.*)$")
 _REMEMBER = re.compile(r"^[*_]*remember\b", re.IGNORECASE)
 _DAY_FILE = re.compile(r"^day-(\d+)\.md$")
+_DAY_LIKE = re.compile(r"^day[ \t]*(\d+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -153,18 +155,23 @@ def parse_journey(
             )
         )
 
-    lead, blocks = outline(source.body, source.body_line)
-    base = config.base_path
-    plan = next((b for b in blocks if _PLAN.match(b.title)), None)
-    if plan is None:
+    if meta.days_per_week is not None and not 1 <= meta.days_per_week <= 7:
         errors.append(
             ContentError(
                 source.path,
-                source.body_line,
-                "this journey has no '## Your Journey Plan' section",
-                "add it, with one '### Week N: Title' per week and a bullet per day",
+                meta_line(source, "days_per_week"),
+                f"'days_per_week: {meta.days_per_week}' is not a number of days in a week",
+                "use a number from 1 to 7, or leave it out to count the plan's bullets",
             )
         )
+
+    lead, blocks = outline(source.body, source.body_line)
+    closing = _take_closing(blocks)
+    base = config.base_path
+    plan = next((b for b in blocks if _PLAN.match(b.title)), None)
+    if plan is None:
+        errors.append(_missing_plan(source, lead, blocks))
+    errors.extend(_misread_days(blocks, source.path))
     written = [_written_day(b, source.path, base) for b in blocks if _DAY.match(b.title)]
     if folder_form:
         day_files, day_errors = _folder_days(path.parent, root, base)
@@ -178,13 +185,16 @@ def parse_journey(
     errors.extend(plan_errors)
     amount, unit = int(duration.group(1)), duration.group(2).lower()
     bullet_counts = {len(bullets) for _, _, bullets in weeks_plan}
-    days_per_week = meta.days_per_week or (
-        bullet_counts.pop() if len(bullet_counts) == 1 and 0 not in bullet_counts else 7
-    )
+    if meta.days_per_week:
+        days_per_week, counted_by = meta.days_per_week, " ('days_per_week')"
+    elif len(bullet_counts) == 1 and 0 not in bullet_counts:
+        days_per_week, counted_by = bullet_counts.pop(), ", one per plan bullet,"
+    else:
+        days_per_week, counted_by = 7, ""
     total_days = amount * days_per_week if unit == "week" else amount
     week_count = amount if unit == "week" else math.ceil(amount / days_per_week)
     errors.extend(_check_weeks(weeks_plan, week_count, plan, source.path))
-    errors.extend(_check_days(written, total_days))
+    errors.extend(_check_days(written, total_days, _length(amount, unit, days_per_week, counted_by)))
     if errors:
         return None, errors
 
@@ -212,7 +222,6 @@ def parse_journey(
         weeks.append(Week(number, title, tuple(days)))
 
     overview = [b for b in blocks if b is not plan and not _DAY.match(b.title)]
-    closing = _take_closing(blocks)
     before = [b for b in overview if b.line < plan.line]
     after = [b for b in overview if b.line > plan.line]
     anchors: set[str] = set()
@@ -235,6 +244,38 @@ def parse_journey(
         author=meta.author,
         source=Source(source.path, 1),
     ), []
+
+
+def _missing_plan(source: SourceFile, lead: Block, blocks: list[Block]) -> ContentError:
+    """Point at a section that holds weeks under another name, else at the journey's title."""
+    lookalike = next((b for b in blocks if any(_WEEK.match(c.title) for c in b.children)), None)
+    if lookalike is not None:
+        return ContentError(
+            source.path,
+            lookalike.line,
+            f"'## {lookalike.title}' lists weeks, but the plan must be called '## Your Journey Plan'",
+            "rename the heading to '## Your Journey Plan'",
+        )
+    return ContentError(
+        source.path,
+        lead.line if lead.title else source.body_line,
+        "this journey has no '## Your Journey Plan' section",
+        "add it, with one '### Week N: Title' per week and a bullet per day",
+    )
+
+
+def _misread_days(blocks: list[Block], path: str) -> list[ContentError]:
+    """A heading like '## Day 2. Title' would otherwise become an overview section without a word."""
+    return [
+        ContentError(
+            path,
+            b.line,
+            f"'## {b.title}' looks like a day, but is not written as 'Day N: Title'",
+            f"write '## Day {int(m.group(1))}: Title'; a '-', '–' or '—' works in place of ':'",
+        )
+        for b in blocks
+        if (m := _DAY_LIKE.match(b.title)) and not _DAY.match(b.title)
+    ]
 
 
 def _overview_section(block: Block, base: str, anchors: set[str]) -> Section:
@@ -303,7 +344,7 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[_WrittenDay]
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
             sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
-        days.append(_WrittenDay(meta.day, meta.title, tuple(sections), source.body_line, source.path))
+        days.append(_WrittenDay(meta.day, meta.title, tuple(sections), meta_line(source, "day"), source.path))
     return days, errors
 
 
@@ -341,72 +382,114 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
 def _check_weeks(
     weeks: list[tuple[int, str, list[str]]], week_count: int, plan: Block, path: str
 ) -> list[ContentError]:
+    """The plan must list weeks 1..week_count once each, in order; say which rule each heading breaks."""
     errors: list[ContentError] = []
     lines = [c.line for c in plan.children if _WEEK.match(c.title)]
-    expected = 1
+    listed = {number for number, _, _ in weeks}
+    seen: dict[int, int] = {}
+    highest = 0
     for (number, _, _), line in zip(weeks, lines, strict=True):
-        if number > week_count:
+        if number in seen:
+            errors.append(
+                ContentError(
+                    path, line, f"week {number} is listed twice", f"the first is at line {seen[number]}; renumber one"
+                )
+            )
+            continue
+        seen[number] = line
+        if number < 1:
+            errors.append(ContentError(path, line, f"the plan has a week {number}", "number the plan's weeks from 1"))
+        elif number > week_count:
             errors.append(
                 ContentError(
                     path,
                     line,
-                    f"the plan has week {number}, but the journey lasts {week_count} weeks",
+                    f"the plan has week {number}, but the journey lasts {_count(week_count, 'week')}",
                     "remove the week or change 'duration'",
                 )
             )
-        elif number < expected:
+        elif number < highest:
             errors.append(
                 ContentError(
                     path,
                     line,
-                    f"week {number} is out of order or repeated",
-                    f"the plan's weeks must run 1 to {week_count} in order",
+                    f"week {number} comes after week {highest}",
+                    f"list the plan's weeks in order, 1 to {week_count}",
                 )
             )
-        elif number > expected:
-            missing = ", ".join(str(n) for n in range(expected, number))
-            errors.append(
-                ContentError(
-                    path, line, f"the plan skips week {missing}", f"add '### Week {expected}: ...' before this one"
+        else:
+            unlisted = (n for n in range(highest + 1, number) if n not in listed)
+            missing = list(itertools.islice(unlisted, 6))
+            if missing:
+                errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"the plan skips {_week_list(missing)}",
+                        f"add '### Week {missing[0]}: ...' before this one",
+                    )
                 )
-            )
-        expected = max(expected, number + 1)
-    if expected <= week_count and not errors:
+            highest = number
+    if not weeks:
         errors.append(
             ContentError(
                 path,
                 plan.line,
-                f"the plan stops at week {expected - 1} of {week_count}",
-                f"add '### Week {expected}: ...' or change 'duration'",
+                "the plan lists no weeks",
+                f"add '### Week 1: Title' to '### Week {week_count}: Title', each with a bullet per day",
+            )
+        )
+    elif highest < week_count:
+        errors.append(
+            ContentError(
+                path,
+                plan.line,
+                f"the plan stops at week {highest} of {week_count}" if highest else "the plan has no week 1",
+                f"add '### Week {highest + 1}: ...' or change 'duration'",
             )
         )
     return errors
 
 
-def _check_days(written: list[_WrittenDay], total_days: int) -> list[ContentError]:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _week_list(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"week {numbers[0]}"
+    shown = ", ".join(str(n) for n in numbers[:5])
+    return f"weeks {shown}, ..." if len(numbers) > 5 else f"weeks {shown}"
+
+
+def _check_days(written: list[_WrittenDay], total_days: int, length: str) -> list[ContentError]:
+    """Day numbers are unique, ascending within a file, and inside the journey; `length` explains its size."""
     errors: list[ContentError] = []
     seen: dict[int, _WrittenDay] = {}
     highest: dict[str, int] = {}
     for day in written:
         if day.number in seen:
             first = seen[day.number]
+            where = f"line {first.line}" if first.path == day.path else f"{first.path}:{first.line}"
             errors.append(
                 ContentError(
                     day.path,
                     day.line,
                     f"Day {day.number} is written twice",
-                    f"the first is at {first.path}:{first.line}; renumber one of them",
+                    f"the first is at {where}; renumber one of them",
                 )
             )
             continue
         seen[day.number] = day
-        if day.number < 1 or day.number > total_days:
+        if day.number < 1:
+            errors.append(ContentError(day.path, day.line, f"there is no Day {day.number}", "days are numbered from 1"))
+        elif day.number > total_days:
             errors.append(
                 ContentError(
                     day.path,
                     day.line,
-                    f"Day {day.number} is outside this {total_days}-day journey",
-                    "check the day's number, 'duration' and 'days_per_week'",
+                    f"Day {day.number} is past the end of this journey: {length}",
+                    "renumber the day, or change 'duration' or 'days_per_week'",
                 )
             )
         elif day.number < highest.get(day.path, 0):
@@ -420,6 +503,13 @@ def _check_days(written: list[_WrittenDay], total_days: int) -> list[ContentErro
             )
         highest[day.path] = max(highest.get(day.path, 0), day.number)
     return errors
+
+
+def _length(amount: int, unit: str, days_per_week: int, counted_by: str) -> str:
+    """How the journey's number of days was reached, for a reader who did not expect it."""
+    if unit == "day":
+        return f"it lasts {_count(amount, 'day')}"
+    return f"{_count(amount, 'week')} of {_count(days_per_week, 'day')}{counted_by} is {amount * days_per_week} days"
 
 
 def _take_closing(blocks: list[Block]) -> str:

@@ -6,21 +6,24 @@ and naming both sources, before a single file is written.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from sitegen import structured_data as ld
 from sitegen import urls as u
 from sitegen.assets import StaticAssets
 from sitegen.booking import BookingCta, phone_href, resolve_booking_cta, site_booking
 from sitegen.config import SiteConfig
 from sitegen.context import BaseContext, PageInfo, Pagination, SiteView
 from sitegen.errors import ContentError
+from sitegen.journey_pages import journey_pages
 from sitegen.models import Article, Clinician, Content, Journey
-from sitegen.nav import day_neighbours, site_navigation
+from sitegen.nav import site_navigation
+from sitegen.page_job import PageJob
 from sitegen.slugs import slugify
 from sitegen.urls import Urls
 from sitegen.views import (
@@ -28,30 +31,16 @@ from sitegen.views import (
     ArticleView,
     CategoryView,
     ClinicianView,
-    DayPageView,
     DayView,
     JourneySummary,
-    JourneyView,
     Link,
     PersonView,
     WeekView,
     date_text,
     person_view,
-    section_view,
 )
 
 HOME_LATEST = 6
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One page to render: `path` is its site path, `source` names what produced it."""
-
-    path: str
-    template: str
-    context: dict[str, Any]
-    source: str
-    inline_cta: BookingCta | None = None
 
 
 class SitePlanner:
@@ -80,17 +69,27 @@ class SitePlanner:
             crisis_url=self.hrefs.href(u.crisis()),
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             navigation=navigation,
+            feed_url=self.hrefs.href(u.feed()),
             stylesheet_url=assets.url("site.css", config.base_path),
             script_url=assets.url("site.js", config.base_path),
             categories=self._category_views(),
         )
         self.booking = site_booking(config, self.hrefs)
+        self.site_feed = Link(f"{config.title}: all articles", self.hrefs.href(u.feed()))
+        self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
 
     # --- shared pieces -------------------------------------------------------------------
 
     def base(
-        self, title: str, path: str, kind: str, description: str = "", breadcrumbs: tuple[Link, ...] = ()
+        self,
+        title: str,
+        path: str,
+        kind: str,
+        description: str = "",
+        breadcrumbs: tuple[Link, ...] = (),
+        **meta: Any,
     ) -> BaseContext:
+        meta.setdefault("feeds", (self.site_feed,))
         info = PageInfo(
             title,
             description or self.config.description,
@@ -98,6 +97,7 @@ class SitePlanner:
             self.hrefs.absolute(path),
             kind,
             breadcrumbs,
+            **meta,
         )
         return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.config.crisis_notice}
 
@@ -184,7 +184,9 @@ class SitePlanner:
         return jobs
 
     def home(self) -> PageJob:
-        ctx: dict[str, Any] = dict(self.base(self.config.title, u.home(), "home"))
+        ctx: dict[str, Any] = dict(
+            self.base(self.config.title, u.home(), "home", json_ld=ld.script_json(ld.with_context(self.publisher)))
+        )
         ctx.update(
             latest=tuple(self.summary(a) for a in self.content.articles[:HOME_LATEST]),
             journeys=tuple(self.journey_summary(j) for j in self.content.journeys),
@@ -239,10 +241,66 @@ class SitePlanner:
             )
             crumbs = (Link("Articles", self.hrefs.href(u.articles())), self.category_link(article.category))
             ctx: dict[str, Any] = dict(
-                self.base(article.title, u.article(article.slug), "article", article.description, crumbs)
+                self.base(
+                    article.title,
+                    u.article(article.slug),
+                    "article",
+                    article.description,
+                    crumbs,
+                    og_type="article",
+                    image=self.hrefs.absolute(article.image.lstrip("/")) if article.image.startswith("/") else "",
+                    json_ld=ld.script_json(ld.with_context(self.article_data(article))),
+                    feeds=(self.site_feed, self.category_feed(article.category)),
+                    searchable=True,
+                )
             )
             ctx["article"] = view
-            jobs.append(PageJob(u.article(article.slug), "article.html", ctx, str(article.source), cta))
+            jobs.append(
+                PageJob(
+                    u.article(article.slug),
+                    "article.html",
+                    ctx,
+                    str(article.source),
+                    cta,
+                    lastmod=article.updated or article.date,
+                )
+            )
+            jobs += self.redirects(article)
+        return jobs
+
+    def article_data(self, article: Article) -> ld.JsonObject:
+        author = self.clinicians.get(article.author)
+        reviewer = self.clinicians.get(article.reviewed_by)
+        return ld.article(
+            article,
+            self.hrefs.absolute(u.article(article.slug)),
+            ld.person(author, self.hrefs.absolute(u.clinician(author.slug))) if author else None,
+            ld.person(reviewer, self.hrefs.absolute(u.clinician(reviewer.slug))) if reviewer else None,
+            self.publisher,
+            self.hrefs.absolute(article.image.lstrip("/")) if article.image.startswith("/") else "",
+        )
+
+    def category_feed(self, name: str) -> Link:
+        return Link(f"{self.config.title}: {name}", self.hrefs.href(u.category_feed(self.category_slugs[name])))
+
+    def redirects(self, article: Article) -> list[PageJob]:
+        """A small page at each old address, sending the reader to the article."""
+        jobs = []
+        target = Link(article.title, self.hrefs.href(u.article(article.slug)))
+        for alias in article.aliases:
+            path = u.alias_path(alias)
+            if path is None:
+                self.errors.append(
+                    ContentError(article.source.path, 1, f"the alias '{alias}' is not a path on this site")
+                )
+                continue
+            ctx: dict[str, Any] = dict(
+                self.base(f"Moved: {article.title}", u.article(article.slug), "redirect", noindex=True)
+            )
+            ctx["target"] = target
+            jobs.append(
+                PageJob(path, "redirect.html", ctx, f"{article.source.path}:1 (alias '{alias}')", in_sitemap=False)
+            )
         return jobs
 
     def categories(self) -> list[PageJob]:
@@ -252,7 +310,14 @@ class SitePlanner:
         for view in self.site.categories:
             crumbs = (Link("Topics", self.hrefs.href(u.categories())),)
             cctx: dict[str, Any] = dict(
-                self.base(view.name, u.category(view.slug), "category", view.description, crumbs)
+                self.base(
+                    view.name,
+                    u.category(view.slug),
+                    "category",
+                    view.description,
+                    crumbs,
+                    feeds=(self.site_feed, self.category_feed(view.name)),
+                )
             )
             cctx.update(
                 category=view,
@@ -291,69 +356,7 @@ class SitePlanner:
         ctx["journeys"] = tuple(self.journey_summary(j) for j in self.content.journeys)
         jobs = [PageJob(u.journeys(), "journeys.html", ctx, "the journeys listing")]
         for journey in self.content.journeys:
-            jobs += self.journey_pages(journey)
-        return jobs
-
-    def journey_pages(self, journey: Journey) -> list[PageJob]:
-        summary = self.journey_summary(journey)
-        journeys_link = Link("Journeys", self.hrefs.href(u.journeys()))
-        overview_cta = self.cta(journey.category, journey.author, journey.cta)
-        view = JourneyView(
-            summary=summary,
-            intro_html=Markup(journey.intro_html),
-            sections_before=tuple(section_view(s) for s in journey.sections_before),
-            plan_intro_html=Markup(journey.plan_intro_html),
-            weeks=tuple(self.week_view(journey, w.number) for w in journey.weeks),
-            sections_after=tuple(section_view(s) for s in journey.sections_after),
-            closing_html=Markup(journey.closing_html),
-            author=self.person(journey.author),
-            cta=overview_cta,
-        )
-        ctx: dict[str, Any] = dict(
-            self.base(journey.title, u.journey(journey.slug), "journey", journey.description, (journeys_link,))
-        )
-        ctx["journey"] = view
-        source = str(journey.source)
-        jobs = [PageJob(u.journey(journey.slug), "journey.html", ctx, source)]
-        journey_link = Link(journey.title, summary.url)
-        for week in view.weeks:
-            path = u.journey_week(journey.slug, week.number)
-            wctx: dict[str, Any] = dict(
-                self.base(
-                    f"Week {week.number}: {week.title} – {journey.title}",
-                    path,
-                    "week",
-                    journey.description,
-                    (journeys_link, journey_link),
-                )
-            )
-            wctx.update(
-                journey=summary,
-                week=week,
-                previous_week=_week_link(view.weeks, week.number - 1),
-                next_week=_week_link(view.weeks, week.number + 1),
-            )
-            jobs.append(PageJob(path, "week.html", wctx, source))
-        for day in journey.written_days:
-            previous, following = day_neighbours(journey, day.number)
-            week = view.weeks[day.week - 1]
-            cta = self.cta(journey.category, journey.author, journey.cta)
-            day_view = DayPageView(
-                journey=summary,
-                week=week,
-                day=self.day_view(journey, day.number),
-                sections=tuple(section_view(s) for s in day.sections),
-                previous=self.day_view(journey, previous.number) if previous else None,
-                next=self.day_view(journey, following.number) if following else None,
-                cta=cta,
-            )
-            path = u.journey_day(journey.slug, day.number)
-            crumbs = (journeys_link, journey_link, Link(f"Week {week.number}", week.url))
-            dctx: dict[str, Any] = dict(
-                self.base(f"Day {day.number}: {day.title} – {journey.title}", path, "day", journey.description, crumbs)
-            )
-            dctx["view"] = day_view
-            jobs.append(PageJob(path, "day.html", dctx, str(day.source)))
+            jobs += journey_pages(self, journey)
         return jobs
 
     def team(self) -> list[PageJob]:
@@ -364,7 +367,17 @@ class SitePlanner:
         for clinician in self.content.clinicians:
             crumbs = (Link("Our team", self.hrefs.href(u.team())),)
             cctx: dict[str, Any] = dict(
-                self.base(clinician.display_name, u.clinician(clinician.slug), "clinician", clinician.role, crumbs)
+                self.base(
+                    clinician.display_name,
+                    u.clinician(clinician.slug),
+                    "clinician",
+                    clinician.role,
+                    crumbs,
+                    og_type="profile",
+                    json_ld=ld.script_json(
+                        ld.with_context(ld.person(clinician, self.hrefs.absolute(u.clinician(clinician.slug))))
+                    ),
+                )
             )
             cctx.update(
                 clinician=views[clinician.slug],
@@ -400,7 +413,13 @@ class SitePlanner:
     def fixed_pages(self) -> list[PageJob]:
         jobs = [
             PageJob(u.search(), "search.html", dict(self.base("Search", u.search(), "search")), "the search page"),
-            PageJob(u.not_found(), "404.html", dict(self.base("Page not found", u.not_found(), "404")), "the 404 page"),
+            PageJob(
+                u.not_found(),
+                "404.html",
+                dict(self.base("Page not found", u.not_found(), "404", noindex=True)),
+                "the 404 page",
+                in_sitemap=False,
+            ),
         ]
         if not any(p.slug == "crisis" for p in self.content.pages):
             jobs.append(
@@ -414,13 +433,6 @@ class SitePlanner:
         return jobs
 
 
-def _week_link(weeks: tuple[WeekView, ...], number: int) -> Link | None:
-    if 1 <= number <= len(weeks):
-        week = weeks[number - 1]
-        return Link(f"Week {week.number}: {week.title}", week.url)
-    return None
-
-
 def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
     """Two sources that would write the same file are reported together, naming both."""
     owners: dict[str, PageJob] = {}
@@ -429,11 +441,12 @@ def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
         out = u.output_path_for(job.path)
         if out in owners:
             first = owners[out]
-            path, _, line = job.source.partition(":")
+            located = re.match(r"^(.+?):(\d+)", job.source)
+            path, line = (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)
             errors.append(
                 ContentError(
-                    path if line else "site.yaml",
-                    int(line) if line.isdigit() else 0,
+                    path,
+                    line,
                     f"{job.source} and {first.source} both want the address /{job.path}",
                     "give one of them a different slug",
                 )

@@ -13,7 +13,7 @@ import jinja2
 
 from sitegen.booking import BookingCta
 from sitegen.markup import BOOKING_PLACEHOLDER
-from sitegen.pages import PageJob
+from sitegen.page_job import PageJob
 from sitegen.theme_lookup import theme_dirs
 
 

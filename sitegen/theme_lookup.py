@@ -15,11 +15,18 @@ BUILTIN_THEME = _builtin_theme()
 
 
 def theme_dirs(root: Path, theme: str) -> list[Path]:
-    """Folders searched for templates and static files, most specific first."""
-    dirs = [root / "templates", root / "themes" / theme / "templates", BUILTIN_THEME / "templates"]
-    return [d for d in dirs if d.is_dir()]
+    """Folders searched for templates, most specific first."""
+    return _existing([root / "templates", root / "themes" / theme / "templates", BUILTIN_THEME / "templates"])
 
 
 def static_dirs(root: Path, theme: str) -> list[Path]:
-    dirs = [root / "static", root / "themes" / theme / "static", BUILTIN_THEME / "static"]
-    return [d for d in dirs if d.is_dir()]
+    """Folders searched for static files, most specific first."""
+    return _existing([root / "static", root / "themes" / theme / "static", BUILTIN_THEME / "static"])
+
+
+def _existing(dirs: list[Path]) -> list[Path]:
+    unique: dict[Path, None] = {}
+    for folder in dirs:
+        if folder.is_dir():
+            unique.setdefault(folder.resolve(), None)
+    return list(unique)

@@ -127,3 +127,19 @@ def alias_path(alias: str) -> str | None:
 def output_path_for(path: str) -> str:
     """The file, relative to output/, that serves a site path."""
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def feed() -> str:
+    return "feed.xml"
+
+
+def category_feed(slug: str) -> str:
+    return f"categories/{slug}/feed.xml"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def robots() -> str:
+    return "robots.txt"

@@ -54,8 +54,9 @@ def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYam
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         problem = exc.problem or "invalid YAML"
         hint = "check quotes, colons and indentation"
-        if "quote" in problem or "scalar" in problem:
-            hint = "a quoted value must be closed with the same quote"
+        if "quoted scalar" in (exc.context or ""):
+            problem = "a quoted value is never closed"
+            hint = "end it with the same quote mark it starts with"
             if exc.context_mark is not None:
                 line = exc.context_mark.line + 1 + line_offset
         return None, ContentError(path, line, f"invalid YAML: {problem}", hint)

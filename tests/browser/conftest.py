@@ -1,0 +1,136 @@
+"""Real-browser fixtures: Debian's chromium driven by Playwright (sync API), the sample site served locally.
+
+One browser and one HTTP server per test session; pages are cheap and made per test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM_MISSING = (
+    "Chromium is needed for the browser tests: install it with 'sudo apt-get install chromium' "
+    "(Debian/Ubuntu) or put a chromium executable on PATH."
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# One page of each kind the theme renders, by the label used in test ids.
+PAGE_KINDS: dict[str, str] = {
+    "home": "/",
+    "articles": "/articles/",
+    "article": "/articles/settle-a-racing-mind-at-night/",
+    "categories": "/categories/",
+    "category": "/categories/anxiety-stress/",
+    "tag": "/tags/anxiety/",
+    "journeys": "/journeys/",
+    "journey": "/journeys/steadier-days/",
+    "week": "/journeys/steadier-days/week-1/",
+    "day": "/journeys/steadier-days/day-1/",
+    "team": "/team/",
+    "clinician": "/team/maya-okafor/",
+    "page": "/about/",
+    "search": "/search/",
+    "404": "/404.html",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: runs in a real browser (Debian's chromium, via Playwright)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes `kind_path` runs once for each page kind in PAGE_KINDS (ids are the kinds)."""
+    if "kind_path" in metafunc.fixturenames:
+        metafunc.parametrize("kind_path", list(PAGE_KINDS.values()), ids=list(PAGE_KINDS))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_output: Path) -> Iterator[str]:
+    """The built sample site, served on 127.0.0.1 at a free port; the origin, without a trailing slash."""
+    handler = functools.partial(QuietHandler, directory=str(sample_output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="sample-site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    """A fresh context (empty localStorage) at a desktop width, with relative URLs resolved against the server."""
+    ctx = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+ContextForWidth = Callable[[int], BrowserContext]
+
+
+@pytest.fixture(scope="session")
+def context_for_width(browser: Browser, site_url: str) -> Iterator[ContextForWidth]:
+    """Shared contexts, one per viewport width, for the many read-only page checks (axe, reflow)."""
+    contexts: dict[int, BrowserContext] = {}
+
+    def get(width: int) -> BrowserContext:
+        if width not in contexts:
+            contexts[width] = browser.new_context(base_url=site_url, viewport={"width": width, "height": 800})
+        return contexts[width]
+
+    try:
+        yield get
+    finally:
+        for ctx in contexts.values():
+            ctx.close()

@@ -1,0 +1,36 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on one page of every kind, light and dark, phone and desktop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+AXE = Axe()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations(
+    context_for_width: Callable[[int], BrowserContext], kind_path: str, scheme: str, width: int
+) -> None:
+    page = context_for_width(width).new_page()
+    try:
+        page.emulate_media(color_scheme=scheme)
+        response = page.goto(kind_path)
+        assert response is not None and response.ok, f"{kind_path} did not load"
+        assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        results = AXE.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            print(results.generate_report())
+        assert results.violations_count == 0, f"{kind_path} ({scheme}, {width}px):\n{results.generate_report()}"
+    finally:
+        page.close()

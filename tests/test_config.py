@@ -1,0 +1,119 @@
+"""site.yaml: every problem reported at once, each with its line and a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import MakeSite, run_sitegen
+
+ARTICLE = """\
+---
+title: A calm article
+date: 2025-01-02
+category: Anxiety
+---
+Body text.
+"""
+
+
+def test_every_config_problem_is_reported_with_its_line(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE},
+        site_yaml="""\
+title: Test Practice
+base_url: example.org
+tittle: typo
+booking:
+  url: https://example.org/book/
+  lable: Book
+categories:
+  - name: Anxiety
+    order: first
+""",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert "site.yaml:3: unknown key 'tittle' (did you mean 'title'?)" in lines
+    assert "site.yaml:6: unknown key 'lable' in 'booking' (did you mean 'label'?)" in lines
+    assert "site.yaml:9: 'categories[0].order' should be a whole number, not 'first'" in lines
+    assert "Traceback" not in result.err
+
+
+def test_base_url_without_scheme_is_reported(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE},
+        site_yaml="title: T\nbase_url: example.org\nbooking: {url: /book/}\ncategories: [{name: Anxiety}]\n",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "site.yaml:2: base_url 'example.org' is not a full web address" in result.err
+
+
+def test_missing_required_keys_are_named(make_site: MakeSite) -> None:
+    root = make_site({}, site_yaml="title: T\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    for key in ("base_url", "categories", "booking"):
+        assert f"missing required key '{key}'" in result.err
+
+
+def test_yaml_syntax_error_in_config_points_at_line(make_site: MakeSite) -> None:
+    root = make_site({}, site_yaml='title: "Unclosed\nbase_url: https://example.org/\n')
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert result.err.startswith("site.yaml:1: invalid YAML")
+    assert "Traceback" not in result.err
+
+
+def test_no_site_yaml_gives_a_hint(make_site: MakeSite) -> None:
+    root = make_site({}, site_yaml=None)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "no site.yaml found" in result.err
+
+
+def test_unknown_booking_variant_for_category(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE},
+        site_yaml="""\
+title: T
+base_url: https://example.org/
+booking:
+  url: /book/
+  variants:
+    couples: {url: /couples/}
+  categories:
+    Anxiety: coupls
+categories: [{name: Anxiety}]
+""",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "site.yaml:8: unknown booking variant 'coupls' (did you mean 'couples'?)" in result.err
+
+
+def test_navigation_entry_naming_nothing(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE, "content/pages/about.md": "---\ntitle: About\n---\nHi\n"},
+        site_yaml="""\
+title: T
+base_url: https://example.org/
+booking: {url: /book/}
+categories: [{name: Anxiety}]
+navigation:
+  - articles
+  - abuot
+""",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "site.yaml:7: navigation names 'abuot', which is not a page (did you mean 'about'?)" in result.err
+
+
+def test_valid_minimal_site_builds(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/a.md": ARTICLE})
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert (root / "output" / "articles" / "a" / "index.html").is_file()
+    assert Path(root / "output" / "index.html").is_file()

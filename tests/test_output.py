@@ -1,0 +1,112 @@
+"""The output folder: replaced in one step, never half-written, identical for identical input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder with the hash of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def many_articles(count: int) -> dict[str, str]:
+    paragraph = "Gentle, steady practice helps the body learn that it is safe. " * 20
+    return {
+        f"content/articles/post-{i:04d}.md":
+            f"---\ntitle: Post {i}\ndate: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
+            f"tags: [tag{i % 7}]\n---\n## Part one\n\n{paragraph}\n\n## Part two\n\n{paragraph}\n"
+        for i in range(count)
+    }
+
+
+def test_three_broken_files_are_all_reported_and_output_is_untouched(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/good.md": "---\ntitle: Good\ndate: 2025-01-01\ncategory: Anxiety\n---\nOk\n"})
+    assert run_sitegen("build", cwd=root).code == 0
+    before = snapshot(root / "output")
+    (root / "content/articles/quote.md").write_text('---\ntitle: "Unclosed\ndate: 2025-01-01\ncategory: Anxiety\n---\n')
+    (root / "content/articles/untitled.md").write_text("---\ndate: 2025-01-01\ncategory: Anxiety\n---\nBody\n")
+    (root / "content/journeys").mkdir(parents=True)
+    (root / "content/journeys/twice.md").write_text(
+        "---\ntitle: Twice\nduration: 1 week\ncategory: Anxiety\n---\n# Twice\n\n"
+        "## Day 1: One\nText\n\n## Day 1: Again\nText\n\n## Your Journey Plan\n### Week 1: W\n- a\n- b\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/quote.md:2: invalid YAML: a quoted value is never closed" in result.err
+    assert "content/articles/untitled.md:1: missing required key 'title'" in result.err
+    assert "content/journeys/twice.md:11: Day 1 is written twice" in result.err
+    assert "Traceback" not in result.err
+    assert snapshot(root / "output") == before
+
+
+def test_a_failed_build_leaves_no_staging_behind(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/a.md": "---\ntitle: A\ncategory: Nope\ndate: 2025-01-01\n---\n"})
+    assert run_sitegen("build", cwd=root).code == 1
+    assert sorted(p.name for p in root.iterdir()) == ["content", "site.yaml"]
+
+
+def test_a_finished_build_leaves_no_stale_files(make_site: MakeSite) -> None:
+    root = make_site(many_articles(3))
+    assert run_sitegen("build", cwd=root).code == 0
+    (root / "output/stray.html").write_text("old")
+    (root / "content/articles/post-0001.md").unlink()
+    assert run_sitegen("build", cwd=root).code == 0
+    assert not (root / "output/stray.html").exists()
+    assert not (root / "output/articles/post-0001").exists()
+    assert not any(p.name.startswith(".output") for p in root.iterdir())
+
+
+def test_build_killed_part_way_keeps_previous_output(make_site: MakeSite) -> None:
+    root = make_site(many_articles(1500))
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    before = snapshot(root / "output")
+    target = root / "content/articles/post-0000.md"
+    target.write_text(target.read_text().replace("title: Post 0", "title: Post zero, revised"))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
+    timing = subprocess.run([sys.executable, "-m", "sitegen", "build", "-v", "--output", str(root / "timing")],
+                            cwd=root, env=env, check=True, capture_output=True, text=True)
+    published = re.search(r"published after ([0-9.]+)s", timing.stderr)
+    assert published, timing.stderr
+    # Process start-up comes before the build's own clock starts; count it in, then kill within the run.
+    duration = float(published.group(1)) + 0.3
+    for fraction in (0.3, 0.6, 0.9):
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "-q"], cwd=root, env=env)
+        time.sleep(duration * fraction)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
+        assert snapshot(root / "output") == before, f"output changed after a kill at {fraction:.0%}"
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    assert "Post zero, revised" in (root / "output/articles/post-0000/index.html").read_text()
+    assert not any(p.name.startswith(".output") for p in root.iterdir())
+
+
+def test_builds_are_byte_identical_across_folders_time_zones_and_hash_seeds(tmp_path: Path) -> None:
+    first = copy_sample(tmp_path / "one" / "practice")
+    second = copy_sample(tmp_path / "elsewhere" / "deeper" / "copy")
+    assert run_sitegen("build", "-q", cwd=first, env={"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C"}).code == 0
+    assert run_sitegen("build", "-q", cwd=second,
+                       env={"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8"}).code == 0
+    one, two = snapshot(first / "output"), snapshot(second / "output")
+    assert len(one) > 40
+    assert one == two
+    for path in (first / "output").rglob("*.html"):
+        assert str(first) not in path.read_text(), f"{path} contains the project's absolute path"
+
+
+def test_output_option_builds_elsewhere(make_site: MakeSite, tmp_path: Path) -> None:
+    root = make_site(many_articles(1))
+    result = run_sitegen("build", "--output", str(tmp_path / "public"), cwd=root)
+    assert result.code == 0, result.err
+    assert (tmp_path / "public/articles/post-0000/index.html").is_file()
+    assert not (root / "output").exists()
