@@ -81,7 +81,7 @@ def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
         )
         path = u.journey_day(journey.slug, day.number)
         crumbs = (journeys_link, journey_link, Link(f"Week {week.number}", week.url))
-        title = f"Day {day.number}: {day.title}"
+        title = day_view.day.heading
         trail = [Link(c.label, hrefs.base_url + c.url.removeprefix(hrefs.base_path)) for c in crumbs]
         trail.append(Link(title, hrefs.absolute(path)))
         dctx: dict[str, Any] = dict(

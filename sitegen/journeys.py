@@ -7,31 +7,32 @@ calendar so that every day of the journey exists, written or planned.
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.content import SLUG_HINT, check_cta, read_source
 from sitegen.errors import ContentError, did_you_mean
-from sitegen.frontmatter_source import SourceFile, meta_line, read_meta
+from sitegen.frontmatter_source import meta_line, read_meta
+from sitegen.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
+from sitegen.journey_outline import (
+    BULLET,
+    DAY,
+    DAY_FILE,
+    DURATION,
+    HEADING,
+    PLAN,
+    REMEMBER,
+    WEEK,
+    Block,
+    WrittenDay,
+    outline,
+)
 from sitegen.journey_sections import render_day_section, render_section
 from sitegen.markup import render_markdown
 from sitegen.models import Day, Journey, Section, Source, Week
 from sitegen.slugs import is_safe_slug, slugify
-
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_DAY = re.compile(r"^day[ \t]+(\d+)[ \t]*(?:[:\-–—][ \t]*(.*))?$", re.IGNORECASE)
-_WEEK = re.compile(r"^week[ \t]+(\d+)[ \t]*(?:[:\-–—][ \t]*(.*))?$", re.IGNORECASE)
-_PLAN = re.compile(r"^(?:your[ \t]+)?journey[ \t]+plan$", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(\d+)\s*(week|day)s?\s*$", re.IGNORECASE)
-_BULLET = re.compile(r"^[ \t]{0,3}(?:[-*+•]|\d+[.)])[ \t]+(.*)$")
-_REMEMBER = re.compile(r"^[*_]*remember\b", re.IGNORECASE)
-_DAY_FILE = re.compile(r"^day-(\d+)\.md$")
-_DAY_LIKE = re.compile(r"^day[ \t]*(\d+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,55 +52,6 @@ class JourneyMeta:
 class DayMeta:
     day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
     title: str = ""
-
-
-@dataclass
-class Block:
-    """A heading and the lines under it, up to the next heading of the same or higher level."""
-
-    level: int
-    title: str
-    line: int
-    lines: list[str] = field(default_factory=list)
-    children: list[Block] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
-
-@dataclass
-class _WrittenDay:
-    number: int
-    title: str
-    sections: tuple[Section, ...]
-    line: int
-    path: str
-
-
-def outline(body: str, first_line: int, section_level: int = 2) -> tuple[Block, list[Block]]:
-    """The lead (before any section heading) and the section blocks, with their children."""
-    lead = Block(0, "", first_line)
-    blocks: list[Block] = []
-    in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else _HEADING.match(line)
-        level = len(match.group(1)) if match else 0
-        if match and level == section_level:
-            blocks.append(Block(level, match.group(2), number))
-            continue
-        if match and level == section_level + 1 and blocks:
-            blocks[-1].children.append(Block(level, match.group(2), number))
-            continue
-        if match and level < section_level and not blocks and not lead.title:
-            lead.title, lead.line = match.group(2), number
-            continue
-        target = blocks[-1].children[-1] if blocks and blocks[-1].children else (blocks[-1] if blocks else lead)
-        target.lines.append(line)
-    return lead, blocks
 
 
 def parse_journey(
@@ -144,7 +96,7 @@ def parse_journey(
             )
         )
     check_cta(source, meta.cta, config, errors)
-    duration = _DURATION.match(meta.duration)
+    duration = DURATION.match(meta.duration)
     if not duration or int(duration.group(1)) < 1:
         errors.append(
             ContentError(
@@ -168,11 +120,11 @@ def parse_journey(
     lead, blocks = outline(source.body, source.body_line)
     closing = _take_closing(blocks)
     base = config.base_path
-    plan = next((b for b in blocks if _PLAN.match(b.title)), None)
+    plan = next((b for b in blocks if PLAN.match(b.title)), None)
     if plan is None:
-        errors.append(_missing_plan(source, lead, blocks))
-    errors.extend(_misread_days(blocks, source.path))
-    written = [_written_day(b, source.path, base) for b in blocks if _DAY.match(b.title)]
+        errors.append(missing_plan(source, lead, blocks))
+    errors.extend(misread_days(blocks, source.path))
+    written = [_written_day(b, source.path, base) for b in blocks if DAY.match(b.title)]
     if folder_form:
         day_files, day_errors = _folder_days(path.parent, root, base)
         errors.extend(day_errors)
@@ -193,8 +145,8 @@ def parse_journey(
         days_per_week, counted_by = 7, ""
     total_days = amount * days_per_week if unit == "week" else amount
     week_count = amount if unit == "week" else math.ceil(amount / days_per_week)
-    errors.extend(_check_weeks(weeks_plan, week_count, plan, source.path))
-    errors.extend(_check_days(written, total_days, _length(amount, unit, days_per_week, counted_by)))
+    errors.extend(check_weeks(weeks_plan, week_count, plan, source.path))
+    errors.extend(check_days(written, total_days, length(amount, unit, days_per_week, counted_by)))
     if errors:
         return None, errors
 
@@ -212,7 +164,7 @@ def parse_journey(
                 Day(
                     day_number,
                     number,
-                    (w.title if w and w.title else topic) or f"Day {day_number}",
+                    (w.title if w and w.title else topic),
                     topic,
                     w.sections if w else (),
                     w is not None,
@@ -221,7 +173,7 @@ def parse_journey(
             )
         weeks.append(Week(number, title, tuple(days)))
 
-    overview = [b for b in blocks if b is not plan and not _DAY.match(b.title)]
+    overview = [b for b in blocks if b is not plan and not DAY.match(b.title)]
     before = [b for b in overview if b.line < plan.line]
     after = [b for b in overview if b.line > plan.line]
     anchors: set[str] = set()
@@ -246,38 +198,6 @@ def parse_journey(
     ), []
 
 
-def _missing_plan(source: SourceFile, lead: Block, blocks: list[Block]) -> ContentError:
-    """Point at a section that holds weeks under another name, else at the journey's title."""
-    lookalike = next((b for b in blocks if any(_WEEK.match(c.title) for c in b.children)), None)
-    if lookalike is not None:
-        return ContentError(
-            source.path,
-            lookalike.line,
-            f"'## {lookalike.title}' lists weeks, but the plan must be called '## Your Journey Plan'",
-            "rename the heading to '## Your Journey Plan'",
-        )
-    return ContentError(
-        source.path,
-        lead.line if lead.title else source.body_line,
-        "this journey has no '## Your Journey Plan' section",
-        "add it, with one '### Week N: Title' per week and a bullet per day",
-    )
-
-
-def _misread_days(blocks: list[Block], path: str) -> list[ContentError]:
-    """A heading like '## Day 2. Title' would otherwise become an overview section without a word."""
-    return [
-        ContentError(
-            path,
-            b.line,
-            f"'## {b.title}' looks like a day, but is not written as 'Day N: Title'",
-            f"write '## Day {int(m.group(1))}: Title'; a '-', '–' or '—' works in place of ':'",
-        )
-        for b in blocks
-        if (m := _DAY_LIKE.match(b.title)) and not _DAY.match(b.title)
-    ]
-
-
 def _overview_section(block: Block, base: str, anchors: set[str]) -> Section:
     text = block.text + "".join(f"\n\n### {c.title}\n" + c.text for c in block.children)
     return render_section(block.title, _unique_anchor(block.title, anchors), text, base)
@@ -292,19 +212,19 @@ def _unique_anchor(title: str, anchors: set[str]) -> str:
     return candidate
 
 
-def _written_day(block: Block, path: str, base: str) -> _WrittenDay:
-    match = _DAY.match(block.title)
+def _written_day(block: Block, path: str, base: str) -> WrittenDay:
+    match = DAY.match(block.title)
     assert match
     anchors: set[str] = set()
     sections = []
     if block.text.strip():
         sections.append(render_day_section("", "", block.text, base))
     sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
-    return _WrittenDay(int(match.group(1)), (match.group(2) or "").strip(), tuple(sections), block.line, path)
+    return WrittenDay(int(match.group(1)), (match.group(2) or "").strip(), tuple(sections), block.line, path)
 
 
-def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[_WrittenDay], list[ContentError]]:
-    days: list[_WrittenDay] = []
+def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
+    days: list[WrittenDay] = []
     errors: list[ContentError] = []
     for day_path in sorted(folder.glob("*.md")):
         if day_path.name == "journey.md":
@@ -313,7 +233,7 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[_WrittenDay]
         errors.extend(source_errors)
         if source is None:
             continue
-        name_match = _DAY_FILE.match(day_path.name)
+        name_match = DAY_FILE.match(day_path.name)
         if not name_match:
             errors.append(
                 ContentError(
@@ -344,12 +264,12 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[_WrittenDay]
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
             sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
-        days.append(_WrittenDay(meta.day, meta.title, tuple(sections), meta_line(source, "day"), source.path))
+        days.append(WrittenDay(meta.day, meta.title, tuple(sections), meta_line(source, "day"), source.path))
     return days, errors
 
 
 def _section_level(body: str) -> int:
-    levels = [len(m.group(1)) for line in body.split("\n") if (m := _HEADING.match(line))]
+    levels = [len(m.group(1)) for line in body.split("\n") if (m := HEADING.match(line))]
     return min((lv for lv in levels if lv >= 2), default=3)
 
 
@@ -357,7 +277,7 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
     weeks: list[tuple[int, str, list[str]]] = []
     errors: list[ContentError] = []
     for child in plan.children:
-        match = _WEEK.match(child.title)
+        match = WEEK.match(child.title)
         if not match:
             errors.append(
                 ContentError(
@@ -370,146 +290,13 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
             continue
         bullets: list[str] = []
         for line in child.lines:
-            bullet = _BULLET.match(line)
+            bullet = BULLET.match(line)
             if bullet:
                 bullets.append(bullet.group(1).strip())
             elif line.startswith((" ", "\t")) and line.strip() and bullets:
                 bullets[-1] += " " + line.strip()
         weeks.append((int(match.group(1)), (match.group(2) or "").strip(), bullets))
     return weeks, errors
-
-
-def _check_weeks(
-    weeks: list[tuple[int, str, list[str]]], week_count: int, plan: Block, path: str
-) -> list[ContentError]:
-    """The plan must list weeks 1..week_count once each, in order; say which rule each heading breaks."""
-    errors: list[ContentError] = []
-    lines = [c.line for c in plan.children if _WEEK.match(c.title)]
-    listed = {number for number, _, _ in weeks}
-    seen: dict[int, int] = {}
-    highest = 0
-    for (number, _, _), line in zip(weeks, lines, strict=True):
-        if number in seen:
-            errors.append(
-                ContentError(
-                    path, line, f"week {number} is listed twice", f"the first is at line {seen[number]}; renumber one"
-                )
-            )
-            continue
-        seen[number] = line
-        if number < 1:
-            errors.append(ContentError(path, line, f"the plan has a week {number}", "number the plan's weeks from 1"))
-        elif number > week_count:
-            errors.append(
-                ContentError(
-                    path,
-                    line,
-                    f"the plan has week {number}, but the journey lasts {_count(week_count, 'week')}",
-                    "remove the week or change 'duration'",
-                )
-            )
-        elif number < highest:
-            errors.append(
-                ContentError(
-                    path,
-                    line,
-                    f"week {number} comes after week {highest}",
-                    f"list the plan's weeks in order, 1 to {week_count}",
-                )
-            )
-        else:
-            unlisted = (n for n in range(highest + 1, number) if n not in listed)
-            missing = list(itertools.islice(unlisted, 6))
-            if missing:
-                errors.append(
-                    ContentError(
-                        path,
-                        line,
-                        f"the plan skips {_week_list(missing)}",
-                        f"add '### Week {missing[0]}: ...' before this one",
-                    )
-                )
-            highest = number
-    if not weeks:
-        errors.append(
-            ContentError(
-                path,
-                plan.line,
-                "the plan lists no weeks",
-                f"add '### Week 1: Title' to '### Week {week_count}: Title', each with a bullet per day",
-            )
-        )
-    elif highest < week_count:
-        errors.append(
-            ContentError(
-                path,
-                plan.line,
-                f"the plan stops at week {highest} of {week_count}" if highest else "the plan has no week 1",
-                f"add '### Week {highest + 1}: ...' or change 'duration'",
-            )
-        )
-    return errors
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _week_list(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"week {numbers[0]}"
-    shown = ", ".join(str(n) for n in numbers[:5])
-    return f"weeks {shown}, ..." if len(numbers) > 5 else f"weeks {shown}"
-
-
-def _check_days(written: list[_WrittenDay], total_days: int, length: str) -> list[ContentError]:
-    """Day numbers are unique, ascending within a file, and inside the journey; `length` explains its size."""
-    errors: list[ContentError] = []
-    seen: dict[int, _WrittenDay] = {}
-    highest: dict[str, int] = {}
-    for day in written:
-        if day.number in seen:
-            first = seen[day.number]
-            where = f"line {first.line}" if first.path == day.path else f"{first.path}:{first.line}"
-            errors.append(
-                ContentError(
-                    day.path,
-                    day.line,
-                    f"Day {day.number} is written twice",
-                    f"the first is at {where}; renumber one of them",
-                )
-            )
-            continue
-        seen[day.number] = day
-        if day.number < 1:
-            errors.append(ContentError(day.path, day.line, f"there is no Day {day.number}", "days are numbered from 1"))
-        elif day.number > total_days:
-            errors.append(
-                ContentError(
-                    day.path,
-                    day.line,
-                    f"Day {day.number} is past the end of this journey: {length}",
-                    "renumber the day, or change 'duration' or 'days_per_week'",
-                )
-            )
-        elif day.number < highest.get(day.path, 0):
-            errors.append(
-                ContentError(
-                    day.path,
-                    day.line,
-                    f"Day {day.number} comes after Day {highest[day.path]}",
-                    "write days in ascending order",
-                )
-            )
-        highest[day.path] = max(highest.get(day.path, 0), day.number)
-    return errors
-
-
-def _length(amount: int, unit: str, days_per_week: int, counted_by: str) -> str:
-    """How the journey's number of days was reached, for a reader who did not expect it."""
-    if unit == "day":
-        return f"it lasts {_count(amount, 'day')}"
-    return f"{_count(amount, 'week')} of {_count(days_per_week, 'day')}{counted_by} is {amount * days_per_week} days"
 
 
 def _take_closing(blocks: list[Block]) -> str:
@@ -522,10 +309,10 @@ def _take_closing(blocks: list[Block]) -> str:
     while end and not lines[end - 1].strip():
         end -= 1
     start = end
-    while start and lines[start - 1].strip():
+    while start and lines[start - 1].strip() and not BULLET.match(lines[start - 1]):
         start -= 1
     paragraph = "\n".join(lines[start:end])
-    if not _REMEMBER.match(paragraph.strip()):
+    if not REMEMBER.match(paragraph.strip()):
         return ""
     del lines[start:]
     return paragraph

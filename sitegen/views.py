@@ -78,6 +78,11 @@ class DayView:
     written: bool
     url: str | None
 
+    @property
+    def heading(self) -> str:
+        """'Day 3: Title', or just 'Day 3' when neither the day nor the plan names it."""
+        return f"Day {self.number}: {self.title}" if self.title else f"Day {self.number}"
+
 
 @dataclass(frozen=True)
 class WeekView:
