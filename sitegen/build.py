@@ -21,6 +21,7 @@ from sitegen.feeds import site_feeds
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
 from sitegen.render import Renderer, make_environment
+from sitegen.search_index import index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
 from sitegen.urls import Urls
@@ -90,6 +91,7 @@ def build(
             staged.write(feed_path, feed)
         staged.write(u.sitemap(), sitemap_xml(jobs, hrefs))
         staged.write(u.robots(), robots_txt(hrefs))
+        index_site(staged.staging, config.language)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written

@@ -57,6 +57,7 @@ class SiteView:
     phone_href: str
     home_url: str
     search_url: str
+    search_bundle_url: str
     articles_url: str
     journeys_url: str
     crisis_url: str

@@ -64,6 +64,7 @@ class SitePlanner:
             phone_href=phone_href(config.practice.phone),
             home_url=self.hrefs.href(u.home()),
             search_url=self.hrefs.href(u.search()),
+            search_bundle_url=self.hrefs.href(u.search_bundle()),
             articles_url=self.hrefs.href(u.articles()),
             journeys_url=self.hrefs.href(u.journeys()),
             crisis_url=self.hrefs.href(u.crisis()),

@@ -143,3 +143,7 @@ def sitemap() -> str:
 
 def robots() -> str:
     return "robots.txt"
+
+
+def search_bundle() -> str:
+    return "pagefind/pagefind.js"

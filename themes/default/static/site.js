@@ -75,3 +75,66 @@
   }
   render();
 })();
+
+/* Site search, served from this site's own Pagefind index. */
+(function () {
+  "use strict";
+  var box = document.querySelector("search[data-bundle]");
+  if (!box) return;
+  var form = box.querySelector("form");
+  var input = box.querySelector("input[type=search]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var engine = null;
+
+  function load() {
+    if (!engine) engine = import(box.getAttribute("data-bundle"));
+    return engine;
+  }
+
+  function show(results, query) {
+    list.textContent = "";
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      var heading = document.createElement("h2");
+      heading.className = "h3";
+      heading.appendChild(link);
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = data.excerpt; /* Pagefind's excerpt: our own sanitised text with <mark> */
+      item.appendChild(heading);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+    status.textContent = results.length
+      ? results.length + (results.length === 1 ? " result" : " results") + " for “" + query + "”."
+      : "Nothing found for “" + query + "”. Try another word, or browse the articles and journeys.";
+  }
+
+  function run(query) {
+    query = query.trim();
+    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    load().then(function (pagefind) {
+      return pagefind.search(query);
+    }).then(function (search) {
+      return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      show(results, query);
+    }).catch(function () {
+      status.textContent = "Search is not available right now. Please browse the articles and journeys instead.";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", input.value);
+    window.history.replaceState(null, "", url);
+    run(input.value);
+  });
+  var initial = new URL(window.location.href).searchParams.get("q");
+  if (initial) { input.value = initial; run(initial); }
+})();
