@@ -20,10 +20,12 @@ from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
+from sitegen.privacy import PrivacyGuard
 from sitegen.render import Renderer, make_environment
 from sitegen.search_index import index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
+from sitegen.theme_lookup import theme_dirs
 from sitegen.urls import Urls
 from sitegen.writer import StagedOutput, UnsafePath
 
@@ -82,10 +84,12 @@ def build(
     warnings: list[str] = []
     if config.crisis_notice is None:
         warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
+    guard = PrivacyGuard(config.origin, config.allowed_origins, root, theme_dirs(root, config.theme))
     with StagedOutput(output) as staged:
         for name, path in assets.files:
+            guard.check_static(name, path)
             staged.copy(u.static(name), path)
-        _render_all(jobs, renderer, staged, root, progress)
+        _render_all(jobs, renderer, staged, guard, root, progress)
         hrefs = Urls.for_site(config)
         for feed_path, feed in site_feeds(config, content.articles, content.clinicians).items():
             staged.write(feed_path, feed)
@@ -99,7 +103,12 @@ def build(
 
 
 def _render_all(
-    jobs: list[PageJob], renderer: Renderer, staged: StagedOutput, root: Path, progress: Progress | None
+    jobs: list[PageJob],
+    renderer: Renderer,
+    staged: StagedOutput,
+    guard: PrivacyGuard,
+    root: Path,
+    progress: Progress | None,
 ) -> None:
     errors: list[ContentError] = []
     for index, job in enumerate(jobs, start=1):
@@ -118,6 +127,7 @@ def _render_all(
         except jinja2.TemplateError as exc:
             errors.append(_template_error(exc, job, root))
             continue
+        guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
         try:
             staged.write(u.output_path_for(job.path), html.encode("utf-8"))
         except UnsafePath:
@@ -128,6 +138,7 @@ def _render_all(
             )
         if progress and (index % 50 == 0 or index == len(jobs)):
             progress(index, len(jobs))
+    errors += guard.errors
     if errors:
         raise BuildFailed(errors)
 

@@ -39,8 +39,9 @@ def run_sitegen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run
     import os
 
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH, **(env or {})}
-    proc = subprocess.run([sys.executable, "-m", "sitegen", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitegen", *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -9,8 +9,13 @@ from bs4 import BeautifulSoup
 from conftest import MakeSite, run_sitegen
 
 
-def article(title: str = "A calm article", date: str = "2025-01-02", category: str = "Anxiety",
-            extra: str = "", body: str = "Body text.") -> str:
+def article(
+    title: str = "A calm article",
+    date: str = "2025-01-02",
+    category: str = "Anxiety",
+    extra: str = "",
+    body: str = "Body text.",
+) -> str:
     date_line = f"date: {date}\n" if date else ""
     return f"---\ntitle: {title}\n{date_line}category: {category}\n{extra}---\n{body}\n"
 
@@ -20,10 +25,12 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def test_drafts_are_left_out_unless_asked_for(make_site: MakeSite) -> None:
-    root = make_site({
-        "content/articles/done.md": article(),
-        "content/articles/wip.md": article(title="Unfinished", date="", extra="draft: true\n"),
-    })
+    root = make_site(
+        {
+            "content/articles/done.md": article(),
+            "content/articles/wip.md": article(title="Unfinished", date="", extra="draft: true\n"),
+        }
+    )
     assert run_sitegen("build", cwd=root).code == 0
     assert not (root / "output/articles/wip").exists()
     assert "Unfinished" not in (root / "output/articles/index.html").read_text()
@@ -58,9 +65,13 @@ def test_missing_date_suggests_draft(make_site: MakeSite) -> None:
 
 
 def test_front_matter_text_is_escaped(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/a.md": article(
-        title='"<script>alert(1)</script> & more"',
-        extra='description: "<img src=x onerror=alert(1)>"\n')})
+    root = make_site(
+        {
+            "content/articles/a.md": article(
+                title='"<script>alert(1)</script> & more"', extra='description: "<img src=x onerror=alert(1)>"\n'
+            )
+        }
+    )
     assert run_sitegen("build", cwd=root).code == 0
     html = (root / "output/articles/a/index.html").read_text()
     assert "<script>alert(1)" not in html
@@ -69,8 +80,10 @@ def test_front_matter_text_is_escaped(make_site: MakeSite) -> None:
 
 
 def test_raw_html_in_markdown_is_sanitised(make_site: MakeSite) -> None:
-    body = ('Hello <b>bold</b>.\n\n<script>steal()</script>\n\n<a href="javascript:alert(1)" onclick="x()">link</a>\n\n'
-            '<iframe src="https://tracker.example/"></iframe>\n')
+    body = (
+        'Hello <b>bold</b>.\n\n<script>steal()</script>\n\n<a href="javascript:alert(1)" onclick="x()">link</a>\n\n'
+        '<iframe src="https://tracker.example/"></iframe>\n'
+    )
     root = make_site({"content/articles/a.md": article(body=body)})
     assert run_sitegen("build", cwd=root).code == 0
     prose = soup(root / "output/articles/a/index.html").select_one(".prose")
@@ -82,8 +95,10 @@ def test_raw_html_in_markdown_is_sanitised(make_site: MakeSite) -> None:
 
 
 def test_markdown_extensions(make_site: MakeSite) -> None:
-    body = ("## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The footnote.\n\n"
-            "\"Quoted\" -- text\n\n# A second top heading\n")
+    body = (
+        "## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The footnote.\n\n"
+        '"Quoted" -- text\n\n# A second top heading\n'
+    )
     root = make_site({"content/articles/a.md": article(body=body)})
     assert run_sitegen("build", cwd=root).code == 0
     page = soup(root / "output/articles/a/index.html")
@@ -111,11 +126,14 @@ base_url: https://example.org/practice/
 booking: {url: /contact/}
 categories: [{name: Anxiety}]
 """
-    root = make_site({
-        "content/articles/a.md": article(extra="tags: [sleep]\n", body="See [about](/about/)."),
-        "content/pages/about.md": "---\ntitle: About\n---\nHello\n",
-        "content/pages/contact.md": "---\ntitle: Contact\n---\nHello\n",
-    }, site_yaml=site_yaml)
+    root = make_site(
+        {
+            "content/articles/a.md": article(extra="tags: [sleep]\n", body="See [about](/about/)."),
+            "content/pages/about.md": "---\ntitle: About\n---\nHello\n",
+            "content/pages/contact.md": "---\ntitle: Contact\n---\nHello\n",
+        },
+        site_yaml=site_yaml,
+    )
     assert run_sitegen("build", cwd=root).code == 0
     output = root / "output"
     checked = 0
@@ -142,10 +160,12 @@ def test_slug_that_would_escape_output_is_an_error(make_site: MakeSite) -> None:
 
 
 def test_two_sources_for_one_url_name_both(make_site: MakeSite) -> None:
-    root = make_site({
-        "content/articles/a.md": article(),
-        "content/articles/b.md": article(title="Other", extra="slug: a\n"),
-    })
+    root = make_site(
+        {
+            "content/articles/a.md": article(),
+            "content/articles/b.md": article(title="Other", extra="slug: a\n"),
+        }
+    )
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert "content/articles/a.md" in result.err and "content/articles/b.md" in result.err
@@ -160,8 +180,9 @@ def test_page_slug_colliding_with_a_section(make_site: MakeSite) -> None:
 
 
 def test_articles_listing_is_paginated(make_site: MakeSite) -> None:
-    files = {f"content/articles/a{i:02d}.md": article(title=f"Article {i}", date=f"2025-01-{i + 1:02d}")
-             for i in range(23)}
+    files = {
+        f"content/articles/a{i:02d}.md": article(title=f"Article {i}", date=f"2025-01-{i + 1:02d}") for i in range(23)
+    }
     root = make_site(files)
     assert run_sitegen("build", cwd=root).code == 0
     first = soup(root / "output/articles/index.html")

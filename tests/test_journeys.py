@@ -20,18 +20,48 @@ INVALID = Path(__file__).parent / "invalid" / "journeys"
 BOOKING_URL = "https://example.org/book/"
 
 PLAN = [
-    ("Seeing the Pattern", ["Your early warning signs", "Naming the pattern", "Tracking triggers",
-                            "Hearing your partner", "Reviewing week one"]),
-    ("Slowing Down", ["Taking a pause", "Breathing together", "Agreeing on a signal",
-                      "Coming back after a break", "Reviewing week two"]),
-    ("Listening", ["Listening without fixing", "Reflecting back", "Asking open questions",
-                   "Validating feelings", "Reviewing week three"]),
-    ("Speaking Up", ["Using I statements", "Naming needs", "Making requests",
-                     "Saying no kindly", "Reviewing week four"]),
-    ("Repair", ["Noticing ruptures", "Apologising well", "Accepting repair",
-                "Forgiving small things", "Reviewing week five"]),
-    ("Keeping It Going", ["Weekly check-ins", "Celebrating progress", "Planning for setbacks",
-                          "Asking for help", "Looking ahead"]),
+    (
+        "Seeing the Pattern",
+        [
+            "Your early warning signs",
+            "Naming the pattern",
+            "Tracking triggers",
+            "Hearing your partner",
+            "Reviewing week one",
+        ],
+    ),
+    (
+        "Slowing Down",
+        [
+            "Taking a pause",
+            "Breathing together",
+            "Agreeing on a signal",
+            "Coming back after a break",
+            "Reviewing week two",
+        ],
+    ),
+    (
+        "Listening",
+        [
+            "Listening without fixing",
+            "Reflecting back",
+            "Asking open questions",
+            "Validating feelings",
+            "Reviewing week three",
+        ],
+    ),
+    (
+        "Speaking Up",
+        ["Using I statements", "Naming needs", "Making requests", "Saying no kindly", "Reviewing week four"],
+    ),
+    (
+        "Repair",
+        ["Noticing ruptures", "Apologising well", "Accepting repair", "Forgiving small things", "Reviewing week five"],
+    ),
+    (
+        "Keeping It Going",
+        ["Weekly check-ins", "Celebrating progress", "Planning for setbacks", "Asking for help", "Looking ahead"],
+    ),
 ]
 
 
@@ -43,7 +73,8 @@ def plan_markdown(plan: list[tuple[str, list[str]]]) -> str:
 
 
 # The outline from PRODUCT.md, "Journeys", as a practice writes it: only Day 1 is written.
-CALM = """\
+CALM = (
+    """\
 ---
 title: Calm Conversations
 duration: 6 weeks
@@ -98,7 +129,9 @@ Step 2: Write down what your body did.
 
 ## Your Journey Plan
 
-""" + plan_markdown(PLAN) + """
+"""
+    + plan_markdown(PLAN)
+    + """
 ## Daily Activities
 
 Each day takes about fifteen minutes.
@@ -113,6 +146,7 @@ Fewer arguments that spiral, and quicker repair when they do.
 
 Remember: progress is not a straight line, and every calm conversation counts.
 """
+)
 
 SLUG = "calm-conversations"
 TOTAL_DAYS = 30
@@ -389,7 +423,13 @@ def test_remember_after_the_last_day_closes_the_journey_not_the_day(make_site: M
     ],
 )
 def test_days_per_week_places_each_day_in_its_week(
-    make_site: MakeSite, duration: str, extra_meta: str, bullets: list[int], day: int, total: int, week: int,
+    make_site: MakeSite,
+    duration: str,
+    extra_meta: str,
+    bullets: list[int],
+    day: int,
+    total: int,
+    week: int,
     week_days: int,
 ) -> None:
     text = journey(duration, topics(bullets), written_day(day, "The Written One"), extra_meta)
@@ -438,9 +478,7 @@ def test_day_heading_separators(make_site: MakeSite, separator: str) -> None:
 
 
 def test_all_dash_variants_in_one_journey(make_site: MakeSite) -> None:
-    days = "".join(
-        f"## Day {n}{sep} Title {n}\n\nText.\n\n" for n, sep in [(1, ":"), (2, " -"), (3, " –"), (4, " —")]
-    )
+    days = "".join(f"## Day {n}{sep} Title {n}\n\nText.\n\n" for n, sep in [(1, ":"), (2, " -"), (3, " –"), (4, " —")])
     out = build_site(make_site, {"content/journeys/steady.md": journey("1 week", topics([4]), days)})
     for n in range(1, 5):
         assert texts(read_html(out, f"journeys/steady/day-{n}/").find_all("h1")) == [f"Day {n}: Title {n}"]
@@ -487,11 +525,14 @@ def folder_day(number: int, title: str, key: str = "day") -> str:
 
 
 def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
-    out = build_site(make_site, {
-        "content/journeys/reconnecting/journey.md": FOLDER_JOURNEY,
-        "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
-        "content/journeys/reconnecting/day-02.md": folder_day(2, "Sharing Thanks"),
-    })
+    out = build_site(
+        make_site,
+        {
+            "content/journeys/reconnecting/journey.md": FOLDER_JOURNEY,
+            "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
+            "content/journeys/reconnecting/day-02.md": folder_day(2, "Sharing Thanks"),
+        },
+    )
     folder = out / "journeys/reconnecting"
     assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["day-1", "day-2", "week-1", "week-2"]
     day = read_html(out, "journeys/reconnecting/day-2/")
@@ -503,8 +544,11 @@ def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
     steps = main.select("ol.steps > li")
     assert len(steps) == 1 and steps[0].find("ul", recursive=False) is not None
     assert len(main.select(".example")) == 1 and len(main.select("p.key-point")) == 1
-    assert [h.get_text() for h in main.find_all("h2")] == ["Today's Learning", "Today's Activity",
-                                                          "Reflection Questions"]
+    assert [h.get_text() for h in main.find_all("h2")] == [
+        "Today's Learning",
+        "Today's Activity",
+        "Reflection Questions",
+    ]
     overview = read_html(out, "journeys/reconnecting/")
     linked = [a["href"] for a in overview.select("li.day-item a")]
     assert linked == ["/journeys/reconnecting/day-1/", "/journeys/reconnecting/day-2/"]
@@ -515,11 +559,13 @@ def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
 
 
 def test_folder_day_number_must_match_its_file_name(make_site: MakeSite) -> None:
-    root = make_site({
-        "content/journeys/reconnecting/journey.md": FOLDER_JOURNEY,
-        "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
-        "content/journeys/reconnecting/day-02.md": "---\ntitle: Sharing Thanks\nday: 3\n---\n\nText.\n",
-    })
+    root = make_site(
+        {
+            "content/journeys/reconnecting/journey.md": FOLDER_JOURNEY,
+            "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
+            "content/journeys/reconnecting/day-02.md": "---\ntitle: Sharing Thanks\nday: 3\n---\n\nText.\n",
+        }
+    )
     with pytest.raises(BuildFailed) as failure:
         build(root)
     [error] = failure.value.errors
@@ -530,10 +576,12 @@ def test_folder_day_number_must_match_its_file_name(make_site: MakeSite) -> None
 
 def test_a_day_written_both_inline_and_as_a_file_is_an_error(make_site: MakeSite) -> None:
     inline = FOLDER_JOURNEY.replace("## Your Journey Plan", "## Day 1: Inline\n\nText.\n\n## Your Journey Plan")
-    root = make_site({
-        "content/journeys/reconnecting/journey.md": inline,
-        "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
-    })
+    root = make_site(
+        {
+            "content/journeys/reconnecting/journey.md": inline,
+            "content/journeys/reconnecting/day-01.md": folder_day(1, "Noticing Bids"),
+        }
+    )
     with pytest.raises(BuildFailed) as failure:
         build(root)
     [error] = failure.value.errors

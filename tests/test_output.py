@@ -15,16 +15,18 @@ from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under folder with the hash of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def many_articles(count: int) -> dict[str, str]:
     paragraph = "Gentle, steady practice helps the body learn that it is safe. " * 20
     return {
-        f"content/articles/post-{i:04d}.md":
-            f"---\ntitle: Post {i}\ndate: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
-            f"tags: [tag{i % 7}]\n---\n## Part one\n\n{paragraph}\n\n## Part two\n\n{paragraph}\n"
+        f"content/articles/post-{i:04d}.md": f"---\ntitle: Post {i}\ndate: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
+        f"tags: [tag{i % 7}]\n---\n## Part one\n\n{paragraph}\n\n## Part two\n\n{paragraph}\n"
         for i in range(count)
     }
 
@@ -38,7 +40,8 @@ def test_three_broken_files_are_all_reported_and_output_is_untouched(make_site: 
     (root / "content/journeys").mkdir(parents=True)
     (root / "content/journeys/twice.md").write_text(
         "---\ntitle: Twice\nduration: 1 week\ncategory: Anxiety\n---\n# Twice\n\n"
-        "## Day 1: One\nText\n\n## Day 1: Again\nText\n\n## Your Journey Plan\n### Week 1: W\n- a\n- b\n")
+        "## Day 1: One\nText\n\n## Day 1: Again\nText\n\n## Your Journey Plan\n### Week 1: W\n- a\n- b\n"
+    )
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert "content/articles/quote.md:2: invalid YAML: a quoted value is never closed" in result.err
@@ -99,8 +102,12 @@ def test_builds_are_byte_identical_across_folders_time_zones_and_hash_seeds(tmp_
     first = copy_sample(tmp_path / "one" / "practice")
     second = copy_sample(tmp_path / "elsewhere" / "deeper" / "copy")
     assert run_sitegen("build", "-q", cwd=first, env={"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C"}).code == 0
-    assert run_sitegen("build", "-q", cwd=second,
-                       env={"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8"}).code == 0
+    assert (
+        run_sitegen(
+            "build", "-q", cwd=second, env={"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8"}
+        ).code
+        == 0
+    )
     one, two = snapshot(first / "output"), snapshot(second / "output")
     assert len(one) > 40
     assert one == two

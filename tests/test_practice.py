@@ -76,8 +76,9 @@ def test_site_default_booking(make_site: MakeSite) -> None:
 
 
 def test_category_variant_changes_only_that_categorys_articles(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/plain.md": article(),
-                      "content/articles/couple.md": article("Relationships")}, site_yaml=SITE)
+    root = make_site(
+        {"content/articles/plain.md": article(), "content/articles/couple.md": article("Relationships")}, site_yaml=SITE
+    )
     build(root)
     couple = booking_block(root, "couple")
     assert couple is not None and couple.find("a", class_="button")["href"] == "/book/couples/"
@@ -87,9 +88,14 @@ def test_category_variant_changes_only_that_categorys_articles(make_site: MakeSi
 
 
 def test_clinicians_own_link_wins_on_their_articles(make_site: MakeSite) -> None:
-    root = make_site({"content/team/sam-rivera.md": TEAM,
-                      "content/articles/by-sam.md": article("Relationships", "author: sam-rivera\n"),
-                      "content/articles/other.md": article()}, site_yaml=SITE)
+    root = make_site(
+        {
+            "content/team/sam-rivera.md": TEAM,
+            "content/articles/by-sam.md": article("Relationships", "author: sam-rivera\n"),
+            "content/articles/other.md": article(),
+        },
+        site_yaml=SITE,
+    )
     build(root)
     sams = booking_block(root, "by-sam")
     assert sams is not None
@@ -100,8 +106,10 @@ def test_clinicians_own_link_wins_on_their_articles(make_site: MakeSite) -> None
 
 
 def test_cta_false_removes_the_block_from_one_article_only(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/quiet.md": article(extra="cta: false\n"),
-                      "content/articles/plain.md": article()}, site_yaml=SITE)
+    root = make_site(
+        {"content/articles/quiet.md": article(extra="cta: false\n"), "content/articles/plain.md": article()},
+        site_yaml=SITE,
+    )
     build(root)
     assert booking_block(root, "quiet") is None
     assert booking_block(root, "plain") is not None
@@ -110,9 +118,13 @@ def test_cta_false_removes_the_block_from_one_article_only(make_site: MakeSite) 
 
 
 def test_cta_can_name_a_variant_or_give_a_mapping(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/named.md": article(extra="cta: group\n"),
-                      "content/articles/mapped.md": article(extra="cta:\n  label: Call us today\n  phone: 555 0101\n")},
-                     site_yaml=SITE)
+    root = make_site(
+        {
+            "content/articles/named.md": article(extra="cta: group\n"),
+            "content/articles/mapped.md": article(extra="cta:\n  label: Call us today\n  phone: 555 0101\n"),
+        },
+        site_yaml=SITE,
+    )
     build(root)
     named = booking_block(root, "named")
     assert named is not None and named.find("a", class_="button")["href"] == "/book/group/"
@@ -135,11 +147,15 @@ def test_inline_marker_places_the_block_where_it_stands(make_site: MakeSite) -> 
 
 
 def test_unknown_author_and_unknown_variant_fail_with_lines(make_site: MakeSite) -> None:
-    root = make_site({"content/team/sam-rivera.md": TEAM,
-                      "content/articles/a.md": article(extra="author: sam-rivra\n"),
-                      "content/articles/b.md": article(extra="cta: coupels\n"),
-                      "content/articles/c.md": article(extra="author: sam-rivera\nreviewed_by: nobody\n")},
-                     site_yaml=SITE)
+    root = make_site(
+        {
+            "content/team/sam-rivera.md": TEAM,
+            "content/articles/a.md": article(extra="author: sam-rivra\n"),
+            "content/articles/b.md": article(extra="cta: coupels\n"),
+            "content/articles/c.md": article(extra="author: sam-rivera\nreviewed_by: nobody\n"),
+        },
+        site_yaml=SITE,
+    )
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert "content/articles/a.md:5: unknown author 'sam-rivra' (did you mean 'sam-rivera'?)" in result.err
@@ -169,8 +185,9 @@ def test_crisis_false_removes_the_notice_and_warns(make_site: MakeSite) -> None:
 
 
 def test_content_note_appears_before_the_body(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/a.md": article(extra="content_note: This article discusses loss.\n")},
-                     site_yaml=SITE)
+    root = make_site(
+        {"content/articles/a.md": article(extra="content_note: This article discusses loss.\n")}, site_yaml=SITE
+    )
     build(root)
     page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
     note = page.select_one(".content-note")
@@ -179,8 +196,10 @@ def test_content_note_appears_before_the_body(make_site: MakeSite) -> None:
 
 
 def test_clinician_pages_and_bylines(make_site: MakeSite) -> None:
-    root = make_site({"content/team/sam-rivera.md": TEAM,
-                      "content/articles/by-sam.md": article(extra="author: sam-rivera\n")}, site_yaml=SITE)
+    root = make_site(
+        {"content/team/sam-rivera.md": TEAM, "content/articles/by-sam.md": article(extra="author: sam-rivera\n")},
+        site_yaml=SITE,
+    )
     build(root)
     team = BeautifulSoup((root / "output/team/index.html").read_text(), "html.parser")
     assert team.find("a", href="/team/sam-rivera/").get_text() == "Sam Rivera, LPC"
@@ -193,8 +212,9 @@ def test_clinician_pages_and_bylines(make_site: MakeSite) -> None:
 
 
 def test_practice_details_are_in_every_footer(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/a.md": article(), "content/pages/fees.md": "---\ntitle: Fees\n---\nFees.\n"},
-                     site_yaml=SITE)
+    root = make_site(
+        {"content/articles/a.md": article(), "content/pages/fees.md": "---\ntitle: Fees\n---\nFees.\n"}, site_yaml=SITE
+    )
     build(root)
     for name in ("index.html", "fees/index.html", "404.html"):
         footer = BeautifulSoup((root / "output" / name).read_text(), "html.parser").find("footer")

@@ -24,7 +24,9 @@ def test_sample_has_the_promised_size(sample_output: Path) -> None:
     for page in ("about", "fees-insurance", "contact", "privacy"):
         assert (sample_output / page / "index.html").is_file()
     assert {p.name for p in (sample_output / "journeys").iterdir() if p.is_dir()} == {
-        "steadier-days", "reconnecting-as-a-couple"}
+        "steadier-days",
+        "reconnecting-as-a-couple",
+    }
 
 
 def test_every_page_has_one_h1_a_skip_link_and_the_crisis_notice_in_one_place(sample_output: Path) -> None:

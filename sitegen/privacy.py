@@ -1,0 +1,135 @@
+"""The privacy guard: the built site must not make the browser load anything from another origin.
+
+Fonts, scripts, stylesheets, images, frames and CSS `url()`/`@import` all reveal a reader
+of a therapy site to a third party. The build fails on any such load, naming the file
+it came from, unless `allowed_origins` in site.yaml names that origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitegen.errors import ContentError, display_path
+
+_TAG = re.compile(
+    r"<(script|img|iframe|frame|source|video|audio|embed|object|track|link|image|use)\b([^>]*)>", re.IGNORECASE
+)
+_ATTR = re.compile(r"""\b(src|href|srcset|data|poster|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_REL = re.compile(r"""\brel\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3""", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+_STYLE_ATTR = re.compile(r"""\bstyle\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+_LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "apple-touch-icon",
+    "manifest",
+    "shortcut",
+}
+
+
+@dataclass(frozen=True)
+class RemoteLoad:
+    url: str
+    what: str
+
+
+def _origin(url: str) -> str | None:
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}".lower()
+    return None
+
+
+def remote_loads_in_html(html: str) -> list[RemoteLoad]:
+    """Every URL in the page that the browser would fetch without the reader asking."""
+    found: list[RemoteLoad] = []
+    for tag in _TAG.finditer(html):
+        name, attrs = tag.group(1).lower(), tag.group(2)
+        if name == "link":
+            rel = _REL.search(attrs)
+            rels = set(rel.group(1).strip("\"'").lower().split()) if rel else set()
+            if not rels & _LOADING_RELS:
+                continue
+        for attr in _ATTR.finditer(attrs):
+            value = attr.group(2).strip("\"'")
+            urls = [part.strip().split(" ")[0] for part in value.split(",")] if attr.group(1) == "srcset" else [value]
+            found += [RemoteLoad(url, f"<{name} {attr.group(1).lower()}>") for url in urls if _origin(url)]
+    for block in _STYLE_BLOCK.finditer(html):
+        found += remote_loads_in_css(block.group(1))
+    for style in _STYLE_ATTR.finditer(html):
+        found += remote_loads_in_css(style.group(1).strip("\"'"))
+    return found
+
+
+def remote_loads_in_css(css: str) -> list[RemoteLoad]:
+    found = []
+    for match in _CSS_URL.finditer(css):
+        url = match.group(2) or match.group(4) or ""
+        if _origin(url):
+            found.append(RemoteLoad(url, "CSS @import" if match.group(4) else "CSS url()"))
+    return found
+
+
+class PrivacyGuard:
+    """Checks rendered pages and static files; knows where to look for the origin of a URL."""
+
+    def __init__(self, site_origin: str, allowed: Iterable[str], root: Path, search_dirs: list[Path]) -> None:
+        self.allowed = {site_origin.lower(), *(_origin(a) or a.lower().rstrip("/") for a in allowed)}
+        self.root = root
+        self.search_dirs = search_dirs
+        self.errors: list[ContentError] = []
+
+    def check_page(self, html: str, source_path: str, page: str) -> None:
+        for load in remote_loads_in_html(html):
+            if _origin(load.url) not in self.allowed:
+                self.errors.append(self._error(load, source_path, page))
+
+    def check_static(self, name: str, path: Path) -> None:
+        if not name.endswith((".css", ".html", ".svg")):
+            return
+        text = path.read_text(encoding="utf-8", errors="replace")
+        loads = remote_loads_in_css(text) + (remote_loads_in_html(text) if not name.endswith(".css") else [])
+        for load in loads:
+            if _origin(load.url) not in self.allowed:
+                shown = display_path(path, self.root)
+                self.errors.append(ContentError(shown, _line_of(text, load.url), _message(load), _hint(load.url)))
+
+    def _error(self, load: RemoteLoad, source_path: str, page: str) -> ContentError:
+        """Blame the content file if the URL is written there, else the template that holds it."""
+        candidates = [self.root / source_path] if source_path and (self.root / source_path).is_file() else []
+        for folder in self.search_dirs:
+            candidates += sorted(folder.rglob("*.html"))
+        for candidate in candidates:
+            text = candidate.read_text(encoding="utf-8", errors="replace")
+            if load.url in text:
+                return ContentError(
+                    display_path(candidate, self.root), _line_of(text, load.url), _message(load), _hint(load.url)
+                )
+        return ContentError(page, 0, _message(load), _hint(load.url))
+
+
+def _message(load: RemoteLoad) -> str:
+    return f"{load.what} loads {load.url} from another website, which tells that site who is reading"
+
+
+def _hint(url: str) -> str:
+    origin = _origin(url) or url
+    return f"copy the file into static/, or allow it with 'allowed_origins: [{origin}]' in site.yaml"
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0
