@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -41,6 +41,7 @@ class BuildReport:
     seconds: float
     output: Path
     warnings: tuple[str, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def today(environ: dict[str, str] | None = None) -> dt.date:
@@ -99,7 +100,8 @@ def build(
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written
-    return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings))
+    sources = {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
+    return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings), sources)
 
 
 def _render_all(

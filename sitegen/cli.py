@@ -9,7 +9,9 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.build import build, stderr_progress
+from sitegen.config import load_config
 from sitegen.errors import BuildFailed
+from sitegen.linkcheck import check_site
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -26,6 +28,12 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     b.add_argument("-v", "--verbose", action="store_true", help="print more about each phase")
     b.add_argument("--debug", action="store_true", dest="debug_sub", help=argparse.SUPPRESS)
+    c = commands.add_parser("check", help="build, then report broken links, missing anchors and images, orphans")
+    c.add_argument("--no-build", action="store_true", help="check the existing output/ without building")
+    c.add_argument("--output", type=Path, default=None, help="the built site to check (default: output/)")
+    c.add_argument("--drafts", action="store_true", help=argparse.SUPPRESS)
+    c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    c.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -35,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     level = logging.INFO if getattr(args, "verbose", False) else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.command == "check":
+            return run_check(args)
         return run_build(args)
     except BuildFailed as failure:
         for error in failure.errors:
@@ -61,6 +71,30 @@ def run_build(args: argparse.Namespace) -> int:
         print(
             f"built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s into {_shown(report.output)}"
         )
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    output = (args.output or root / "output").resolve()
+    sources: dict[str, str] = {}
+    if not args.no_build:
+        sources = build(root, output, drafts=args.drafts).sources
+    elif not output.is_dir():
+        print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
+        return EXIT_CONTENT
+    report = check_site(output, load_config(root).base_path, root, sources)
+    if not args.quiet and report.external:
+        print(f"{len(report.external)} external links (not fetched):")
+        for url, where in report.external.items():
+            print(f"  {url}  ({len(where)} page{'s' if len(where) != 1 else ''})")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.problems:
+        print(f"check failed: {len(report.problems)} problems in {report.pages} pages", file=sys.stderr)
+        return EXIT_CONTENT
+    if not args.quiet:
+        print(f"checked {report.pages} pages: no broken links, missing anchors or orphan pages")
     return EXIT_OK
 
 

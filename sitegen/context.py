@@ -60,6 +60,8 @@ class SiteView:
     search_bundle_url: str
     articles_url: str
     journeys_url: str
+    categories_url: str
+    tags_url: str
     crisis_url: str
     privacy_url: str | None
     navigation: tuple[Link, ...]

@@ -67,6 +67,8 @@ class SitePlanner:
             search_bundle_url=self.hrefs.href(u.search_bundle()),
             articles_url=self.hrefs.href(u.articles()),
             journeys_url=self.hrefs.href(u.journeys()),
+            categories_url=self.hrefs.href(u.categories()),
+            tags_url=self.hrefs.href(u.tags()),
             crisis_url=self.hrefs.href(u.crisis()),
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             navigation=navigation,

@@ -25,7 +25,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 def many_articles(count: int) -> dict[str, str]:
     paragraph = "Gentle, steady practice helps the body learn that it is safe. " * 20
     return {
-        f"content/articles/post-{i:04d}.md": f"---\ntitle: Post {i}\ndate: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
+        f"content/articles/post-{i:04d}.md": f"---\ntitle: Post {i}\n"
+        f"date: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
         f"tags: [tag{i % 7}]\n---\n## Part one\n\n{paragraph}\n\n## Part two\n\n{paragraph}\n"
         for i in range(count)
     }

@@ -133,8 +133,8 @@ def test_structured_data(sample_output: Path) -> None:
 def test_json_ld_cannot_be_broken_out_of(make_site: MakeSite) -> None:
     root = make_site(
         {
-            "content/articles/a.md": '---\ntitle: "Hello </script><script>alert(1)</script>"\ndate: 2025-01-01\ncategory: Anxiety\n'
-            "---\nx\n"
+            "content/articles/a.md": '---\ntitle: "Hello </script><script>alert(1)</script>"\n'
+            "date: 2025-01-01\ncategory: Anxiety\n---\nx\n"
         }
     )
     assert run_sitegen("build", cwd=root).code == 0

@@ -34,3 +34,15 @@ def test_no_axe_violations(
         assert results.violations_count == 0, f"{kind_path} ({scheme}, {width}px):\n{results.generate_report()}"
     finally:
         page.close()
+
+
+def test_no_axe_best_practice_violations(context_for_width: Callable[[int], BrowserContext], kind_path: str) -> None:
+    """Structure beyond the WCAG minimum: heading levels in order, one main landmark, all content in landmarks."""
+    page = context_for_width(1280).new_page()
+    try:
+        page.goto(kind_path)
+        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": ["best-practice"]},
+                                         "resultTypes": ["violations"]})
+        assert results.violations_count == 0, f"{kind_path}:\n{results.generate_report()}"
+    finally:
+        page.close()
