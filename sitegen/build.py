@@ -18,6 +18,8 @@ from sitegen.assets import collect_static
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
+from sitegen.images import ImageInfo, resized_variants
+from sitegen.models import Content
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
 from sitegen.privacy import PrivacyGuard
@@ -96,6 +98,8 @@ def build(
             staged.write(feed_path, feed)
         staged.write(u.sitemap(), sitemap_xml(jobs, hrefs))
         staged.write(u.robots(), robots_txt(hrefs))
+        for image_path, image in image_variants(root, content):
+            staged.write(image_path, image)
         index_site(staged.staging, config.language)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
@@ -143,6 +147,23 @@ def _render_all(
     errors += guard.errors
     if errors:
         raise BuildFailed(errors)
+
+
+def image_variants(root: Path, content: Content) -> list[tuple[str, bytes]]:
+    """Every resized image the published content uses, each made once."""
+    used: dict[str, ImageInfo] = {}
+    listed = [a.images for a in content.articles] + [p.images for p in content.pages]
+    listed += [c.images for c in content.clinicians]
+    for images in listed:
+        for info in images:
+            used.setdefault(info.name, info)
+    for article in content.articles:
+        if article.hero:
+            used.setdefault(article.hero.name, article.hero)
+    for clinician in content.clinicians:
+        if clinician.photo:
+            used.setdefault(clinician.photo.name, clinician.photo)
+    return [variant for name in sorted(used) for variant in resized_variants(root, used[name])]
 
 
 def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.errors import ContentError, did_you_mean
 from sitegen.frontmatter_source import SourceFile, meta_line, read_meta, split_source
+from sitegen.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
 from sitegen.markup import render_markdown
 from sitegen.models import Article, Clinician, CtaSetting, Page, Source
 from sitegen.slugs import is_safe_slug
@@ -120,15 +121,7 @@ def parse_article(
     slug = meta.slug or path.stem
     check_slug(source, slug, bool(meta.slug), errors)
     check_cta(source, meta.cta, config, errors)
-    if meta.image and not meta.image_alt:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "image"),
-                "the image has no 'image_alt' text",
-                "describe the image for readers who cannot see it",
-            )
-        )
+    hero = front_matter_image(source, "image", meta.image, meta.image_alt, root, config, errors)
     for index, alias in enumerate(meta.aliases):
         if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias:
             errors.append(
@@ -142,6 +135,11 @@ def parse_article(
     if errors:
         return None, errors
     rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
+    body_html, image_errors, images = rewrite_images(
+        rendered.html, root, config.base_path, source.path, source.body, source.body_line
+    )
+    if image_errors:
+        return None, image_errors
     scheduled = meta.date is not None and meta.date > today
     return Article(
         slug=slug,
@@ -160,7 +158,9 @@ def parse_article(
         reviewed_by=meta.reviewed_by,
         last_reviewed=meta.last_reviewed,
         content_note=meta.content_note,
-        body_html=rendered.html,
+        body_html=body_html,
+        hero=hero,
+        images=tuple(images),
         word_count=rendered.word_count,
         source=Source(source.path, 1),
         scheduled=scheduled,
@@ -181,7 +181,13 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     if errors:
         return None, errors
     rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
-    return Page(slug, meta.title, meta.description, rendered.html, meta.cta, Source(source.path, 1)), []
+    body_html, image_errors, images = rewrite_images(
+        rendered.html, root, config.base_path, source.path, source.body, source.body_line
+    )
+    if image_errors:
+        return None, image_errors
+    page = Page(slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), tuple(images))
+    return page, []
 
 
 def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinician | None, list[ContentError]]:
@@ -193,18 +199,19 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
     if meta is None:
         return None, errors
     check_slug(source, path.stem, False, errors)
-    if meta.photo and not meta.photo_alt:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "photo"),
-                "the photo has no 'photo_alt' text",
-                "describe the photo, e.g. 'Maya smiling in the practice garden'",
-            )
-        )
+    photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
     if errors:
         return None, errors
-    bio = render_markdown(source.body, config.base_path).html
+    bio, image_errors, images = rewrite_images(
+        render_markdown(source.body, config.base_path).html,
+        root,
+        config.base_path,
+        source.path,
+        source.body,
+        source.body_line,
+    )
+    if image_errors:
+        return None, image_errors
     return Clinician(
         slug=path.stem,
         name=meta.name,
@@ -213,14 +220,42 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         role=meta.role,
         regions=meta.regions,
         specialties=meta.specialties,
-        photo=meta.photo,
+        photo=photo,
         photo_alt=meta.photo_alt,
+        images=tuple(images),
         booking_url=meta.booking_url,
         booking_label=meta.booking_label,
         order=meta.order,
         bio_html=bio,
         source=Source(source.path, 1),
     ), []
+
+
+def front_matter_image(
+    source: SourceFile, key: str, value: str, alt: str, root: Path, config: SiteConfig, errors: list[ContentError]
+) -> ImageInfo | None:
+    """An `image:` or `photo:` from front matter: a file in content/images/ with alt text."""
+    if not value:
+        return None
+    line = meta_line(source, key)
+    if not alt.strip():
+        errors.append(
+            ContentError(
+                source.path, line, f"the {key} has no '{key}_alt' text", "describe it for readers who cannot see it"
+            )
+        )
+    name = local_image_name(config.base_path + value.lstrip("/"), config.base_path) if value.startswith("/") else None
+    info = image_info(root, name) if name else None
+    if info is None:
+        errors.append(
+            ContentError(
+                source.path,
+                line,
+                f"the {key} {value} was not found",
+                f"put the file in {IMAGES_DIR}/ and write '{key}: /images/<file name>'",
+            )
+        )
+    return info
 
 
 def strip_title_line(body: str, title: str) -> str:

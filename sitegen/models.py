@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sitegen.config import BookingVariant
+from sitegen.images import ImageInfo
 
 CtaSetting = bool | str | BookingVariant
 """A page's `cta` front matter: True (default), False (off), a variant name, or a mapping."""
@@ -31,13 +32,14 @@ class Clinician:
     role: str
     regions: tuple[str, ...]
     specialties: tuple[str, ...]
-    photo: str
+    photo: ImageInfo | None
     photo_alt: str
     booking_url: str
     booking_label: str
     order: int
     bio_html: str
     source: Source
+    images: tuple[ImageInfo, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -66,6 +68,8 @@ class Article:
     word_count: int
     source: Source
     scheduled: bool = False
+    hero: ImageInfo | None = None
+    images: tuple[ImageInfo, ...] = ()
 
     @property
     def reading_minutes(self) -> int:
@@ -85,6 +89,7 @@ class Page:
     body_html: str
     cta: CtaSetting
     source: Source
+    images: tuple[ImageInfo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sitegen.booking import BookingCta, phone_href, resolve_booking_cta, site_bo
 from sitegen.config import SiteConfig
 from sitegen.context import BaseContext, PageInfo, Pagination, SiteView
 from sitegen.errors import ContentError
+from sitegen.images import img_tag
 from sitegen.journey_pages import journey_pages
 from sitegen.models import Article, Clinician, Content, Journey
 from sitegen.nav import site_navigation
@@ -239,8 +240,9 @@ class SitePlanner:
                 updated=date_text(article.updated, self.config.language),
                 content_note=article.content_note,
                 cta=cta,
-                image=self.hrefs.rebase(article.image) if article.image else "",
-                image_alt=article.image_alt,
+                hero_html=Markup(img_tag(article.hero, self.hrefs.base_path, article.image_alt, lazy=False))
+                if article.hero
+                else Markup(),
             )
             crumbs = (Link("Articles", self.hrefs.href(u.articles())), self.category_link(article.category))
             ctx: dict[str, Any] = dict(
@@ -251,7 +253,7 @@ class SitePlanner:
                     article.description,
                     crumbs,
                     og_type="article",
-                    image=self.hrefs.absolute(article.image.lstrip("/")) if article.image.startswith("/") else "",
+                    image=self.hrefs.absolute(article.hero.largest) if article.hero else "",
                     json_ld=ld.script_json(ld.with_context(self.article_data(article))),
                     feeds=(self.site_feed, self.category_feed(article.category)),
                     searchable=True,
@@ -280,7 +282,7 @@ class SitePlanner:
             ld.person(author, self.hrefs.absolute(u.clinician(author.slug))) if author else None,
             ld.person(reviewer, self.hrefs.absolute(u.clinician(reviewer.slug))) if reviewer else None,
             self.publisher,
-            self.hrefs.absolute(article.image.lstrip("/")) if article.image.startswith("/") else "",
+            self.hrefs.absolute(article.hero.largest) if article.hero else "",
         )
 
     def category_feed(self, name: str) -> Link:
@@ -398,8 +400,9 @@ class SitePlanner:
             person,
             clinician.regions,
             clinician.specialties,
-            self.hrefs.rebase(clinician.photo) if clinician.photo else "",
-            clinician.photo_alt,
+            Markup(img_tag(clinician.photo, self.hrefs.base_path, clinician.photo_alt, lazy=False))
+            if clinician.photo
+            else Markup(),
             Markup(clinician.bio_html),
             booking,
         )

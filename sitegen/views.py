@@ -65,8 +65,7 @@ class ArticleView:
     updated: DateText | None
     content_note: str
     cta: BookingCta | None
-    image: str
-    image_alt: str
+    hero_html: Markup
 
 
 @dataclass(frozen=True)
@@ -156,8 +155,7 @@ class ClinicianView:
     person: PersonView
     regions: tuple[str, ...]
     specialties: tuple[str, ...]
-    photo: str
-    photo_alt: str
+    photo_html: Markup
     bio_html: Markup
     booking: BookingCta | None
 

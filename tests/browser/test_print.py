@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -43,3 +44,13 @@ def test_day_prints_as_worksheet(page: Page) -> None:
         assert height.endswith("px") and float(height.removesuffix("px")) >= MIN_WRITING_SPACE_PX, (
             f"question {index} leaves {height} to write in; want at least {MIN_WRITING_SPACE_PX}px"
         )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_printed_day_has_readable_contrast(page: Page, scheme: str) -> None:
+    """Printing from a browser set to dark mode must not put pale text on white paper (or dark boxes behind ink)."""
+    page.emulate_media(media="print", color_scheme=scheme)
+    page.goto(DAY)
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]},
+                                       "resultTypes": ["violations"]})
+    assert results.violations_count == 0, f"printed {DAY} ({scheme}):\n{results.generate_report()}"

@@ -1,0 +1,80 @@
+"""Images: resized into a few widths with srcset and size; missing files and alt text are errors."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import MakeSite, run_sitegen
+
+
+def photo(width: int = 2000, height: int = 1000, exif_gps: bool = True) -> bytes:
+    image = Image.new("RGB", (width, height), (120, 160, 150))
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    if exif_gps:
+        exif[0x8825] = {2: (45.0, 31.0, 0.0)}  # GPS latitude: where the photo was taken
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def make(make_site: MakeSite, body: str, extra: str = "") -> Path:
+    root = make_site(
+        {"content/articles/a.md": f"---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\n{extra}---\n{body}\n"}
+    )
+    (root / "content/images").mkdir(parents=True)
+    (root / "content/images/calm.jpg").write_bytes(photo())
+    return root
+
+
+def test_content_image_gets_srcset_size_and_lazy_loading(make_site: MakeSite) -> None:
+    root = make(make_site, "Intro.\n\n![A calm room](/images/calm.jpg)")
+    assert run_sitegen("build", cwd=root).code == 0
+    img = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser").select_one(".prose img")
+    assert img["alt"] == "A calm room"
+    assert img["loading"] == "lazy"
+    assert (img["width"], img["height"]) == ("1440", "720")
+    widths = [part.split()[1] for part in img["srcset"].split(", ")]
+    assert widths == ["480w", "960w", "1440w"]
+    for part in img["srcset"].split(", "):
+        made = root / "output" / part.split()[0].lstrip("/")
+        with Image.open(made) as variant:
+            assert variant.width == int(part.split()[1][:-1])
+            assert 0x8825 not in variant.getexif(), "location metadata must not be published"
+
+
+def test_front_matter_image_is_the_hero_and_og_image(make_site: MakeSite) -> None:
+    root = make(make_site, "Body.", extra="image: /images/calm.jpg\nimage_alt: A calm room\n")
+    assert run_sitegen("build", cwd=root).code == 0
+    page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
+    hero = page.select_one(".hero img")
+    assert hero is not None and hero.get("loading") is None, "the first image is above the fold: not lazy"
+    assert page.find("meta", property="og:image")["content"] == "https://example.org/images/calm-1440w.jpg"
+
+
+def test_missing_alt_text_and_missing_file_are_errors_with_lines(make_site: MakeSite) -> None:
+    root = make(make_site, "Intro.\n\n![](/images/calm.jpg)\n\n![A lake](/images/lake.jpg)")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/a.md:8: the image /images/calm.jpg has no alt text" in result.err
+    assert "content/articles/a.md:10: the image /images/lake.jpg was not found" in result.err
+
+
+def test_front_matter_image_without_alt_or_file(make_site: MakeSite) -> None:
+    root = make(make_site, "Body.", extra="image: /images/missing.jpg\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/a.md:5: the image has no 'image_alt' text" in result.err
+    assert "content/articles/a.md:5: the image /images/missing.jpg was not found" in result.err
+
+
+def test_small_images_are_never_upscaled(make_site: MakeSite) -> None:
+    root = make(make_site, "![A calm room](/images/small.jpg)")
+    (root / "content/images/small.jpg").write_bytes(photo(600, 300, exif_gps=False))
+    assert run_sitegen("build", cwd=root).code == 0
+    img = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser").select_one(".prose img")
+    assert [p.split()[1] for p in img["srcset"].split(", ")] == ["480w", "600w"]
+    assert (img["width"], img["height"]) == ("600", "300")
