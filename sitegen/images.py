@@ -137,7 +137,9 @@ def resized_variants(root: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
         image_format = _FORMATS[source.suffix.lower()]
         for width, path in info.variants:
             height = round(info.source_height * width / info.source_width)
-            image = original if width == info.source_width else original.resize((width, height), Image.Resampling.LANCZOS)
+            image = (
+                original if width == info.source_width else original.resize((width, height), Image.Resampling.LANCZOS)
+            )
             buffer = io.BytesIO()
             if image_format == "JPEG":
                 image.convert("RGB").save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
