@@ -15,6 +15,7 @@ import jinja2
 
 from sitegen import urls as u
 from sitegen.assets import collect_static
+from sitegen.cache import ParseCache
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
@@ -22,6 +23,7 @@ from sitegen.images import ImageInfo, resized_variants
 from sitegen.models import Content
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
+from sitegen.parallel import default_workers, map_in_workers
 from sitegen.privacy import PrivacyGuard
 from sitegen.render import Renderer, make_environment
 from sitegen.search_index import index_site
@@ -68,15 +70,21 @@ def today(environ: dict[str, str] | None = None) -> dt.date:
 
 
 def build(
-    root: Path, output: Path | None = None, drafts: bool = False, progress: Progress | None = None
+    root: Path,
+    output: Path | None = None,
+    drafts: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
     started = time.perf_counter()
     root = root.resolve()
     output = (output or root / "output").resolve()
     config = load_config(root)
-    options = BuildOptions(drafts=drafts, today=today())
-    content, errors = load_content(root, config, options)
+    options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
+    cache = ParseCache(root, "articles", config, options.today) if use_cache else None
+    content, errors = load_content(root, config, options, cache)
     assets = collect_static(root, config.theme)
     planner = SitePlanner(config, content, root, assets)
     jobs = planner.plan()
@@ -92,7 +100,9 @@ def build(
         for name, path in assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
-        _render_all(jobs, renderer, staged, guard, root, progress)
+        _render_all(jobs, renderer, staged, guard, root, progress, options.workers)
+        if guard.errors:
+            raise BuildFailed(guard.errors)
         hrefs = Urls.for_site(config)
         for feed_path, feed in site_feeds(config, content.articles, content.clinicians).items():
             staged.write(feed_path, feed)
@@ -104,6 +114,8 @@ def build(
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written
+    if cache:
+        cache.save()
     sources = {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
     return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings), sources)
 
@@ -115,36 +127,39 @@ def _render_all(
     guard: PrivacyGuard,
     root: Path,
     progress: Progress | None,
+    workers: int,
 ) -> None:
-    errors: list[ContentError] = []
-    for index, job in enumerate(jobs, start=1):
+    """Render and write every page, on all cores; every problem is collected, none stops the rest."""
+
+    def render_one(job: PageJob) -> list[ContentError]:
         try:
             html = renderer.render(job)
         except jinja2.TemplateSyntaxError as exc:
-            errors.append(
-                ContentError(
-                    _template_path(exc.filename, root),
-                    exc.lineno,
-                    f"template error: {exc.message}",
-                    "check the template's {% %} and {{ }} tags",
-                )
-            )
-            break
+            hint = "check the template's {% %} and {{ }} tags"
+            return [
+                ContentError(_template_path(exc.filename, root), exc.lineno, f"template error: {exc.message}", hint)
+            ]
         except jinja2.TemplateError as exc:
-            errors.append(_template_error(exc, job, root))
-            continue
-        guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
+            return [_template_error(exc, job, root)]
+        problems = guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
         try:
             staged.write(u.output_path_for(job.path), html.encode("utf-8"))
         except UnsafePath:
-            errors.append(
+            problems.append(
                 ContentError(
                     job.source, 0, f"the address '{job.path}' would leave the output folder", "use a plain slug"
                 )
             )
-        if progress and (index % 50 == 0 or index == len(jobs)):
-            progress(index, len(jobs))
-    errors += guard.errors
+        return problems
+
+    errors: list[ContentError] = []
+    batch = max(200, len(jobs) // 10)
+    for start in range(0, len(jobs), batch):
+        for problems in map_in_workers(render_one, jobs[start : start + batch], workers):
+            errors += problems
+        if progress:
+            progress(min(start + batch, len(jobs)), len(jobs))
+    staged.count_written(u.output_path_for(job.path) for job in jobs)
     if errors:
         raise BuildFailed(errors)
 

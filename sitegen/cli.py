@@ -12,6 +12,7 @@ from sitegen.build import build, stderr_progress
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed
 from sitegen.linkcheck import check_site
+from sitegen.scaffold import KINDS, ScaffoldError, new_content
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -34,6 +35,13 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--drafts", action="store_true", help=argparse.SUPPRESS)
     c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     c.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
+    s = commands.add_parser("serve", help="preview the site with drafts; rebuilds and reloads the browser on save")
+    s.add_argument("--port", type=int, default=None, help="the port to serve on (default: 8000)")
+    s.add_argument("--host", default=None, help="the address to serve on (default: 127.0.0.1, this machine only)")
+    s.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
+    n = commands.add_parser("new", help="start a new article, journey, page or clinician from a template")
+    n.add_argument("kind", choices=KINDS, help="what to create")
+    n.add_argument("title", help="its title (for a clinician: their name); the file is named after it")
     return parser
 
 
@@ -45,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "serve":
+            return run_serve(args)
+        if args.command == "new":
+            return run_new(args)
         return run_build(args)
     except BuildFailed as failure:
         for error in failure.errors:
@@ -95,6 +107,43 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     if not args.quiet:
         print(f"checked {report.pages} pages: no broken links, missing anchors or orphan pages")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from sitegen import serve as preview  # the web server is loaded only when serving
+
+    host = preview.DEFAULT_HOST if args.host is None else args.host
+    port = preview.DEFAULT_PORT if args.port is None else args.port
+    options = preview.ServeOptions(args.root, host, port, debug=bool(args.debug))
+    try:
+        preview.serve(options, say=_say, warn=_warn)
+    except preview.ServeError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _warn(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        path = new_content(args.root.resolve(), args.kind, args.title)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_CONTENT
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        print("nothing was written: fix site.yaml first", file=sys.stderr)
+        return EXIT_CONTENT
+    print(_shown(path).rstrip("/"))
     return EXIT_OK
 
 

@@ -1,7 +1,8 @@
 """Markdown to safe HTML: one fixed set of Python-Markdown extensions, then nh3.
 
 Extensions (documented in README): tables, footnotes, heading ids (toc), typographic
-quotes (smarty), attribute lists (for `{#anchor}` on headings), fenced code, sane lists.
+quotes (our own one-pass postprocessor, see typography.py), attribute lists (for
+`{#anchor}` on headings), fenced code, sane lists.
 Raw HTML is allowed in Markdown but passed through nh3 with an allow-list, so a script,
 an event handler or an iframe never reaches the page.
 """
@@ -14,14 +15,17 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from markdown import Extension
+
+from sitegen.typography import TypographyExtension
 
 BOOKING_MARKER = "[[booking]]"
 """A line of its own in Markdown where the booking call-to-action block is placed."""
 
 BOOKING_PLACEHOLDER = '<div class="sitegen-booking-marker"></div>'
 
-_EXTENSIONS = ["tables", "footnotes", "toc", "smarty", "attr_list", "fenced_code", "sane_lists"]
-_EXTENSION_CONFIGS = {"toc": {"permalink": False}, "smarty": {"smart_angled_quotes": False}}
+_EXTENSIONS: list[str | Extension] = ["tables", "footnotes", "toc", "attr_list", "fenced_code", "sane_lists"]
+_EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 _ALLOWED_TAGS = {
     "a",
@@ -100,7 +104,11 @@ class Rendered:
 def _converter() -> markdown.Markdown:
     md: markdown.Markdown | None = getattr(_local, "md", None)
     if md is None:
-        md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS, output_format="html")
+        md = markdown.Markdown(
+            extensions=[*_EXTENSIONS, TypographyExtension()],
+            extension_configs=_EXTENSION_CONFIGS,
+            output_format="html",
+        )
         _local.md = md
     return md
 

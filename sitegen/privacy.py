@@ -92,10 +92,13 @@ class PrivacyGuard:
         self.search_dirs = search_dirs
         self.errors: list[ContentError] = []
 
-    def check_page(self, html: str, source_path: str, page: str) -> None:
-        for load in remote_loads_in_html(html):
-            if _origin(load.url) not in self.allowed:
-                self.errors.append(self._error(load, source_path, page))
+    def check_page(self, html: str, source_path: str, page: str) -> list[ContentError]:
+        """Problems in one rendered page (returned, so pages can be checked in worker processes)."""
+        return [
+            self._error(load, source_path, page)
+            for load in remote_loads_in_html(html)
+            if _origin(load.url) not in self.allowed
+        ]
 
     def check_static(self, name: str, path: Path) -> None:
         if not name.endswith((".css", ".html", ".svg")):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -80,8 +81,7 @@ class SchemaReader:
             what = f"'{_name(key)}'" if key else "this document"
             self.error(key, f"{what} should be a mapping of keys, not {_kind(data)}")
             return _INVALID
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints, fields = _schema_of(cls)
         aliases = {f.metadata.get("yaml", f.name): f.name for f in fields.values()}
         values: dict[str, Any] = {}
         ok = True
@@ -139,6 +139,12 @@ class SchemaReader:
             self.error(key, f"'{_name(key)}' should be a whole number, not {data!r}")
             return _INVALID
         raise TypeError(f"unsupported schema type {tp!r}")  # a bug in a schema, not user input
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """Type hints and fields of a schema class, worked out once per class, not once per file."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}
 
 
 class _Invalid:

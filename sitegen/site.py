@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.cache import ParseCache
 from sitegen.config import SiteConfig
 from sitegen.content import parse_article, parse_clinician, parse_page, read_source
 from sitegen.discover import discover
@@ -13,6 +14,7 @@ from sitegen.errors import ContentError, did_you_mean
 from sitegen.frontmatter_source import meta_line
 from sitegen.journeys import parse_journey
 from sitegen.models import Article, Clinician, Content, Journey, Page
+from sitegen.parallel import map_in_workers
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,12 @@ class BuildOptions:
 
     drafts: bool = False
     today: dt.date = dt.date(1970, 1, 1)
+    workers: int = 1
 
 
-def load_content(root: Path, config: SiteConfig, options: BuildOptions) -> tuple[Content, list[ContentError]]:
+def load_content(
+    root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None = None
+) -> tuple[Content, list[ContentError]]:
     """Every article, journey, page and clinician, or every problem found in them."""
     files = discover(root)
     errors: list[ContentError] = []
@@ -35,8 +40,9 @@ def load_content(root: Path, config: SiteConfig, options: BuildOptions) -> tuple
             clinicians.append(clinician)
     known = frozenset(c.slug for c in clinicians)
     articles: list[Article] = []
-    for path in files.articles:
-        article, problems = parse_article(path, root, config, options.today)
+    for path, (article, problems) in zip(
+        files.articles, _parse_articles(files.articles, root, config, options, cache), strict=True
+    ):
         errors += problems
         if article:
             errors += _check_people(path, root, article, known)
@@ -60,6 +66,27 @@ def load_content(root: Path, config: SiteConfig, options: BuildOptions) -> tuple
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
     ), errors
+
+
+ArticleResult = tuple[Article | None, list[ContentError]]
+
+
+def _parse_articles(
+    paths: tuple[Path, ...], root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None
+) -> list[ArticleResult]:
+    """Parse articles, reusing cached results and spreading the rest over worker processes."""
+    keys = [cache.key(path.read_bytes()) for path in paths] if cache else []
+    results: list[ArticleResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(paths)
+    missing = [i for i, result in enumerate(results) if result is None]
+
+    def parse(index: int) -> ArticleResult:
+        return parse_article(paths[index], root, config, options.today)
+
+    for index, result in zip(missing, map_in_workers(parse, missing, options.workers), strict=True):
+        results[index] = result
+        if cache:
+            cache.put(keys[index], result)
+    return [r for r in results if r is not None]
 
 
 def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:

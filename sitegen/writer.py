@@ -10,6 +10,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -63,6 +64,10 @@ class StagedOutput:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         self._written.add(relative)
+
+    def count_written(self, relatives: Iterable[str]) -> None:
+        """Record files written by worker processes, which cannot update this object."""
+        self._written.update(relatives)
 
     @property
     def written(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -20,7 +21,7 @@ AXE = Axe()
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations(
-    context_for_width: Callable[[int], BrowserContext], kind_path: str, scheme: str, width: int
+    context_for_width: Callable[[int], BrowserContext], kind_path: str, scheme: Literal["light", "dark"], width: int
 ) -> None:
     page = context_for_width(width).new_page()
     try:

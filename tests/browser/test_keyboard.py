@@ -64,7 +64,7 @@ def all_tab_stops(page: Page) -> list[dict[str, Any]]:
 
 def focus_is_drawn(stop: dict[str, Any]) -> bool:
     outline = stop["outlineStyle"] != "none" and stop["outlineWidth"] > 0
-    return outline or stop["boxShadow"] != "none"
+    return bool(outline or stop["boxShadow"] != "none")
 
 
 def test_skip_link_is_first_tab_stop_visible_and_moves_focus_to_main(page: Page, kind_path: str) -> None:

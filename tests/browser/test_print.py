@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -47,7 +49,7 @@ def test_day_prints_as_worksheet(page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_printed_day_has_readable_contrast(page: Page, scheme: str) -> None:
+def test_printed_day_has_readable_contrast(page: Page, scheme: Literal["light", "dark"]) -> None:
     """Printing from a browser set to dark mode must not put pale text on white paper (or dark boxes behind ink)."""
     page.emulate_media(media="print", color_scheme=scheme)
     page.goto(DAY)

@@ -1,0 +1,48 @@
+"""Spread CPU-bound work (Markdown, templates) over worker processes, keeping input order.
+
+Workers are forked, so they inherit the work list and the function to apply and only
+results travel back. Small jobs stay in this process: forking costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_PER_WORKER = 40
+_task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def default_workers() -> int:
+    """SITEGEN_WORKERS if set, else one per core."""
+    configured = os.environ.get("SITEGEN_WORKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return os.cpu_count() or 1
+
+
+def map_in_workers(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """`[func(item) for item in items]`, on up to `workers` processes."""
+    workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item) for item in items]
+    global _task
+    _task = (func, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            chunk = max(1, len(items) // (workers * 8))
+            return pool.map(_run, range(len(items)), chunksize=chunk)
+    finally:
+        _task = None
+
+
+def _run(index: int) -> Any:
+    assert _task is not None
+    func, items = _task
+    return func(items[index])

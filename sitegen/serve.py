@@ -1,0 +1,164 @@
+"""`sitegen serve`: a live preview, with drafts, that rebuilds on save and reloads every open page.
+
+The preview is built into `.sitegen-preview/site/` inside the project (never `output/`,
+so a drafts build cannot end up deployed). A failed rebuild keeps the last good site
+served and lists its problems over every page (see serve_http.py) and in the terminal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import signal
+import socket
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+
+from sitegen.build import build
+from sitegen.config import load_config
+from sitegen.errors import BuildFailed, display_path
+from sitegen.serve_http import PreviewState, ReloadClients, Served, Shown, is_loopback, livereload_script, make_app
+from sitegen.watch import Watcher
+
+log = logging.getLogger(__name__)
+
+PREVIEW_FOLDER = Path(".sitegen-preview") / "site"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+Say = Callable[[str], None]
+
+
+class ServeError(Exception):
+    """The preview cannot start (the port is taken, the address does not exist…)."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    root: Path
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    debug: bool = False
+
+
+class Previewer:
+    """Rebuilds the preview and records what to show: the last good site, plus the latest problems."""
+
+    def __init__(self, root: Path, state: PreviewState, say: Say, warn: Say, debug: bool = False) -> None:
+        self.root = root
+        self.state = state
+        self.say = say
+        self.warn = warn
+        self.debug = debug
+        self._session = secrets.token_hex(4)
+        self._generation = 0
+        self._warnings: tuple[str, ...] = ()
+
+    def rebuild(self, changed: frozenset[Path] = frozenset()) -> None:
+        shown = self.state.shown
+        base_path, errors = shown.base_path, tuple[str, ...]()
+        try:
+            report = build(self.root, shown.folder, drafts=True)
+        except BuildFailed as failure:
+            errors = tuple(str(e) for e in failure.errors)
+            for line in errors:
+                self.warn(line)
+            count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+            self.warn(f"build failed: {count}; the preview shows them over the last good build")
+        except Exception as exc:  # a bug must not stop the preview: show it like a content problem
+            errors = (f"sitegen crashed: {type(exc).__name__}: {exc} (run with --debug for details)",)
+            self.warn(traceback.format_exc() if self.debug else errors[0])
+        else:
+            base_path = self._base_path(base_path)
+            if report.warnings != self._warnings:
+                for warning in report.warnings:
+                    self.warn(f"warning: {warning}")
+                self._warnings = report.warnings
+            what = f" ({_changed(changed, self.root)})" if changed else ""
+            self.say(f"built {report.pages} pages in {report.seconds:.2f}s{what}")
+        self._generation += 1
+        build_id = f"{self._session}-{self._generation}"
+        self.state.replace(Shown(shown.folder, base_path, build_id, errors))
+
+    def _base_path(self, fallback: str) -> str:
+        try:
+            return load_config(self.root).base_path
+        except BuildFailed:  # changed again since the build read it: the next rebuild settles it
+            return fallback
+
+
+def serve(options: ServeOptions, say: Say, warn: Say) -> None:
+    """Build, serve and watch until Ctrl-C (or SIGTERM); raise ServeError if it cannot start."""
+    if not is_loopback(options.host):
+        warn(
+            f"warning: serving on {options.host}, not 127.0.0.1: other devices on the network can read "
+            "this preview, drafts included"
+        )
+    try:
+        sockets = bind_sockets(options.port, address=options.host or None)
+    except (OSError, socket.gaierror) as exc:
+        raise ServeError(
+            f"cannot listen on {options.host}:{options.port}: {exc.strerror or exc}; try another --port"
+        ) from None
+    port = int(sockets[0].getsockname()[1])
+    root = options.root.resolve()
+    state = PreviewState(Shown(root / PREVIEW_FOLDER))
+    previewer = Previewer(root, state, say, warn, options.debug)
+    try:
+        say(f"building a preview of {root} (drafts and scheduled articles included)")
+        previewer.rebuild()
+        asyncio.run(_serve_until_stopped(sockets, options.host, port, previewer, say))
+    except KeyboardInterrupt:
+        say("stopped")
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+async def _serve_until_stopped(
+    sockets: list[socket.socket], host: str, port: int, previewer: Previewer, say: Say
+) -> None:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    clients = ReloadClients()
+    server = HTTPServer(make_app(Served(previewer.state, host, port, livereload_script(), clients)))
+    server.add_sockets(sockets)
+
+    def rebuild(changed: frozenset[Path]) -> None:
+        started = time.perf_counter()
+        previewer.rebuild(changed)
+        log.debug("rebuilt in %.3fs", time.perf_counter() - started)
+        with contextlib.suppress(RuntimeError):  # the server stopped while this rebuild ran
+            loop.call_soon_threadsafe(clients.reload_all)
+
+    watcher = Watcher(previewer.root, rebuild)
+    watcher.start()
+    say(f"serving {_url(host, port, previewer.state.shown.base_path)} - press Ctrl-C to stop")
+    await stop.wait()
+    watcher.stop(timeout=30)
+    server.stop()
+    clients.close_all()
+    await server.close_all_connections()
+    say("stopped")
+
+
+def _url(host: str, port: int, base_path: str) -> str:
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    return f"http://{shown}:{port}{base_path}"
+
+
+def _changed(paths: frozenset[Path], root: Path) -> str:
+    names = sorted(display_path(p, root) for p in paths)
+    more = f", +{len(names) - 3} more" if len(names) > 3 else ""
+    return "changed " + ", ".join(names[:3]) + more

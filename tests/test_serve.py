@@ -1,0 +1,350 @@
+"""`sitegen serve`: a real server in a subprocess, on a copy of the sample practice, probed with raw HTTP.
+
+Requests go through http.client with raw paths (urllib would normalise `..` away before sending).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitegen.watch import Debouncer
+
+REPO = Path(__file__).resolve().parent.parent
+EPOCH = "1795000000"  # the sample's fixed "today", as in conftest.py
+ARTICLE = "settle-a-racing-mind-at-night"
+ARTICLE_SOURCE = f"content/articles/{ARTICLE}.md"
+PREVIEW = Path(".sitegen-preview/site")
+
+
+def copy_sample_project(dest: Path) -> Path:
+    """The bundled sample practice without any output (as conftest.copy_sample, importable from any folder)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "site.yaml", dest / "site.yaml")
+    shutil.copytree(REPO / "content", dest / "content")
+    shutil.copytree(REPO / "themes", dest / "themes")
+    return dest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass
+class ServeProcess:
+    proc: subprocess.Popen[bytes]
+    root: Path
+    port: int
+    logs: Path
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, path: str, host: str | None = "default", method: str = "GET") -> Response:
+        """One request with `path` sent exactly as given; host=None sends no Host header at all."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+            if host is not None:
+                conn.putheader("Host", f"127.0.0.1:{self.port}" if host == "default" else host)
+            conn.endheaders()
+            response = conn.getresponse()
+            body = response.read().decode("utf-8", "replace")
+            return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+        finally:
+            conn.close()
+
+    def stdout(self) -> str:
+        return (self.logs / "stdout").read_text(encoding="utf-8", errors="replace")
+
+    def stderr(self) -> str:
+        return (self.logs / "stderr").read_text(encoding="utf-8", errors="replace")
+
+    def interrupt(self) -> int:
+        """Ctrl-C, as a terminal would send it; returns the exit code."""
+        self.proc.send_signal(signal.SIGINT)
+        return self.proc.wait(timeout=60)
+
+    def wait_for(self, path: str, text: str, present: bool = True, deadline: float = 60) -> str:
+        """Poll a page until `text` appears in it (or disappears); fails after `deadline` seconds."""
+        end = time.monotonic() + deadline
+        body = ""
+        while time.monotonic() < end:
+            body = self.request(path).body
+            if (text in body) == present:
+                return body
+            time.sleep(0.05)
+        pytest.fail(f"{path} {'never showed' if present else 'kept showing'} {text!r}\n{self.stderr()}")
+
+
+def start_serve(root: Path, logs: Path, *args: str) -> ServeProcess:
+    """Start `sitegen serve --port P` in `root` and wait until it answers."""
+    logs.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+    with (logs / "stdout").open("wb") as out, (logs / "stderr").open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sitegen", "serve", "--port", str(port), *args],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=err,
+        )
+    server = ServeProcess(proc, root, port, logs)
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            pytest.fail(f"sitegen serve exited with {proc.returncode}:\n{server.stderr()}")
+        with contextlib.suppress(OSError):
+            if server.request("/").status == 200:
+                return server
+        time.sleep(0.1)
+    proc.kill()
+    pytest.fail(f"sitegen serve did not answer:\n{server.stderr()}")
+
+
+def stop(server: ServeProcess) -> None:
+    if server.proc.poll() is None:
+        server.proc.send_signal(signal.SIGINT)
+        try:
+            server.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.proc.kill()
+            server.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeProcess]:
+    root = copy_sample_project(tmp_path_factory.mktemp("serve") / "site")
+    server = start_serve(root, root.parent / "logs")
+    try:
+        yield server
+    finally:
+        stop(server)
+
+
+def test_it_listens_on_loopback_only(served: ServeProcess) -> None:
+    if shutil.which("ss"):
+        listing = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True, check=True).stdout
+        local = [line.split()[3] for line in listing.splitlines() if line.split()[3].endswith(f":{served.port}")]
+        assert local == [f"127.0.0.1:{served.port}"]
+    else:  # no ss: the port must refuse connections on this machine's other addresses
+        for address in {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}:
+            if not address.startswith("127."):
+                with pytest.raises(OSError), socket.create_connection((address, served.port), timeout=5):
+                    pass
+
+
+HOSTILE = [
+    "/../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+    "/..%2f..%2fetc/passwd",
+    "/..%2F..%2F..%2Fetc%2Fpasswd",
+    "/..\\..\\etc\\passwd",
+    "/..%5c..%5cetc%5cpasswd",
+    "/static/../../../../etc/passwd",
+    "//etc/passwd",
+    "/%00",
+    "/index.html%00.txt",
+    "/.env",
+    "/.git/config",
+    "/site.yaml",
+    "/../site.yaml",
+    "/%2e%2e/site.yaml",
+    "/content/",
+    f"/{ARTICLE_SOURCE}",
+    f"/../{ARTICLE_SOURCE}",
+    "/.sitegen-preview/site/index.html",
+    "/../output/index.html",
+]
+
+
+@pytest.mark.parametrize("path", HOSTILE)
+def test_hostile_paths_are_refused_without_leaking(served: ServeProcess, path: str) -> None:
+    response = served.request(path)
+    assert response.status in (400, 403, 404)
+    assert "root:" not in response.body
+    assert "base_url:" not in response.body  # site.yaml's text
+    assert "aliases:" not in response.body  # an article's front matter
+    assert "Traceback" not in response.body
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "127.0.0.1.evil.example:{port}",
+        "localhost:1",
+        "127.0.0.1:{port}@evil.example",
+        "[::1",
+        "",
+        None,
+    ],
+)
+def test_requests_for_another_host_are_refused(served: ServeProcess, host: str | None) -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    response = served.request(f"/articles/{ARTICLE}/", host=None if host is None else host.format(port=served.port))
+    assert response.status in (400, 403)
+    assert "Racing Mind" not in response.body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "[::1]:{port}", "LOCALHOST:{port}"])
+def test_the_served_address_by_any_loopback_name_is_answered(served: ServeProcess, host: str) -> None:
+    response = served.request(f"/articles/{ARTICLE}/", host=host.format(port=served.port))
+    assert response.status == 200
+    assert "Racing Mind" in response.body
+
+
+def test_a_missing_page_is_the_sites_404_page(served: ServeProcess) -> None:
+    response = served.request("/no-such-page/")
+    assert response.status == 404
+    on_disk = (served.root / PREVIEW / "404.html").read_text(encoding="utf-8")
+    assert response.body.startswith(on_disk[: on_disk.lower().rindex("</body>")])
+
+
+def test_a_folder_without_its_slash_redirects_to_it(served: ServeProcess) -> None:
+    response = served.request("/about?x=1")
+    assert response.status in (301, 302)
+    assert response.headers["location"] == "/about/?x=1"
+
+
+def test_pages_get_the_livereload_script_but_files_on_disk_do_not(served: ServeProcess) -> None:
+    response = served.request(f"/articles/{ARTICLE}/")
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<script src="/livereload.js?' in response.body
+    assert response.body.rstrip().endswith("</html>")
+    on_disk = served.root / PREVIEW / "articles" / ARTICLE / "index.html"
+    assert "Racing Mind" in on_disk.read_text(encoding="utf-8")
+    for page in (served.root / PREVIEW).rglob("*.html"):
+        assert "livereload" not in page.read_text(encoding="utf-8"), page
+    assert not (served.root / "output").exists()  # a drafts build never replaces the real output
+
+    script = served.request("/livereload.js")
+    assert script.status == 200
+    assert "LiveReload" in script.body
+
+
+def test_the_preview_shows_drafts_and_scheduled_articles(served: ServeProcess) -> None:
+    drafts = [
+        path.stem
+        for path in (served.root / "content/articles").glob("*.md")
+        if re.search(r"^draft: true$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert drafts, "the sample should have a draft"
+    for slug in drafts:
+        assert served.request(f"/articles/{slug}/").status == 200
+
+
+def test_a_broken_edit_keeps_the_last_good_page_and_lists_the_problem(served: ServeProcess) -> None:
+    source = served.root / ARTICLE_SOURCE
+    good = source.read_text(encoding="utf-8")
+    page = f"/articles/{ARTICLE}/"
+    marker = "Fresh words from the writer"
+    try:
+        source.write_text(good.replace("Many people know the feeling", marker), encoding="utf-8")
+        served.wait_for(page, marker)
+
+        broken = good.replace("category: Anxiety & Stress", "category: <b>Bogus</b> & Stress")
+        source.write_text(broken, encoding="utf-8")
+        body = served.wait_for(page, 'id="sitegen-build-errors"')
+        assert marker in body  # the last good build stays served
+        assert f"{ARTICLE_SOURCE}:4: unknown category &#x27;&lt;b&gt;Bogus&lt;/b&gt; &amp; Stress&#x27;" in body
+        assert "<b>Bogus</b>" not in body
+        deadline = time.monotonic() + 30
+        while "unknown category '<b>Bogus</b> & Stress'" not in served.stderr() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert f"{ARTICLE_SOURCE}:4: unknown category '<b>Bogus</b> & Stress'" in served.stderr()
+    finally:
+        source.write_text(good, encoding="utf-8")
+    served.wait_for(page, 'id="sitegen-build-errors"', present=False)
+    assert "Many people know the feeling" in served.request(page).body
+
+
+def test_ctrl_c_stops_it_cleanly(tmp_path: Path) -> None:
+    server = start_serve(copy_sample_project(tmp_path / "site"), tmp_path / "logs")
+    try:
+        assert server.interrupt() == 0
+    finally:
+        stop(server)
+    assert server.stdout().rstrip().endswith("stopped")
+    assert "Traceback" not in server.stderr()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=5).close()
+
+
+def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
+            cwd=copy_sample_project(tmp_path / "site"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_another_host_than_loopback_is_warned_about(tmp_path: Path) -> None:
+    result = subprocess.run(  # 192.0.2.1 is reserved for documentation: the warning, then no socket
+        [sys.executable, "-m", "sitegen", "serve", "--host", "192.0.2.1", "--port", "8000"],
+        cwd=copy_sample_project(tmp_path / "site"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "warning: serving on 192.0.2.1, not 127.0.0.1" in result.stderr
+
+
+def test_a_burst_of_saves_is_one_rebuild() -> None:
+    debouncer = Debouncer(quiet=0.125)  # times below are exact in binary, so the edges are exact too
+    a, b, c = Path("a.md"), Path("b.md"), Path("c.md")
+    for i, path in enumerate([a, b, a, c, a]):
+        debouncer.add([path], now=i * 0.03125)
+        assert debouncer.due(now=i * 0.03125 + 0.015625) == frozenset()
+    last = 4 * 0.03125
+    assert debouncer.due(now=last + 0.125 - 0.015625) == frozenset()
+    assert debouncer.due(now=last + 0.125) == {a, b, c}
+    assert debouncer.due(now=5.0) == frozenset()  # the burst was handed over once
+
+
+def test_endless_saves_still_rebuild_now_and_then() -> None:
+    debouncer = Debouncer(quiet=0.1, longest=2.0)
+    bursts = []
+    for i in range(300):  # a save every 50 ms for 15 s: never quiet for 100 ms
+        now = i * 0.05
+        debouncer.add([Path("log.md")], now)
+        if debouncer.due(now):
+            bursts.append(now)
+    assert 5 <= len(bursts) <= 8
