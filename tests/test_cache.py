@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import MakeSite, copy_sample, run_sitegen
 from test_output import many_articles, snapshot
+
+from conftest import MakeSite, copy_sample, run_sitegen
 
 
 def build(root: Path, **env: str) -> dict[str, str]:
