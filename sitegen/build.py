@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -15,7 +13,8 @@ import jinja2
 
 from sitegen import urls as u
 from sitegen.assets import collect_static
-from sitegen.cache import ParseCache
+from sitegen.cache import CACHE_DIR, ParseCache
+from sitegen.clock import today
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
@@ -30,6 +29,7 @@ from sitegen.search_index import index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
 from sitegen.theme_lookup import theme_dirs
+from sitegen.uptodate import input_digest, options_key, record
 from sitegen.urls import Urls
 from sitegen.writer import StagedOutput, UnsafePath
 
@@ -48,27 +48,6 @@ class BuildReport:
     sources: dict[str, str] = field(default_factory=dict)
 
 
-def today(environ: dict[str, str] | None = None) -> dt.date:
-    """'Today' for scheduling: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
-    env = os.environ if environ is None else environ
-    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise BuildFailed(
-                [
-                    ContentError(
-                        "SOURCE_DATE_EPOCH",
-                        0,
-                        f"'{epoch}' is not a Unix timestamp",
-                        "set it to whole seconds since 1970, or unset it",
-                    )
-                ]
-            ) from None
-    return dt.date.today()
-
-
 def build(
     root: Path,
     output: Path | None = None,
@@ -81,8 +60,10 @@ def build(
     started = time.perf_counter()
     root = root.resolve()
     output = (output or root / "output").resolve()
-    config = load_config(root)
     options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
+    stamp_key = options_key(drafts, options.today.isoformat(), output)
+    inputs = input_digest(root, stamp_key)
+    config = load_config(root)
     cache = ParseCache(root, "articles", config, options.today) if use_cache else None
     content, errors = load_content(root, config, options, cache)
     assets = collect_static(root, config.theme)
@@ -110,12 +91,13 @@ def build(
         staged.write(u.robots(), robots_txt(hrefs))
         for image_path, image in image_variants(root, content):
             staged.write(image_path, image)
-        index_site(staged.staging, config.language)
+        index_site(staged.staging, config.language, root / CACHE_DIR if use_cache else None)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written
     if cache:
         cache.save()
+    record(root, output, stamp_key, inputs)
     sources = {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
     return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings), sources)
 

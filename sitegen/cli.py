@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.build import build, stderr_progress
-from sitegen.config import load_config
+from sitegen.clock import today
 from sitegen.errors import BuildFailed
-from sitegen.linkcheck import check_site
 from sitegen.scaffold import KINDS, ScaffoldError, new_content
+from sitegen.uptodate import is_up_to_date, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -27,6 +26,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--drafts", action="store_true", help="also publish drafts and scheduled articles")
     b.add_argument("--output", type=Path, default=None, help="where to build (default: output/)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    b.add_argument("--force", action="store_true", help="build even when nothing has changed")
     b.add_argument("-v", "--verbose", action="store_true", help="print more about each phase")
     b.add_argument("--debug", action="store_true", dest="debug_sub", help=argparse.SUPPRESS)
     c = commands.add_parser("check", help="build, then report broken links, missing anchors and images, orphans")
@@ -75,6 +75,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    root, output = args.root.resolve(), (args.output or args.root / "output").resolve()
+    if not args.force and is_up_to_date(root, output, options_key(args.drafts, today().isoformat(), output)):
+        if not args.quiet:
+            print(f"nothing changed: {_shown(output)} is up to date")
+        return EXIT_OK
+    from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
+
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     report = build(args.root, args.output, drafts=args.drafts, progress=progress)
     for warning in report.warnings:
@@ -89,6 +96,10 @@ def run_build(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     output = (args.output or root / "output").resolve()
+    from sitegen.build import build
+    from sitegen.config import load_config
+    from sitegen.linkcheck import check_site
+
     sources: dict[str, str] = {}
     if not args.no_build:
         sources = build(root, output, drafts=args.drafts).sources

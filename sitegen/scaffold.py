@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sitegen.build import today
+from sitegen.clock import today
 from sitegen.config import load_config
 from sitegen.slugs import slugify
 

@@ -25,7 +25,8 @@ from tornado.netutil import bind_sockets
 from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, display_path
-from sitegen.serve_http import PreviewState, ReloadClients, Served, Shown, is_loopback, livereload_script, make_app
+from sitegen.serve_guard import is_loopback
+from sitegen.serve_http import PreviewState, ReloadClients, Served, Shown, livereload_script, make_app
 from sitegen.watch import Watcher
 
 log = logging.getLogger(__name__)

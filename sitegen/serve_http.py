@@ -1,17 +1,10 @@
-"""The preview's HTTP side: serve only the built site, to this machine's own pages, with live reload.
-
-Safety rules (PRODUCT.md, "How it must behave"): a request is answered from the preview
-folder or not at all. Paths that try to climb out (`..`, `%2e%2e`, `%2f`, `\\`, NUL),
-dotfiles and anything not built are refused with a 4xx; so is a request whose Host
-header is not the served address, which stops a web page from reaching the preview
-through DNS rebinding. The live-reload script and the error overlay are added to HTML
-as it is served, never written to disk.
+"""The preview's HTTP side: the built site (see serve_guard.py for what may be served), live reload,
+and the error overlay. The script and the overlay are added to HTML as it is served, never written to disk.
 """
 
 from __future__ import annotations
 
 import html
-import ipaddress
 import json
 import logging
 import mimetypes
@@ -21,17 +14,16 @@ from dataclasses import dataclass
 from http.client import responses
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import livereload
 from tornado import web, websocket
 
+from sitegen.serve_guard import Found, Redirect, Refused, host_allowed, resolve_request, split_host
 from sitegen.urls import NOT_FOUND
 
 log = logging.getLogger(__name__)
 
-LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
-WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
 SCRIPT_PATH = "/livereload.js"
 SOCKET_PATH = "/livereload"  # fixed by livereload.js: it connects to ws://host:port/livereload
 
@@ -90,118 +82,11 @@ class PreviewState:
             self._shown = shown
 
 
-# -- requests -> files ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Found:
-    file: Path
-
-
-@dataclass(frozen=True)
-class Redirect:
-    location: str
-
-
-@dataclass(frozen=True)
-class Refused:
-    status: int  # 400 for a malformed path, 404 for anything that is not part of the site
-
-
-Resolution = Found | Redirect | Refused
-
-
-def resolve_request(folder: Path, base_path: str, raw_path: str) -> Resolution:
-    """Map a raw request path (still percent-encoded) to a file of the built site, or refuse it."""
-    if not raw_path.startswith("/") or _unsafe(raw_path) or any(e in raw_path.lower() for e in ("%2f", "%5c", "%00")):
-        return Refused(400)
-    try:
-        path = unquote(raw_path, errors="strict")
-    except UnicodeDecodeError:
-        return Refused(400)
-    if _unsafe(path):
-        return Refused(400)
-    if not path.startswith(base_path):
-        return Redirect(base_path) if path in ("/", base_path.rstrip("/")) else Refused(404)
-    parts = path[len(base_path) :].split("/")
-    wants_folder = parts[-1] == ""
-    if wants_folder:
-        parts.pop()
-    if any(part == "" or part.startswith(".") for part in parts):  # '//', '.', '..', dotfiles
-        return Refused(404)
-    site = folder.resolve()
-    target = site.joinpath(*parts)
-    try:
-        real = target.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return Refused(404)
-    if not real.is_relative_to(site):  # a symlink pointing out of the site
-        return Refused(404)
-    if real.is_dir():
-        if not wants_folder:
-            return Redirect(raw_path + "/")
-        real = real / "index.html"
-    elif wants_folder:
-        return Refused(404)
-    return Found(real) if real.is_file() else Refused(404)
-
-
-def _unsafe(path: str) -> bool:
-    return "\\" in path or any(ord(c) < 0x20 or ord(c) == 0x7F for c in path)
-
-
-# -- Host header ---------------------------------------------------------------------------------
-
-
-def host_allowed(header: str | None, bind_host: str, port: int) -> bool:
-    """Whether a Host header names the served address (DNS-rebinding protection)."""
-    parsed = _split_host(header or "")
-    if parsed is None:
-        return False
-    name, header_port = parsed
-    if (header_port if header_port is not None else 80) != port:
-        return False
-    name = name.lower()
-    ip = _ip(name)
-    if name in LOOPBACK_NAMES or (ip is not None and ip.is_loopback):
-        return True
-    if name == bind_host.lower().strip("[]"):
-        return True
-    return bind_host in WILDCARD_HOSTS and ip is not None
-
-
-def _split_host(header: str) -> tuple[str, int | None] | None:
-    if header.startswith("["):
-        end = header.find("]")
-        if end < 0:
-            return None
-        name, rest = header[1:end], header[end + 1 :]
-        if rest and not (rest.startswith(":") and rest[1:].isdigit()):
-            return None
-        return name, int(rest[1:]) if rest else None
-    name, colon, port = header.partition(":")
-    if not name or (colon and not port.isdigit()):
-        return None
-    return name, int(port) if colon else None
-
-
-def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    try:
-        return ipaddress.ip_address(name)
-    except ValueError:
-        return None
-
-
-def is_loopback(host: str) -> bool:
-    ip = _ip(host.strip("[]"))
-    return host.lower() == "localhost" or (ip is not None and ip.is_loopback)
-
-
 # -- what is added to served HTML ----------------------------------------------------------------
 
 
-def error_overlay(errors: tuple[str, ...]) -> str:
-    """Every problem of the failed rebuild, escaped, over the last good page."""
+def error_overlay(errors: tuple[str, ...], over_last_good: bool = True) -> str:
+    """Every problem of the failed rebuild, escaped, over the last good page (if there is one)."""
     if not errors:
         return ""
     items = "".join(f'<li style="margin:.5em 0"><code>{html.escape(e)}</code></li>' for e in errors)
@@ -211,17 +96,18 @@ def error_overlay(errors: tuple[str, ...]) -> str:
         "overflow:auto;padding:2rem;background:#1d1d1f;color:#fff;font:16px/1.5 system-ui,sans-serif;"
         'text-align:left">'
         f'<h2 style="margin:0 0 .5em;color:#ffb4a9">The preview could not be rebuilt: {count}</h2>'
-        "<p>This is the last good build. Fix the files below and save: this page reloads by itself.</p>"
+        f"<p>{'This is the last good build. ' if over_last_good else ''}"
+        "Fix the files below and save: this page reloads by itself.</p>"
         f'<ul style="padding-left:1.2em;white-space:pre-wrap;word-break:break-word">{items}</ul></div>'
     )
 
 
-def page_additions(shown: Shown, port: int, host: str) -> bytes:
+def page_additions(shown: Shown, port: int, host: str, over_last_good: bool = True) -> bytes:
     script = (
         f'<script src="{SCRIPT_PATH}?port={port}&amp;host={html.escape(host)}" '
         f'data-sitegen-build="{html.escape(shown.build)}" defer></script>'
     )
-    return (error_overlay(shown.errors) + script).encode("utf-8")
+    return (error_overlay(shown.errors, over_last_good) + script).encode("utf-8")
 
 
 def inject(page: bytes, additions: bytes) -> bytes:
@@ -233,7 +119,7 @@ def inject(page: bytes, additions: bytes) -> bytes:
 def error_page(shown: Shown, port: int, host: str) -> bytes:
     """Served for every page while there has never been a good build to show."""
     head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head><body>'
-    return inject((head + "</body></html>").encode("utf-8"), page_additions(shown, port, host))
+    return inject((head + "</body></html>").encode("utf-8"), page_additions(shown, port, host, over_last_good=False))
 
 
 # -- handlers ------------------------------------------------------------------------------------
@@ -280,8 +166,10 @@ class GuardedHandler(web.RequestHandler):
 
     @property
     def page_host(self) -> str:
-        parsed = _split_host(self.request.headers.get("Host", ""))
-        return parsed[0] if parsed else "127.0.0.1"
+        """The host the page was asked for, as livereload.js must connect back to it."""
+        parsed = split_host(self.request.headers.get("Host", ""))
+        name = parsed[0] if parsed else "127.0.0.1"
+        return f"[{name}]" if ":" in name else name
 
 
 class ScriptHandler(GuardedHandler):

@@ -23,9 +23,13 @@ def test_cold_warm_corrupt_and_incremental_builds_are_byte_identical(tmp_path: P
     assert any(cache.iterdir()), "a successful build keeps a cache"
     shutil.rmtree(root / "output")
     assert build(root) == cold, "warm build (cache present, output removed)"
-    for entry in cache.iterdir():
+    corrupted = [entry for entry in cache.rglob("*") if entry.is_file()]
+    assert len(corrupted) >= 3
+    for entry in corrupted:
         entry.write_bytes(b"\x80\x04 not a pickle")
     assert build(root) == cold, "a corrupt cache is ignored"
+    shutil.rmtree(root / "output")
+    assert build(root) == cold, "and rebuilt"
 
     article = root / "content/articles/the-reassurance-trap.md"
     original = article.read_text()
@@ -46,3 +50,29 @@ def test_single_process_and_parallel_builds_are_identical(make_site: MakeSite) -
     shutil.rmtree(root / ".sitegen-cache")
     shutil.rmtree(root / "output")
     assert build(root, SITEGEN_WORKERS="1") == parallel
+
+
+def test_a_build_with_nothing_changed_does_nothing(make_site: MakeSite) -> None:
+    root = make_site(many_articles(3))
+    assert run_sitegen("build", cwd=root).code == 0
+    again = run_sitegen("build", cwd=root)
+    assert again.code == 0 and "nothing changed" in again.out
+    (root / "output/stray.html").write_text("x")  # the output no longer matches what was built
+    repaired = run_sitegen("build", cwd=root)
+    assert repaired.code == 0 and "built" in repaired.out
+    assert not (root / "output/stray.html").exists()
+    forced = run_sitegen("build", "--force", cwd=root)
+    assert forced.code == 0 and "built" in forced.out
+
+
+def test_unchanged_files_keep_their_file_and_date_after_an_edit(make_site: MakeSite) -> None:
+    root = make_site(many_articles(3))
+    assert run_sitegen("build", cwd=root).code == 0
+    untouched = root / "output/articles/post-0002/index.html"
+    before = untouched.stat()
+    article = root / "content/articles/post-0001.md"
+    article.write_text(article.read_text().replace("title: Post 1", "title: Post one"))
+    assert run_sitegen("build", cwd=root).code == 0
+    assert "Post one" in (root / "output/articles/post-0001/index.html").read_text()
+    after = untouched.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

@@ -5,8 +5,10 @@ Requests go through http.client with raw paths (urllib would normalise `..` away
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.client
+import json
 import os
 import re
 import shutil
@@ -18,9 +20,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pytest
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
 
+from sitegen.serve_guard import Found, Redirect, Refused, resolve_request
 from sitegen.watch import Debouncer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -100,8 +106,8 @@ class ServeProcess:
         pytest.fail(f"{path} {'never showed' if present else 'kept showing'} {text!r}\n{self.stderr()}")
 
 
-def start_serve(root: Path, logs: Path, *args: str) -> ServeProcess:
-    """Start `sitegen serve --port P` in `root` and wait until it answers."""
+def start_serve(root: Path, logs: Path, *args: str, status: int = 200) -> ServeProcess:
+    """Start `sitegen serve --port P` in `root` and wait until it answers (with `status`, or fail)."""
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
@@ -119,8 +125,11 @@ def start_serve(root: Path, logs: Path, *args: str) -> ServeProcess:
         if proc.poll() is not None:
             pytest.fail(f"sitegen serve exited with {proc.returncode}:\n{server.stderr()}")
         with contextlib.suppress(OSError):
-            if server.request("/").status == 200:
-                return server
+            answer = server.request("/")
+            if answer.status != status:
+                stop(server)
+                pytest.fail(f"sitegen serve answered {answer.status}:\n{server.stderr()}")
+            return server
         time.sleep(0.1)
     proc.kill()
     pytest.fail(f"sitegen serve did not answer:\n{server.stderr()}")
@@ -170,6 +179,8 @@ HOSTILE = [
     "//etc/passwd",
     "/%00",
     "/index.html%00.txt",
+    "/%ff%fe",
+    "/%zz",
     "/.env",
     "/.git/config",
     "/site.yaml",
@@ -218,6 +229,48 @@ def test_the_served_address_by_any_loopback_name_is_answered(served: ServeProces
     response = served.request(f"/articles/{ARTICLE}/", host=host.format(port=served.port))
     assert response.status == 200
     assert "Racing Mind" in response.body
+
+
+def livereload_handshake(server: ServeProcess, origin: str, build: str) -> list[dict[str, object]]:
+    """Speak livereload's protocol as livereload.js does: hello, then info naming the page's build."""
+
+    async def talk() -> list[dict[str, object]]:
+        request = HTTPRequest(f"ws://127.0.0.1:{server.port}/livereload", headers={"Origin": origin})
+        socket = await websocket_connect(request)
+        try:
+            socket.write_message(json.dumps({"command": "hello", "protocols": [PROTOCOL]}))
+            replies = [json.loads(str(await socket.read_message()))]
+            info = {"command": "info", "url": server.origin, "plugins": {"sitegen-build": {"build": build}}}
+            socket.write_message(json.dumps(info))
+            with contextlib.suppress(TimeoutError):
+                replies.append(json.loads(str(await asyncio.wait_for(socket.read_message(), 2))))
+            return replies
+        finally:
+            socket.close()
+
+    return asyncio.run(talk())
+
+
+PROTOCOL = "http://livereload.com/protocols/official-7"
+
+
+def test_a_page_from_an_older_build_is_reloaded_as_soon_as_it_connects(served: ServeProcess) -> None:
+    page = served.request(f"/articles/{ARTICLE}/").body
+    match = re.search(r'data-sitegen-build="([^"]+)"', page)
+    assert match
+    current = match.group(1)
+    replies = livereload_handshake(served, served.origin, "an-older-build")
+    assert replies[0]["command"] == "hello"
+    assert PROTOCOL in cast(list[str], replies[0]["protocols"])
+    assert [r["command"] for r in replies[1:]] == ["reload"]
+    # A page of the current build is left alone until the next rebuild.
+    assert [r["command"] for r in livereload_handshake(served, served.origin, current)] == ["hello"]
+
+
+def test_the_reload_socket_refuses_other_origins(served: ServeProcess) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        livereload_handshake(served, "http://evil.example", "x")
+    assert refused.value.code == 403
 
 
 def test_a_missing_page_is_the_sites_404_page(served: ServeProcess) -> None:
@@ -284,6 +337,41 @@ def test_a_broken_edit_keeps_the_last_good_page_and_lists_the_problem(served: Se
         source.write_text(good, encoding="utf-8")
     served.wait_for(page, 'id="sitegen-build-errors"', present=False)
     assert "Many people know the feeling" in served.request(page).body
+
+
+def test_with_no_good_build_yet_every_page_lists_the_problems_until_fixed(tmp_path: Path) -> None:
+    root = copy_sample_project(tmp_path / "site")
+    source = root / ARTICLE_SOURCE
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace('at Night"\n', "at Night\n", 1), encoding="utf-8")  # an unclosed quote
+    server = start_serve(root, tmp_path / "logs", status=503)
+    try:
+        response = server.request("/about/")
+        assert response.status == 503
+        assert 'id="sitegen-build-errors"' in response.body
+        assert f"{ARTICLE_SOURCE}:" in response.body
+        assert "last good build" not in response.body
+        assert f"{ARTICLE_SOURCE}:" in server.stderr()
+
+        source.write_text(good, encoding="utf-8")
+        server.wait_for("/about/", 'id="sitegen-build-errors"', present=False)
+        assert server.request("/about/").status == 200
+    finally:
+        stop(server)
+
+
+def test_a_site_published_in_a_subfolder_is_served_under_it(tmp_path: Path) -> None:
+    """base_url https://example.org/practice/ puts every link under /practice/, so the preview serves it there."""
+    site = tmp_path / "site"
+    (site / "about").mkdir(parents=True)
+    (site / "index.html").write_text("home", encoding="utf-8")
+    (site / "about" / "index.html").write_text("about", encoding="utf-8")
+    assert resolve_request(site, "/practice/", "/") == Redirect("/practice/")
+    assert resolve_request(site, "/practice/", "/practice") == Redirect("/practice/")
+    assert resolve_request(site, "/practice/", "/practice/") == Found(site.resolve() / "index.html")
+    assert resolve_request(site, "/practice/", "/practice/about/") == Found(site.resolve() / "about/index.html")
+    assert resolve_request(site, "/practice/", "/about/") == Refused(404)
+    assert resolve_request(site, "/practice/", "/practice/../about/") == Refused(404)
 
 
 def test_ctrl_c_stops_it_cleanly(tmp_path: Path) -> None:
