@@ -25,7 +25,7 @@ from sitegen.pages import SitePlanner
 from sitegen.parallel import default_workers, map_in_workers
 from sitegen.privacy import PrivacyGuard
 from sitegen.render import Renderer, make_environment
-from sitegen.search_index import index_site
+from sitegen.search_index import BUNDLE_DIR, index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
 from sitegen.theme_lookup import theme_dirs
@@ -55,6 +55,7 @@ def build(
     progress: Progress | None = None,
     workers: int | None = None,
     use_cache: bool = True,
+    refresh_search: bool = True,
 ) -> BuildReport:
     """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
     started = time.perf_counter()
@@ -91,7 +92,11 @@ def build(
         staged.write(u.robots(), robots_txt(hrefs))
         for image_path, image in image_variants(root, content):
             staged.write(image_path, image)
-        index_site(staged.staging, config.language, root / CACHE_DIR if use_cache else None)
+        previous_index = output / BUNDLE_DIR
+        if not refresh_search and previous_index.is_dir():
+            staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
+        else:
+            index_site(staged.staging, config.language, root / CACHE_DIR if use_cache else None)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written

@@ -42,6 +42,7 @@ class PageMeta:
     title: str = field(metadata={"hint": "add a line 'title: Your title' to the front matter"})
     description: str = ""
     slug: str = ""
+    nav_label: str = ""
     cta: bool | str | BookingVariant = False
 
 
@@ -186,7 +187,9 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     )
     if image_errors:
         return None, image_errors
-    page = Page(slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), tuple(images))
+    page = Page(
+        slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), tuple(images), meta.nav_label
+    )
     return page, []
 
 

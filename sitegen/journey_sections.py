@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from sitegen.markup import render_markdown
 from sitegen.models import Section
+from sitegen.typography import smarten
 
 _STEP = re.compile(r"^\s*step\s+\d+\s*[:.\-–—]", re.IGNORECASE)
 _EXAMPLE = re.compile(r"^\s*example\b", re.IGNORECASE)
@@ -30,13 +31,13 @@ def section_kind(title: str) -> str:
 
 def render_section(title: str, anchor: str, text: str, base_path: str) -> Section:
     html = render_markdown(text, base_path).html
-    return Section(title, anchor, _structure(html, ""), "overview")
+    return Section(smarten(title), anchor, _structure(html, ""), "overview")
 
 
 def render_day_section(title: str, anchor: str, text: str, base_path: str) -> Section:
     kind = section_kind(title) if title else "lead"
     html = render_markdown(text, base_path).html
-    return Section(title, anchor, _structure(html, kind), kind)
+    return Section(smarten(title), anchor, _structure(html, kind), kind)
 
 
 def _structure(html: str, kind: str) -> str:

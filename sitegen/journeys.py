@@ -33,6 +33,7 @@ from sitegen.journey_sections import render_day_section, render_section
 from sitegen.markup import render_markdown
 from sitegen.models import Day, Journey, Section, Source, Week
 from sitegen.slugs import is_safe_slug, slugify
+from sitegen.typography import smarten
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,8 @@ def _written_day(block: Block, path: str, base: str) -> WrittenDay:
     if block.text.strip():
         sections.append(render_day_section("", "", block.text, base))
     sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
-    return WrittenDay(int(match.group(1)), (match.group(2) or "").strip(), tuple(sections), block.line, path)
+    title = smarten((match.group(2) or "").strip())
+    return WrittenDay(int(match.group(1)), title, tuple(sections), block.line, path)
 
 
 def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
@@ -264,7 +266,7 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay],
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
             sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
-        days.append(WrittenDay(meta.day, meta.title, tuple(sections), meta_line(source, "day"), source.path))
+        days.append(WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path))
     return days, errors
 
 
@@ -292,10 +294,10 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
         for line in child.lines:
             bullet = BULLET.match(line)
             if bullet:
-                bullets.append(bullet.group(1).strip())
+                bullets.append(smarten(bullet.group(1).strip()))
             elif line.startswith((" ", "\t")) and line.strip() and bullets:
                 bullets[-1] += " " + line.strip()
-        weeks.append((int(match.group(1)), (match.group(2) or "").strip(), bullets))
+        weeks.append((int(match.group(1)), smarten((match.group(2) or "").strip()), bullets))
     return weeks, errors
 
 

@@ -90,6 +90,7 @@ class Page:
     cta: CtaSetting
     source: Source
     images: tuple[ImageInfo, ...] = ()
+    nav_label: str = ""
 
 
 @dataclass(frozen=True)

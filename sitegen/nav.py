@@ -38,7 +38,7 @@ def site_navigation(
             label, path = SECTIONS[entry]
             links.append(Link(label, hrefs.href(path)))
         elif entry in by_slug:
-            links.append(Link(by_slug[entry].title, hrefs.href(u.page(entry))))
+            links.append(Link(by_slug[entry].nav_label or by_slug[entry].title, hrefs.href(u.page(entry))))
         else:
             errors.append(
                 ContentError(

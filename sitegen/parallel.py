@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -29,17 +31,26 @@ def default_workers() -> int:
 def map_in_workers(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     """`[func(item) for item in items]`, on up to `workers` processes."""
     workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking is only safe from the main thread: the preview server rebuilds from a watcher
+    # thread while its event loop runs, and a forked copy of that state misbehaves.
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or not forkable or threading.current_thread() is not threading.main_thread():
         return [func(item) for item in items]
     global _task
     _task = (func, items)
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=_default_signals) as pool:
             chunk = max(1, len(items) // (workers * 8))
             return pool.map(_run, range(len(items)), chunksize=chunk)
     finally:
         _task = None
+
+
+def _default_signals() -> None:
+    """Workers stop on SIGTERM and leave Ctrl-C to the parent, whatever handlers it had."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(index: int) -> Any:

@@ -67,7 +67,8 @@ class Previewer:
         shown = self.state.shown
         base_path, errors = shown.base_path, tuple[str, ...]()
         try:
-            report = build(self.root, shown.folder, drafts=True)
+            # After the first build the search index is carried over rather than rebuilt on every save.
+            report = build(self.root, shown.folder, drafts=True, refresh_search=self._generation == 0)
         except BuildFailed as failure:
             errors = tuple(str(e) for e in failure.errors)
             for line in errors:

@@ -88,6 +88,10 @@ class StagedOutput:
         """Record files written by worker processes, which cannot update this object."""
         self._written.update(relatives)
 
+    def reuse_tree(self, relative: str) -> None:
+        """Carry a folder of the previous output over unchanged (hard links, no copying)."""
+        shutil.copytree(self.output / relative, self.path_for(relative), copy_function=os.link)
+
     @property
     def written(self) -> int:
         return len(self._written)

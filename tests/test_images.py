@@ -50,7 +50,7 @@ def test_front_matter_image_is_the_hero_and_og_image(make_site: MakeSite) -> Non
     root = make(make_site, "Body.", extra="image: /images/calm.jpg\nimage_alt: A calm room\n")
     assert run_sitegen("build", cwd=root).code == 0
     page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
-    hero = page.select_one(".hero img")
+    hero = page.select_one(".article-image img")
     assert hero is not None and hero.get("loading") is None, "the first image is above the fold: not lazy"
     assert page.find("meta", property="og:image")["content"] == "https://example.org/images/calm-1440w.jpg"
 

@@ -545,8 +545,8 @@ def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
     assert len(steps) == 1 and steps[0].find("ul", recursive=False) is not None
     assert len(main.select(".example")) == 1 and len(main.select("p.key-point")) == 1
     assert [h.get_text() for h in main.find_all("h2")] == [
-        "Today's Learning",
-        "Today's Activity",
+        "Today’s Learning",  # typographic apostrophe, as in the Markdown body
+        "Today’s Activity",
         "Reflection Questions",
     ]
     overview = read_html(out, "journeys/reconnecting/")

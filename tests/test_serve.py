@@ -6,6 +6,7 @@ Requests go through http.client with raw paths (urllib would normalise `..` away
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import http.client
 import json
@@ -248,7 +249,9 @@ def livereload_handshake(server: ServeProcess, origin: str, build: str) -> list[
         finally:
             socket.close()
 
-    return asyncio.run(talk())
+    # In a thread of its own: a browser test in this worker may own the main thread's event loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, talk()).result(timeout=30)
 
 
 PROTOCOL = "http://livereload.com/protocols/official-7"

@@ -1,0 +1,176 @@
+"""The results as Markdown a person can read: machine, tables, ratios and the targets' PASS/FAIL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+STEPS = (
+    ("cold", "cold build (no output, no cache)"),
+    ("warm", "warm full build (cache kept, output removed)"),
+    ("noop", "no-op build (nothing changed)"),
+    ("article", "one article edited"),
+    ("template", "one template edited"),
+    ("preview", "preview: article saved → rebuilt page served"),
+)
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+class Measurement(Protocol):
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def cpu(self) -> float | None: ...
+    @property
+    def peak_mib(self) -> float: ...
+    @property
+    def runs(self) -> int: ...
+
+
+@dataclass
+class Run:
+    """Everything one `bench/run.py` invocation measured; a missing entry was not measured."""
+
+    machine: dict[str, str]
+    sizes: tuple[int, ...]
+    sitegen: dict[tuple[str, int], Measurement] = field(default_factory=dict)
+    peers: dict[tuple[str, int], Measurement] = field(default_factory=dict)
+    notes: dict[tuple[str, int], str] = field(default_factory=dict)
+    peer_versions: dict[str, str] = field(default_factory=dict)
+
+
+def _seconds(m: Measurement) -> str:
+    return f"{m.seconds * 1000:.0f} ms" if m.seconds < 1 else f"{m.seconds:.2f} s"
+
+
+def _ratio(m: Measurement | None, peer: Measurement | None) -> str:
+    return f"{m.seconds / peer.seconds:.2f}×" if m and peer else "–"
+
+
+def _runs(m: Measurement) -> str:
+    return "1 run" if m.runs == 1 else f"median of {m.runs}"
+
+
+def _cell(m: Measurement) -> str:
+    """Wall time, how it was taken, and the CPU time behind it (a check on a busy machine)."""
+    cpu = f", CPU {m.cpu:.1f} s" if m.cpu is not None else ""
+    return f"{_seconds(m)} ({_runs(m)}{cpu})"
+
+
+def _peak(m: Measurement) -> str:
+    return f"{m.peak_mib:.0f} MiB" if m.peak_mib else "?"
+
+
+def markdown(run: Run) -> str:
+    """The body shared by bench/results/*.md and README's Performance section."""
+    lines = [
+        "Machine: " + "; ".join(f"{k} {v}" for k, v in run.machine.items()) + ".",
+        "",
+        "sitegen, time (runs) and peak memory, and its time as a ratio to each peer's cold build of the "
+        "same articles (below 1× means sitegen is faster):",
+        "",
+    ]
+    header = "| step |"
+    rule = "|---|"
+    for size in run.sizes:
+        header += f" {size:,} articles | peak RSS | ÷ Hugo | ÷ Pelican |"
+        rule += "---:|---:|---:|---:|"
+    lines += [header, rule]
+    for key, label in STEPS:
+        row = f"| {label} |"
+        for size in run.sizes:
+            m = run.sitegen.get((key, size))
+            if m is None:
+                note = run.notes.get((key, size), "not measured")
+                row += f" {note} | – | – | – |"
+                continue
+            hugo, pelican = run.peers.get(("hugo", size)), run.peers.get(("pelican", size))
+            ratio_h, ratio_p = ("–", "–") if key == "preview" else (_ratio(m, hugo), _ratio(m, pelican))
+            row += f" {_cell(m)} | {_peak(m)} | {ratio_h} | {ratio_p} |"
+        lines.append(row)
+    lines += ["", "Peers, cold build of the same articles (no output, no cache):", ""]
+    header, rule = "| generator |", "|---|"
+    for size in run.sizes:
+        header += f" {size:,} articles | peak RSS |"
+        rule += "---:|---:|"
+    lines += [header, rule]
+    for peer, name in (("hugo", "Hugo"), ("pelican", "Pelican")):
+        row = f"| {name} {run.peer_versions.get(peer, '')} |"
+        for size in run.sizes:
+            m = run.peers.get((peer, size))
+            if m is None:
+                row += f" {run.notes.get((peer, size), 'not measured')} | – |"
+            else:
+                row += f" {_cell(m)} | {_peak(m)} |"
+        lines.append(row)
+    lines += ["", "Targets:", ""]
+    lines += [f"- {line}" for line in targets(run)]
+    return "\n".join(lines) + "\n"
+
+
+def targets(run: Run) -> list[str]:
+    """The issue's targets, each PASS, FAIL or 'not measured', computed from this run alone."""
+    sg, peers = run.sitegen, run.peers
+    out: list[str] = []
+
+    def verdict(ok: bool) -> str:
+        return "PASS" if ok else "FAIL"
+
+    cold, pelican = sg.get(("cold", 1000)), peers.get(("pelican", 1000))
+    label = "cold build of 1,000 articles at least 2.5× faster than Pelican"
+    if cold and pelican:
+        speedup = pelican.seconds / cold.seconds
+        how = f"{speedup:.2f}× faster" if speedup >= 1 else f"{1 / speedup:.2f}× slower"
+        out.append(
+            f"{verdict(speedup >= 2.5)} {label}: {how} "
+            f"({_seconds(cold)} vs {_seconds(pelican)}; needs ≤ {pelican.seconds / 2.5:.2f} s)"
+        )
+    else:
+        out.append(f"NOT MEASURED {label}")
+    warm, hugo = sg.get(("warm", 1000)), peers.get(("hugo", 1000))
+    label = "warm full build of 1,000 articles no slower than Hugo's cold build"
+    if warm and hugo:
+        out.append(f"{verdict(warm.seconds <= hugo.seconds)} {label}: {_seconds(warm)} vs {_seconds(hugo)}")
+    else:
+        out.append(f"NOT MEASURED {label}")
+    for size in run.sizes:
+        noop, cold = sg.get(("noop", size)), sg.get(("cold", size))
+        label = f"no-op build under 10% of the cold build ({size:,} articles)"
+        if noop and cold:
+            share = noop.seconds / cold.seconds
+            out.append(f"{verdict(share < 0.10)} {label}: {share:.0%} ({_seconds(noop)} vs {_seconds(cold)})")
+        else:
+            out.append(f"NOT MEASURED {label}")
+    preview = sg.get(("preview", 1000))
+    label = "edited-article preview latency under 300 ms (median of 5)"
+    note = run.notes.get(("preview", 1000), "not measured")
+    if preview:
+        out.append(f"{verdict(preview.seconds < 0.3)} {label}: {_seconds(preview)}")
+    elif note.startswith("failed"):
+        out.append(f"FAIL {label}: {note}")
+    else:
+        out.append(f"NOT MEASURED {label}: {note}")
+    measured = [m for (key, size), m in sg.items() if size == 10000]
+    label = "peak memory under 600 MiB at 10,000 articles"
+    if measured:
+        peak = max(m.peak_mib for m in measured)
+        out.append(f"{verdict(peak < 600)} {label}: {peak:.0f} MiB (highest of every 10,000-article step)")
+    else:
+        out.append(f"NOT MEASURED {label} (run without --quick)")
+    return out
+
+
+def update_readme(readme: Path, body: str, intro: str) -> None:
+    """Replace what lies between the bench markers, or add a '## Performance' section at the end.
+
+    The README is read immediately before it is written, since others edit it too."""
+    text = readme.read_text(encoding="utf-8")
+    block = f"{README_START}\n{body}{README_END}"
+    pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text, count=1)
+    else:
+        text = text.rstrip("\n") + f"\n\n## Performance\n\n{intro}\n\n{block}\n"
+    readme.write_text(text, encoding="utf-8")

