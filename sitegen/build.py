@@ -155,6 +155,7 @@ def image_variants(root: Path, content: Content) -> list[tuple[str, bytes]]:
     """Every resized image the published content uses, each made once."""
     used: dict[str, ImageInfo] = {}
     listed = [a.images for a in content.articles] + [p.images for p in content.pages]
+    listed += [j.images for j in content.journeys]
     listed += [c.images for c in content.clinicians]
     for images in listed:
         for info in images:

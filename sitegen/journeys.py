@@ -8,13 +8,14 @@ calendar so that every day of the journey exists, written or planned.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.content import SLUG_HINT, check_cta, read_source
 from sitegen.errors import ContentError, did_you_mean
 from sitegen.frontmatter_source import meta_line, read_meta
+from sitegen.images import ImageInfo, rewrite_images
 from sitegen.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
 from sitegen.journey_outline import (
     BULLET,
@@ -178,7 +179,7 @@ def parse_journey(
     before = [b for b in overview if b.line < plan.line]
     after = [b for b in overview if b.line > plan.line]
     anchors: set[str] = set()
-    return Journey(
+    journey = Journey(
         slug=slug,
         title=meta.title,
         description=meta.description,
@@ -196,7 +197,8 @@ def parse_journey(
         cta=meta.cta,
         author=meta.author,
         source=Source(source.path, 1),
-    ), []
+    )
+    return _with_images(journey, root, base)
 
 
 def _overview_section(block: Block, base: str, anchors: set[str]) -> Section:
@@ -318,3 +320,42 @@ def _take_closing(blocks: list[Block]) -> str:
         return ""
     del lines[start:]
     return paragraph
+
+
+def _with_images(journey: Journey, root: Path, base: str) -> tuple[Journey | None, list[ContentError]]:
+    """Give the journey's images srcset and size, as for articles; report missing files and alt text."""
+    errors: list[ContentError] = []
+    used: list[ImageInfo] = []
+    texts: dict[str, str] = {}
+
+    def fix(html: str, path: str) -> str:
+        if "<img" not in html:
+            return html
+        if path not in texts:
+            texts[path] = (root / path).read_text(encoding="utf-8")
+        rewritten, problems, images = rewrite_images(html, root, base, path, texts[path], 1)
+        errors.extend(problems)
+        used.extend(images)
+        return rewritten
+
+    def fix_sections(sections: tuple[Section, ...], path: str) -> tuple[Section, ...]:
+        return tuple(replace(section, html=fix(section.html, path)) for section in sections)
+
+    own = journey.source.path
+    weeks = tuple(
+        replace(
+            week, days=tuple(replace(day, sections=fix_sections(day.sections, day.source.path)) for day in week.days)
+        )
+        for week in journey.weeks
+    )
+    fixed = replace(
+        journey,
+        intro_html=fix(journey.intro_html, own),
+        sections_before=fix_sections(journey.sections_before, own),
+        sections_after=fix_sections(journey.sections_after, own),
+        closing_html=fix(journey.closing_html, own),
+        plan_intro_html=fix(journey.plan_intro_html, own),
+        weeks=weeks,
+        images=tuple(used),
+    )
+    return (None, errors) if errors else (fixed, [])

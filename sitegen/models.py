@@ -141,6 +141,7 @@ class Journey:
     author: str
     source: Source
     word_count: int = 0
+    images: tuple[ImageInfo, ...] = ()
 
     @property
     def days(self) -> tuple[Day, ...]:

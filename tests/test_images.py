@@ -78,3 +78,24 @@ def test_small_images_are_never_upscaled(make_site: MakeSite) -> None:
     img = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser").select_one(".prose img")
     assert [p.split()[1] for p in img["srcset"].split(", ")] == ["480w", "600w"]
     assert (img["width"], img["height"]) == ("600", "300")
+
+
+def test_journey_images_are_resized_and_checked(make_site: MakeSite) -> None:
+    journey = (
+        "---\ntitle: J\nduration: 1 week\ncategory: Anxiety\n---\n# J\n\nIntro.\n\n"
+        "## Day 1: Start\n### Today's Learning\n![A quiet path](/images/calm.jpg)\n\n"
+        "## Your Journey Plan\n### Week 1: W\n- Start\n- Next\n"
+    )
+    root = make(make_site, "Body.")
+    (root / "content/journeys").mkdir()
+    (root / "content/journeys/j.md").write_text(journey)
+    assert run_sitegen("build", cwd=root).code == 0
+    img = BeautifulSoup((root / "output/journeys/j/day-1/index.html").read_text(), "html.parser").select_one(
+        ".prose img"
+    )
+    assert img is not None and img["srcset"].startswith("/images/calm-480w.jpg 480w")
+    assert (root / "output/images/calm-960w.jpg").is_file()
+    (root / "content/journeys/j.md").write_text(journey.replace("A quiet path", ""))
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/journeys/j.md:12: the image /images/calm.jpg has no alt text" in result.err

@@ -85,6 +85,8 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var engine = null;
+  var fallback = document.querySelector(".search-needs-js");
+  if (fallback) fallback.hidden = true;
 
   function load() {
     if (!engine) engine = import(box.getAttribute("data-bundle"));
