@@ -13,7 +13,7 @@ import jinja2
 
 from sitegen import urls as u
 from sitegen.assets import collect_static
-from sitegen.cache import CACHE_DIR, ParseCache
+from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
@@ -65,7 +65,7 @@ def build(
     stamp_key = options_key(drafts, options.today.isoformat(), output)
     inputs = input_digest(root, stamp_key)
     config = load_config(root)
-    cache = ParseCache(root, "articles", config, options.today) if use_cache else None
+    cache = ContentCaches(root, config, options.today) if use_cache else None
     content, errors = load_content(root, config, options, cache)
     assets = collect_static(root, config.theme)
     planner = SitePlanner(config, content, root, assets)
@@ -73,7 +73,7 @@ def build(
     errors += planner.errors
     if errors:
         raise BuildFailed(errors)
-    renderer = Renderer(make_environment(root, config.theme))
+    renderer = Renderer(make_environment(root, config.theme, root / CACHE_DIR / "templates" if use_cache else None))
     warnings: list[str] = []
     if config.crisis_notice is None:
         warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
@@ -90,7 +90,7 @@ def build(
             staged.write(feed_path, feed)
         staged.write(u.sitemap(), sitemap_xml(jobs, hrefs))
         staged.write(u.robots(), robots_txt(hrefs))
-        for image_path, image in image_variants(root, content):
+        for image_path, image in image_variants(root, content, root / CACHE_DIR / "images" if use_cache else None):
             staged.write(image_path, image)
         previous_index = output / BUNDLE_DIR
         if not refresh_search and previous_index.is_dir():
@@ -151,7 +151,7 @@ def _render_all(
         raise BuildFailed(errors)
 
 
-def image_variants(root: Path, content: Content) -> list[tuple[str, bytes]]:
+def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:
     """Every resized image the published content uses, each made once."""
     used: dict[str, ImageInfo] = {}
     listed = [a.images for a in content.articles] + [p.images for p in content.pages]
@@ -166,7 +166,7 @@ def image_variants(root: Path, content: Content) -> list[tuple[str, bytes]]:
     for clinician in content.clinicians:
         if clinician.photo:
             used.setdefault(clinician.photo.name, clinician.photo)
-    return [variant for name in sorted(used) for variant in resized_variants(root, used[name])]
+    return [variant for name in sorted(used) for variant in resized_variants(root, used[name], cache_dir)]
 
 
 def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:

@@ -81,3 +81,15 @@ def _images_signature(root: Path) -> str:
             stat = path.stat()
             parts.append(f"{path.relative_to(folder).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+class ContentCaches:
+    """The parse caches a build uses, opened and saved together."""
+
+    def __init__(self, root: Path, config: SiteConfig, today: dt.date) -> None:
+        self.articles = ParseCache(root, "articles", config, today)
+        self.journeys = ParseCache(root, "journeys", config, today)
+
+    def save(self) -> None:
+        self.articles.save()
+        self.journeys.save()

@@ -8,6 +8,7 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -129,9 +130,43 @@ def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = 
     )
 
 
-def resized_variants(root: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
-    """The bytes of each variant: resized, metadata stripped, deterministic."""
+def resized_variants(root: Path, info: ImageInfo, cache_dir: Path | None = None) -> list[tuple[str, bytes]]:
+    """The bytes of each variant: resized, metadata stripped, deterministic; kept in `cache_dir`.
+
+    A cached variant is used only if its bytes still match the digest in its file name.
+    """
     source = root / IMAGES_DIR / info.name
+    key = hashlib.sha256(source.read_bytes() + repr((info.variants, _SETTINGS)).encode()).hexdigest()[:32]
+    if cache_dir is not None:
+        cached = _cached_variants(cache_dir, key, info)
+        if cached is not None:
+            return cached
+    results = _resize(source, info)
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for (width, _), (_, data) in zip(info.variants, results, strict=True):
+            digest = hashlib.sha256(data).hexdigest()[:16]
+            (cache_dir / f"{key}-{width}-{digest}").write_bytes(data)
+    return results
+
+
+def _cached_variants(cache_dir: Path, key: str, info: ImageInfo) -> list[tuple[str, bytes]] | None:
+    found = []
+    for width, path in info.variants:
+        matches = sorted(cache_dir.glob(f"{key}-{width}-*"))
+        if len(matches) != 1:
+            return None
+        data = matches[0].read_bytes()
+        if hashlib.sha256(data).hexdigest()[:16] != matches[0].name.rsplit("-", 1)[1]:
+            return None
+        found.append((path, data))
+    return found
+
+
+_SETTINGS = ("LANCZOS", "jpeg-q82-optimize-progressive", "png-optimize")
+
+
+def _resize(source: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
     results = []
     with Image.open(source) as original:
         image_format = _FORMATS[source.suffix.lower()]

@@ -17,8 +17,14 @@ from sitegen.page_job import PageJob
 from sitegen.theme_lookup import theme_dirs
 
 
-def make_environment(root: Path, theme: str) -> jinja2.Environment:
+def make_environment(root: Path, theme: str, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds."""
+    cache = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     env = jinja2.Environment(
+        bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.cache import ParseCache
+from sitegen.cache import ContentCaches, ParseCache
 from sitegen.config import SiteConfig
 from sitegen.content import parse_article, parse_clinician, parse_page, read_source
 from sitegen.discover import discover
@@ -27,7 +27,7 @@ class BuildOptions:
 
 
 def load_content(
-    root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None = None
+    root: Path, config: SiteConfig, options: BuildOptions, caches: ContentCaches | None = None
 ) -> tuple[Content, list[ContentError]]:
     """Every article, journey, page and clinician, or every problem found in them."""
     files = discover(root)
@@ -41,15 +41,18 @@ def load_content(
     known = frozenset(c.slug for c in clinicians)
     articles: list[Article] = []
     for path, (article, problems) in zip(
-        files.articles, _parse_articles(files.articles, root, config, options, cache), strict=True
+        files.articles,
+        _parse_articles(files.articles, root, config, options, caches.articles if caches else None),
+        strict=True,
     ):
         errors += problems
         if article:
             errors += _check_people(path, root, article, known)
             articles.append(article)
     journeys: list[Journey] = []
+    journey_cache = caches.journeys if caches else None
     for path in files.journeys:
-        journey, problems = parse_journey(path, root, config, known)
+        journey, problems = _parse_journey_cached(path, root, config, known, journey_cache)
         errors += problems
         if journey:
             journeys.append(journey)
@@ -87,6 +90,23 @@ def _parse_articles(
         if cache:
             cache.put(keys[index], result)
     return [r for r in results if r is not None]
+
+
+def _parse_journey_cached(
+    path: Path, root: Path, config: SiteConfig, known: frozenset[str], cache: ParseCache | None
+) -> tuple[Journey | None, list[ContentError]]:
+    """A journey depends on its file, its day files, its images and the team: all are in the key."""
+    if cache is None:
+        return parse_journey(path, root, config, known)
+    parts = [path] if path.name != "journey.md" else sorted(path.parent.glob("*.md"))
+    data = b"\0".join(p.name.encode() + b"\0" + p.read_bytes() for p in parts) + repr(sorted(known)).encode()
+    key = cache.key(data)
+    found = cache.get(key)
+    if found is None:
+        found = parse_journey(path, root, config, known)
+        cache.put(key, found)
+    result: tuple[Journey | None, list[ContentError]] = found
+    return result
 
 
 def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:
