@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 import time
@@ -20,6 +21,7 @@ from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
 from sitegen.images import ImageInfo, resized_variants
 from sitegen.models import Content
+from sitegen.page_cache import Entry, PageCache
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
 from sitegen.parallel import default_workers, map_in_workers
@@ -82,7 +84,10 @@ def build(
         for name, path in assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
-        _render_all(jobs, renderer, staged, guard, root, progress, options.workers)
+        page_cache = (
+            PageCache(root / CACHE_DIR / "pages.pickle", config, theme_dirs(root, config.theme)) if use_cache else None
+        )
+        rendered = _render_all(jobs, renderer, staged, guard, root, progress, options.workers, page_cache)
         if guard.errors:
             raise BuildFailed(guard.errors)
         hrefs = Urls.for_site(config)
@@ -102,6 +107,8 @@ def build(
         files = staged.written
     if cache:
         cache.save()
+    if page_cache:
+        page_cache.save(rendered)
     record(root, output, stamp_key, inputs)
     sources = {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
     return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings), sources)
@@ -115,40 +122,53 @@ def _render_all(
     root: Path,
     progress: Progress | None,
     workers: int,
-) -> None:
-    """Render and write every page, on all cores; every problem is collected, none stops the rest."""
+    pages: PageCache | None,
+) -> dict[str, Entry]:
+    """Render and write every page that changed, on all cores; every problem is collected."""
 
-    def render_one(job: PageJob) -> list[ContentError]:
+    def render_one(job: PageJob) -> tuple[list[ContentError], str, Entry | None, bool]:
+        relative = u.output_path_for(job.path)
+        digest = PageCache.digest(job) if pages else b""
+        if pages and pages.reusable(relative, digest, staged.output):
+            staged.reuse_file(relative)
+            return [], relative, pages.previous[relative], True
         try:
             html = renderer.render(job)
         except jinja2.TemplateSyntaxError as exc:
             hint = "check the template's {% %} and {{ }} tags"
-            return [
-                ContentError(_template_path(exc.filename, root), exc.lineno, f"template error: {exc.message}", hint)
-            ]
+            where = _template_path(exc.filename, root)
+            return [ContentError(where, exc.lineno, f"template error: {exc.message}", hint)], relative, None, False
         except jinja2.TemplateError as exc:
-            return [_template_error(exc, job, root)]
-        problems = guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
+            return [_template_error(exc, job, root)], relative, None, False
+        problems = guard.check_page(html, job.source.split(":")[0], relative)
+        data = html.encode("utf-8")
         try:
-            staged.write(u.output_path_for(job.path), html.encode("utf-8"))
+            staged.write(relative, data)
         except UnsafePath:
             problems.append(
                 ContentError(
                     job.source, 0, f"the address '{job.path}' would leave the output folder", "use a plain slug"
                 )
             )
-        return problems
+        return problems, relative, (digest, hashlib.sha256(data).digest()), False
 
     errors: list[ContentError] = []
+    record: dict[str, Entry] = {}
+    reused = 0
     batch = max(200, len(jobs) // 10)
     for start in range(0, len(jobs), batch):
-        for problems in map_in_workers(render_one, jobs[start : start + batch], workers):
+        for problems, relative, entry, was_reused in map_in_workers(render_one, jobs[start : start + batch], workers):
             errors += problems
+            reused += was_reused
+            if entry is not None and not problems:
+                record[relative] = entry
         if progress:
             progress(min(start + batch, len(jobs)), len(jobs))
     staged.count_written(u.output_path_for(job.path) for job in jobs)
     if errors:
         raise BuildFailed(errors)
+    log.info("rendered %d pages, reused %d unchanged", len(jobs) - reused, reused)
+    return record
 
 
 def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:

@@ -88,6 +88,12 @@ class StagedOutput:
         """Record files written by worker processes, which cannot update this object."""
         self._written.update(relatives)
 
+    def reuse_file(self, relative: str) -> None:
+        """Carry one file of the previous output over unchanged."""
+        target = self.path_for(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(self.output.joinpath(*relative.split("/")), target)
+
     def reuse_tree(self, relative: str) -> None:
         """Carry a folder of the previous output over unchanged (hard links, no copying)."""
         shutil.copytree(self.output / relative, self.path_for(relative), copy_function=os.link)

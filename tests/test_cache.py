@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,28 @@ def test_unchanged_files_keep_their_file_and_date_after_an_edit(make_site: MakeS
     assert "Post one" in (root / "output/articles/post-0001/index.html").read_text()
     after = untouched.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_an_edit_renders_only_the_pages_it_changes(make_site: MakeSite) -> None:
+    root = make_site(many_articles(30))
+    assert run_sitegen("build", cwd=root).code == 0
+    article = root / "content/articles/post-0005.md"
+    article.write_text(article.read_text().replace("## Part two", "## Part two, revised"))
+    edited = run_sitegen("build", "-v", cwd=root)
+    assert edited.code == 0
+    counts = re.search(r"rendered (\d+) pages, reused (\d+) unchanged", edited.err)
+    assert counts, edited.err
+    rendered, reused = int(counts[1]), int(counts[2])
+    assert rendered == 1, "only the edited article's own page shows its body"
+    assert reused > 30
+    assert "Part two, revised" in (root / "output/articles/post-0005/index.html").read_text()
+
+
+def test_a_tampered_output_file_is_rendered_again(make_site: MakeSite) -> None:
+    root = make_site(many_articles(3))
+    assert run_sitegen("build", cwd=root).code == 0
+    page = root / "output/articles/post-0001/index.html"
+    original = page.read_text()
+    page.write_text(original.replace("Post 1", "Tampered"))
+    assert run_sitegen("build", cwd=root).code == 0
+    assert (root / "output/articles/post-0001/index.html").read_text() == original
