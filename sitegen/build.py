@@ -101,7 +101,8 @@ def build(
         if not refresh_search and previous_index.is_dir():
             staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
-            index_site(staged.staging, config.language, root / CACHE_DIR if use_cache else None)
+            searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
+            index_site(staged.staging, config.language, searchable, root / CACHE_DIR if use_cache else None)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written

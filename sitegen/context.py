@@ -58,6 +58,7 @@ class SiteView:
     home_url: str
     search_url: str
     search_bundle_url: str
+    search_part_urls: tuple[str, ...]
     articles_url: str
     journeys_url: str
     categories_url: str

@@ -25,6 +25,7 @@ from sitegen.journey_pages import journey_pages
 from sitegen.models import Article, Clinician, Content, Journey
 from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
+from sitegen.search_index import part_count, part_dir
 from sitegen.slugs import slugify
 from sitegen.urls import Urls
 from sitegen.views import (
@@ -66,6 +67,7 @@ class SitePlanner:
             home_url=self.hrefs.href(u.home()),
             search_url=self.hrefs.href(u.search()),
             search_bundle_url=self.hrefs.href(u.search_bundle()),
+            search_part_urls=self._search_parts(),
             articles_url=self.hrefs.href(u.articles()),
             journeys_url=self.hrefs.href(u.journeys()),
             categories_url=self.hrefs.href(u.categories()),
@@ -155,6 +157,11 @@ class SitePlanner:
 
     def cta(self, category: str | None, author: str, setting: Any) -> BookingCta | None:
         return resolve_booking_cta(self.config, self.hrefs, category, self.clinicians.get(author), setting)
+
+    def _search_parts(self) -> tuple[str, ...]:
+        """The extra index parts the search page merges: articles, journeys and written days, in parts."""
+        searchable = len(self.content.articles) + sum(1 + len(j.written_days) for j in self.content.journeys)
+        return tuple(self.hrefs.href(part_dir(i) + "/") for i in range(1, part_count(searchable)))
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

@@ -18,12 +18,30 @@ from pathlib import Path
 from sitegen.errors import BuildFailed, ContentError
 
 BUNDLE_DIR = "pagefind"
+DEFAULT_CHUNK = 1000
+"""Pages per Pagefind run. Pagefind holds a run's whole index in memory (about 0.2 GiB
+per 1,000 articles), so a large site is indexed in parts, merged by the search page."""
 
 
-def index_site(site: Path, language: str, cache_dir: Path | None = None) -> None:
-    """Index the staged site, reusing the cached index when the pages are byte-identical."""
+def chunk_size() -> int:
+    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 1,000."""
+    configured = os.environ.get("SITEGEN_SEARCH_CHUNK", "").strip()
+    return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
+
+
+def part_count(pages: int) -> int:
+    return max(1, -(-pages // chunk_size()))
+
+
+def part_dir(index: int) -> str:
+    """Where part `index` (from 0) of the index lives: the first is the main bundle."""
+    return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
+
+
+def index_site(site: Path, language: str, pages: list[str], cache_dir: Path | None = None) -> None:
+    """Index the searchable `pages` of the staged site, reusing the cached index when they are unchanged."""
     if cache_dir is None:
-        _run_pagefind(site, language)
+        _index_in_parts(site, language, pages)
         return
     key = _pages_digest(site, language)
     cached, key_file = cache_dir / "pagefind", cache_dir / "pagefind.key"
@@ -34,7 +52,7 @@ def index_site(site: Path, language: str, cache_dir: Path | None = None) -> None
     if recorded and recorded[0] == key and cached.is_dir() and recorded[1:] == [_tree_digest(cached)]:
         shutil.copytree(cached, site / BUNDLE_DIR, copy_function=_link_or_copy)
         return
-    _run_pagefind(site, language)
+    _index_in_parts(site, language, pages)
     key_file.unlink(missing_ok=True)
     shutil.rmtree(cached, ignore_errors=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -73,20 +91,22 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _run_pagefind(site: Path, language: str) -> None:
-    """Index the site in place; a missing or failing Pagefind stops the build clearly."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--silent",
-        "--force-language",
-        language.split("-")[0].lower(),
-    ]
+def _index_in_parts(site: Path, language: str, pages: list[str]) -> None:
+    size = chunk_size()
+    if len(pages) <= size:
+        _run_pagefind(site, language, BUNDLE_DIR, None)
+        return
+    for index in range(part_count(len(pages))):
+        chunk = pages[index * size : (index + 1) * size]
+        _run_pagefind(site, language, part_dir(index), "{" + ",".join(chunk) + "}")
+
+
+def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:
+    """Index the site (or the pages matching `glob`) into `bundle`; a failing Pagefind stops the build clearly."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", bundle, "--silent"]
+    command += ["--force-language", language.split("-")[0].lower()]
+    if glob is not None:
+        command += ["--glob", glob]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

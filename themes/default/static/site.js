@@ -89,7 +89,15 @@
   if (fallback) fallback.hidden = true;
 
   function load() {
-    if (!engine) engine = import(box.getAttribute("data-bundle"));
+    if (!engine) {
+      /* A large site's index comes in parts; the first one merges the others. */
+      var parts = (box.getAttribute("data-parts") || "").split(" ").filter(Boolean);
+      engine = import(box.getAttribute("data-bundle")).then(function (pagefind) {
+        return parts.reduce(function (ready, url) {
+          return ready.then(function () { return pagefind.mergeIndex(url); });
+        }, Promise.resolve()).then(function () { return pagefind; });
+      });
+    }
     return engine;
   }
 

@@ -1,0 +1,63 @@
+"""A large site's search index is built in parts (to bound Pagefind's memory) and merged by the page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from conftest import MakeSite, run_sitegen
+
+pytestmark = pytest.mark.browser
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, browser: Browser) -> None:
+    words = [
+        "lighthouse",
+        "meadow",
+        "harbour",
+        "orchard",
+        "lantern",
+        "willow",
+        "pebble",
+        "compass",
+        "riverbank",
+        "sparrow",
+        "thistle",
+        "juniper",
+    ]
+    files = {
+        f"content/articles/a{i:02d}.md": f"---\ntitle: Article {i}\ndate: 2025-01-{i + 1:02d}\ncategory: Anxiety\n"
+        f"---\nA gentle note about the {word}.\n"
+        for i, word in enumerate(words)
+    }
+    root = make_site(files)
+    result = run_sitegen("build", cwd=root, env={"SITEGEN_SEARCH_CHUNK": "5"})
+    assert result.code == 0, result.err
+    output = root / "output"
+    assert (output / "pagefind/pagefind.js").is_file()
+    assert sorted(p.name for p in (output / "pagefind").glob("part-*")) == ["part-2", "part-3"]
+
+    handler = functools.partial(Quiet, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(base_url=f"http://127.0.0.1:{server.server_port}")
+    try:
+        page = context.new_page()
+        for word, index in (("lighthouse", 0), ("juniper", 11), ("compass", 7)):
+            page.goto(f"/search/?q={word}")
+            results = page.locator("#search-results > li a")
+            expect(results).to_have_count(1)
+            assert results.first.get_attribute("href") == f"/articles/a{index:02d}/"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
