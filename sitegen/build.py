@@ -102,7 +102,8 @@ def build(
             staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
-            index_site(staged.staging, config.language, searchable, root / CACHE_DIR if use_cache else None)
+            search_cache = root / CACHE_DIR if use_cache else None
+            index_site(staged.staging, config.language, searchable, search_cache, options.workers)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written

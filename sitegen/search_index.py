@@ -12,19 +12,22 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
 from sitegen.errors import BuildFailed, ContentError
 
 BUNDLE_DIR = "pagefind"
-DEFAULT_CHUNK = 1000
+DEFAULT_CHUNK = 500
 """Pages per Pagefind run. Pagefind holds a run's whole index in memory (about 0.2 GiB
-per 1,000 articles), so a large site is indexed in parts, merged by the search page."""
+per 1,000 articles) and uses one core, so a large site is indexed in parts, several at
+once, and the search page merges them. The size is fixed, not tied to the number of
+cores, so the output is the same on every machine."""
 
 
 def chunk_size() -> int:
-    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 1,000."""
+    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 500."""
     configured = os.environ.get("SITEGEN_SEARCH_CHUNK", "").strip()
     return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
 
@@ -38,10 +41,10 @@ def part_dir(index: int) -> str:
     return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
 
 
-def index_site(site: Path, language: str, pages: list[str], cache_dir: Path | None = None) -> None:
+def index_site(site: Path, language: str, pages: list[str], cache_dir: Path | None = None, workers: int = 1) -> None:
     """Index the searchable `pages` of the staged site, reusing the cached index when they are unchanged."""
     if cache_dir is None:
-        _index_in_parts(site, language, pages)
+        _index_in_parts(site, language, pages, workers)
         return
     key = _pages_digest(site, language)
     cached, key_file = cache_dir / "pagefind", cache_dir / "pagefind.key"
@@ -52,7 +55,7 @@ def index_site(site: Path, language: str, pages: list[str], cache_dir: Path | No
     if recorded and recorded[0] == key and cached.is_dir() and recorded[1:] == [_tree_digest(cached)]:
         shutil.copytree(cached, site / BUNDLE_DIR, copy_function=_link_or_copy)
         return
-    _index_in_parts(site, language, pages)
+    _index_in_parts(site, language, pages, workers)
     key_file.unlink(missing_ok=True)
     shutil.rmtree(cached, ignore_errors=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -91,14 +94,16 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _index_in_parts(site: Path, language: str, pages: list[str]) -> None:
+def _index_in_parts(site: Path, language: str, pages: list[str], workers: int) -> None:
     size = chunk_size()
     if len(pages) <= size:
         _run_pagefind(site, language, BUNDLE_DIR, None)
         return
-    for index in range(part_count(len(pages))):
-        chunk = pages[index * size : (index + 1) * size]
-        _run_pagefind(site, language, part_dir(index), "{" + ",".join(chunk) + "}")
+    globs = ["{" + ",".join(pages[i * size : (i + 1) * size]) + "}" for i in range(part_count(len(pages)))]
+    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on one Pagefind process
+        running = [pool.submit(_run_pagefind, site, language, part_dir(i), glob) for i, glob in enumerate(globs)]
+        for done in running:
+            done.result()
 
 
 def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:
