@@ -135,12 +135,10 @@ def parse_article(
             )
     if errors:
         return None, errors
-    rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
-    body_html, image_errors, images = rewrite_images(
-        rendered.html, root, config.base_path, source.path, source.body, source.body_line
-    )
-    if image_errors:
-        return None, image_errors
+    body = render_body(source, meta.title, root, config)
+    if isinstance(body, list):
+        return None, body
+    body_html, word_count, images = body
     scheduled = meta.date is not None and meta.date > today
     return Article(
         slug=slug,
@@ -161,8 +159,8 @@ def parse_article(
         content_note=meta.content_note,
         body_html=body_html,
         hero=hero,
-        images=tuple(images),
-        word_count=rendered.word_count,
+        images=images,
+        word_count=word_count,
         source=Source(source.path, 1),
         scheduled=scheduled,
     ), []
@@ -181,15 +179,11 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     check_cta(source, meta.cta, config, errors)
     if errors:
         return None, errors
-    rendered = render_markdown(strip_title_line(source.body, meta.title), config.base_path)
-    body_html, image_errors, images = rewrite_images(
-        rendered.html, root, config.base_path, source.path, source.body, source.body_line
-    )
-    if image_errors:
-        return None, image_errors
-    page = Page(
-        slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), tuple(images), meta.nav_label
-    )
+    body = render_body(source, meta.title, root, config)
+    if isinstance(body, list):
+        return None, body
+    body_html, _, images = body
+    page = Page(slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), images, meta.nav_label)
     return page, []
 
 
@@ -205,16 +199,10 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
     photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
     if errors:
         return None, errors
-    bio, image_errors, images = rewrite_images(
-        render_markdown(source.body, config.base_path).html,
-        root,
-        config.base_path,
-        source.path,
-        source.body,
-        source.body_line,
-    )
-    if image_errors:
-        return None, image_errors
+    body = render_body(source, "", root, config)
+    if isinstance(body, list):
+        return None, body
+    bio, _, images = body
     return Clinician(
         slug=path.stem,
         name=meta.name,
@@ -225,13 +213,24 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         specialties=meta.specialties,
         photo=photo,
         photo_alt=meta.photo_alt,
-        images=tuple(images),
+        images=images,
         booking_url=meta.booking_url,
         booking_label=meta.booking_label,
         order=meta.order,
         bio_html=bio,
         source=Source(source.path, 1),
     ), []
+
+
+def render_body(
+    source: SourceFile, title: str, root: Path, config: SiteConfig
+) -> tuple[str, int, tuple[ImageInfo, ...]] | list[ContentError]:
+    """A file's Markdown body as safe HTML with sized images, its word count and images; or its problems."""
+    rendered = render_markdown(strip_title_line(source.body, title) if title else source.body, config.base_path)
+    html, errors, images = rewrite_images(
+        rendered.html, root, config.base_path, source.path, source.body, source.body_line
+    )
+    return errors if errors else (html, rendered.word_count, tuple(images))
 
 
 def front_matter_image(
