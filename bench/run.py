@@ -228,6 +228,35 @@ def bench_preview(project: Path, run: report.Run, log: Path) -> None:
     say(f"  median {result.seconds * 1000:.0f} ms (each: {shown} ms), server peak {result.peak_mib:.0f} MiB")
 
 
+def bench_sample_preview(work: Path) -> str:
+    """Save-to-served latency on the bundled sample practice (the figure issue 8 asks for)."""
+    project = work / "sample"
+    remove(project)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "site.yaml", project / "site.yaml")
+    for folder in ("content", "themes"):
+        shutil.copytree(ROOT / folder, project / folder)
+    article = project / "content/articles/the-reassurance-trap.md"
+    port = free_port()
+    say(f"sample site: preview latency through `sitegen serve --port {port}` (5 saves)")
+    try:
+        result = measure.preview_latency(
+            [*sitegen_command(), "serve", "--port", str(port)],
+            project,
+            sitegen_env(),
+            f"http://127.0.0.1:{port}/articles/{article.stem}/",
+            lambda word: append(article, f"\n{word} was added by the benchmark.\n"),
+            log_path=work / "serve-sample.log",
+        )
+    except measure.CommandFailed as failure:
+        return f"- FAIL preview on the bundled sample site: {str(failure).splitlines()[0]}\n"
+    shown = ", ".join(f"{s * 1000:.0f}" for s in result.latencies)
+    verdict = "PASS" if result.seconds < 0.3 else "FAIL"
+    say(f"  median {result.seconds * 1000:.0f} ms (each: {shown} ms)")
+    return (f"- {verdict} preview on the bundled sample site (issue 8: under 300 ms): median "
+            f"{result.seconds * 1000:.0f} ms of 5 saves (each: {shown} ms)\n")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -309,6 +338,7 @@ def main() -> None:
     bench_pelican(work / "pelican-1000", 1000, small_runs, run)
     bench_sitegen(work / "sitegen-1000", 1000, small_runs, run)
     bench_preview(work / "sitegen-1000", run, work / "serve.log")
+    sample_line = bench_sample_preview(work)
     if args.profile:
         say(f"  wrote {profile_cold_build(work / 'sitegen-1000').relative_to(ROOT)}")
     if 10000 in sizes:
@@ -326,7 +356,7 @@ def main() -> None:
 
     run.machine["load average"] += f", {os.getloadavg()[0]:.1f} at end (other work on the machine slows every number)"
     minutes = (time.perf_counter() - started) / 60
-    body = report.markdown(run)
+    body = report.markdown(run).rstrip("\n") + "\n" + sample_line
     title = f"# sitegen benchmark, {run.machine['date']}{' (quick)' if args.quick else ''}\n\n"
     footer = f"\nThe whole run took {minutes:.1f} minutes.\n"
     print("\n" + title + body + footer)
