@@ -42,6 +42,10 @@ def make_parser() -> argparse.ArgumentParser:
     n = commands.add_parser("new", help="start a new article, journey, page or clinician from a template")
     n.add_argument("kind", choices=KINDS, help="what to create")
     n.add_argument("title", help="its title (for a clinician: their name); the file is named after it")
+    i = commands.add_parser("import", help="turn blog posts (copied .txt, saved .html, WordPress .xml) into articles")
+    i.add_argument("inputs", nargs="+", type=Path, metavar="FILE|FOLDER", help="copied posts, saved pages, exports")
+    i.add_argument("--dry-run", action="store_true", help="show the report and write nothing")
+    i.add_argument("--force", action="store_true", help="replace articles that an earlier import wrote")
     return parser
 
 
@@ -57,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_serve(args)
         if args.command == "new":
             return run_new(args)
+        if args.command == "import":
+            return run_import(args)
         return run_build(args)
     except BuildFailed as failure:
         for error in failure.errors:
@@ -156,6 +162,30 @@ def run_new(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(_shown(path).rstrip("/"))
     return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from sitegen.importer import import_posts
+
+    try:
+        report = import_posts(
+            args.root.resolve(), args.inputs, force=args.force, dry_run=args.dry_run, today=today(), shown=_shown_file
+        )
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        print("nothing was imported: fix site.yaml first", file=sys.stderr)
+        return EXIT_CONTENT
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print("import incomplete: some files or posts could not be imported (see above)", file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _shown_file(path: Path) -> str:
+    return _shown(path.resolve()).rstrip("/")
 
 
 def _shown(path: Path) -> str:

@@ -10,7 +10,7 @@ from sitegen.config import BookingVariant, SiteConfig
 from sitegen.errors import ContentError, did_you_mean
 from sitegen.frontmatter_source import SourceFile, meta_line, read_meta, split_source
 from sitegen.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
-from sitegen.markup import render_markdown
+from sitegen.markup import BOOKING_PLACEHOLDER, render_markdown
 from sitegen.models import Article, Clinician, CtaSetting, Page, Source
 from sitegen.slugs import is_safe_slug
 
@@ -230,6 +230,8 @@ def render_body(
     html, errors, images = rewrite_images(
         rendered.html, root, config.base_path, source.path, source.body, source.body_line
     )
+    if html.rstrip().endswith(BOOKING_PLACEHOLDER):  # the block at the end of the page already stands there
+        html = html.rstrip().removesuffix(BOOKING_PLACEHOLDER).rstrip() + "\n"
     return errors if errors else (html, rendered.word_count, tuple(images))
 
 

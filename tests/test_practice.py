@@ -221,3 +221,11 @@ def test_practice_details_are_in_every_footer(make_site: MakeSite) -> None:
         text = footer.get_text(" ", strip=True)
         assert "Harbour Practice" in text and "1 Quay Street" in text and "hello@example.org" in text
         assert footer.find("a", href="tel:5550100199") is not None
+
+
+def test_marker_at_the_very_end_does_not_double_the_block(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/end.md": article(body="Text.\n\n[[booking]]\n")}, site_yaml=SITE)
+    build(root)
+    page = BeautifulSoup((root / "output/articles/end/index.html").read_text(), "html.parser")
+    assert len(page.select("main aside.booking")) == 1
+    assert page.find("main").find_all(recursive=False)[-1].name == "aside"
