@@ -8,9 +8,9 @@ home.html           /                                 HomeContext
 articles.html       /articles/, /articles/page/N/     ListingContext
 article.html        /articles/<slug>/                 ArticleContext
 categories.html     /categories/                      CategoriesContext
-category.html       /categories/<slug>/               CategoryContext
+category.html       /categories/<slug>/[page/N/]      CategoryContext
 tags.html           /tags/                            TagsContext
-tag.html            /tags/<slug>/                     ListingContext
+tag.html            /tags/<slug>/[page/N/]            ListingContext
 journeys.html       /journeys/                        JourneysContext
 journey.html        /journeys/<slug>/                 JourneyContext
 week.html           /journeys/<slug>/week-N/          WeekContext
@@ -131,6 +131,7 @@ class CategoryContext(BaseContext):
     category: CategoryView
     articles: tuple[ArticleSummary, ...]
     journeys: tuple[JourneySummary, ...]
+    pagination: Pagination | None
 
 
 class TagsContext(BaseContext):

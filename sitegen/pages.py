@@ -18,7 +18,7 @@ from sitegen import urls as u
 from sitegen.assets import StaticAssets
 from sitegen.booking import BookingCta, phone_href, resolve_booking_cta, site_booking
 from sitegen.config import SiteConfig
-from sitegen.context import BaseContext, PageInfo, Pagination, SiteView
+from sitegen.context import BaseContext, PageInfo, SiteView
 from sitegen.errors import ContentError
 from sitegen.images import img_tag
 from sitegen.journey_pages import journey_pages
@@ -27,6 +27,7 @@ from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
 from sitegen.search_index import part_count, part_dir
 from sitegen.slugs import slugify
+from sitegen.taxonomy_pages import category_pages, listing_pages, tag_pages
 from sitegen.urls import Urls
 from sitegen.views import (
     ArticleSummary,
@@ -184,8 +185,8 @@ class SitePlanner:
             self.home(),
             *self.article_listing(),
             *self.articles(),
-            *self.categories(),
-            *self.tags(),
+            *category_pages(self),
+            *tag_pages(self),
             *self.journeys(),
             *self.team(),
             *self.content_pages(),
@@ -206,26 +207,9 @@ class SitePlanner:
         )
         return PageJob(u.home(), "home.html", ctx, "the home page")
 
-    def _listing(
-        self, articles: tuple[Article, ...], path_for: Any, title: str, intro: str, kind: str, source: str
-    ) -> list[PageJob]:
-        per_page = self.config.articles_per_page
-        chunks = [articles[i : i + per_page] for i in range(0, len(articles), per_page)] or [()]
-        jobs = []
-        for number, chunk in enumerate(chunks, start=1):
-            previous = self.hrefs.href(path_for(number - 1)) if number > 1 else None
-            following = self.hrefs.href(path_for(number + 1)) if number < len(chunks) else None
-            pagination = Pagination(number, len(chunks), previous, following) if len(chunks) > 1 else None
-            page_title = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
-            ctx: dict[str, Any] = dict(self.base(page_title, path_for(number), kind, intro))
-            ctx.update(
-                heading=title, intro=intro, articles=tuple(self.summary(a) for a in chunk), pagination=pagination
-            )
-            jobs.append(PageJob(path_for(number), "articles.html" if kind == "articles" else "tag.html", ctx, source))
-        return jobs
-
     def article_listing(self) -> list[PageJob]:
-        return self._listing(
+        return listing_pages(
+            self,
             self.content.articles,
             u.articles,
             "Articles",
@@ -312,52 +296,6 @@ class SitePlanner:
             ctx["target"] = target
             jobs.append(
                 PageJob(path, "redirect.html", ctx, f"{article.source.path}:1 (alias '{alias}')", in_sitemap=False)
-            )
-        return jobs
-
-    def categories(self) -> list[PageJob]:
-        ctx: dict[str, Any] = dict(self.base("Topics", u.categories(), "categories"))
-        ctx["categories"] = self.site.categories
-        jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
-        for view in self.site.categories:
-            crumbs = (Link("Topics", self.hrefs.href(u.categories())),)
-            cctx: dict[str, Any] = dict(
-                self.base(
-                    view.name,
-                    u.category(view.slug),
-                    "category",
-                    view.description,
-                    crumbs,
-                    feeds=(self.site_feed, self.category_feed(view.name)),
-                )
-            )
-            cctx.update(
-                category=view,
-                articles=tuple(self.summary(a) for a in self.content.articles if a.category == view.name),
-                journeys=tuple(self.journey_summary(j) for j in self.content.journeys if j.category == view.name),
-            )
-            jobs.append(PageJob(u.category(view.slug), "category.html", cctx, f"category '{view.name}' in site.yaml"))
-        return jobs
-
-    def tags(self) -> list[PageJob]:
-        by_slug: dict[str, list[Article]] = defaultdict(list)
-        names: dict[str, str] = {}
-        for article in self.content.articles:
-            for tag in article.tags:
-                by_slug[slugify(tag)].append(article)
-                names.setdefault(slugify(tag), tag)
-        ordered = sorted(by_slug, key=lambda s: names[s].lower())
-        ctx: dict[str, Any] = dict(self.base("Tags", u.tags(), "tags"))
-        ctx["tags"] = tuple((Link(names[s], self.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)
-        jobs = [PageJob(u.tags(), "tags.html", ctx, "the tag index")]
-        for slug in ordered:
-            jobs += self._listing(
-                tuple(by_slug[slug]),
-                lambda n, s=slug: u.tag(s) if n == 1 else f"{u.tag(s)}page/{n}/",
-                f"Tagged “{names[slug]}”",
-                "",
-                "tag",
-                f"tag '{names[slug]}'",
             )
         return jobs
 

@@ -55,12 +55,12 @@ def categories() -> str:
     return "categories/"
 
 
-def category(slug: str) -> str:
-    return f"categories/{slug}/"
+def category(slug: str, page: int = 1) -> str:
+    return f"categories/{slug}/" if page == 1 else f"categories/{slug}/page/{page}/"
 
 
-def tag(slug: str) -> str:
-    return f"tags/{slug}/"
+def tag(slug: str, page: int = 1) -> str:
+    return f"tags/{slug}/" if page == 1 else f"tags/{slug}/page/{page}/"
 
 
 def tags() -> str:

@@ -198,3 +198,21 @@ def test_unknown_front_matter_key_hints_spelling(make_site: MakeSite) -> None:
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert "content/articles/a.md:5: unknown key 'descripton' (did you mean 'description'?)" in result.err
+
+
+def test_category_and_tag_pages_are_paginated(make_site: MakeSite) -> None:
+    files = {
+        f"content/articles/a{i:02d}.md": article(
+            title=f"Article {i}", date=f"2025-01-{i + 1:02d}", extra="tags: [calm]\n"
+        )
+        for i in range(23)
+    }
+    root = make_site(files)
+    assert run_sitegen("build", cwd=root).code == 0
+    for base in ("categories/anxiety", "tags/calm"):
+        first = soup(root / f"output/{base}/index.html")
+        assert len(first.select(".card-title")) == 10
+        assert first.find("a", rel="next")["href"] == f"/{base}/page/2/"
+        last = soup(root / f"output/{base}/page/3/index.html")
+        assert [c.get_text(strip=True) for c in last.select(".card-title")] == ["Article 2", "Article 1", "Article 0"]
+        assert not (root / f"output/{base}/page/4").exists()

@@ -1,0 +1,107 @@
+"""Listing pages: the paginated article listing, the category pages and the tag pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from sitegen import urls as u
+from sitegen.context import Pagination
+from sitegen.models import Article
+from sitegen.page_job import PageJob
+from sitegen.slugs import slugify
+from sitegen.views import Link
+
+if TYPE_CHECKING:
+    from sitegen.pages import SitePlanner
+
+PathFor = Callable[[int], str]
+
+
+def pages_of(articles: tuple[Article, ...], per_page: int) -> list[tuple[Article, ...]]:
+    """Articles split into pages; an empty listing is still one page."""
+    return [articles[i : i + per_page] for i in range(0, len(articles), per_page)] or [()]
+
+
+def pagination(planner: SitePlanner, number: int, count: int, path_for: PathFor) -> Pagination | None:
+    if count == 1:
+        return None
+    previous = planner.hrefs.href(path_for(number - 1)) if number > 1 else None
+    following = planner.hrefs.href(path_for(number + 1)) if number < count else None
+    return Pagination(number, count, previous, following)
+
+
+def listing_pages(
+    planner: SitePlanner,
+    articles: tuple[Article, ...],
+    path_for: PathFor,
+    title: str,
+    intro: str,
+    kind: str,
+    source: str,
+) -> list[PageJob]:
+    chunks = pages_of(articles, planner.config.articles_per_page)
+    jobs = []
+    for number, chunk in enumerate(chunks, start=1):
+        page_title = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
+        ctx: dict[str, Any] = dict(planner.base(page_title, path_for(number), kind, intro))
+        ctx.update(
+            heading=title,
+            intro=intro,
+            articles=tuple(planner.summary(a) for a in chunk),
+            pagination=pagination(planner, number, len(chunks), path_for),
+        )
+        jobs.append(PageJob(path_for(number), "articles.html" if kind == "articles" else "tag.html", ctx, source))
+    return jobs
+
+
+def category_pages(planner: SitePlanner) -> list[PageJob]:
+    hrefs, content = planner.hrefs, planner.content
+    ctx: dict[str, Any] = dict(planner.base("Topics", u.categories(), "categories"))
+    ctx["categories"] = planner.site.categories
+    jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
+    for view in planner.site.categories:
+        crumbs = (Link("Topics", hrefs.href(u.categories())),)
+        chosen = tuple(a for a in content.articles if a.category == view.name)
+        chunks = pages_of(chosen, planner.config.articles_per_page)
+        for number, chunk in enumerate(chunks, start=1):
+            title = view.name if number == 1 else f"{view.name} (page {number} of {len(chunks)})"
+            path = u.category(view.slug, number)
+            feeds = (planner.site_feed, planner.category_feed(view.name))
+            cctx: dict[str, Any] = dict(planner.base(title, path, "category", view.description, crumbs, feeds=feeds))
+            cctx.update(
+                category=view,
+                articles=tuple(planner.summary(a) for a in chunk),
+                journeys=tuple(planner.journey_summary(j) for j in content.journeys if j.category == view.name)
+                if number == 1
+                else (),
+                pagination=pagination(planner, number, len(chunks), partial(u.category, view.slug)),
+            )
+            jobs.append(PageJob(path, "category.html", cctx, f"category '{view.name}' in site.yaml"))
+    return jobs
+
+
+def tag_pages(planner: SitePlanner) -> list[PageJob]:
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for article in planner.content.articles:
+        for tag in article.tags:
+            by_slug[slugify(tag)].append(article)
+            names.setdefault(slugify(tag), tag)
+    ordered = sorted(by_slug, key=lambda s: names[s].lower())
+    ctx: dict[str, Any] = dict(planner.base("Tags", u.tags(), "tags"))
+    ctx["tags"] = tuple((Link(names[s], planner.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)
+    jobs = [PageJob(u.tags(), "tags.html", ctx, "the tag index")]
+    for slug in ordered:
+        jobs += listing_pages(
+            planner,
+            tuple(by_slug[slug]),
+            partial(u.tag, slug),
+            f"Tagged “{names[slug]}”",
+            "",
+            "tag",
+            f"tag '{names[slug]}'",
+        )
+    return jobs
