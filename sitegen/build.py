@@ -58,6 +58,7 @@ def build(
     workers: int | None = None,
     use_cache: bool = True,
     refresh_search: bool = True,
+    inputs: str | None = None,
 ) -> BuildReport:
     """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
     started = time.perf_counter()
@@ -65,7 +66,7 @@ def build(
     output = (output or root / "output").resolve()
     options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
     stamp_key = options_key(drafts, options.today.isoformat(), output)
-    inputs = input_digest(root, stamp_key)
+    inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
     config = load_config(root)
     cache = ContentCaches(root, config, options.today) if use_cache else None
     content, errors = load_content(root, config, options, cache)

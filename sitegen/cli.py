@@ -11,7 +11,7 @@ from sitegen import __version__
 from sitegen.clock import today
 from sitegen.errors import BuildFailed
 from sitegen.scaffold import KINDS, ScaffoldError, new_content
-from sitegen.uptodate import is_up_to_date, options_key
+from sitegen.uptodate import input_digest, is_up_to_date, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -82,14 +82,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     root, output = args.root.resolve(), (args.output or args.root / "output").resolve()
-    if not args.force and is_up_to_date(root, output, options_key(args.drafts, today().isoformat(), output)):
+    key = options_key(args.drafts, today().isoformat(), output)
+    inputs = input_digest(root, key)
+    if not args.force and is_up_to_date(root, output, key, inputs):
         if not args.quiet:
             print(f"nothing changed: {_shown(output)} is up to date")
         return EXIT_OK
     from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
-    report = build(args.root, args.output, drafts=args.drafts, progress=progress)
+    report = build(args.root, args.output, drafts=args.drafts, progress=progress, inputs=inputs)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.errors import ContentError, did_you_mean
@@ -13,6 +14,8 @@ from sitegen.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, 
 from sitegen.markup import BOOKING_PLACEHOLDER, render_markdown
 from sitegen.models import Article, Clinician, CtaSetting, Page, Source
 from sitegen.slugs import is_safe_slug
+
+T = TypeVar("T")
 
 SLUG_HINT = "use lowercase letters, digits and hyphens only, e.g. 'managing-worry'"
 
@@ -70,6 +73,15 @@ def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[Content
     return split_source(shown, text)
 
 
+def read_front_matter(path: Path, root: Path, cls: type[T]) -> tuple[SourceFile | None, T | None, list[ContentError]]:
+    """A content file's source and validated front matter, or the problems that stop either."""
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, None, errors
+    meta, reader = read_meta(source, cls)
+    return source, meta, errors + reader.errors
+
+
 def check_slug(source: SourceFile, slug: str, explicit: bool, errors: list[ContentError]) -> None:
     if is_safe_slug(slug):
         return
@@ -93,12 +105,8 @@ def check_cta(source: SourceFile, cta: CtaSetting, config: SiteConfig, errors: l
 def parse_article(
     path: Path, root: Path, config: SiteConfig, today: dt.date
 ) -> tuple[Article | None, list[ContentError]]:
-    source, errors = read_source(path, root)
-    if source is None:
-        return None, errors
-    meta, reader = read_meta(source, ArticleMeta)
-    errors.extend(reader.errors)
-    if meta is None:
+    source, meta, errors = read_front_matter(path, root, ArticleMeta)
+    if source is None or meta is None:
         return None, errors
     if meta.date is None and not meta.draft:
         errors.append(
@@ -167,12 +175,8 @@ def parse_article(
 
 
 def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None, list[ContentError]]:
-    source, errors = read_source(path, root)
-    if source is None:
-        return None, errors
-    meta, reader = read_meta(source, PageMeta)
-    errors.extend(reader.errors)
-    if meta is None:
+    source, meta, errors = read_front_matter(path, root, PageMeta)
+    if source is None or meta is None:
         return None, errors
     slug = meta.slug or path.stem
     check_slug(source, slug, bool(meta.slug), errors)
@@ -188,12 +192,8 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
 
 
 def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinician | None, list[ContentError]]:
-    source, errors = read_source(path, root)
-    if source is None:
-        return None, errors
-    meta, reader = read_meta(source, ClinicianMeta)
-    errors.extend(reader.errors)
-    if meta is None:
+    source, meta, errors = read_front_matter(path, root, ClinicianMeta)
+    if source is None or meta is None:
         return None, errors
     check_slug(source, path.stem, False, errors)
     photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.config import BookingVariant, SiteConfig
-from sitegen.content import SLUG_HINT, check_cta, read_source
+from sitegen.content import SLUG_HINT, check_cta, read_front_matter, read_source
 from sitegen.errors import ContentError, did_you_mean
 from sitegen.frontmatter_source import meta_line, read_meta
 from sitegen.images import ImageInfo, rewrite_images
@@ -61,12 +61,8 @@ def parse_journey(
 ) -> tuple[Journey | None, list[ContentError]]:
     """A journey from `<slug>.md`, or from `<slug>/journey.md` plus its `day-NN.md` files."""
     folder_form = path.name == "journey.md"
-    source, errors = read_source(path, root)
-    if source is None:
-        return None, errors
-    meta, reader = read_meta(source, JourneyMeta)
-    errors.extend(reader.errors)
-    if meta is None:
+    source, meta, errors = read_front_matter(path, root, JourneyMeta)
+    if source is None or meta is None:
         return None, errors
     slug = meta.slug or (path.parent.name if folder_form else path.stem)
     if not is_safe_slug(slug):

@@ -49,14 +49,15 @@ def output_digest(output: Path) -> str:
     return digest.hexdigest()
 
 
-def is_up_to_date(root: Path, output: Path, options: str) -> bool:
+def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
+    """Whether the stamp records these inputs (a digest from input_digest) and the output as it is now."""
     try:
         recorded = (root / STAMP).read_bytes().decode("ascii").split()
     except (OSError, UnicodeDecodeError):
         return False
     if len(recorded) != 2 or not output.is_dir():
         return False
-    return recorded == [input_digest(root, options), output_digest(output)]
+    return recorded == [inputs, output_digest(output)]
 
 
 def record(root: Path, output: Path, options: str, inputs: str) -> None:
