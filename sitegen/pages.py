@@ -22,7 +22,7 @@ from sitegen.context import BaseContext, PageInfo, SiteView
 from sitegen.errors import ContentError
 from sitegen.images import img_tag
 from sitegen.journey_pages import journey_pages
-from sitegen.models import Article, Clinician, Content, Journey
+from sitegen.models import Article, Clinician, Content, Journey, Source
 from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
 from sitegen.search_index import part_count, part_dir
@@ -54,6 +54,7 @@ class SitePlanner:
         self.content = content
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = []
+        self._summaries: dict[Source, ArticleSummary] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, content.pages, self.hrefs, root)
@@ -116,6 +117,13 @@ class SitePlanner:
         return Link(name, self.hrefs.href(u.category(self.category_slugs[name])))
 
     def summary(self, article: Article) -> ArticleSummary:
+        """An article's card; made once per plan, as an article appears on several listings."""
+        found = self._summaries.get(article.source)
+        if found is None:
+            found = self._summaries[article.source] = self._make_summary(article)
+        return found
+
+    def _make_summary(self, article: Article) -> ArticleSummary:
         return ArticleSummary(
             article.title,
             self.hrefs.href(u.article(article.slug)),

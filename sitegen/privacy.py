@@ -23,6 +23,7 @@ _REL = re.compile(r"""\brel\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3""", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
 _STYLE_ATTR = re.compile(r"""\bstyle\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+_ANY_ORIGIN = re.compile(r"""(https?:)?//([^/?#\s"'<>),]*)(?=(.?))""", re.IGNORECASE | re.DOTALL)
 _LOADING_RELS = {
     "stylesheet",
     "icon",
@@ -94,11 +95,27 @@ class PrivacyGuard:
 
     def check_page(self, html: str, source_path: str, page: str) -> list[ContentError]:
         """Problems in one rendered page (returned, so pages can be checked in worker processes)."""
+        if self._names_only_allowed_origins(html):
+            return []
         return [
             self._error(load, source_path, page)
             for load in remote_loads_in_html(html)
             if _origin(load.url) not in self.allowed
         ]
+
+    def _names_only_allowed_origins(self, text: str) -> bool:
+        """A quick pass that rules out most pages: every `//host` in them is an allowed origin.
+
+        Any URL the full scan could flag has an http(s) origin, so it contains `//`. The host
+        must end where a URL's host ends; anything odd sends the page to the full scan.
+        """
+        for match in _ANY_ORIGIN.finditer(text):
+            scheme, host, after = match.groups()
+            if after and after not in "/?#\"'<>":
+                return False
+            if f"{(scheme or 'https:').lower()}//{host.lower()}" not in self.allowed:
+                return False
+        return True
 
     def check_static(self, name: str, path: Path) -> None:
         if not name.endswith((".css", ".html", ".svg")):

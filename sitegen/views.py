@@ -179,6 +179,9 @@ def _locale(language: str) -> Locale:
 
 
 def date_text(date: dt.date | None, language: str) -> DateText | None:
-    if date is None:
-        return None
+    return None if date is None else _date_text(date, language)
+
+
+@lru_cache(maxsize=4096)
+def _date_text(date: dt.date, language: str) -> DateText:
     return DateText(date.isoformat(), format_date(date, format="long", locale=_locale(language)))

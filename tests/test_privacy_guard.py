@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen
+
+from sitegen.privacy import PrivacyGuard
 
 ARTICLE = "---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\n---\n{body}\n"
 
@@ -54,3 +59,27 @@ def test_an_allowed_origin_may_be_used(make_site: MakeSite) -> None:
 def test_plain_links_to_other_sites_are_fine(make_site: MakeSite) -> None:
     root = make_site({"content/articles/a.md": ARTICLE.format(body="See [the lifeline](https://988lifeline.org/).")})
     assert run_sitegen("build", cwd=root).code == 0
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<img src="https://images.example.evil.test/x.png">',
+        '<img src="//tracker.example/p.gif">',
+        '<IMG SRC="HTTPS://Tracker.Example/p.gif">',
+        "<img src='https://images.example\t.evil.test/x.png'>",
+        '<img srcset="/a.jpg 1x, https://tracker.example/b.jpg 2x">',
+        '<div style="background: url(https://tracker.example/bg.png)"></div>',
+    ],
+)
+def test_a_page_naming_an_allowed_origin_still_has_every_remote_load_found(tag: str) -> None:
+    # The guard first skips pages whose every `//host` is allowed; a look-alike must not slip through.
+    guard = PrivacyGuard("https://calm.example", ["https://images.example"], Path("/nowhere"), [])
+    page = f'<link rel="canonical" href="https://calm.example/a/"><img src="https://images.example/ok.png">{tag}'
+    assert len(guard.check_page(page, "", "a/index.html")) == 1
+
+
+def test_a_page_naming_only_allowed_origins_passes() -> None:
+    guard = PrivacyGuard("https://calm.example", ["https://images.example"], Path("/nowhere"), [])
+    page = '<link rel="canonical" href="https://calm.example/a/"><img src="//images.example/ok.png" alt="">'
+    assert guard.check_page(page, "", "a/index.html") == []
