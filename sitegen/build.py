@@ -7,19 +7,20 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 
 from sitegen import urls as u
-from sitegen.assets import collect_static
+from sitegen.assets import StaticAssets, collect_static
 from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
-from sitegen.config import load_config
+from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
 from sitegen.images import ImageInfo, resized_variants
+from sitegen.memo import Memo
 from sitegen.models import Content
 from sitegen.page_cache import Entry, PageCache
 from sitegen.page_job import PageJob
@@ -50,6 +51,54 @@ class BuildReport:
     sources: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Planned:
+    """Everything decided before a byte is written: the content, its pages and the theme."""
+
+    root: Path
+    config: SiteConfig
+    options: BuildOptions
+    content: Content
+    assets: StaticAssets
+    jobs: list[PageJob]
+    warnings: list[str]
+    caches: ContentCaches | None
+
+    def extra_files(self, memo: Memo | None = None) -> list[tuple[str, bytes]]:
+        """Feeds, sitemap, robots.txt and resized images: every file that is not a page or a static file."""
+        hrefs = Urls.for_site(self.config)
+        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo).items())
+        files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
+        images_cache = self.root / CACHE_DIR / "images" if self.caches else None
+        return files + image_variants(self.root, self.content, images_cache)
+
+    def guard(self) -> PrivacyGuard:
+        theme = theme_dirs(self.root, self.config.theme)
+        return PrivacyGuard(self.config.origin, self.config.allowed_origins, self.root, theme)
+
+    def source_map(self) -> dict[str, str]:
+        jobs = self.jobs
+        return {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
+
+
+def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: ContentCaches | None = None) -> Planned:
+    """Read the configuration and content and plan every page, or raise BuildFailed with every problem."""
+    config = load_config(root)
+    if use_cache and (caches is None or not caches.fits(root, config, options.today)):
+        caches = ContentCaches(root, config, options.today)
+    content, errors = load_content(root, config, options, caches if use_cache else None)
+    assets = collect_static(root, config.theme)
+    planner = SitePlanner(config, content, root, assets)
+    jobs = planner.plan()
+    errors += planner.errors
+    if errors:
+        raise BuildFailed(errors)
+    warnings = []
+    if config.crisis_notice is None:
+        warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
+    return Planned(root, config, options, content, assets, jobs, warnings, caches if use_cache else None)
+
+
 def build(
     root: Path,
     output: Path | None = None,
@@ -62,59 +111,81 @@ def build(
 ) -> BuildReport:
     """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
     started = time.perf_counter()
+    report, _, _ = build_staged(root, output, drafts, progress, workers, use_cache, refresh_search, inputs)
+    return replace(report, seconds=time.perf_counter() - started)
+
+
+def build_staged(
+    root: Path,
+    output: Path | None = None,
+    drafts: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    refresh_search: bool = True,
+    inputs: str | None = None,
+    caches: ContentCaches | None = None,
+) -> tuple[BuildReport, Planned, frozenset[str]]:
+    """The whole build into a staging folder that replaces `output` only when it succeeded.
+
+    Returns the report, the plan it followed and every file written (the search bundle aside).
+    """
+    started = time.perf_counter()
     root = root.resolve()
     output = (output or root / "output").resolve()
     options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
     stamp_key = options_key(drafts, options.today.isoformat(), output)
     inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
-    config = load_config(root)
-    cache = ContentCaches(root, config, options.today) if use_cache else None
-    content, errors = load_content(root, config, options, cache)
-    assets = collect_static(root, config.theme)
-    planner = SitePlanner(config, content, root, assets)
-    jobs = planner.plan()
-    errors += planner.errors
-    if errors:
-        raise BuildFailed(errors)
+    planned = plan_site(root, options, use_cache, caches)
+    config, jobs = planned.config, planned.jobs
     renderer = Renderer(make_environment(root, config.theme, root / CACHE_DIR / "templates" if use_cache else None))
-    warnings: list[str] = []
-    if config.crisis_notice is None:
-        warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
-    guard = PrivacyGuard(config.origin, config.allowed_origins, root, theme_dirs(root, config.theme))
+    guard = planned.guard()
     with StagedOutput(output) as staged:
-        for name, path in assets.files:
+        for name, path in planned.assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
         page_cache = (
             PageCache(root / CACHE_DIR / "pages.pickle", config, theme_dirs(root, config.theme)) if use_cache else None
         )
-        rendered = _render_all(jobs, renderer, staged, guard, root, progress, options.workers, page_cache)
+        rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
         if guard.errors:
             raise BuildFailed(guard.errors)
-        hrefs = Urls.for_site(config)
-        for feed_path, feed in site_feeds(config, content.articles, content.clinicians).items():
-            staged.write(feed_path, feed)
-        staged.write(u.sitemap(), sitemap_xml(jobs, hrefs))
-        staged.write(u.robots(), robots_txt(hrefs))
-        for image_path, image in image_variants(root, content, root / CACHE_DIR / "images" if use_cache else None):
-            staged.write(image_path, image)
+        for relative, data in planned.extra_files():
+            staged.write(relative, data)
         previous_index = output / BUNDLE_DIR
         if not refresh_search and previous_index.is_dir():
             staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
             search_cache = root / CACHE_DIR if use_cache else None
-            index_site(staged.staging, config.language, searchable, search_cache, options.workers)
+            index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
-        files = staged.written
-    if cache:
-        cache.save()
+        files = staged.written_files
+    if planned.caches:
+        planned.caches.save()
     if page_cache:
         page_cache.save(rendered)
     record(root, output, stamp_key, inputs)
-    sources = {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
-    return BuildReport(len(jobs), files, time.perf_counter() - started, output, tuple(warnings), sources)
+    seconds = time.perf_counter() - started
+    report = BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
+    return report, planned, files
+
+
+def render_page(
+    job: PageJob, renderer: Renderer, guard: PrivacyGuard, root: Path
+) -> tuple[str | None, list[ContentError]]:
+    """One page's HTML and the problems in it: a template error (then no HTML) or a remote load."""
+    try:
+        html = renderer.render(job)
+    except jinja2.TemplateSyntaxError as exc:
+        hint = "check the template's {% %} and {{ }} tags"
+        return None, [
+            ContentError(_template_path(exc.filename, root), exc.lineno, f"template error: {exc.message}", hint)
+        ]
+    except jinja2.TemplateError as exc:
+        return None, [_template_error(exc, job, root)]
+    return html, guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
 
 
 def _render_all(
@@ -135,15 +206,9 @@ def _render_all(
         if pages and pages.reusable(relative, digest, staged.output):
             staged.reuse_file(relative)
             return [], relative, pages.previous[relative], True
-        try:
-            html = renderer.render(job)
-        except jinja2.TemplateSyntaxError as exc:
-            hint = "check the template's {% %} and {{ }} tags"
-            where = _template_path(exc.filename, root)
-            return [ContentError(where, exc.lineno, f"template error: {exc.message}", hint)], relative, None, False
-        except jinja2.TemplateError as exc:
-            return [_template_error(exc, job, root)], relative, None, False
-        problems = guard.check_page(html, job.source.split(":")[0], relative)
+        html, problems = render_page(job, renderer, guard, root)
+        if html is None:
+            return problems, relative, None, False
         data = html.encode("utf-8")
         try:
             staged.write(relative, data)

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +22,35 @@ from sitegen.config import SiteConfig
 from sitegen.images import IMAGES_DIR
 
 CACHE_DIR = ".sitegen-cache"
+_SETTLED_NS = 2_000_000_000
 log = logging.getLogger(__name__)
 
 
 class ParseCache:
     def __init__(self, root: Path, name: str, config: SiteConfig, today: dt.date) -> None:
         self.path = root / CACHE_DIR / f"{name}.pickle"
-        salt = hashlib.sha256()
-        for part in (__version__, repr(config), today.isoformat(), _images_signature(root)):
-            salt.update(part.encode("utf-8"))
-            salt.update(b"\0")
-        self.salt = salt.digest()
+        self.salt = parse_salt(root, config, today)
         self.entries: dict[bytes, Any] = {}
         self.used: dict[bytes, Any] = {}
+        self._stamps: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._load()
 
     def key(self, data: bytes) -> bytes:
         return hashlib.sha256(self.salt + data).digest()
+
+    def file_key(self, path: Path) -> bytes:
+        """The key of a file's bytes. While the cache stays open (a preview), a file whose stamp
+        is unchanged is not read again, unless it was modified too recently for its stamp to
+        prove anything (a second save within one clock tick keeps the time)."""
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        known = self._stamps.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        key = self.key(path.read_bytes())
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+            self._stamps[path] = (stamp, key)
+        return key
 
     def get(self, key: bytes) -> Any | None:
         found = self.entries.get(key)
@@ -48,15 +61,21 @@ class ParseCache:
     def put(self, key: bytes, value: Any) -> None:
         self.used[key] = value
 
+    def roll(self) -> None:
+        """Look up, from now on, exactly the entries this build used (a preview keeps the cache open)."""
+        self.entries, self.used = self.used, {}
+
     def save(self) -> None:
         """Keep exactly the entries this build used, written atomically."""
         if self.used.keys() == self.entries.keys():
+            self.roll()
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(f".tmp{os.getpid()}")
         with temporary.open("wb") as handle:
             pickle.dump({"salt": self.salt, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)
+        self.roll()
 
     def _load(self) -> None:
         try:
@@ -69,6 +88,15 @@ class ParseCache:
             return
         if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("entries"), dict):
             self.entries = data["entries"]
+
+
+def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
+    """Everything besides a file's own bytes that shapes how it parses."""
+    salt = hashlib.sha256()
+    for part in (__version__, repr(config), today.isoformat(), _images_signature(root)):
+        salt.update(part.encode("utf-8"))
+        salt.update(b"\0")
+    return salt.digest()
 
 
 def _images_signature(root: Path) -> str:
@@ -90,6 +118,14 @@ class ContentCaches:
         self.articles = ParseCache(root, "articles", config, today)
         self.journeys = ParseCache(root, "journeys", config, today)
 
+    def fits(self, root: Path, config: SiteConfig, today: dt.date) -> bool:
+        """Whether these caches still apply (same configuration, day and images), so can stay open."""
+        return self.articles.salt == parse_salt(root, config, today)
+
     def save(self) -> None:
         self.articles.save()
         self.journeys.save()
+
+    def roll(self) -> None:
+        self.articles.roll()
+        self.journeys.roll()

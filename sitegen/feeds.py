@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from feedgen.feed import FeedGenerator
 
@@ -11,6 +12,7 @@ from sitegen import __version__
 from sitegen import urls as u
 from sitegen.config import SiteConfig
 from sitegen.markup import BOOKING_PLACEHOLDER
+from sitegen.memo import Memo, remembered
 from sitegen.models import Article, Clinician
 from sitegen.urls import Urls
 
@@ -19,24 +21,23 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def site_feeds(
-    config: SiteConfig, articles: tuple[Article, ...], clinicians: tuple[Clinician, ...]
+    config: SiteConfig, articles: tuple[Article, ...], clinicians: tuple[Clinician, ...], memo: Memo | None = None
 ) -> dict[str, bytes]:
     """Every feed file by its site path: the whole site's and one per category."""
     hrefs = Urls.for_site(config)
     people = {c.slug: c for c in clinicians}
     published = [a for a in articles if not a.draft and not a.scheduled]
-    feeds = {u.feed(): _feed(config, hrefs, people, published, config.title, u.feed(), u.articles())}
+    wanted = [(u.feed(), config.title, u.articles(), published)]
     for category in config.sorted_categories():
         chosen = [a for a in published if a.category == category.name]
-        feeds[u.category_feed(category.slug)] = _feed(
-            config,
-            hrefs,
-            people,
-            chosen,
-            f"{config.title}: {category.name}",
-            u.category_feed(category.slug),
-            u.category(category.slug),
+        wanted.append(
+            (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )
+    feeds = {}
+    for path, title, page, chosen in wanted:
+        newest = chosen[:FEED_SIZE]
+        key = (config, title, page, tuple(newest), tuple(people.get(a.author) for a in newest))
+        feeds[path] = remembered(memo, path, key, partial(_feed, config, hrefs, people, newest, title, path, page))
     return feeds
 
 
@@ -44,7 +45,7 @@ def _feed(
     config: SiteConfig,
     hrefs: Urls,
     people: dict[str, Clinician],
-    articles: list[Article],
+    newest: list[Article],
     title: str,
     path: str,
     page: str,
@@ -58,7 +59,6 @@ def _feed(
     fg.language(config.language)
     fg.author({"name": config.practice.name or config.title})
     fg.generator("sitegen", version=__version__)
-    newest = articles[:FEED_SIZE]
     fg.updated(max((_stamp(a.updated or a.date) for a in newest), default=_EPOCH))
     for article in newest:
         url = hrefs.absolute(u.article(article.slug))

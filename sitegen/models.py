@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from sitegen.config import BookingVariant
 from sitegen.images import ImageInfo
@@ -143,11 +144,11 @@ class Journey:
     word_count: int = 0
     images: tuple[ImageInfo, ...] = ()
 
-    @property
+    @cached_property
     def days(self) -> tuple[Day, ...]:
         return tuple(day for week in self.weeks for day in week.days)
 
-    @property
+    @cached_property
     def written_days(self) -> tuple[Day, ...]:
         return tuple(day for day in self.days if day.written)
 

@@ -24,15 +24,20 @@ log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
 
 
+def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
+    """A digest of what shapes every page alike: sitegen's version, the configuration, every template."""
+    salt = hashlib.sha256(f"{__version__}\0{config!r}\0".encode())
+    for folder in template_dirs:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                salt.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return salt.digest()
+
+
 class PageCache:
     def __init__(self, path: Path, config: SiteConfig, template_dirs: list[Path]) -> None:
         self.path = path
-        salt = hashlib.sha256(f"{__version__}\0{config!r}\0".encode())
-        for folder in template_dirs:
-            for file in sorted(folder.rglob("*")):
-                if file.is_file():
-                    salt.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
-        self.salt = salt.digest()
+        self.salt = rendering_salt(config, template_dirs)
         self.previous: dict[str, Entry] = {}
         try:
             with path.open("rb") as handle:

@@ -55,6 +55,7 @@ class SitePlanner:
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = []
         self._summaries: dict[Source, ArticleSummary] = {}
+        self._tag_links: dict[str, Link] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, content.pages, self.hrefs, root)
@@ -112,6 +113,12 @@ class SitePlanner:
     def person(self, slug: str) -> PersonView | None:
         clinician = self.clinicians.get(slug)
         return person_view(clinician, self.hrefs.href(u.clinician(slug))) if clinician else None
+
+    def tag_link(self, name: str) -> Link:
+        found = self._tag_links.get(name)
+        if found is None:
+            found = self._tag_links[name] = Link(name, self.hrefs.href(u.tag(slugify(name))))
+        return found
 
     def category_link(self, name: str) -> Link:
         return Link(name, self.hrefs.href(u.category(self.category_slugs[name])))
@@ -233,7 +240,7 @@ class SitePlanner:
             view = ArticleView(
                 summary=self.summary(article),
                 body_html=Markup(article.body_html),
-                tags=tuple(Link(t, self.hrefs.href(u.tag(slugify(t)))) for t in article.tags),
+                tags=tuple(self.tag_link(t) for t in article.tags),
                 reviewer=self.person(article.reviewed_by),
                 last_reviewed=date_text(article.last_reviewed, self.config.language),
                 updated=date_text(article.updated, self.config.language),

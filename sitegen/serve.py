@@ -22,9 +22,9 @@ from pathlib import Path
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed, display_path
+from sitegen.preview_build import PreviewBuilder
 from sitegen.serve_guard import is_loopback
 from sitegen.serve_http import PreviewState, ReloadClients, Served, Shown, livereload_script, make_app
 from sitegen.watch import Watcher
@@ -62,13 +62,13 @@ class Previewer:
         self._session = secrets.token_hex(4)
         self._generation = 0
         self._warnings: tuple[str, ...] = ()
+        self._builder = PreviewBuilder(root, state.shown.folder)
 
     def rebuild(self, changed: frozenset[Path] = frozenset()) -> None:
         shown = self.state.shown
         base_path, errors = shown.base_path, tuple[str, ...]()
         try:
-            # After the first build the search index is carried over rather than rebuilt on every save.
-            report = build(self.root, shown.folder, drafts=True, refresh_search=self._generation == 0)
+            report = self._builder.build()
         except BuildFailed as failure:
             errors = tuple(str(e) for e in failure.errors)
             for line in errors:

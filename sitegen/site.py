@@ -78,7 +78,7 @@ def _parse_articles(
     paths: tuple[Path, ...], root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None
 ) -> list[ArticleResult]:
     """Parse articles, reusing cached results and spreading the rest over worker processes."""
-    keys = [cache.key(path.read_bytes()) for path in paths] if cache else []
+    keys = [cache.file_key(path) for path in paths] if cache else []
     results: list[ArticleResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(paths)
     missing = [i for i, result in enumerate(results) if result is None]
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from sitegen import urls as u
+from sitegen.memo import Memo, remembered
 from sitegen.page_job import PageJob
 from sitegen.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def sitemap_xml(jobs: list[PageJob], hrefs: Urls) -> bytes:
+def sitemap_xml(jobs: list[PageJob], hrefs: Urls, memo: Memo | None = None) -> bytes:
     """Every published page except the 404 and redirects, with lastmod where content has a date."""
+    key = (hrefs, tuple((j.path, j.lastmod) for j in jobs if j.in_sitemap))
+    return remembered(memo, "sitemap", key, lambda: _sitemap_xml(jobs, hrefs))
+
+
+def _sitemap_xml(jobs: list[PageJob], hrefs: Urls) -> bytes:
     ET.register_namespace("", SITEMAP_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for job in sorted((j for j in jobs if j.in_sitemap), key=lambda j: j.path):

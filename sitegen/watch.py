@@ -1,26 +1,38 @@
 """Notice saves to a project's sources, and turn a burst of them into one rebuild.
 
-Polling file stamps needs no platform support and catches every way editors save
-(in place, write-then-rename, delete-then-create); a project's sources are few
-enough that a stat of each, a few times a second, costs next to nothing.
+The source folders are watched with the operating system's change notification
+(inotify on Linux, through watchfiles), so a save is seen within milliseconds and an
+idle preview costs no CPU. A burst of events (an editor's write-then-rename, a `git
+checkout`) becomes one rebuild once nothing has changed for QUIET_MS. The few things
+at the project's top level (site.yaml, and whether each source folder exists) are
+checked by their stamps several times a second, as a single file's watch does not
+survive an editor replacing the file.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
+
+import watchfiles
 
 log = logging.getLogger(__name__)
 
-WATCHED = ("content", "site.yaml", "templates", "static", "themes")
+FOLDERS = ("content", "templates", "static", "themes")
+FILES = ("site.yaml",)
+WATCHED = FOLDERS + FILES
 """What a build reads, relative to the project root."""
 
-Stamp = tuple[int, int, int]
-Snapshot = dict[Path, Stamp]
+QUIET_MS = 30
+"""A burst ends when nothing has changed for this long."""
+LONGEST_MS = 2000
+"""Endless saves (a log written into content/) still rebuild this often."""
+TOP_LEVEL_MS = 100
+"""How often the top-level files and folders are looked at."""
+
+Stamp = tuple[int, int, int] | None
 
 
 def is_scratch_file(name: str) -> bool:
@@ -28,86 +40,30 @@ def is_scratch_file(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or name == "4913"
 
 
-def snapshot(root: Path, watched: Iterable[str] = WATCHED) -> Snapshot:
-    """The stamp (modified time, size, inode) of every source file under the watched paths."""
-    stamps: Snapshot = {}
-    for name in watched:
-        top = root / name
-        if top.is_file():
-            _stamp_into(stamps, top)
+def top_level(root: Path) -> dict[Path, Stamp]:
+    """site.yaml's stamp (modified time, size, inode), and which source folders exist."""
+    found: dict[Path, Stamp] = {}
+    for name in WATCHED:
+        path = root / name
+        try:
+            info = path.stat()
+        except OSError:
+            found[path] = None
             continue
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if not is_scratch_file(d) and d != "__pycache__")
-            for file in files:
-                if not is_scratch_file(file):
-                    _stamp_into(stamps, Path(folder) / file)
-    return stamps
-
-
-def _stamp_into(stamps: Snapshot, path: Path) -> None:
-    try:
-        info = path.stat()
-    except OSError:  # deleted between listing and stat: it is simply not there
-        return
-    stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def changed_paths(before: Snapshot, after: Snapshot) -> frozenset[Path]:
-    """Files added, removed or modified between two snapshots."""
-    return frozenset(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
-
-
-class Debouncer:
-    """Collects changes until none has arrived for `quiet` seconds (or `longest` has passed since the first).
-
-    Time is passed in, so the rule can be checked without waiting.
-    """
-
-    def __init__(self, quiet: float = 0.1, longest: float = 2.0) -> None:
-        self.quiet = quiet
-        self.longest = longest
-        self._pending: set[Path] = set()
-        self._first = 0.0
-        self._last = 0.0
-
-    def add(self, paths: Iterable[Path], now: float) -> None:
-        paths = set(paths)
-        if not paths:
-            return
-        if not self._pending:
-            self._first = now
-        self._pending |= paths
-        self._last = now
-
-    def due(self, now: float) -> frozenset[Path]:
-        """The changes of a finished burst (and forget them), or nothing while the burst goes on."""
-        if not self._pending:
-            return frozenset()
-        if now - self._last < self.quiet and now - self._first < self.longest:
-            return frozenset()
-        burst = frozenset(self._pending)
-        self._pending.clear()
-        return burst
+        found[path] = (0, 0, 0) if name in FOLDERS else (info.st_mtime_ns, info.st_size, info.st_ino)
+    return found
 
 
 class Watcher:
-    """Polls the project in a background thread and calls `on_change` once per burst of saves.
+    """Watches the project in a background thread and calls `on_change` once per burst of saves.
 
     `on_change` runs in the watcher's thread, so rebuilds never overlap; saves made while it
-    runs are noticed by the next poll and become the next burst.
+    runs are collected and become the next burst.
     """
 
-    def __init__(
-        self,
-        root: Path,
-        on_change: Callable[[frozenset[Path]], None],
-        quiet: float = 0.1,
-        interval: float = 0.05,
-    ) -> None:
-        self.root = root
+    def __init__(self, root: Path, on_change: Callable[[frozenset[Path]], None]) -> None:
+        self.root = root.resolve()
         self.on_change = on_change
-        self.interval = interval
-        self._debouncer = Debouncer(quiet)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sitegen-watch", daemon=True)
 
@@ -115,19 +71,51 @@ class Watcher:
         self._thread.start()
 
     def stop(self, timeout: float | None = None) -> None:
-        """Stop polling; waits for a rebuild in progress to finish (up to `timeout`)."""
+        """Stop watching; waits for a rebuild in progress to finish (up to `timeout`)."""
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout)
 
     def _run(self) -> None:
-        before = snapshot(self.root)
-        while not self._stop.wait(self.interval):
-            after = snapshot(self.root)
-            now = time.monotonic()
-            self._debouncer.add(changed_paths(before, after), now)
-            before = after
-            burst = self._debouncer.due(now)
-            if burst:
-                log.debug("changed: %s", ", ".join(sorted(str(p) for p in burst)))
-                self.on_change(burst)
+        top = top_level(self.root)
+        while not self._stop.is_set():
+            folders = [path for path, stamp in top.items() if stamp is not None and path.name in FOLDERS]
+            if not folders:  # nothing to watch yet: look for the folders to appear
+                self._stop.wait(TOP_LEVEL_MS / 1000)
+                top = self._notice_top_level(top)
+                continue
+            for changes in watchfiles.watch(
+                *folders,
+                watch_filter=self._wanted,
+                debounce=LONGEST_MS,
+                step=QUIET_MS,
+                stop_event=self._stop,
+                rust_timeout=TOP_LEVEL_MS,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+            ):
+                if changes:
+                    self._report(frozenset(Path(path) for _, path in changes))
+                before = top
+                top = self._notice_top_level(top)
+                if [p for p in before if before[p] is None] != [p for p in top if top[p] is None]:
+                    break  # a source folder appeared or went: watch the new set
+
+    def _notice_top_level(self, before: dict[Path, Stamp]) -> dict[Path, Stamp]:
+        after = top_level(self.root)
+        changed = frozenset(path for path in after if after[path] != before.get(path))
+        if changed:
+            self._report(changed)
+        return after
+
+    def _report(self, paths: frozenset[Path]) -> None:
+        log.debug("changed: %s", ", ".join(sorted(str(p) for p in paths)))
+        self.on_change(paths)
+
+    def _wanted(self, change: watchfiles.Change, path: str) -> bool:
+        """Changes that can alter the site: not scratch files, nothing inside a dot-folder."""
+        try:
+            parts = Path(path).relative_to(self.root).parts
+        except ValueError:
+            return False
+        return bool(parts) and not any(is_scratch_file(part) or part == "__pycache__" for part in parts)

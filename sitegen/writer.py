@@ -44,15 +44,7 @@ class StagedOutput:
 
     def path_for(self, relative: str) -> Path:
         """The staging file for a site-relative path; refuses anything that would escape."""
-        if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
-            raise UnsafePath(relative)
-        parts = relative.split("/")
-        if any(part in ("", ".", "..") for part in parts):
-            raise UnsafePath(relative)
-        target = self.staging.joinpath(*parts)
-        if os.path.commonpath([self.staging, target]) != str(self.staging):
-            raise UnsafePath(relative)
-        return target
+        return safe_join(self.staging, relative)
 
     def write(self, relative: str, data: bytes) -> None:
         """Write a file; one whose bytes are unchanged since the last build keeps its old file (and date)."""
@@ -102,6 +94,11 @@ class StagedOutput:
     def written(self) -> int:
         return len(self._written)
 
+    @property
+    def written_files(self) -> frozenset[str]:
+        """Every file this build wrote or carried over, by site-relative path (the search bundle aside)."""
+        return frozenset(self._written)
+
     def publish(self) -> None:
         """Make the staged site the output, atomically where the system allows."""
         if not self.output.exists():
@@ -113,6 +110,19 @@ class StagedOutput:
         os.rename(self.output, self.previous)  # fallback: two renames, repaired by recover()
         os.rename(self.staging, self.output)
         shutil.rmtree(self.previous)
+
+
+def safe_join(folder: Path, relative: str) -> Path:
+    """The file for a site-relative path inside `folder`; raises UnsafePath for anything that would escape."""
+    if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
+        raise UnsafePath(relative)
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise UnsafePath(relative)
+    target = folder.joinpath(*parts)
+    if os.path.commonpath([folder, target]) != str(folder):
+        raise UnsafePath(relative)
+    return target
 
 
 def recover(output: Path) -> None:

@@ -35,7 +35,8 @@ def test_sample_site_matches_golden_output(sample_output: Path) -> None:
     changed = [name for name in built if built[name] != golden[name]]
     report = []
     for name in changed[:3]:
-        diff = difflib.unified_diff(golden[name].splitlines(), built[name].splitlines(),
-                                    f"golden/{name}", f"built/{name}", lineterm="", n=1)
+        diff = difflib.unified_diff(
+            golden[name].splitlines(), built[name].splitlines(), f"golden/{name}", f"built/{name}", lineterm="", n=1
+        )
         report.append("\n".join(list(diff)[:40]))
     assert not changed, f"{len(changed)} files differ from golden output:\n" + "\n\n".join(report)

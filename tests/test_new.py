@@ -101,7 +101,7 @@ def test_a_journey_is_one_week_with_day_one_written_and_the_rest_planned(project
 
 
 ODD_TITLES = [
-    'He said "yes": #1 \'maybe\'',
+    "He said \"yes\": #1 'maybe'",
     "Worry: what it is # and isn't",
     "- starts like a list & ends with a colon:",
     "yes",
@@ -109,8 +109,12 @@ ODD_TITLES = [
 ]
 
 
-SECTIONS = {"article": ("articles", "articles/"), "page": ("pages", ""), "clinician": ("team", "team/"),
-            "journey": ("journeys", "journeys/")}
+SECTIONS = {
+    "article": ("articles", "articles/"),
+    "page": ("pages", ""),
+    "clinician": ("team", "team/"),
+    "journey": ("journeys", "journeys/"),
+}
 
 
 @pytest.mark.parametrize("title", ODD_TITLES)
@@ -136,9 +140,7 @@ def test_it_refuses_to_overwrite_an_existing_file(project: Path, capsys: pytest.
     assert "content/articles/cafe-calm-week-1.md already exists" in err
 
 
-def test_a_journey_folder_of_the_same_name_is_not_shadowed(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_journey_folder_of_the_same_name_is_not_shadowed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "content/journeys/steady-steps").mkdir(parents=True)
     assert new(project, "journey", "Steady Steps") == 1
     assert not (project / "content/journeys/steady-steps.md").exists()
@@ -151,9 +153,7 @@ def test_a_title_without_letters_or_digits_writes_nothing(project: Path, capsys:
     assert "no letters or digits" in capsys.readouterr().err
 
 
-def test_a_broken_site_yaml_is_reported_and_nothing_written(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_broken_site_yaml_is_reported_and_nothing_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "site.yaml").write_text(textwrap.dedent(SITE_YAML) + "colour: blue\n", encoding="utf-8")
     assert new(project, "article", "Hello") == 1
     assert not (project / "content").exists()

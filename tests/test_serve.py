@@ -28,7 +28,6 @@ from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 from sitegen.serve_guard import Found, Redirect, Refused, resolve_request
-from sitegen.watch import Debouncer
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"  # the sample's fixed "today", as in conftest.py
@@ -416,26 +415,3 @@ def test_another_host_than_loopback_is_warned_about(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "warning: serving on 192.0.2.1, not 127.0.0.1" in result.stderr
-
-
-def test_a_burst_of_saves_is_one_rebuild() -> None:
-    debouncer = Debouncer(quiet=0.125)  # times below are exact in binary, so the edges are exact too
-    a, b, c = Path("a.md"), Path("b.md"), Path("c.md")
-    for i, path in enumerate([a, b, a, c, a]):
-        debouncer.add([path], now=i * 0.03125)
-        assert debouncer.due(now=i * 0.03125 + 0.015625) == frozenset()
-    last = 4 * 0.03125
-    assert debouncer.due(now=last + 0.125 - 0.015625) == frozenset()
-    assert debouncer.due(now=last + 0.125) == {a, b, c}
-    assert debouncer.due(now=5.0) == frozenset()  # the burst was handed over once
-
-
-def test_endless_saves_still_rebuild_now_and_then() -> None:
-    debouncer = Debouncer(quiet=0.1, longest=2.0)
-    bursts = []
-    for i in range(300):  # a save every 50 ms for 15 s: never quiet for 100 ms
-        now = i * 0.05
-        debouncer.add([Path("log.md")], now)
-        if debouncer.due(now):
-            bursts.append(now)
-    assert 5 <= len(bursts) <= 8

@@ -42,8 +42,9 @@ def test_no_axe_best_practice_violations(context_for_width: Callable[[int], Brow
     page = context_for_width(1280).new_page()
     try:
         page.goto(kind_path)
-        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": ["best-practice"]},
-                                         "resultTypes": ["violations"]})
+        results = AXE.run(
+            page, options={"runOnly": {"type": "tag", "values": ["best-practice"]}, "resultTypes": ["violations"]}
+        )
         assert results.violations_count == 0, f"{kind_path}:\n{results.generate_report()}"
     finally:
         page.close()

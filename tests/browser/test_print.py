@@ -53,6 +53,7 @@ def test_printed_day_has_readable_contrast(page: Page, scheme: Literal["light", 
     """Printing from a browser set to dark mode must not put pale text on white paper (or dark boxes behind ink)."""
     page.emulate_media(media="print", color_scheme=scheme)
     page.goto(DAY)
-    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]},
-                                       "resultTypes": ["violations"]})
+    results = Axe().run(
+        page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+    )
     assert results.violations_count == 0, f"printed {DAY} ({scheme}):\n{results.generate_report()}"

@@ -1,0 +1,177 @@
+"""Rebuild a preview in place, rendering only the pages a save changed.
+
+The first build of a preview is an ordinary staged build. After it, the session keeps
+in memory what a rebuild needs: the parse caches, the compiled templates, and what
+every served page was rendered from (its template and context). A save re-plans the
+site, renders only the pages whose context changed (every page, when a template or
+site.yaml changed), checks them, and only when all of that succeeded writes the changed
+files in place, each one atomically. Files the site no longer has are removed. The
+search index stays the one the first build made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitegen import urls as u
+from sitegen.booking import BookingCta
+from sitegen.build import BuildReport, Planned, build_staged, plan_site, render_page
+from sitegen.cache import CACHE_DIR, ContentCaches
+from sitegen.clock import today
+from sitegen.errors import BuildFailed, ContentError
+from sitegen.memo import Memo
+from sitegen.page_cache import rendering_salt
+from sitegen.page_job import PageJob
+from sitegen.render import Renderer, make_environment
+from sitegen.site import BuildOptions
+from sitegen.theme_lookup import theme_dirs
+from sitegen.writer import UnsafePath, safe_join
+
+RenderedFrom = tuple[str, dict[str, Any], BookingCta | None]
+
+
+@dataclass(frozen=True)
+class _Served:
+    salt: bytes
+    pages: dict[str, RenderedFrom]
+    files: frozenset[str]
+
+
+class PreviewBuilder:
+    """Builds the preview of `root` into `output`, incrementally after the first build."""
+
+    def __init__(self, root: Path, output: Path) -> None:
+        self.root = root.resolve()
+        self.output = output.resolve()
+        self._caches: ContentCaches | None = None
+        self._renderer: tuple[tuple[Path, ...], Renderer] | None = None
+        self._served: _Served | None = None
+        self._memo: Memo = {}
+        self.rendered = 0
+        """How many pages the last build rendered (the rest were unchanged)."""
+
+    def build(self) -> BuildReport:
+        """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was."""
+        if self._served is None or not self.output.is_dir():
+            return self._build_staged()
+        return self._update_in_place()
+
+    def _build_staged(self) -> BuildReport:
+        # The session's first build indexes the site for search; later ones carry that index
+        # over, as indexing takes seconds.
+        first = self._caches is None
+        self._served = None
+        report, planned, files = build_staged(
+            self.root, self.output, drafts=True, refresh_search=first, caches=self._caches
+        )
+        self._caches = planned.caches
+        self._remember(planned, files)
+        self.rendered = report.pages
+        return report
+
+    def _update_in_place(self) -> BuildReport:
+        assert self._served is not None
+        started = time.perf_counter()
+        options = BuildOptions(drafts=True, today=today(), workers=1)
+        planned = plan_site(self.root, options, True, self._caches)
+        self._caches = planned.caches
+        salt = _salt(planned)
+        served = self._served if salt == self._served.salt else _Served(salt, {}, self._served.files)
+        renderer, guard = self._renderer_for(planned), planned.guard()
+        for name, path in planned.assets.files:
+            guard.check_static(name, path)
+        errors: list[ContentError] = list(guard.errors)
+        writes: list[tuple[str, bytes]] = []
+        for job in planned.jobs:
+            relative = u.output_path_for(job.path)
+            if served.pages.get(relative) == _rendered_from(job):
+                continue
+            html, problems = render_page(job, renderer, guard, self.root)
+            errors += problems
+            if html is not None:
+                writes.append((relative, html.encode("utf-8")))
+        if errors:
+            raise BuildFailed(errors)
+        self.rendered = len(writes)
+        writes += planned.extra_files(self._memo)
+        writes += [(u.static(name), path.read_bytes()) for name, path in planned.assets.files]
+        targets = self._targets([relative for relative, _ in writes])
+        for (_, data), target in zip(writes, targets, strict=True):
+            _write_if_changed(target, data)
+        files = frozenset(relative for relative, _ in writes) | frozenset(
+            u.output_path_for(job.path) for job in planned.jobs
+        )
+        for relative in sorted(served.files - files):
+            _remove(self.output, relative)
+        self._remember(planned, files, salt)
+        if self._caches:
+            self._caches.roll()
+        seconds = time.perf_counter() - started
+        return BuildReport(
+            len(planned.jobs), len(files), seconds, self.output, tuple(planned.warnings), planned.source_map()
+        )
+
+    def _targets(self, relatives: list[str]) -> list[Path]:
+        """Where each file goes; an address that would leave the preview folder fails the build."""
+        targets, errors = [], []
+        for relative in relatives:
+            try:
+                targets.append(safe_join(self.output, relative))
+            except UnsafePath:
+                errors.append(
+                    ContentError(
+                        relative, 0, f"the address '{relative}' would leave the output folder", "use a plain slug"
+                    )
+                )
+        if errors:
+            raise BuildFailed(errors)
+        return targets
+
+    def _renderer_for(self, planned: Planned) -> Renderer:
+        """The session's renderer, whose compiled templates Jinja refreshes when their files change."""
+        folders = tuple(theme_dirs(self.root, planned.config.theme))
+        if self._renderer is None or self._renderer[0] != folders:
+            environment = make_environment(self.root, planned.config.theme, self.root / CACHE_DIR / "templates")
+            self._renderer = (folders, Renderer(environment))
+        return self._renderer[1]
+
+    def _remember(self, planned: Planned, files: frozenset[str], salt: bytes | None = None) -> None:
+        pages = {u.output_path_for(job.path): _rendered_from(job) for job in planned.jobs}
+        self._served = _Served(salt or _salt(planned), pages, files)
+
+
+def _salt(planned: Planned) -> bytes:
+    return rendering_salt(planned.config, theme_dirs(planned.root, planned.config.theme))
+
+
+def _rendered_from(job: PageJob) -> RenderedFrom:
+    return (job.template, job.context, job.inline_cta)
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    """Replace the file in one step, and only when its bytes differ, so the server never sends half a page."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _remove(output: Path, relative: str) -> None:
+    """Remove a file the site no longer has, and the folders that leaves empty."""
+    with contextlib.suppress(UnsafePath, OSError):
+        target = safe_join(output, relative)
+        target.unlink()
+        folder = target.parent
+        while folder != output and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

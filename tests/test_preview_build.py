@@ -1,0 +1,114 @@
+"""The preview's in-place rebuilds write exactly what a full build writes, and only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_EPOCH, copy_sample
+from sitegen.build import build
+from sitegen.errors import BuildFailed
+from sitegen.preview_build import PreviewBuilder
+
+ARTICLE = "content/articles/grief-does-not-keep-a-schedule.md"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file but the search index (which the preview keeps from its first build), by digest."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
+    }
+
+
+def append(relative: str, text: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        with (root / relative).open("a", encoding="utf-8") as handle:
+            handle.write(text)
+
+    return edit
+
+
+def replace_text(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def remove(relative: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+def add_article(root: Path) -> None:
+    (root / "content/articles/a-new-note.md").write_text(
+        "---\ntitle: A New Note\ndate: 2026-02-02\ncategory: Anxiety & Stress\ntags: [sleep]\n---\n"
+        "A short, kind note.\n",
+        encoding="utf-8",
+    )
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("an article's body", append(ARTICLE, "\nOne more gentle sentence for the preview.\n")),
+    (
+        "an article's title",
+        replace_text(ARTICLE, 'title: "Grief Doesn\'t Keep a Schedule"', "title: Grief Has No Timetable"),
+    ),
+    ("a new article", add_article),
+    ("a removed article", remove("content/articles/co-parenting-through-a-separation.md")),
+    ("a journey", append("content/journeys/steadier-days.md", "\nA closing thought for the week.\n")),
+    ("a template", append("themes/default/templates/partials/footer.html", "<!-- edited -->\n")),
+    ("site.yaml", replace_text("site.yaml", "title: Willow Path Counseling", "title: Willow Path Counselling")),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    return copy_sample(tmp_path / "site")
+
+
+def test_every_rebuild_matches_a_full_build_of_the_same_sources(project: Path, tmp_path: Path) -> None:
+    preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
+    preview.build()
+    for number, (what, edit) in enumerate(EDITS):
+        edit(project)
+        preview.build()
+        fresh = tmp_path / f"fresh-{number}"
+        build(project, fresh, drafts=True, use_cache=False)
+        assert snapshot(project / ".sitegen-preview" / "site") == snapshot(fresh), f"after editing {what}"
+
+
+def test_a_body_edit_renders_only_that_page_and_a_no_op_renders_nothing(project: Path) -> None:
+    preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
+    assert preview.build().pages == preview.rendered > 50  # the first build renders everything
+    preview.build()
+    assert preview.rendered == 0
+    append(ARTICLE, "\nA sentence only the article page shows.\n")(project)
+    preview.build()
+    assert preview.rendered == 1
+    page = project / ".sitegen-preview/site/articles/grief-does-not-keep-a-schedule/index.html"
+    assert "A sentence only the article page shows." in page.read_text(encoding="utf-8")
+
+
+def test_a_failed_rebuild_leaves_the_preview_as_it_was(project: Path) -> None:
+    preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
+    preview.build()
+    before = snapshot(project / ".sitegen-preview" / "site")
+    append(ARTICLE, "\nThis sentence must not appear while the theme is broken.\n")(project)
+    append("themes/default/templates/article.html", "{% if %}\n")(project)
+    with pytest.raises(BuildFailed) as failure:
+        preview.build()
+    assert "article.html" in str(failure.value.errors[0])
+    assert snapshot(project / ".sitegen-preview" / "site") == before
+    replace_text("themes/default/templates/article.html", "{% if %}\n", "")(project)
+    preview.build()
+    page = project / ".sitegen-preview/site/articles/grief-does-not-keep-a-schedule/index.html"
+    assert "This sentence must not appear while the theme is broken." in page.read_text(encoding="utf-8")

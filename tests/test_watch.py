@@ -1,0 +1,90 @@
+"""The preview's watcher: real files, real change notifications, one call per burst of saves."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitegen.watch import Watcher
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.bursts: list[frozenset[Path]] = []
+        self._arrived = threading.Condition()
+
+    def __call__(self, paths: frozenset[Path]) -> None:
+        with self._arrived:
+            self.bursts.append(paths)
+            self._arrived.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[frozenset[Path]]:
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.bursts) >= count, timeout)
+            return list(self.bursts)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "site.yaml").write_text("title: Calm\n")
+    return tmp_path
+
+
+@pytest.fixture
+def calls(project: Path) -> Iterator[Calls]:
+    found = Calls()
+    watcher = Watcher(project, found)
+    watcher.start()
+    time.sleep(0.3)  # let the watches be set up
+    yield found
+    watcher.stop(timeout=10)
+
+
+def test_a_burst_of_saves_is_one_call_naming_every_file(project: Path, calls: Calls) -> None:
+    articles = project / "content" / "articles"
+    for name in ("a.md", "b.md", "a.md", "c.md"):
+        (articles / name).write_text(f"saved {name}\n")
+    bursts = calls.wait_for(1)
+    time.sleep(0.3)  # a second call would come within this
+    assert calls.bursts == bursts
+    assert bursts == [frozenset(articles.resolve() / n for n in ("a.md", "b.md", "c.md"))]
+
+
+def test_scratch_files_and_dot_folders_are_ignored(project: Path, calls: Calls) -> None:
+    articles = project / "content" / "articles"
+    (articles / ".a.md.swp").write_text("x")
+    (articles / "a.md~").write_text("x")
+    (articles / ".git").mkdir()
+    (articles / ".git" / "index").write_text("x")
+    (articles / "real.md").write_text("x")
+    bursts = calls.wait_for(1)
+    time.sleep(0.3)
+    assert calls.bursts == bursts == [frozenset({articles.resolve() / "real.md"})]
+
+
+def test_site_yaml_replaced_by_an_editor_is_noticed_every_time(project: Path, calls: Calls) -> None:
+    for number in (1, 2):
+        replacement = project / f".site.yaml.new{number}"
+        replacement.write_text(f"title: Calm {number}\n")
+        os.replace(replacement, project / "site.yaml")  # write-then-rename, as many editors save
+        bursts = calls.wait_for(number)
+        assert (project / "site.yaml") in bursts[number - 1]
+
+
+def test_a_templates_folder_made_later_is_watched_too(project: Path, calls: Calls) -> None:
+    (project / "templates").mkdir()
+    assert (project / "templates") in calls.wait_for(1)[0]
+    time.sleep(0.3)  # the watcher now watches the new folder
+    (project / "templates" / "base.html").write_text("<html></html>\n")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not any(
+        (project / "templates" / "base.html").resolve() in b for b in calls.bursts
+    ):
+        time.sleep(0.02)
+    assert any((project / "templates" / "base.html").resolve() in burst for burst in calls.bursts)
