@@ -158,7 +158,8 @@ def build_staged(
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
             search_cache = root / CACHE_DIR if use_cache else None
-            index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers)
+            known = {relative: content for relative, (_, content) in rendered.items()}
+            index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers, known)
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written_files
@@ -203,13 +204,15 @@ def _render_all(
     def render_one(job: PageJob) -> tuple[list[ContentError], str, Entry | None, bool]:
         relative = u.output_path_for(job.path)
         digest = PageCache.digest(job) if pages else b""
-        if pages and pages.reusable(relative, digest, staged.output):
-            staged.reuse_file(relative)
+        kept = pages.reusable(relative, digest, staged.output) if pages else None
+        if pages and kept:
+            staged.link(relative, kept)
             return [], relative, pages.previous[relative], True
         html, problems = render_page(job, renderer, guard, root)
         if html is None:
             return problems, relative, None, False
         data = html.encode("utf-8")
+        content = hashlib.sha256(data).digest()
         try:
             staged.write(relative, data)
         except UnsafePath:
@@ -218,7 +221,9 @@ def _render_all(
                     job.source, 0, f"the address '{job.path}' would leave the output folder", "use a plain slug"
                 )
             )
-        return problems, relative, (digest, hashlib.sha256(data).digest()), False
+        if pages and not problems:
+            pages.keep(staged.path_for(relative), content)
+        return problems, relative, (digest, content), False
 
     errors: list[ContentError] = []
     record: dict[str, Entry] = {}

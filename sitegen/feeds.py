@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from functools import partial
 
-from feedgen.feed import FeedGenerator
-
 from sitegen import __version__
 from sitegen import urls as u
 from sitegen.config import SiteConfig
@@ -50,6 +48,8 @@ def _feed(
     path: str,
     page: str,
 ) -> bytes:
+    from feedgen.feed import FeedGenerator  # with lxml, 30 ms to import: not when feeds are remembered
+
     fg = FeedGenerator()
     fg.id(hrefs.absolute(path))
     fg.title(title)

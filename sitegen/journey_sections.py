@@ -8,12 +8,14 @@ questions. These become classed elements the theme can set apart and print well.
 from __future__ import annotations
 
 import re
-
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING
 
 from sitegen.markup import render_markdown
 from sitegen.models import Section
 from sitegen.typography import smarten
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 _STEP = re.compile(r"^\s*step\s+\d+\s*[:.\-–—]", re.IGNORECASE)
 _EXAMPLE = re.compile(r"^\s*example\b", re.IGNORECASE)
@@ -43,6 +45,8 @@ def render_day_section(title: str, anchor: str, text: str, base_path: str) -> Se
 def _structure(html: str, kind: str) -> str:
     if "<p" not in html and "<ol" not in html:
         return html
+    from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 80 ms to import
+
     soup = BeautifulSoup(html, "html.parser")
     for paragraph in soup.find_all("p", recursive=False):
         first = paragraph.contents[0] if paragraph.contents else None
@@ -60,6 +64,8 @@ def _structure(html: str, kind: str) -> str:
 
 def _group_steps(soup: BeautifulSoup) -> None:
     """Turn 'Step N:' paragraphs, each with the lists that follow it, into one ordered list."""
+    from bs4 import Tag
+
     steps_list: Tag | None = None
     for node in list(soup.children):
         if not isinstance(node, Tag):

@@ -2,18 +2,22 @@
 
 A page's output is a pure function of its template set and its context. Each build
 records, per output file, a digest of (template, context) and a digest of the bytes
-written. The next build renders a page only when its digest changed, or when the
-previous file is missing or no longer holds those bytes; otherwise it links the
-previous file. Anything else that shapes rendering (sitegen's version, every template
-file, the configuration) goes into a salt that must match for any reuse at all.
+written. The next build renders a page only when its digest changed; otherwise it links
+the previous output's file, or, when `output/` was removed, the copy kept in the page
+store (`.sitegen-cache/pages/`, files named by the digest of their bytes, hard-linked so
+they cost no space while the output exists). Either is used only if its bytes still
+have the recorded digest. Anything else that shapes rendering (sitegen's version, every
+template file, the configuration) goes into a salt that must match for any reuse at all.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from sitegen import __version__
@@ -37,6 +41,7 @@ def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
 class PageCache:
     def __init__(self, path: Path, config: SiteConfig, template_dirs: list[Path]) -> None:
         self.path = path
+        self.store = path.with_suffix("")
         self.salt = rendering_salt(config, template_dirs)
         self.previous: dict[str, Entry] = {}
         try:
@@ -54,18 +59,41 @@ class PageCache:
         payload = pickle.dumps((job.template, job.context, job.inline_cta), protocol=pickle.HIGHEST_PROTOCOL)
         return hashlib.sha256(payload).digest()
 
-    def reusable(self, relative: str, digest: bytes, previous_output: Path) -> bool:
-        """True when the previous output file is exactly what rendering this page would write."""
+    def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
+        """A file holding exactly what rendering this page would write: the previous output's or the store's."""
         entry = self.previous.get(relative)
         if entry is None or entry[0] != digest:
-            return False
+            return None
+        for candidate in (previous_output.joinpath(*relative.split("/")), self.store / entry[1].hex()):
+            try:
+                if hashlib.sha256(candidate.read_bytes()).digest() == entry[1]:
+                    return candidate
+            except OSError:
+                continue
+        return None
+
+    def keep(self, written: Path, content_digest: bytes) -> None:
+        """Put a freshly written page in the store (a hard link where the file system allows)."""
+        kept = self.store / content_digest.hex()
+        if kept.exists():
+            return
+        self.store.mkdir(parents=True, exist_ok=True)
         try:
-            data = previous_output.joinpath(*relative.split("/")).read_bytes()
-        except OSError:
-            return False
-        return hashlib.sha256(data).digest() == entry[1]
+            os.link(written, kept)
+        except FileExistsError:
+            pass
+        except OSError:  # another file system: keep a copy, written whole before it gets its name
+            temporary = kept.with_name(f".{kept.name}.tmp{os.getpid()}")
+            shutil.copyfile(written, temporary)
+            os.replace(temporary, kept)
 
     def save(self, pages: dict[str, Entry]) -> None:
+        """Record this build's pages, and drop stored pages no page has any more."""
+        wanted = {content.hex() for _, content in pages.values()}
+        with contextlib.suppress(OSError):
+            for stored in os.scandir(self.store):
+                if stored.name not in wanted:
+                    os.unlink(stored.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(f".tmp{os.getpid()}")
         with temporary.open("wb") as handle:

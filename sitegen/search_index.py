@@ -41,12 +41,22 @@ def part_dir(index: int) -> str:
     return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
 
 
-def index_site(site: Path, language: str, pages: list[str], cache_dir: Path | None = None, workers: int = 1) -> None:
-    """Index the searchable `pages` of the staged site, reusing the cached index when they are unchanged."""
+def index_site(
+    site: Path,
+    language: str,
+    pages: list[str],
+    cache_dir: Path | None = None,
+    workers: int = 1,
+    known: dict[str, bytes] | None = None,
+) -> None:
+    """Index the searchable `pages` of the staged site, reusing the cached index when they are unchanged.
+
+    `known` gives the SHA-256 of files just written, by site path, so they need not be read again.
+    """
     if cache_dir is None:
         _index_in_parts(site, language, pages, workers)
         return
-    key = _pages_digest(site, language)
+    key = _pages_digest(site, language, known or {})
     cached, key_file = cache_dir / "pagefind", cache_dir / "pagefind.key"
     try:
         recorded = key_file.read_bytes().decode("ascii").split()
@@ -72,11 +82,13 @@ def _tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _pages_digest(site: Path, language: str) -> str:
-    digest = hashlib.sha256(f"{_pagefind_version()}\0{language}\0".encode())
+def _pages_digest(site: Path, language: str, known: dict[str, bytes]) -> str:
+    """A digest of every HTML file of the site: what Pagefind reads."""
+    digest = hashlib.sha256(f"{_pagefind_version()}\0{language}\0{chunk_size()}\0".encode())
     for path in sorted(site.rglob("*.html")):
-        digest.update(path.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        relative = path.relative_to(site).as_posix()
+        content = known.get(relative) or hashlib.sha256(path.read_bytes()).digest()
+        digest.update(relative.encode() + b"\0" + content)
     return digest.hexdigest()
 
 

@@ -80,11 +80,15 @@ class StagedOutput:
         """Record files written by worker processes, which cannot update this object."""
         self._written.update(relatives)
 
-    def reuse_file(self, relative: str) -> None:
-        """Carry one file of the previous output over unchanged."""
+    def link(self, relative: str, source: Path) -> None:
+        """Carry over a file known to hold the right bytes (the previous output's, or a cached copy)."""
         target = self.path_for(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(self.output.joinpath(*relative.split("/")), target)
+        try:
+            os.link(source, target)
+        except OSError:  # not on the same file system
+            shutil.copyfile(source, target)
+        self._written.add(relative)
 
     def reuse_tree(self, relative: str) -> None:
         """Carry a folder of the previous output over unchanged (hard links, no copying)."""
