@@ -17,6 +17,7 @@ import markdown
 import nh3
 from markdown import Extension
 
+from sitegen.quick_inline import speed_up_inline
 from sitegen.typography import TypographyExtension
 
 BOOKING_MARKER = "[[booking]]"
@@ -109,6 +110,7 @@ def _converter() -> markdown.Markdown:
             extension_configs=_EXTENSION_CONFIGS,
             output_format="html",
         )
+        speed_up_inline(md)
         _local.md = md
     return md
 

@@ -102,3 +102,16 @@ def test_a_tampered_output_file_is_rendered_again(make_site: MakeSite) -> None:
     page.write_text(original.replace("Post 1", "Tampered"))
     assert run_sitegen("build", cwd=root).code == 0
     assert (root / "output/articles/post-0001/index.html").read_text() == original
+
+
+def test_a_warm_build_links_every_page_from_the_store_instead_of_rendering(make_site: MakeSite) -> None:
+    root = make_site(many_articles(30))
+    assert run_sitegen("build", cwd=root).code == 0
+    cold = snapshot(root / "output")
+    shutil.rmtree(root / "output")
+    warm = run_sitegen("build", "-v", cwd=root)
+    assert warm.code == 0
+    counts = re.search(r"rendered (\d+) pages, reused (\d+) unchanged", warm.err)
+    assert counts, warm.err
+    assert (int(counts[1]), int(counts[2]) > 30) == (0, True)
+    assert snapshot(root / "output") == cold
