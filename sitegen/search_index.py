@@ -8,6 +8,7 @@ site itself, so searching never contacts another origin.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen.errors import BuildFailed, ContentError
+
+log = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
 DEFAULT_CHUNK = 500
@@ -49,47 +52,98 @@ def index_site(
     workers: int = 1,
     known: dict[str, bytes] | None = None,
 ) -> None:
-    """Index the searchable `pages` of the staged site, reusing the cached index when they are unchanged.
+    """Index the searchable `pages` of the staged site, reusing each cached part whose pages are unchanged.
 
     `known` gives the SHA-256 of files just written, by site path, so they need not be read again.
     """
-    if cache_dir is None:
-        _index_in_parts(site, language, pages, workers)
-        return
-    key = _pages_digest(site, language, known or {})
-    cached, key_file = cache_dir / "pagefind", cache_dir / "pagefind.key"
-    try:
-        recorded = key_file.read_bytes().decode("ascii").split()
-    except (OSError, UnicodeDecodeError):
-        recorded = []
-    if recorded and recorded[0] == key and cached.is_dir() and recorded[1:] == [_tree_digest(cached)]:
-        shutil.copytree(cached, site / BUNDLE_DIR, copy_function=_link_or_copy)
-        return
-    _index_in_parts(site, language, pages, workers)
-    key_file.unlink(missing_ok=True)
-    shutil.rmtree(cached, ignore_errors=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(site / BUNDLE_DIR, cached)
-    key_file.write_text(f"{key}\n{_tree_digest(cached)}\n", encoding="ascii")
+    parts = _parts(site, language, pages, known or {})
+    cached = [_cached(cache_dir, index, key) if cache_dir else None for index, (key, _) in enumerate(parts)]
+    stale = [index for index, found in enumerate(cached) if found is None]
+    log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
+    with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
+        running = [pool.submit(_run_pagefind, site, language, part_dir(i), parts[i][1]) for i in stale]
+        for done in running:
+            done.result()
+    for index, found in enumerate(cached):  # after the runs, so no run can disturb a restored part
+        if found is not None:
+            _restore(found, site / part_dir(index))
+        elif cache_dir is not None:
+            _store(cache_dir, index, parts[index][0], site)
 
 
-def _tree_digest(folder: Path) -> str:
-    """Proof that a cached bundle is intact before it is published."""
+def _parts(site: Path, language: str, pages: list[str], known: dict[str, bytes]) -> list[tuple[str, str | None]]:
+    """Each part's cache key and its Pagefind glob (None: the whole site, when one part holds every page).
+
+    A part's index depends only on its own pages, so an edit re-indexes just the part holding it.
+    """
+    size = chunk_size()
+    salt = f"{_pagefind_version()}\0{language}\0{size}\0"
+    if len(pages) <= size:
+        every = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        return [(_digest(salt, site, every, known), None)]
+    chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
+    return [
+        (_digest(f"{salt}{i}\0", site, chunk, known), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)
+    ]
+
+
+def _digest(salt: str, site: Path, pages: list[str], known: dict[str, bytes]) -> str:
+    digest = hashlib.sha256(salt.encode())
+    for relative in pages:
+        content = known.get(relative) or hashlib.sha256(site.joinpath(*relative.split("/")).read_bytes()).digest()
+        digest.update(relative.encode() + b"\0" + content)
+    return digest.hexdigest()
+
+
+def _own_files(folder: Path, index: int) -> list[Path]:
+    """The files of one part's bundle: the first part's folder also holds the others' folders."""
+    found = sorted(p for p in folder.rglob("*") if p.is_file())
+    if index == 0:
+        found = [p for p in found if not p.relative_to(folder).parts[0].startswith("part-")]
+    return found
+
+
+def _tree_digest(folder: Path, files: list[Path]) -> str:
+    """Proof that a cached part is intact before it is published."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in files:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _pages_digest(site: Path, language: str, known: dict[str, bytes]) -> str:
-    """A digest of every HTML file of the site: what Pagefind reads."""
-    digest = hashlib.sha256(f"{_pagefind_version()}\0{language}\0{chunk_size()}\0".encode())
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        content = known.get(relative) or hashlib.sha256(path.read_bytes()).digest()
-        digest.update(relative.encode() + b"\0" + content)
-    return digest.hexdigest()
+def _cached(cache_dir: Path, index: int, key: str) -> tuple[Path, list[Path]] | None:
+    """Part `index` in the cache, with its files, if it was made from these pages and is intact."""
+    folder, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
+    try:
+        recorded = key_file.read_bytes().decode("ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    files = _own_files(folder, index) if folder.is_dir() else []
+    if not files or recorded != [key, _tree_digest(folder, files)]:
+        return None
+    return folder, files
+
+
+def _restore(found: tuple[Path, list[Path]], target: Path) -> None:
+    folder, files = found
+    for path in files:
+        destination = target / path.relative_to(folder)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(str(path), str(destination))
+
+
+def _store(cache_dir: Path, index: int, key: str, site: Path) -> None:
+    cached, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
+    key_file.unlink(missing_ok=True)
+    shutil.rmtree(cached, ignore_errors=True)
+    source = site / part_dir(index)
+    files = _own_files(source, index)
+    for path in files:
+        destination = cached / path.relative_to(source)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+    key_file.write_text(f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n", encoding="ascii")
 
 
 def _pagefind_version() -> str:
@@ -104,18 +158,6 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _index_in_parts(site: Path, language: str, pages: list[str], workers: int) -> None:
-    size = chunk_size()
-    if len(pages) <= size:
-        _run_pagefind(site, language, BUNDLE_DIR, None)
-        return
-    globs = ["{" + ",".join(pages[i * size : (i + 1) * size]) + "}" for i in range(part_count(len(pages)))]
-    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on one Pagefind process
-        running = [pool.submit(_run_pagefind, site, language, part_dir(i), glob) for i, glob in enumerate(globs)]
-        for done in running:
-            done.result()
 
 
 def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:

@@ -115,3 +115,20 @@ def test_a_warm_build_links_every_page_from_the_store_instead_of_rendering(make_
     assert counts, warm.err
     assert (int(counts[1]), int(counts[2]) > 30) == (0, True)
     assert snapshot(root / "output") == cold
+
+
+def test_an_edit_re_indexes_only_its_part_of_the_search_index(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "site")
+    small_parts = {"SITEGEN_SEARCH_CHUNK": "4"}  # the sample's ~30 searchable pages make 8 parts
+    build(root, **small_parts)
+    article = root / "content/articles/the-reassurance-trap.md"
+    article.write_text(article.read_text().replace("Most of us seek reassurance", "Most of us look for reassurance"))
+    edited = run_sitegen("build", "-v", cwd=root, env=small_parts)
+    assert edited.code == 0, edited.err
+    counts = re.search(r"search index: (\d+) of (\d+) parts indexed", edited.err)
+    assert counts, edited.err
+    assert (int(counts[1]), int(counts[2]) >= 6) == (1, True)
+    incremental = snapshot(root / "output")
+    shutil.rmtree(root / ".sitegen-cache")
+    shutil.rmtree(root / "output")
+    assert build(root, **small_parts) == incremental, "the same bytes as indexing everything afresh"
