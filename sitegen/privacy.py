@@ -23,7 +23,8 @@ _REL = re.compile(r"""\brel\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3""", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
 _STYLE_ATTR = re.compile(r"""\bstyle\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
-_ANY_ORIGIN = re.compile(r"""(https?:)?//([^/?#\s"'<>),]*)(?=(.?))""", re.IGNORECASE | re.DOTALL)
+_ANY_ORIGIN = re.compile(r"""//([^/?#\s"'<>),]*)(?=(.?))""", re.DOTALL)
+_JSON_LD_CONTEXT = '"@context":"'
 _LOADING_RELS = {
     "stylesheet",
     "icon",
@@ -84,6 +85,16 @@ def remote_loads_in_css(css: str) -> list[RemoteLoad]:
     return found
 
 
+def _names_vocabulary(text: str, match: re.Match[str]) -> bool:
+    """JSON-LD's `"@context":"https://schema.org"` names a vocabulary; the browser fetches nothing."""
+    context = _JSON_LD_CONTEXT + "https:"
+    return (
+        match.group(1) == "schema.org"
+        and match.group(2) == '"'
+        and text.startswith(context, match.start() - len(context))
+    )
+
+
 class PrivacyGuard:
     """Checks rendered pages and static files; knows where to look for the origin of a URL."""
 
@@ -110,10 +121,14 @@ class PrivacyGuard:
         must end where a URL's host ends; anything odd sends the page to the full scan.
         """
         for match in _ANY_ORIGIN.finditer(text):
-            scheme, host, after = match.groups()
+            if _names_vocabulary(text, match):
+                continue
+            host, after = match.groups()
             if after and after not in "/?#\"'<>":
                 return False
-            if f"{(scheme or 'https:').lower()}//{host.lower()}" not in self.allowed:
+            before = text[max(0, match.start() - 6) : match.start()].lower()
+            scheme = "http:" if before.endswith("http:") else "https:"
+            if f"{scheme}//{host.lower()}" not in self.allowed:
                 return False
         return True
 

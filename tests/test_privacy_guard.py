@@ -66,10 +66,12 @@ def test_plain_links_to_other_sites_are_fine(make_site: MakeSite) -> None:
     [
         '<img src="https://images.example.evil.test/x.png">',
         '<img src="//tracker.example/p.gif">',
+        '<img src="http://calm.example/plain-http.png">',
         '<IMG SRC="HTTPS://Tracker.Example/p.gif">',
         "<img src='https://images.example\t.evil.test/x.png'>",
         '<img srcset="/a.jpg 1x, https://tracker.example/b.jpg 2x">',
         '<div style="background: url(https://tracker.example/bg.png)"></div>',
+        '<script type="application/ld+json">{"@context":"https://schema.org"}</script><img src="https://schema.org/a.png">',
     ],
 )
 def test_a_page_naming_an_allowed_origin_still_has_every_remote_load_found(tag: str) -> None:
