@@ -42,6 +42,7 @@ class PageCache:
     def __init__(self, path: Path, config: SiteConfig, template_dirs: list[Path]) -> None:
         self.path = path
         self.store = path.with_suffix("")
+        self._store_made = False
         self.salt = rendering_salt(config, template_dirs)
         self.previous: dict[str, Entry] = {}
         try:
@@ -77,7 +78,9 @@ class PageCache:
         kept = self.store / content_digest.hex()
         if kept.exists():
             return
-        self.store.mkdir(parents=True, exist_ok=True)
+        if not self._store_made:
+            self.store.mkdir(parents=True, exist_ok=True)
+            self._store_made = True
         try:
             os.link(written, kept)
         except FileExistsError:

@@ -127,9 +127,17 @@ def _cached(cache_dir: Path, index: int, key: str) -> tuple[Path, list[Path]] | 
 
 def _restore(found: tuple[Path, list[Path]], target: Path) -> None:
     folder, files = found
+    _link_all(folder, files, target)
+
+
+def _link_all(folder: Path, files: list[Path], target: Path) -> None:
+    """Hard-link `files` (inside `folder`) to the same places under `target`."""
+    made: set[Path] = set()
     for path in files:
         destination = target / path.relative_to(folder)
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
         _link_or_copy(str(path), str(destination))
 
 
@@ -138,11 +146,7 @@ def _store(cache_dir: Path, index: int, key: str, site: Path) -> None:
     key_file.unlink(missing_ok=True)
     shutil.rmtree(cached, ignore_errors=True)
     source = site / part_dir(index)
-    files = _own_files(source, index)
-    for path in files:
-        destination = cached / path.relative_to(source)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, destination)
+    _link_all(source, _own_files(source, index), cached)
     key_file.write_text(f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n", encoding="ascii")
 
 
