@@ -7,7 +7,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -99,6 +99,19 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     return Planned(root, config, options, content, assets, jobs, warnings, caches if use_cache else None)
 
 
+@dataclass
+class Continued:
+    """What a caller that builds again and again (the preview) hands to build() and gets back.
+
+    Before the build: the parse caches to keep using. After a successful build: the plan
+    it followed and every file it wrote (the search bundle aside).
+    """
+
+    caches: ContentCaches | None = None
+    planned: Planned | None = None
+    files: frozenset[str] = frozenset()
+
+
 def build(
     root: Path,
     output: Path | None = None,
@@ -108,35 +121,17 @@ def build(
     use_cache: bool = True,
     refresh_search: bool = True,
     inputs: str | None = None,
+    continued: Continued | None = None,
 ) -> BuildReport:
-    """Build the site at `root` into `output` (default `root/output`), or raise BuildFailed."""
-    started = time.perf_counter()
-    report, _, _ = build_staged(root, output, drafts, progress, workers, use_cache, refresh_search, inputs)
-    return replace(report, seconds=time.perf_counter() - started)
-
-
-def build_staged(
-    root: Path,
-    output: Path | None = None,
-    drafts: bool = False,
-    progress: Progress | None = None,
-    workers: int | None = None,
-    use_cache: bool = True,
-    refresh_search: bool = True,
-    inputs: str | None = None,
-    caches: ContentCaches | None = None,
-) -> tuple[BuildReport, Planned, frozenset[str]]:
-    """The whole build into a staging folder that replaces `output` only when it succeeded.
-
-    Returns the report, the plan it followed and every file written (the search bundle aside).
-    """
+    """Build the site at `root` into a staging folder that replaces `output` (default `root/output`)
+    only when the whole build succeeded; or raise BuildFailed."""
     started = time.perf_counter()
     root = root.resolve()
     output = (output or root / "output").resolve()
     options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
     stamp_key = options_key(drafts, options.today.isoformat(), output)
     inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
-    planned = plan_site(root, options, use_cache, caches)
+    planned = plan_site(root, options, use_cache, continued.caches if continued else None)
     config, jobs = planned.config, planned.jobs
     renderer = Renderer(make_environment(root, config.theme, root / CACHE_DIR / "templates" if use_cache else None))
     guard = planned.guard()
@@ -168,9 +163,10 @@ def build_staged(
     if page_cache:
         page_cache.save(rendered)
     record(root, output, stamp_key, inputs)
+    if continued:
+        continued.caches, continued.planned, continued.files = planned.caches, planned, files
     seconds = time.perf_counter() - started
-    report = BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
-    return report, planned, files
+    return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
 
 
 def render_page(

@@ -20,7 +20,7 @@ from typing import Any
 
 from sitegen import urls as u
 from sitegen.booking import BookingCta
-from sitegen.build import BuildReport, Planned, build_staged, plan_site, render_page
+from sitegen.build import BuildReport, Continued, Planned, build, plan_site, render_page
 from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
 from sitegen.errors import BuildFailed, ContentError
@@ -66,11 +66,11 @@ class PreviewBuilder:
         # over, as indexing takes seconds.
         first = self._caches is None
         self._served = None
-        report, planned, files = build_staged(
-            self.root, self.output, drafts=True, refresh_search=first, caches=self._caches
-        )
-        self._caches = planned.caches
-        self._remember(planned, files)
+        continued = Continued(self._caches)
+        report = build(self.root, self.output, drafts=True, refresh_search=first, continued=continued)
+        assert continued.planned is not None
+        self._caches = continued.caches
+        self._remember(continued.planned, continued.files)
         self.rendered = report.pages
         return report
 
