@@ -65,6 +65,7 @@ class Watcher:
         self.root = root.resolve()
         self.on_change = on_change
         self._stop = threading.Event()
+        self._polling = False
         self._thread = threading.Thread(target=self._run, name="sitegen-watch", daemon=True)
 
     def start(self) -> None:
@@ -84,22 +85,34 @@ class Watcher:
                 self._stop.wait(TOP_LEVEL_MS / 1000)
                 top = self._notice_top_level(top)
                 continue
-            for changes in watchfiles.watch(
-                *folders,
-                watch_filter=self._wanted,
-                debounce=LONGEST_MS,
-                step=QUIET_MS,
-                stop_event=self._stop,
-                rust_timeout=TOP_LEVEL_MS,
-                yield_on_timeout=True,
-                raise_interrupt=False,
-            ):
-                if changes:
-                    self._report(frozenset(Path(path) for _, path in changes))
-                before = top
-                top = self._notice_top_level(top)
-                if [p for p in before if before[p] is None] != [p for p in top if top[p] is None]:
-                    break  # a source folder appeared or went: watch the new set
+            try:
+                top = self._watch(folders, top)
+            except OSError as exc:  # no notifications here (a network drive, a full watch limit): poll instead
+                if self._polling:
+                    raise
+                log.warning("watching by polling, as change notifications failed: %s", exc)
+                self._polling = True
+
+    def _watch(self, folders: list[Path], top: dict[Path, Stamp]) -> dict[Path, Stamp]:
+        """Report bursts of changes until a source folder appears or goes; return the top level then."""
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=self._wanted,
+            debounce=LONGEST_MS,
+            step=QUIET_MS,
+            stop_event=self._stop,
+            rust_timeout=TOP_LEVEL_MS,
+            yield_on_timeout=True,
+            raise_interrupt=False,
+            force_polling=self._polling or None,
+        ):
+            if changes:
+                self._report(frozenset(Path(path) for _, path in changes))
+            before = top
+            top = self._notice_top_level(top)
+            if [p for p in before if before[p] is None] != [p for p in top if top[p] is None]:
+                break  # a source folder appeared or went: watch the new set
+        return top
 
     def _notice_top_level(self, before: dict[Path, Stamp]) -> dict[Path, Stamp]:
         after = top_level(self.root)

@@ -7,8 +7,10 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import watchfiles
 
 from sitegen.watch import Watcher
 
@@ -88,3 +90,27 @@ def test_a_templates_folder_made_later_is_watched_too(project: Path, calls: Call
     ):
         time.sleep(0.02)
     assert any((project / "templates" / "base.html").resolve() in burst for burst in calls.bursts)
+
+
+def test_without_change_notifications_it_falls_back_to_polling(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real_watch = watchfiles.watch
+
+    def no_inotify(*paths: Path, **options: Any) -> Any:
+        if not options.get("force_polling"):
+            raise OSError(28, "inotify watch limit reached")
+        return real_watch(*paths, **{**options, "poll_delay_ms": 20})
+
+    monkeypatch.setattr(watchfiles, "watch", no_inotify)
+    found = Calls()
+    watcher = Watcher(project, found)
+    watcher.start()
+    try:
+        time.sleep(0.3)
+        (project / "content" / "articles" / "polled.md").write_text("x")
+        bursts = found.wait_for(1)
+    finally:
+        watcher.stop(timeout=10)
+    assert bursts and (project / "content" / "articles" / "polled.md").resolve() in bursts[0]
+    assert "watching by polling" in caplog.text
