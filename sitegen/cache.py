@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 import pickle
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.images import IMAGES_DIR
+from sitegen.sealed import read_sealed, write_sealed
 
 CACHE_DIR = ".sitegen-cache"
 _SETTLED_NS = 2_000_000_000
@@ -70,20 +70,17 @@ class ParseCache:
         if self.used.keys() == self.entries.keys():
             self.roll()
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".tmp{os.getpid()}")
-        with temporary.open("wb") as handle:
-            pickle.dump({"salt": self.salt, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        data = {"salt": self.salt, "entries": self.used}
+        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         self.roll()
 
     def _load(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                data = pickle.load(handle)
-        except FileNotFoundError:
+        sealed = read_sealed(self.path)  # only what this user's sitegen wrote is ever unpickled
+        if sealed is None:
             return
-        except Exception as exc:  # a corrupt cache is rebuilt, never trusted
+        try:
+            data = pickle.loads(sealed)
+        except Exception as exc:  # from another version of sitegen: rebuilt, never trusted
             log.info("ignoring unreadable cache %s: %s", self.path, exc)
             return
         if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("entries"), dict):

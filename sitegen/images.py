@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from sitegen.errors import ContentError
+from sitegen.sealed import read_sealed, write_sealed
 
 IMAGES_DIR = "content/images"
 URL_PREFIX = "images/"
@@ -146,7 +147,7 @@ def resized_variants(root: Path, info: ImageInfo, cache_dir: Path | None = None)
         cache_dir.mkdir(parents=True, exist_ok=True)
         for (width, _), (_, data) in zip(info.variants, results, strict=True):
             digest = hashlib.sha256(data).hexdigest()[:16]
-            (cache_dir / f"{key}-{width}-{digest}").write_bytes(data)
+            write_sealed(cache_dir / f"{key}-{width}-{digest}", data)
     return results
 
 
@@ -156,8 +157,8 @@ def _cached_variants(cache_dir: Path, key: str, info: ImageInfo) -> list[tuple[s
         matches = sorted(cache_dir.glob(f"{key}-{width}-*"))
         if len(matches) != 1:
             return None
-        data = matches[0].read_bytes()
-        if hashlib.sha256(data).hexdigest()[:16] != matches[0].name.rsplit("-", 1)[1]:
+        data = read_sealed(matches[0])  # an image another user's cache offers is never published
+        if data is None or hashlib.sha256(data).hexdigest()[:16] != matches[0].name.rsplit("-", 1)[1]:
             return None
         found.append((path, data))
     return found

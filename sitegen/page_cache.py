@@ -23,6 +23,7 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.page_job import PageJob
+from sitegen.sealed import read_sealed, write_sealed
 
 log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
@@ -45,15 +46,14 @@ class PageCache:
         self._store_made = False
         self.salt = rendering_salt(config, template_dirs)
         self.previous: dict[str, Entry] = {}
+        sealed = read_sealed(path)  # only what this user's sitegen wrote is ever unpickled
         try:
-            with path.open("rb") as handle:
-                data = pickle.load(handle)
-            if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("pages"), dict):
-                self.previous = data["pages"]
-        except FileNotFoundError:
-            pass
-        except Exception as exc:  # a corrupt record only means rendering everything
+            data = pickle.loads(sealed) if sealed is not None else None
+        except Exception as exc:  # a record from another version only means rendering everything
             log.info("ignoring unreadable page record %s: %s", path, exc)
+            data = None
+        if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("pages"), dict):
+            self.previous = data["pages"]
 
     @staticmethod
     def digest(job: PageJob) -> bytes:
@@ -97,8 +97,5 @@ class PageCache:
             for stored in os.scandir(self.store):
                 if stored.name not in wanted:
                     os.unlink(stored.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".tmp{os.getpid()}")
-        with temporary.open("wb") as handle:
-            pickle.dump({"salt": self.salt, "pages": pages}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        data = {"salt": self.salt, "pages": pages}
+        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -7,13 +7,16 @@ placing a file of the same name earlier in that order.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 from sitegen.booking import BookingCta
 from sitegen.markup import BOOKING_PLACEHOLDER
 from sitegen.page_job import PageJob
+from sitegen.sealed import read_sealed, write_sealed
 from sitegen.theme_lookup import theme_dirs
 
 
@@ -22,7 +25,7 @@ def make_environment(root: Path, theme: str, bytecode_dir: Path | None = None) -
     cache = None
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
+        cache = SealedBytecodeCache(str(bytecode_dir))
     env = jinja2.Environment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
@@ -34,6 +37,19 @@ def make_environment(root: Path, theme: str, bytecode_dir: Path | None = None) -
     )
     env.filters["plural"] = lambda n, one, many: one if n == 1 else many
     return env
+
+
+class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds; one this user's sitegen did not write is never run."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read_sealed(Path(self._get_cache_filename(bucket)))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+            write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
 class Renderer:

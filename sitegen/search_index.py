@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen.errors import BuildFailed, ContentError
+from sitegen.sealed import read_sealed, write_sealed
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +116,8 @@ def _tree_digest(folder: Path, files: list[Path]) -> str:
 def _cached(cache_dir: Path, index: int, key: str) -> tuple[Path, list[Path]] | None:
     """Part `index` in the cache, with its files, if it was made from these pages and is intact."""
     folder, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
-    try:
-        recorded = key_file.read_bytes().decode("ascii").split()
-    except (OSError, UnicodeDecodeError):
-        return None
+    sealed = read_sealed(key_file)  # a part another user's cache offers is never published
+    recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
     files = _own_files(folder, index) if folder.is_dir() else []
     if not files or recorded != [key, _tree_digest(folder, files)]:
         return None
@@ -147,7 +146,7 @@ def _store(cache_dir: Path, index: int, key: str, site: Path) -> None:
     shutil.rmtree(cached, ignore_errors=True)
     source = site / part_dir(index)
     _link_all(source, _own_files(source, index), cached)
-    key_file.write_text(f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n", encoding="ascii")
+    write_sealed(key_file, f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n".encode("ascii"))
 
 
 def _pagefind_version() -> str:

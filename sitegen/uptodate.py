@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.sealed import read_sealed, write_sealed
 
 STAMP = ".sitegen-cache/stamp"
 _INPUTS = ("site.yaml", "content", "templates", "static", "themes")
@@ -51,10 +52,8 @@ def output_digest(output: Path) -> str:
 
 def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
     """Whether the stamp records these inputs (a digest from input_digest) and the output as it is now."""
-    try:
-        recorded = (root / STAMP).read_bytes().decode("ascii").split()
-    except (OSError, UnicodeDecodeError):
-        return False
+    sealed = read_sealed(root / STAMP)  # a stamp from elsewhere could make a build skip itself
+    recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
     if len(recorded) != 2 or not output.is_dir():
         return False
     return recorded == [inputs, output_digest(output)]
@@ -62,11 +61,7 @@ def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
 
 def record(root: Path, output: Path, options: str, inputs: str) -> None:
     """Write the stamp for a build that read `inputs` (the digest taken before it started)."""
-    stamp = root / STAMP
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    temporary = stamp.with_suffix(f".tmp{os.getpid()}")
-    temporary.write_text(f"{inputs}\n{output_digest(output)}\n", encoding="utf-8")
-    os.replace(temporary, stamp)
+    write_sealed(root / STAMP, f"{inputs}\n{output_digest(output)}\n".encode("ascii"))
 
 
 def _files(folder: Path) -> list[Path]:

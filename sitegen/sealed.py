@@ -1,0 +1,96 @@
+"""Cache files this user's sitegen wrote, and no one else's.
+
+`.sitegen-cache/` holds pickles, compiled templates and records that decide what a
+build trusts. Loading a pickle or compiled template runs code, so a cache folder
+copied in from elsewhere (committed to a repository by mistake, unpacked from an
+archive) must not be believed. Every such file is sealed with an HMAC-SHA256 under a
+secret kept outside the project, in `$XDG_CACHE_HOME/sitegen/secret` (else
+`~/.cache/sitegen/secret`), readable by this user only. A file whose seal does not
+match is treated as missing: the build redoes that work, with the same output.
+
+Only the standard library is imported: the no-op check uses this before anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_SEAL = hashlib.sha256().digest_size
+_secret: bytes | None = None
+
+
+def secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "sitegen" / "secret"
+
+
+def _key() -> bytes:
+    """This user's secret, made on first use; a per-run one if it cannot be kept (caches then never match)."""
+    global _secret
+    if _secret is None:
+        path = secret_path()
+        try:
+            _secret = path.read_bytes()
+        except OSError:
+            _secret = _make_secret(path)
+        if len(_secret) < 32:
+            _secret = _make_secret(path)
+    return _secret
+
+
+def _make_secret(path: Path) -> bytes:
+    made = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".secret.{os.getpid()}")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(made)
+        try:
+            os.link(temporary, path)  # never replaces a secret another build just made
+        except FileExistsError:
+            made = path.read_bytes()
+        finally:
+            temporary.unlink()
+    except OSError as exc:
+        log.info("cannot keep the cache secret in %s (%s): caches will not be reused", path, exc)
+    return made
+
+
+def seal(data: bytes) -> bytes:
+    """`data` with a seal in front that only this user's sitegen can make."""
+    return hmac.new(_key(), data, hashlib.sha256).digest() + data
+
+
+def unseal(blob: bytes) -> bytes | None:
+    """The data of a sealed blob, or None if this user's sitegen did not seal it."""
+    data = blob[_SEAL:]
+    expected = hmac.new(_key(), data, hashlib.sha256).digest()
+    return data if len(blob) >= _SEAL and hmac.compare_digest(blob[:_SEAL], expected) else None
+
+
+def write_sealed(path: Path, data: bytes) -> None:
+    """Write a sealed file in one step (a killed build leaves the old one or the new one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    temporary.write_bytes(seal(data))
+    os.replace(temporary, path)
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The data of a sealed file, or None if it is missing, unreadable or not sealed by this user."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    data = unseal(blob)
+    if data is None:
+        log.info("ignoring %s: it was not written by this user's sitegen", path)
+    return data
