@@ -7,6 +7,7 @@ it came from, unless `allowed_origins` in site.yaml names that origin.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,8 +46,23 @@ class RemoteLoad:
     what: str
 
 
+_TELLING_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp|#34|#39|#x22|#x27);)", re.IGNORECASE)
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+
+
+def as_browser_reads(text: str) -> str:
+    """Text as a browser reads a URL in it: character references decoded, tabs and newlines
+    dropped, and backslashes taken as slashes (so `https:&#47;&#47;x`, `https:/\t/x` and
+    `https:\\x` all load from x)."""
+    return _without_noise(html.unescape(text))
+
+
+def _without_noise(text: str) -> str:
+    return text.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
+
+
 def _origin(url: str) -> str | None:
-    url = url.strip()
+    url = as_browser_reads(url).strip(_C0_AND_SPACE)
     if url.startswith("//"):
         url = "https:" + url
     parts = urlsplit(url)
@@ -88,11 +104,8 @@ def remote_loads_in_css(css: str) -> list[RemoteLoad]:
 def _names_vocabulary(text: str, match: re.Match[str]) -> bool:
     """JSON-LD's `"@context":"https://schema.org"` names a vocabulary; the browser fetches nothing."""
     context = _JSON_LD_CONTEXT + "https:"
-    return (
-        match.group(1) == "schema.org"
-        and match.group(2) == '"'
-        and text.startswith(context, match.start() - len(context))
-    )
+    start = match.start() - len(context)
+    return match.group(1) == "schema.org" and match.group(2) == '"' and start >= 0 and text.startswith(context, start)
 
 
 class PrivacyGuard:
@@ -117,14 +130,19 @@ class PrivacyGuard:
     def _names_only_allowed_origins(self, text: str) -> bool:
         """A quick pass that rules out most pages: every `//host` in them is an allowed origin.
 
-        Any URL the full scan could flag has an http(s) origin, so it contains `//`. The host
-        must end where a URL's host ends; anything odd sends the page to the full scan.
+        Any URL the full scan could flag has an http(s) origin, so, read as a browser reads
+        it, it contains `//`. The host must be followed by `/`, `?`, `#` or the end: anything
+        else (a quote, say, after which a browser reads on to a host after an `@`) sends the
+        page to the full scan.
         """
+        # Decoding every character reference is slow; pages mostly hold only escaped quotes,
+        # brackets and ampersands, which can never form a `//`, a scheme or a host's end.
+        text = as_browser_reads(text) if _TELLING_REFERENCE.search(text) else _without_noise(text)
         for match in _ANY_ORIGIN.finditer(text):
             if _names_vocabulary(text, match):
                 continue
             host, after = match.groups()
-            if after and after not in "/?#\"'<>":
+            if after and after not in "/?#":
                 return False
             before = text[max(0, match.start() - 6) : match.start()].lower()
             scheme = "http:" if before.endswith("http:") else "https:"

@@ -72,6 +72,15 @@ def test_plain_links_to_other_sites_are_fine(make_site: MakeSite) -> None:
         '<img srcset="/a.jpg 1x, https://tracker.example/b.jpg 2x">',
         '<div style="background: url(https://tracker.example/bg.png)"></div>',
         '<script type="application/ld+json">{"@context":"https://schema.org"}</script><img src="https://schema.org/a.png">',
+        # Read as a browser reads a URL: on past a quote to a host after "@", without tabs or
+        # newlines, with character references decoded and backslashes as slashes.
+        '<img src="https://images.example\'@tracker.example/x.png">',
+        "<style>a{background:url(https://images.example>@tracker.example/x.png)}</style>",
+        '<img src="https:/\t/tracker.example/x.png">',
+        '<img src="ht\ttps://tracker.example/x.png">',
+        '<img src="https:&#47;&#47;tracker.example/x.png">',
+        '<img src="https:\\\\tracker.example/x.png">',
+        '<img src="/\\tracker.example/x.png">',
     ],
 )
 def test_a_page_naming_an_allowed_origin_still_has_every_remote_load_found(tag: str) -> None:
