@@ -202,8 +202,11 @@ def _render_all(
         digest = PageCache.digest(job) if pages else b""
         kept = pages.reusable(relative, digest, staged.output) if pages else None
         if pages and kept:
-            staged.link(relative, kept)
-            return [], relative, pages.previous[relative], True
+            try:
+                staged.link(relative, kept)
+                return [], relative, pages.previous[relative], True
+            except OSError:  # another build (a preview) tidied the store meanwhile: render it
+                pass
         html, problems = render_page(job, renderer, guard, root)
         if html is None:
             return problems, relative, None, False

@@ -49,7 +49,7 @@ class PreviewBuilder:
         self.root = root.resolve()
         self.output = output.resolve()
         self._caches: ContentCaches | None = None
-        self._renderer: tuple[tuple[Path, ...], Renderer] | None = None
+        self._renderer: tuple[bytes, Renderer] | None = None
         self._served: _Served | None = None
         self._memo: Memo = {}
         self.rendered = 0
@@ -82,7 +82,7 @@ class PreviewBuilder:
         self._caches = planned.caches
         salt = _salt(planned)
         served = self._served if salt == self._served.salt else _Served(salt, {}, self._served.files)
-        renderer, guard = self._renderer_for(planned), planned.guard()
+        renderer, guard = self._renderer_for(planned, salt), planned.guard()
         for name, path in planned.assets.files:
             guard.check_static(name, path)
         errors: list[ContentError] = list(guard.errors)
@@ -132,12 +132,15 @@ class PreviewBuilder:
             raise BuildFailed(errors)
         return targets
 
-    def _renderer_for(self, planned: Planned) -> Renderer:
-        """The session's renderer, whose compiled templates Jinja refreshes when their files change."""
-        folders = tuple(theme_dirs(self.root, planned.config.theme))
-        if self._renderer is None or self._renderer[0] != folders:
+    def _renderer_for(self, planned: Planned, salt: bytes) -> Renderer:
+        """The session's renderer, made afresh whenever any template changed (`salt` covers them all).
+
+        Jinja's own check would miss a new override placed before the theme's file of the
+        same name, and two saves within one tick of the file clock.
+        """
+        if self._renderer is None or self._renderer[0] != salt:
             environment = make_environment(self.root, planned.config.theme, self.root / CACHE_DIR / "templates")
-            self._renderer = (folders, Renderer(environment))
+            self._renderer = (salt, Renderer(environment))
         return self._renderer[1]
 
     def _remember(self, planned: Planned, files: frozenset[str], salt: bytes | None = None) -> None:

@@ -13,6 +13,7 @@ Only the standard library is imported: the no-op check uses this before anything
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
@@ -23,6 +24,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 _SEAL = hashlib.sha256().digest_size
+_SECRET_SIZE = 32
 _secret: bytes | None = None
 
 
@@ -39,26 +41,33 @@ def _key() -> bytes:
         try:
             _secret = path.read_bytes()
         except OSError:
-            _secret = _make_secret(path)
-        if len(_secret) < 32:
-            _secret = _make_secret(path)
+            _secret = _make_secret(path, replace=False)
+        if len(_secret) < _SECRET_SIZE:  # empty or cut short (say, by a crash): never a key
+            _secret = _make_secret(path, replace=True)
     return _secret
 
 
-def _make_secret(path: Path) -> bytes:
-    made = secrets.token_bytes(32)
+def _make_secret(path: Path, replace: bool) -> bytes:
+    """A new secret, kept in `path` if possible; a secret another build just kept wins."""
+    made = secrets.token_bytes(_SECRET_SIZE)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = path.with_name(f".secret.{os.getpid()}")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(made)
+            handle.flush()
+            os.fsync(handle.fileno())
         try:
-            os.link(temporary, path)  # never replaces a secret another build just made
-        except FileExistsError:
-            made = path.read_bytes()
+            if replace:
+                os.replace(temporary, path)
+            else:
+                with contextlib.suppress(FileExistsError):  # never replace a secret another build just made
+                    os.link(temporary, path)
+                kept = path.read_bytes()
+                made = kept if len(kept) >= _SECRET_SIZE else made
         finally:
-            temporary.unlink()
+            temporary.unlink(missing_ok=True)
     except OSError as exc:
         log.info("cannot keep the cache secret in %s (%s): caches will not be reused", path, exc)
     return made

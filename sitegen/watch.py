@@ -32,7 +32,7 @@ LONGEST_MS = 2000
 TOP_LEVEL_MS = 100
 """How often the top-level files and folders are looked at."""
 
-Stamp = tuple[int, int, int] | None
+Stamp = tuple[int, int, int, int] | None
 
 
 def is_scratch_file(name: str) -> bool:
@@ -41,7 +41,7 @@ def is_scratch_file(name: str) -> bool:
 
 
 def top_level(root: Path) -> dict[Path, Stamp]:
-    """site.yaml's stamp (modified time, size, inode), and which source folders exist."""
+    """site.yaml's stamp (modified and changed times, size, inode), and which source folders exist."""
     found: dict[Path, Stamp] = {}
     for name in WATCHED:
         path = root / name
@@ -50,7 +50,9 @@ def top_level(root: Path) -> dict[Path, Stamp]:
         except OSError:
             found[path] = None
             continue
-        found[path] = (0, 0, 0) if name in FOLDERS else (info.st_mtime_ns, info.st_size, info.st_ino)
+        found[path] = (
+            (0, 0, 0, 0) if name in FOLDERS else (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        )
     return found
 
 
@@ -87,11 +89,16 @@ class Watcher:
                 continue
             try:
                 top = self._watch(folders, top)
+            except (FileNotFoundError, NotADirectoryError):  # a folder went as watching began: look again
+                top = self._notice_top_level(top)
             except OSError as exc:  # no notifications here (a network drive, a full watch limit): poll instead
-                if self._polling:
-                    raise
-                log.warning("watching by polling, as change notifications failed: %s", exc)
-                self._polling = True
+                if not self._polling:
+                    log.warning("watching by polling, as change notifications failed: %s", exc)
+                    self._polling = True
+                else:  # the preview must keep watching whatever happens: try again shortly
+                    log.warning("watching failed, trying again: %s", exc)
+                    self._stop.wait(1.0)
+                top = self._notice_top_level(top)
 
     def _watch(self, folders: list[Path], top: dict[Path, Stamp]) -> dict[Path, Stamp]:
         """Report bursts of changes until a source folder appears or goes; return the top level then."""

@@ -6,9 +6,12 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from test_output import many_articles, snapshot
 
-from conftest import MakeSite, copy_sample, run_sitegen
+from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
+from sitegen.build import build as build_site
+from sitegen.page_cache import PageCache
 
 
 def build(root: Path, **env: str) -> dict[str, str]:
@@ -132,3 +135,25 @@ def test_an_edit_re_indexes_only_its_part_of_the_search_index(tmp_path: Path) ->
     shutil.rmtree(root / ".sitegen-cache")
     shutil.rmtree(root / "output")
     assert build(root, **small_parts) == incremental, "the same bytes as indexing everything afresh"
+
+
+def test_a_stored_page_that_vanishes_before_it_is_linked_is_rendered(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A preview and a build share the page store; one may tidy it while the other links from it.
+    root = make_site(many_articles(5))
+    assert run_sitegen("build", cwd=root).code == 0
+    cold = snapshot(root / "output")
+    shutil.rmtree(root / "output")
+    real_reusable = PageCache.reusable
+
+    def vanishing(self: PageCache, relative: str, digest: bytes, previous: Path) -> Path | None:
+        found = real_reusable(self, relative, digest, previous)
+        if found is not None:
+            found.unlink()
+        return found
+
+    monkeypatch.setattr(PageCache, "reusable", vanishing)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    build_site(root, workers=1)
+    assert snapshot(root / "output") == cold

@@ -55,6 +55,20 @@ def add_article(root: Path) -> None:
     )
 
 
+def add_file(relative: str, text: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def override_footer(root: Path) -> None:
+    """A file in templates/ placed before the theme's file of the same name."""
+    theme_footer = (root / "themes/default/templates/partials/footer.html").read_text(encoding="utf-8")
+    add_file("templates/partials/footer.html", theme_footer + "<!-- the project's own footer -->\n")(root)
+
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("an article's body", append(ARTICLE, "\nOne more gentle sentence for the preview.\n")),
     (
@@ -65,6 +79,8 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a removed article", remove("content/articles/co-parenting-through-a-separation.md")),
     ("a journey", append("content/journeys/steadier-days.md", "\nA closing thought for the week.\n")),
     ("a template", append("themes/default/templates/partials/footer.html", "<!-- edited -->\n")),
+    ("a project templates folder", add_file("templates/unused.html", "<p>not used by any page</p>\n")),
+    ("an override of a theme template", override_footer),
     ("site.yaml", replace_text("site.yaml", "title: Willow Path Counseling", "title: Willow Path Counselling")),
 ]
 

@@ -76,3 +76,15 @@ def test_the_secret_is_readable_by_this_user_only(tmp_path: Path) -> None:
     secret = tmp_path / "home-cache" / "sitegen" / "secret"
     assert len(secret.read_bytes()) == 32
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+
+
+def test_an_empty_secret_is_replaced_not_used(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "site")
+    secret = tmp_path / "home-cache" / "sitegen" / "secret"
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(b"")  # say, cut short by a crash
+    build(root, tmp_path / "home-cache")
+    assert len(secret.read_bytes()) == 32
+    shutil.rmtree(root / "output")
+    log = build(root, tmp_path / "home-cache", "-v")
+    assert re.search(r"rendered 0 pages", log), "caches sealed under the new secret are trusted next time"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import watchfiles
 
+from sitegen import watch
 from sitegen.watch import Watcher
 
 
@@ -114,3 +116,32 @@ def test_without_change_notifications_it_falls_back_to_polling(
         watcher.stop(timeout=10)
     assert bursts and (project / "content" / "articles" / "polled.md").resolve() in bursts[0]
     assert "watching by polling" in caplog.text
+
+
+def test_a_folder_removed_as_watching_begins_does_not_stop_the_watcher(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "static").mkdir()
+    real_top_level = watch.top_level
+    looks = []
+
+    def static_goes_right_after_the_first_look(root: Path) -> dict[Path, watch.Stamp]:
+        found = real_top_level(root)
+        looks.append(found)
+        if len(looks) == 1:
+            shutil.rmtree(project / "static")  # say, a tool regenerating it, or a git checkout
+        return found
+
+    monkeypatch.setattr(watch, "top_level", static_goes_right_after_the_first_look)
+    found = Calls()
+    watcher = Watcher(project, found)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        (project / "content" / "articles" / "later.md").write_text("x")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(p.name == "later.md" for b in found.bursts for p in b):
+            time.sleep(0.02)
+    finally:
+        watcher.stop(timeout=10)
+    assert any(p.name == "later.md" for burst in found.bursts for p in burst)
