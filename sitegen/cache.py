@@ -19,7 +19,7 @@ from typing import Any
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.images import IMAGES_DIR
-from sitegen.sealed import read_sealed, write_sealed
+from sitegen.sealed import read_sealed_view, write_sealed
 
 CACHE_DIR = ".sitegen-cache"
 _SETTLED_NS = 2_000_000_000
@@ -75,7 +75,7 @@ class ParseCache:
         self.roll()
 
     def _load(self) -> None:
-        sealed = read_sealed(self.path)  # only what this user's sitegen wrote is ever unpickled
+        sealed = read_sealed_view(self.path)  # only what this user's sitegen wrote is ever unpickled
         if sealed is None:
             return
         try:

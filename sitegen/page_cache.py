@@ -23,7 +23,7 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.page_job import PageJob
-from sitegen.sealed import read_sealed, write_sealed
+from sitegen.sealed import read_sealed_view, write_sealed
 
 log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
@@ -46,7 +46,7 @@ class PageCache:
         self._store_made = False
         self.salt = rendering_salt(config, template_dirs)
         self.previous: dict[str, Entry] = {}
-        sealed = read_sealed(path)  # only what this user's sitegen wrote is ever unpickled
+        sealed = read_sealed_view(path)  # only what this user's sitegen wrote is ever unpickled
         try:
             data = pickle.loads(sealed) if sealed is not None else None
         except Exception as exc:  # a record from another version only means rendering everything

@@ -73,33 +73,36 @@ def _make_secret(path: Path, replace: bool) -> bytes:
     return made
 
 
-def seal(data: bytes) -> bytes:
-    """`data` with a seal in front that only this user's sitegen can make."""
-    return hmac.new(_key(), data, hashlib.sha256).digest() + data
-
-
-def unseal(blob: bytes) -> bytes | None:
-    """The data of a sealed blob, or None if this user's sitegen did not seal it."""
-    data = blob[_SEAL:]
-    expected = hmac.new(_key(), data, hashlib.sha256).digest()
-    return data if len(blob) >= _SEAL and hmac.compare_digest(blob[:_SEAL], expected) else None
+def _seal_of(data: bytes | memoryview) -> bytes:
+    return hmac.new(_key(), data, hashlib.sha256).digest()
 
 
 def write_sealed(path: Path, data: bytes) -> None:
-    """Write a sealed file in one step (a killed build leaves the old one or the new one)."""
+    """Write `data` behind a seal only this user's sitegen can make, in one step (a killed
+    build leaves the old file or the new one). The data is not copied: caches can be large."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    temporary.write_bytes(seal(data))
+    with temporary.open("wb") as handle:
+        handle.write(_seal_of(data))
+        handle.write(data)
     os.replace(temporary, path)
 
 
-def read_sealed(path: Path) -> bytes | None:
-    """The data of a sealed file, or None if it is missing, unreadable or not sealed by this user."""
+def read_sealed_view(path: Path) -> memoryview | None:
+    """The data of a sealed file, without copying it, or None if it is missing, unreadable or
+    not sealed by this user."""
     try:
         blob = path.read_bytes()
     except OSError:
         return None
-    data = unseal(blob)
-    if data is None:
-        log.info("ignoring %s: it was not written by this user's sitegen", path)
-    return data
+    data = memoryview(blob)[_SEAL:]
+    if len(blob) >= _SEAL and hmac.compare_digest(blob[:_SEAL], _seal_of(data)):
+        return data
+    log.info("ignoring %s: it was not written by this user's sitegen", path)
+    return None
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """Like read_sealed_view, as bytes (for small files)."""
+    data = read_sealed_view(path)
+    return None if data is None else bytes(data)
