@@ -103,11 +103,13 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
 class Continued:
     """What a caller that builds again and again (the preview) hands to build() and gets back.
 
-    Before the build: the parse caches to keep using. After a successful build: the plan
-    it followed and every file it wrote (the search bundle aside).
+    Before the build: the parse caches to keep using, and where to remember feeds and the
+    sitemap. After a successful build: the plan it followed and every file it wrote (the
+    search bundle aside).
     """
 
     caches: ContentCaches | None = None
+    memo: Memo | None = None
     planned: Planned | None = None
     files: frozenset[str] = frozenset()
 
@@ -145,7 +147,7 @@ def build(
         rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
         if guard.errors:
             raise BuildFailed(guard.errors)
-        for relative, data in planned.extra_files():
+        for relative, data in planned.extra_files(continued.memo if continued else None):
             staged.write(relative, data)
         previous_index = output / BUNDLE_DIR
         if not refresh_search and previous_index.is_dir():

@@ -66,11 +66,17 @@ class PreviewBuilder:
         # over, as indexing takes seconds.
         first = self._caches is None
         self._served = None
-        continued = Continued(self._caches)
+        continued = Continued(self._caches, self._memo)
         report = build(self.root, self.output, drafts=True, refresh_search=first, continued=continued)
-        assert continued.planned is not None
+        planned = continued.planned
+        assert planned is not None
         self._caches = continued.caches
-        self._remember(continued.planned, continued.files)
+        salt = _salt(planned)
+        self._remember(planned, continued.files, salt)
+        # Compile the templates now, so the first save is as quick as the ones after it.
+        renderer = self._renderer_for(planned, salt)
+        for template in sorted({job.template for job in planned.jobs} | {"partials/booking.html"}):
+            renderer.env.get_template(template)
         self.rendered = report.pages
         return report
 

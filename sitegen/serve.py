@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import secrets
 import signal
@@ -136,12 +137,18 @@ async def _serve_until_stopped(
     server = HTTPServer(make_app(Served(previewer.state, host, port, livereload_script(), clients)))
     server.add_sockets(sockets)
 
+    def collect_soon() -> None:
+        loop.call_later(1.0, gc.collect)
+
     def rebuild(changed: frozenset[Path]) -> None:
         started = time.perf_counter()
         previewer.rebuild(changed)
         log.debug("rebuilt in %.3fs", time.perf_counter() - started)
         with contextlib.suppress(RuntimeError):  # the server stopped while this rebuild ran
             loop.call_soon_threadsafe(clients.reload_all)
+            # Collect the last build's garbage once pages have reloaded, rather than have a full
+            # collection of a large site's objects land in the middle of the next rebuild.
+            loop.call_soon_threadsafe(collect_soon)
 
     watcher = Watcher(previewer.root, rebuild)
     watcher.start()
