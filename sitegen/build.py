@@ -104,14 +104,17 @@ class Continued:
     """What a caller that builds again and again (the preview) hands to build() and gets back.
 
     Before the build: the parse caches to keep using, and where to remember feeds and the
-    sitemap. After a successful build: the plan it followed and every file it wrote (the
-    search bundle aside).
+    sitemap. After a successful build: the plan it followed, every file it wrote (the
+    search bundle aside), each page's SHA-256, and the keys of the search index's parts
+    (None when the search index was carried over rather than made).
     """
 
     caches: ContentCaches | None = None
     memo: Memo | None = None
     planned: Planned | None = None
     files: frozenset[str] = frozenset()
+    digests: dict[str, bytes] = field(default_factory=dict)
+    search_keys: dict[int, str] | None = None
 
 
 def build(
@@ -156,7 +159,9 @@ def build(
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
             search_cache = root / CACHE_DIR if use_cache else None
             known = {relative: content for relative, (_, content) in rendered.items()}
-            index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers, known)
+            keys = index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers, known)
+            if continued:
+                continued.search_keys = keys
         staged.publish()
         log.info("published after %.3fs", time.perf_counter() - started)
         files = staged.written_files
@@ -167,6 +172,7 @@ def build(
     record(root, output, stamp_key, inputs)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, files
+        continued.digests = {relative: content for relative, (_, content) in rendered.items()}
     seconds = time.perf_counter() - started
     return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
 

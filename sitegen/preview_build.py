@@ -6,13 +6,15 @@ every served page was rendered from (its template and context). A save re-plans 
 site, renders only the pages whose context changed (every page, when a template or
 site.yaml changed), checks them, and only when all of that succeeded writes the changed
 files in place, each one atomically. Files the site no longer has are removed. The
-search index stays the one the first build made.
+search index is brought up to date afterwards, by refresh_search(), part by part.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from sitegen.memo import Memo
 from sitegen.page_cache import rendering_salt
 from sitegen.page_job import PageJob
 from sitegen.render import Renderer, make_environment
+from sitegen.search_index import index_site
 from sitegen.site import BuildOptions
 from sitegen.theme_lookup import theme_dirs
 from sitegen.writer import UnsafePath, safe_join
@@ -52,6 +55,11 @@ class PreviewBuilder:
         self._renderer: tuple[bytes, Renderer] | None = None
         self._served: _Served | None = None
         self._memo: Memo = {}
+        self._digests: dict[str, bytes] = {}
+        self._searchable: list[str] = []
+        self._search_lock = threading.Lock()
+        self._search_keys: dict[int, str] | None = None
+        self._search_wanted: tuple[str, list[str], dict[str, bytes]] | None = None
         self.rendered = 0
         """How many pages the last build rendered (the rest were unchanged)."""
 
@@ -73,6 +81,10 @@ class PreviewBuilder:
         self._caches = continued.caches
         salt = _salt(planned)
         self._remember(planned, continued.files, salt)
+        self._digests = dict(continued.digests)
+        with self._search_lock:
+            self._search_keys = continued.search_keys
+            self._want_search(planned, force=continued.search_keys is None)
         # Compile the templates now, so the first save is as quick as the ones after it.
         renderer = self._renderer_for(planned, salt)
         for template in sorted({job.template for job in planned.jobs} | {"partials/booking.html"}):
@@ -104,6 +116,8 @@ class PreviewBuilder:
         if errors:
             raise BuildFailed(errors)
         self.rendered = len(writes)
+        pages_written = {relative for relative, _ in writes}
+        self._digests.update((relative, hashlib.sha256(data).digest()) for relative, data in writes)
         writes += planned.extra_files(self._memo)
         writes += [(u.static(name), path.read_bytes()) for name, path in planned.assets.files]
         targets = self._targets([relative for relative, _ in writes])
@@ -114,13 +128,39 @@ class PreviewBuilder:
         )
         for relative in sorted(served.files - files):
             _remove(self.output, relative)
+            self._digests.pop(relative, None)
         self._remember(planned, files, salt)
+        with self._search_lock:
+            self._want_search(planned, force=False, written=pages_written)
         if self._caches:
             self._caches.roll()
         seconds = time.perf_counter() - started
         return BuildReport(
             len(planned.jobs), len(files), seconds, self.output, tuple(planned.warnings), planned.source_map()
         )
+
+    def refresh_search(self) -> bool:
+        """Bring the preview's search index up to date with the last build; False if it was.
+
+        This takes a Pagefind run per changed part (a second or so), so the preview calls it
+        after the pages have reloaded, away from the rebuild.
+        """
+        with self._search_lock:
+            wanted, self._search_wanted = self._search_wanted, None
+            if wanted is None:
+                return False
+            language, pages, known = wanted
+            cache = self.root / CACHE_DIR
+            self._search_keys = index_site(self.output, language, pages, cache, 1, known, self._search_keys)
+            return True
+
+    def _want_search(self, planned: Planned, force: bool, written: set[str] | None = None) -> None:
+        """Note what the search index should cover, if a searchable page (or the set of them) changed."""
+        searchable = [u.output_path_for(job.path) for job in planned.jobs if job.context["page"].searchable]
+        if force or searchable != self._searchable or any(page in (written or ()) for page in searchable):
+            known = {page: self._digests[page] for page in searchable if page in self._digests}
+            self._search_wanted = (planned.config.language, searchable, known)
+        self._searchable = searchable
 
     def _targets(self, relatives: list[str]) -> list[Path]:
         """Where each file goes; an address that would leave the preview folder fails the build."""

@@ -7,6 +7,7 @@ site itself, so searching never contacts another origin.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -52,24 +53,31 @@ def index_site(
     cache_dir: Path | None = None,
     workers: int = 1,
     known: dict[str, bytes] | None = None,
-) -> None:
-    """Index the searchable `pages` of the staged site, reusing each cached part whose pages are unchanged.
+    in_place: dict[int, str] | None = None,
+) -> dict[int, str]:
+    """Index the searchable `pages` of the site, reusing each cached part whose pages are unchanged.
 
-    `known` gives the SHA-256 of files just written, by site path, so they need not be read again.
+    `known` gives the SHA-256 of files just written, by site path, so they need not be read
+    again. `in_place` gives the keys of the parts already in `site` (a preview updated in
+    place): those parts are left as they are. Returns every part's key.
     """
     parts = _parts(site, language, pages, known or {})
-    cached = [_cached(cache_dir, index, key) if cache_dir else None for index, (key, _) in enumerate(parts)]
-    stale = [index for index, found in enumerate(cached) if found is None]
+    keys = {index: key for index, (key, _) in enumerate(parts)}
+    todo = [index for index in keys if in_place is None or in_place.get(index) != keys[index]]
+    cached = {index: _cached(cache_dir, index, keys[index]) if cache_dir else None for index in todo}
+    stale = [index for index in todo if cached[index] is None]
     log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
     with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
         running = [pool.submit(_run_pagefind, site, language, part_dir(i), parts[i][1]) for i in stale]
         for done in running:
             done.result()
-    for index, found in enumerate(cached):  # after the runs, so no run can disturb a restored part
+    for index in todo:  # after the runs, so no run can disturb a restored part
+        found = cached[index]
         if found is not None:
             _restore(found, site / part_dir(index))
         elif cache_dir is not None:
-            _store(cache_dir, index, parts[index][0], site)
+            _store(cache_dir, index, keys[index], site)
+    return keys
 
 
 def _parts(site: Path, language: str, pages: list[str], known: dict[str, bytes]) -> list[tuple[str, str | None]]:
@@ -157,6 +165,9 @@ def _pagefind_version() -> str:
 
 
 def _link_or_copy(source: str, target: str) -> None:
+    """Link `source` at `target`, replacing what is there (never writing into a linked file)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
     try:
         os.link(source, target)
     except OSError:

@@ -14,6 +14,7 @@ import logging
 import secrets
 import signal
 import socket
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -91,6 +92,17 @@ class Previewer:
         build_id = f"{self._session}-{self._generation}"
         self.state.replace(Shown(shown.folder, base_path, build_id, errors))
 
+    def refresh_search_soon(self) -> None:
+        """Update the search index for the last rebuild in the background (it takes a second or so)."""
+        threading.Thread(target=self._refresh_search, name="sitegen-search", daemon=True).start()
+
+    def _refresh_search(self) -> None:
+        try:
+            if self._builder.refresh_search():
+                log.debug("search index refreshed")
+        except Exception as exc:  # the preview goes on with the previous index
+            self.warn(f"warning: the preview's search index could not be updated: {exc}")
+
     def _base_path(self, fallback: str) -> str:
         try:
             return load_config(self.root).base_path
@@ -149,6 +161,7 @@ async def _serve_until_stopped(
             # Collect the last build's garbage once pages have reloaded, rather than have a full
             # collection of a large site's objects land in the middle of the next rebuild.
             loop.call_soon_threadsafe(collect_soon)
+        previewer.refresh_search_soon()
 
     watcher = Watcher(previewer.root, rebuild)
     watcher.start()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,3 +131,27 @@ def test_a_failed_rebuild_leaves_the_preview_as_it_was(project: Path) -> None:
     preview.build()
     page = project / ".sitegen-preview/site/articles/grief-does-not-keep-a-schedule/index.html"
     assert "This sentence must not appear while the theme is broken." in page.read_text(encoding="utf-8")
+
+
+def indexed_text(site: Path) -> str:
+    """Every page's text as the preview's search index holds it (Pagefind's gzipped fragments)."""
+    fragments = sorted((site / "pagefind").rglob("*.pf_fragment"))
+    return "\n".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace") for f in fragments)
+
+
+def test_the_search_index_follows_edits_part_by_part(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "4")  # the sample's searchable pages make 7 parts
+    site = project / ".sitegen-preview" / "site"
+    preview = PreviewBuilder(project, site)
+    preview.build()
+    preview.refresh_search()  # whatever the first build left to do
+    assert not preview.refresh_search(), "nothing to do when nothing changed"
+    append(ARTICLE, "\nA marmalade-coloured word only this edit adds.\n")(project)
+    preview.build()
+    assert "marmalade" not in indexed_text(site), "the rebuild itself leaves search alone"
+    caplog.set_level(logging.INFO, logger="sitegen.search_index")
+    assert preview.refresh_search()
+    assert "marmalade" in indexed_text(site)
+    assert re.search(r"search index: 1 of ([5-9]|\d\d) parts indexed", caplog.text), caplog.text
