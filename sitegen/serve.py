@@ -150,7 +150,7 @@ async def _serve_until_stopped(
     server.add_sockets(sockets)
 
     def collect_soon() -> None:
-        loop.call_later(1.0, gc.collect)
+        loop.call_later(0.25, gc.collect)
 
     def rebuild(changed: frozenset[Path]) -> None:
         started = time.perf_counter()
