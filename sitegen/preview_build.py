@@ -57,7 +57,8 @@ class PreviewBuilder:
         self._memo: Memo = {}
         self._digests: dict[str, bytes] = {}
         self._searchable: list[str] = []
-        self._search_lock = threading.Lock()
+        self._search_lock = threading.Lock()  # guards the two fields below, briefly
+        self._indexing = threading.Lock()  # one refresh at a time; rebuilds never wait for it
         self._search_keys: dict[int, str] | None = None
         self._search_wanted: tuple[str, list[str], dict[str, bytes]] | None = None
         self.rendered = 0
@@ -66,7 +67,8 @@ class PreviewBuilder:
     def build(self) -> BuildReport:
         """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was."""
         if self._served is None or not self.output.is_dir():
-            return self._build_staged()
+            with self._indexing:  # a whole new folder: let a search refresh in the old one finish first
+                return self._build_staged()
         return self._update_in_place()
 
     def _build_staged(self) -> BuildReport:
@@ -145,13 +147,16 @@ class PreviewBuilder:
         This takes a Pagefind run per changed part (a second or so), so the preview calls it
         after the pages have reloaded, away from the rebuild.
         """
-        with self._search_lock:
-            wanted, self._search_wanted = self._search_wanted, None
+        with self._indexing:
+            with self._search_lock:
+                wanted, self._search_wanted = self._search_wanted, None
+                in_place = self._search_keys
             if wanted is None:
                 return False
             language, pages, known = wanted
-            cache = self.root / CACHE_DIR
-            self._search_keys = index_site(self.output, language, pages, cache, 1, known, self._search_keys)
+            keys = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, in_place)
+            with self._search_lock:
+                self._search_keys = keys
             return True
 
     def _want_search(self, planned: Planned, force: bool, written: set[str] | None = None) -> None:
