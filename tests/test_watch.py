@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -32,6 +33,24 @@ class Calls:
             self._arrived.wait_for(lambda: len(self.bursts) >= count, timeout)
             return list(self.bursts)
 
+    def wait_for_path(self, path: Path, timeout: float = 10.0) -> bool:
+        """Wait until a burst names `path`; whether one did."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: any(path in burst for burst in self.bursts), timeout)
+
+
+@contextlib.contextmanager
+def watching(project: Path, settle: float = 0.3) -> Iterator[Calls]:
+    """A running watcher on `project`, its watches set up, stopped afterwards."""
+    found = Calls()
+    watcher = Watcher(project, found)
+    watcher.start()
+    time.sleep(settle)
+    try:
+        yield found
+    finally:
+        watcher.stop(timeout=10)
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -42,12 +61,8 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def calls(project: Path) -> Iterator[Calls]:
-    found = Calls()
-    watcher = Watcher(project, found)
-    watcher.start()
-    time.sleep(0.3)  # let the watches be set up
-    yield found
-    watcher.stop(timeout=10)
+    with watching(project) as found:
+        yield found
 
 
 def test_a_burst_of_saves_is_one_call_naming_every_file(project: Path, calls: Calls) -> None:
@@ -86,12 +101,7 @@ def test_a_templates_folder_made_later_is_watched_too(project: Path, calls: Call
     assert (project / "templates") in calls.wait_for(1)[0]
     time.sleep(0.3)  # the watcher now watches the new folder
     (project / "templates" / "base.html").write_text("<html></html>\n")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not any(
-        (project / "templates" / "base.html").resolve() in b for b in calls.bursts
-    ):
-        time.sleep(0.02)
-    assert any((project / "templates" / "base.html").resolve() in burst for burst in calls.bursts)
+    assert calls.wait_for_path((project / "templates" / "base.html").resolve())
 
 
 def test_without_change_notifications_it_falls_back_to_polling(
@@ -105,16 +115,10 @@ def test_without_change_notifications_it_falls_back_to_polling(
         return real_watch(*paths, **{**options, "poll_delay_ms": 20})
 
     monkeypatch.setattr(watchfiles, "watch", no_inotify)
-    found = Calls()
-    watcher = Watcher(project, found)
-    watcher.start()
-    try:
-        time.sleep(0.3)
-        (project / "content" / "articles" / "polled.md").write_text("x")
-        bursts = found.wait_for(1)
-    finally:
-        watcher.stop(timeout=10)
-    assert bursts and (project / "content" / "articles" / "polled.md").resolve() in bursts[0]
+    saved = project / "content" / "articles" / "polled.md"
+    with watching(project) as found:
+        saved.write_text("x")
+        assert found.wait_for_path(saved.resolve())
     assert "watching by polling" in caplog.text
 
 
@@ -133,15 +137,7 @@ def test_a_folder_removed_as_watching_begins_does_not_stop_the_watcher(
         return found
 
     monkeypatch.setattr(watch, "top_level", static_goes_right_after_the_first_look)
-    found = Calls()
-    watcher = Watcher(project, found)
-    watcher.start()
-    try:
-        time.sleep(0.5)
-        (project / "content" / "articles" / "later.md").write_text("x")
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and not any(p.name == "later.md" for b in found.bursts for p in b):
-            time.sleep(0.02)
-    finally:
-        watcher.stop(timeout=10)
-    assert any(p.name == "later.md" for burst in found.bursts for p in burst)
+    saved = project / "content" / "articles" / "later.md"
+    with watching(project, settle=0.5) as found:
+        saved.write_text("x")
+        assert found.wait_for_path(saved.resolve())
