@@ -67,6 +67,9 @@ def index_site(
     cached = {index: _cached(cache_dir, index, keys[index]) if cache_dir else None for index in todo}
     stale = [index for index in todo if cached[index] is None]
     log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
+    for index in stale:  # Pagefind rewrites files in place: never into one a link shares with the cache
+        for path in _own_files(site / part_dir(index), index) if (site / part_dir(index)).is_dir() else []:
+            path.unlink()
     with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
         running = [pool.submit(_run_pagefind, site, language, part_dir(i), parts[i][1]) for i in stale]
         for done in running:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, copy_sample
+from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
 from sitegen.build import build
 from sitegen.errors import BuildFailed
 from sitegen.preview_build import PreviewBuilder
@@ -25,6 +25,14 @@ def snapshot(folder: Path) -> dict[str, str]:
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
+    }
+
+
+def every_file(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
     }
 
 
@@ -155,3 +163,23 @@ def test_the_search_index_follows_edits_part_by_part(
     assert preview.refresh_search()
     assert "marmalade" in indexed_text(site)
     assert re.search(r"search index: 1 of ([5-9]|\d\d) parts indexed", caplog.text), caplog.text
+
+
+def test_refreshing_the_preview_search_never_touches_the_built_site(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With no drafts, the preview's pages equal the built site's, so the search cache hands
+    # both the same files (hard links); re-indexing the preview must not write into them.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    article = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
+    root = make_site({f"content/articles/calm-{n}.md": article.format(n=n) for n in range(1, 4)})
+    assert run_sitegen("build", cwd=root).code == 0
+    built = every_file(root / "output")
+    preview = PreviewBuilder(root, root / ".sitegen-preview" / "site")
+    preview.build()
+    preview.refresh_search()
+    (root / "content/articles/calm-1.md").write_text(article.format(n=1) + "\nA new word: lanternfish.\n")
+    preview.build()
+    assert preview.refresh_search()
+    assert "lanternfish" in indexed_text(root / ".sitegen-preview" / "site")
+    assert every_file(root / "output") == built
