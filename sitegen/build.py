@@ -148,6 +148,7 @@ def build(
             PageCache(root / CACHE_DIR / "pages.pickle", config, theme_dirs(root, config.theme)) if use_cache else None
         )
         rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
+        digests = {relative: content for relative, (_, content) in rendered.items()}
         if guard.errors:
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
@@ -158,8 +159,8 @@ def build(
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
             search_cache = root / CACHE_DIR if use_cache else None
-            known = {relative: content for relative, (_, content) in rendered.items()}
-            keys = index_site(staged.staging, config.language, searchable, search_cache, planned.options.workers, known)
+            workers = planned.options.workers
+            keys = index_site(staged.staging, config.language, searchable, search_cache, workers, digests)
             if continued:
                 continued.search_keys = keys
         staged.publish()
@@ -172,7 +173,7 @@ def build(
     record(root, output, stamp_key, inputs)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, files
-        continued.digests = {relative: content for relative, (_, content) in rendered.items()}
+        continued.digests = digests
     seconds = time.perf_counter() - started
     return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
 
@@ -223,11 +224,7 @@ def _render_all(
         try:
             staged.write(relative, data)
         except UnsafePath:
-            problems.append(
-                ContentError(
-                    job.source, 0, f"the address '{job.path}' would leave the output folder", "use a plain slug"
-                )
-            )
+            problems.append(address_outside(job.source, job.path))
         if pages and not problems:
             pages.keep(staged.path_for(relative), content)
         return problems, relative, (digest, content), False
@@ -267,6 +264,11 @@ def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list
         if clinician.photo:
             used.setdefault(clinician.photo.name, clinician.photo)
     return [variant for name in sorted(used) for variant in resized_variants(root, used[name], cache_dir)]
+
+
+def address_outside(source: str, address: str) -> ContentError:
+    """The problem of a page whose address would put it outside the output folder."""
+    return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")
 
 
 def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:

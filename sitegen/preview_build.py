@@ -22,7 +22,7 @@ from typing import Any
 
 from sitegen import urls as u
 from sitegen.booking import BookingCta
-from sitegen.build import BuildReport, Continued, Planned, build, plan_site, render_page
+from sitegen.build import BuildReport, Continued, Planned, address_outside, build, plan_site, render_page
 from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
 from sitegen.errors import BuildFailed, ContentError
@@ -174,11 +174,7 @@ class PreviewBuilder:
             try:
                 targets.append(safe_join(self.output, relative))
             except UnsafePath:
-                errors.append(
-                    ContentError(
-                        relative, 0, f"the address '{relative}' would leave the output folder", "use a plain slug"
-                    )
-                )
+                errors.append(address_outside(relative, relative))
         if errors:
             raise BuildFailed(errors)
         return targets

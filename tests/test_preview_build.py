@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_output import snapshot as every_file
 
 from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
 from sitegen.build import build
@@ -21,19 +21,7 @@ ARTICLE = "content/articles/grief-does-not-keep-a-schedule.md"
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file but the search index (which the preview keeps from its first build), by digest."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
-    }
-
-
-def every_file(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
+    return {name: digest for name, digest in every_file(folder).items() if not name.startswith("pagefind/")}
 
 
 def append(relative: str, text: str) -> Callable[[Path], None]:
