@@ -65,8 +65,17 @@ class Previewer:
         self._generation = 0
         self._warnings: tuple[str, ...] = ()
         self._builder = PreviewBuilder(root, state.shown.folder)
+        self._rebuilding = threading.Lock()
+        self.loop: asyncio.AbstractEventLoop | None = None
+        """The server's event loop while it serves: where open pages are told to reload."""
 
     def rebuild(self, changed: frozenset[Path] = frozenset()) -> None:
+        """Rebuild now; a rebuild asked for while another runs waits for it (the first build
+        runs in the main thread, later ones in the watcher's)."""
+        with self._rebuilding:
+            self._rebuild(changed)
+
+    def _rebuild(self, changed: frozenset[Path]) -> None:
         shown = self.state.shown
         base_path, errors = shown.base_path, tuple[str, ...]()
         try:
@@ -127,47 +136,55 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
     root = options.root.resolve()
     state = PreviewState(Shown(root / PREVIEW_FOLDER))
     previewer = Previewer(root, state, say, warn, options.debug)
+    clients = ReloadClients()
+    # Watch before the first build reads anything, so a save made while it runs (or just
+    # after) is never missed: it becomes a rebuild once the first build is done.
+    watcher = Watcher(root, lambda changed: _rebuild_and_reload(previewer, clients, changed))
     try:
+        watcher.start()
         say(f"building a preview of {root} (drafts and scheduled articles included)")
         previewer.rebuild()
-        asyncio.run(_serve_until_stopped(sockets, options.host, port, previewer, say))
+        asyncio.run(_serve_until_stopped(sockets, options.host, port, previewer, clients, say))
     except KeyboardInterrupt:
         say("stopped")
     finally:
+        watcher.stop(timeout=30)
         for sock in sockets:
             sock.close()
 
 
+def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients, changed: frozenset[Path]) -> None:
+    """A burst of saves: rebuild, then reload every open page (runs in the watcher's thread)."""
+    started = time.perf_counter()
+    previewer.rebuild(changed)
+    log.debug("rebuilt in %.3fs", time.perf_counter() - started)
+    loop = previewer.loop
+    if loop is not None:
+        with contextlib.suppress(RuntimeError):  # the server stopped while this rebuild ran
+            loop.call_soon_threadsafe(clients.reload_all)
+            # Collect the last build's garbage once pages have reloaded, rather than have a full
+            # collection of a large site's objects land in the middle of the next rebuild.
+            loop.call_soon_threadsafe(_collect_soon, loop)
+    previewer.refresh_search_soon()
+
+
+def _collect_soon(loop: asyncio.AbstractEventLoop) -> None:
+    loop.call_later(0.25, gc.collect)
+
+
 async def _serve_until_stopped(
-    sockets: list[socket.socket], host: str, port: int, previewer: Previewer, say: Say
+    sockets: list[socket.socket], host: str, port: int, previewer: Previewer, clients: ReloadClients, say: Say
 ) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    clients = ReloadClients()
     server = HTTPServer(make_app(Served(previewer.state, host, port, livereload_script(), clients)))
     server.add_sockets(sockets)
-
-    def collect_soon() -> None:
-        loop.call_later(0.25, gc.collect)
-
-    def rebuild(changed: frozenset[Path]) -> None:
-        started = time.perf_counter()
-        previewer.rebuild(changed)
-        log.debug("rebuilt in %.3fs", time.perf_counter() - started)
-        with contextlib.suppress(RuntimeError):  # the server stopped while this rebuild ran
-            loop.call_soon_threadsafe(clients.reload_all)
-            # Collect the last build's garbage once pages have reloaded, rather than have a full
-            # collection of a large site's objects land in the middle of the next rebuild.
-            loop.call_soon_threadsafe(collect_soon)
-        previewer.refresh_search_soon()
-
-    watcher = Watcher(previewer.root, rebuild)
-    watcher.start()
+    previewer.loop = loop
     say(f"serving {_url(host, port, previewer.state.shown.base_path)} - press Ctrl-C to stop")
     await stop.wait()
-    watcher.stop(timeout=30)
+    previewer.loop = None
     server.stop()
     clients.close_all()
     await server.close_all_connections()

@@ -31,6 +31,8 @@ LONGEST_MS = 2000
 """Endless saves (a log written into content/) still rebuild this often."""
 TOP_LEVEL_MS = 100
 """How often the top-level files and folders are looked at."""
+READY_S = 10.0
+"""How long `start` waits for the watches to be in place before going on regardless."""
 
 Stamp = tuple[int, int, int, int] | None
 
@@ -60,7 +62,8 @@ class Watcher:
     """Watches the project in a background thread and calls `on_change` once per burst of saves.
 
     `on_change` runs in the watcher's thread, so rebuilds never overlap; saves made while it
-    runs are collected and become the next burst.
+    runs are collected and become the next burst. `start` returns once the watches are in
+    place, so a save made after it returns is never missed.
     """
 
     def __init__(self, root: Path, on_change: Callable[[frozenset[Path]], None]) -> None:
@@ -68,10 +71,14 @@ class Watcher:
         self.on_change = on_change
         self._stop = threading.Event()
         self._polling = False
+        self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sitegen-watch", daemon=True)
 
     def start(self) -> None:
+        """Start watching; returns when the watches are in place (or after READY_S, with a warning)."""
         self._thread.start()
+        if not self._ready.wait(READY_S):
+            log.warning("the watches took over %.0fs to set up; saves made meanwhile may be missed", READY_S)
 
     def stop(self, timeout: float | None = None) -> None:
         """Stop watching; waits for a rebuild in progress to finish (up to `timeout`)."""
@@ -81,14 +88,17 @@ class Watcher:
 
     def _run(self) -> None:
         top = top_level(self.root)
+        watched = self._folders(top)  # those here from the start need no second look
         while not self._stop.is_set():
-            folders = [path for path, stamp in top.items() if stamp is not None and path.name in FOLDERS]
+            folders = self._folders(top)
             if not folders:  # nothing to watch yet: look for the folders to appear
+                self._ready.set()
                 self._stop.wait(TOP_LEVEL_MS / 1000)
                 top = self._notice_top_level(top)
                 continue
             try:
-                top = self._watch(folders, top)
+                top = self._watch(folders, top, new=frozenset(folders) - frozenset(watched))
+                watched = folders
             except (FileNotFoundError, NotADirectoryError):  # a folder went as watching began: look again
                 top = self._notice_top_level(top)
             except OSError as exc:  # no notifications here (a network drive, a full watch limit): poll instead
@@ -100,8 +110,13 @@ class Watcher:
                     self._stop.wait(1.0)
                 top = self._notice_top_level(top)
 
-    def _watch(self, folders: list[Path], top: dict[Path, Stamp]) -> dict[Path, Stamp]:
-        """Report bursts of changes until a source folder appears or goes; return the top level then."""
+    def _watch(self, folders: list[Path], top: dict[Path, Stamp], new: frozenset[Path]) -> dict[Path, Stamp]:
+        """Report bursts of changes until a source folder appears or goes; return the top level then.
+
+        Files saved into a folder that appeared (`new`) before its watch was in place would go
+        unseen, so once the watch is in place, the new folders are reported again.
+        """
+        armed = False
         for changes in watchfiles.watch(
             *folders,
             watch_filter=self._wanted,
@@ -113,13 +128,24 @@ class Watcher:
             raise_interrupt=False,
             force_polling=self._polling or None,
         ):
-            if changes:
-                self._report(frozenset(Path(path) for _, path in changes))
+            # The generator yields first after its watches are set up (at the latest after
+            # rust_timeout), so from here on nothing is missed.
+            found = frozenset(Path(path) for _, path in changes)
+            if not armed:
+                armed = True
+                self._ready.set()
+                found |= new
+            if found:
+                self._report(found)
             before = top
             top = self._notice_top_level(top)
             if [p for p in before if before[p] is None] != [p for p in top if top[p] is None]:
                 break  # a source folder appeared or went: watch the new set
         return top
+
+    @staticmethod
+    def _folders(top: dict[Path, Stamp]) -> list[Path]:
+        return [path for path, stamp in top.items() if stamp is not None and path.name in FOLDERS]
 
     def _notice_top_level(self, before: dict[Path, Stamp]) -> dict[Path, Stamp]:
         after = top_level(self.root)

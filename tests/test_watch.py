@@ -40,12 +40,12 @@ class Calls:
 
 
 @contextlib.contextmanager
-def watching(project: Path, settle: float = 0.3) -> Iterator[Calls]:
-    """A running watcher on `project`, its watches set up, stopped afterwards."""
-    found = Calls()
+def watching(project: Path, calls: Calls | None = None) -> Iterator[Calls]:
+    """A running watcher on `project`, stopped afterwards. No pause after `start`: it returns
+    once the watches are in place, and every test here relies on that."""
+    found = calls or Calls()
     watcher = Watcher(project, found)
     watcher.start()
-    time.sleep(settle)
     try:
         yield found
     finally:
@@ -96,12 +96,39 @@ def test_site_yaml_replaced_by_an_editor_is_noticed_every_time(project: Path, ca
         assert (project / "site.yaml") in bursts[number - 1]
 
 
+def test_a_save_made_as_soon_as_watching_starts_is_reported(project: Path) -> None:
+    for number in range(5):  # the race is with the watcher's own start-up: try it a few times
+        saved = project / "content" / "articles" / f"first-{number}.md"
+        with watching(project) as found:
+            saved.write_text("x")
+            assert found.wait_for_path(saved.resolve(), timeout=5)
+
+
 def test_a_templates_folder_made_later_is_watched_too(project: Path, calls: Calls) -> None:
     (project / "templates").mkdir()
     assert (project / "templates") in calls.wait_for(1)[0]
     time.sleep(0.3)  # the watcher now watches the new folder
     (project / "templates" / "base.html").write_text("<html></html>\n")
     assert calls.wait_for_path((project / "templates" / "base.html").resolve())
+
+
+def test_a_file_saved_into_a_new_folder_before_it_is_watched_still_brings_a_call(project: Path) -> None:
+    """The new folder is reported, its rebuild runs, and a file lands in it during that rebuild,
+    before the folder's watch is in place: another call must follow, or the save is lost."""
+    templates = project / "templates"
+
+    class SaveDuringTheFirstCall(Calls):
+        def __call__(self, paths: frozenset[Path]) -> None:
+            if not self.bursts:
+                (templates / "base.html").write_text("<html></html>\n")
+            super().__call__(paths)
+
+    with watching(project, SaveDuringTheFirstCall()) as found:
+        templates.mkdir()
+        bursts = found.wait_for(2)
+    assert templates in bursts[0]
+    assert len(bursts) >= 2, "the save made during the first call was never followed by another"
+    assert bursts[1] & {templates, templates.resolve(), (templates / "base.html").resolve()}
 
 
 def test_without_change_notifications_it_falls_back_to_polling(
@@ -138,6 +165,6 @@ def test_a_folder_removed_as_watching_begins_does_not_stop_the_watcher(
 
     monkeypatch.setattr(watch, "top_level", static_goes_right_after_the_first_look)
     saved = project / "content" / "articles" / "later.md"
-    with watching(project, settle=0.5) as found:
+    with watching(project) as found:
         saved.write_text("x")
         assert found.wait_for_path(saved.resolve())
