@@ -94,8 +94,15 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     if errors:
         raise BuildFailed(errors)
     warnings = []
-    if config.crisis_notice is None:
+    notice = config.crisis_notice
+    if notice is None:
         warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
+    elif not notice.is_us_default and not any(page.slug == "crisis" for page in content.pages):
+        warnings.append(
+            "site.yaml: the crisis notice has your own wording, but there is no content/pages/crisis.md, "
+            "so the built-in /crisis/ page repeats your notice rather than list US services; "
+            "write content/pages/crisis.md with the services for your readers' region"
+        )
     return Planned(root, config, options, content, assets, jobs, warnings, caches if use_cache else None)
 
 

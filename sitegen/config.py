@@ -41,13 +41,22 @@ class Booking:
     categories: dict[str, str] = field(default_factory=dict)
 
 
+US_CRISIS_TEXT = (
+    "If you are in crisis or thinking about harming yourself, call or text 988 "
+    "(Suicide & Crisis Lifeline). In an emergency, call 911."
+)
+
+
 @dataclass(frozen=True)
 class Crisis:
-    text: str = (
-        "If you are in crisis or thinking about harming yourself, call or text 988 "
-        "(Suicide & Crisis Lifeline). In an emergency, call 911."
-    )
+    text: str = US_CRISIS_TEXT
     link_label: str = "More crisis resources"
+
+    @property
+    def is_us_default(self) -> bool:
+        """Whether the notice is the built-in US wording, so the built-in crisis page (which
+        names US services) agrees with it."""
+        return self.text == US_CRISIS_TEXT
 
 
 @dataclass(frozen=True)

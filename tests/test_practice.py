@@ -172,7 +172,8 @@ def test_crisis_notice_defaults_to_988_and_links_to_a_crisis_page(make_site: Mak
         notice = page.select_one("section.crisis")
         assert notice is not None and "988" in notice.get_text() and "911" in notice.get_text(), page_path
         assert notice.find("a")["href"] == "/crisis/"
-    assert (root / "output/crisis/index.html").is_file()
+    said = BeautifulSoup((root / "output/crisis/index.html").read_text(), "html.parser").select_one("main")
+    assert said is not None and "call 911" in said.get_text() and "call or text 988" in said.get_text()
 
 
 def test_crisis_false_removes_the_notice_and_warns(make_site: MakeSite) -> None:
@@ -182,6 +183,41 @@ def test_crisis_false_removes_the_notice_and_warns(make_site: MakeSite) -> None:
     assert "warning:" in result.err and "crisis" in result.err
     page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
     assert page.select_one("section.crisis") is None
+
+
+UK_CRISIS = """crisis:
+  text: In an emergency, call 999. To talk any time, call Samaritans free on 116 123.
+  link_label: Where to find help
+"""
+
+
+def test_a_notice_in_the_sites_own_words_is_what_the_built_in_crisis_page_says(make_site: MakeSite) -> None:
+    """A practice outside the US that rewrites the notice must not get a crisis page naming
+    911 and 988, contradicting its own notice; the build says how to write a proper page."""
+    root = make_site({"content/articles/a.md": article()}, site_yaml=SITE + UK_CRISIS)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "warning: site.yaml: the crisis notice has your own wording" in result.err
+    assert "content/pages/crisis.md" in result.err
+    crisis_page = BeautifulSoup((root / "output/crisis/index.html").read_text(), "html.parser")
+    said = crisis_page.select_one("main").get_text()
+    assert "Samaritans free on 116 123" in said
+    assert "911" not in said and "988" not in said
+    assert "not an emergency service" in said
+    notice = crisis_page.select_one("section.crisis")
+    assert notice is not None and "call 999" in notice.get_text() and "Where to find help" in notice.get_text()
+
+
+def test_a_crisis_page_of_the_sites_own_stops_the_warning(make_site: MakeSite) -> None:
+    crisis_md = "---\ntitle: Urgent help\n---\nIn the UK, call 999 or Samaritans on 116 123.\n"
+    root = make_site(
+        {"content/articles/a.md": article(), "content/pages/crisis.md": crisis_md}, site_yaml=SITE + UK_CRISIS
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "crisis" not in result.err
+    said = BeautifulSoup((root / "output/crisis/index.html").read_text(), "html.parser").select_one("main")
+    assert said is not None and "Samaritans on 116 123" in said.get_text() and "911" not in said.get_text()
 
 
 def test_content_note_appears_before_the_body(make_site: MakeSite) -> None:
