@@ -253,8 +253,10 @@ def bench_sample_preview(work: Path) -> str:
     shown = ", ".join(f"{s * 1000:.0f}" for s in result.latencies)
     verdict = "PASS" if result.seconds < 0.3 else "FAIL"
     say(f"  median {result.seconds * 1000:.0f} ms (each: {shown} ms)")
-    return (f"- {verdict} preview on the bundled sample site (issue 8: under 300 ms): median "
-            f"{result.seconds * 1000:.0f} ms of 5 saves (each: {shown} ms)\n")
+    return (
+        f"- {verdict} preview on the bundled sample site (issue 8: under 300 ms): median "
+        f"{result.seconds * 1000:.0f} ms of 5 saves (each: {shown} ms)\n"
+    )
 
 
 def free_port() -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sitegen.config import BookingVariant, SiteConfig
 from sitegen.models import Clinician, CtaSetting
+from sitegen.strings import Strings
 from sitegen.urls import Urls
 
 
@@ -22,7 +23,12 @@ class BookingCta:
 
 
 def resolve_booking_cta(
-    config: SiteConfig, urls: Urls, category: str | None, author: Clinician | None, setting: CtaSetting
+    config: SiteConfig,
+    strings: Strings,
+    urls: Urls,
+    category: str | None,
+    author: Clinician | None,
+    setting: CtaSetting,
 ) -> BookingCta | None:
     """Site default, then the category's variant, then the author's own link, then the page's `cta`.
 
@@ -31,13 +37,14 @@ def resolve_booking_cta(
     if setting is False:
         return None
     booking = config.booking
-    chosen = BookingVariant(booking.url, booking.label, booking.text, booking.phone)
+    label = booking.label or strings.text("book_a_session")
+    chosen = BookingVariant(booking.url, label, booking.text or strings.text("booking_text"), booking.phone)
     variant_name = booking.categories.get(category or "")
     if variant_name:
         chosen = _overlay(chosen, booking.variants[variant_name])
     if author is not None and author.booking_url:
-        label = author.booking_label or f"Book with {author.name.split()[0]}"
-        chosen = _overlay(chosen, BookingVariant(url=author.booking_url, label=label))
+        own = author.booking_label or strings.text("book_with", name=author.name.split()[0])
+        chosen = _overlay(chosen, BookingVariant(url=author.booking_url, label=own))
     if isinstance(setting, str):
         chosen = _overlay(chosen, booking.variants[setting])
     elif isinstance(setting, BookingVariant):
@@ -45,9 +52,9 @@ def resolve_booking_cta(
     return BookingCta(urls.rebase(chosen.url), chosen.label, chosen.text, chosen.phone, phone_href(chosen.phone))
 
 
-def site_booking(config: SiteConfig, urls: Urls) -> BookingCta:
+def site_booking(config: SiteConfig, strings: Strings, urls: Urls) -> BookingCta:
     """The header link: the site's default booking, the same on every page."""
-    cta = resolve_booking_cta(config, urls, None, None, True)
+    cta = resolve_booking_cta(config, strings, urls, None, None, True)
     assert cta is not None
     return cta
 

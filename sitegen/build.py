@@ -31,7 +31,8 @@ from sitegen.render import Renderer, make_environment
 from sitegen.search_index import BUNDLE_DIR, index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
-from sitegen.theme_lookup import theme_dirs
+from sitegen.strings import Strings, unknown_language_warning
+from sitegen.theme_lookup import rendering_dirs, theme_dirs
 from sitegen.uptodate import input_digest, options_key, record
 from sitegen.urls import Urls
 from sitegen.writer import StagedOutput, UnsafePath
@@ -63,6 +64,7 @@ class Planned:
     jobs: list[PageJob]
     warnings: list[str]
     caches: ContentCaches | None
+    strings: Strings
 
     def extra_files(self, memo: Memo | None = None) -> list[tuple[str, bytes]]:
         """Feeds, sitemap, robots.txt and resized images: every file that is not a page or a static file."""
@@ -103,7 +105,11 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
             "so the built-in /crisis/ page repeats your notice rather than list US services; "
             "write content/pages/crisis.md with the services for your readers' region"
         )
-    return Planned(root, config, options, content, assets, jobs, warnings, caches if use_cache else None)
+    language = unknown_language_warning(root, config)
+    if language:
+        warnings.append(language)
+    cached = caches if use_cache else None
+    return Planned(root, config, options, content, assets, jobs, warnings, cached, planner.strings)
 
 
 @dataclass
@@ -145,14 +151,17 @@ def build(
     inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
     planned = plan_site(root, options, use_cache, continued.caches if continued else None)
     config, jobs = planned.config, planned.jobs
-    renderer = Renderer(make_environment(root, config.theme, root / CACHE_DIR / "templates" if use_cache else None))
+    bytecode = root / CACHE_DIR / "templates" if use_cache else None
+    renderer = Renderer(make_environment(root, config.theme, planned.strings, bytecode))
     guard = planned.guard()
     with StagedOutput(output) as staged:
         for name, path in planned.assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
         page_cache = (
-            PageCache(root / CACHE_DIR / "pages.pickle", config, theme_dirs(root, config.theme)) if use_cache else None
+            PageCache(root / CACHE_DIR / "pages.pickle", config, rendering_dirs(root, config.theme))
+            if use_cache
+            else None
         )
         rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
         digests = {relative: content for relative, (_, content) in rendered.items()}

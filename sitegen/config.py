@@ -34,8 +34,10 @@ class BookingVariant:
 @dataclass(frozen=True)
 class Booking:
     url: str = field(metadata={"hint": "the page or scheduler where a reader books a session"})
-    label: str = "Book a session"
-    text: str = "A first conversation is an easy place to start."
+    label: str = ""
+    """Empty: the theme's 'book_a_session' text, in the site's language."""
+    text: str = ""
+    """Empty: the theme's 'booking_text'."""
     phone: str = ""
     variants: dict[str, BookingVariant] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
@@ -49,14 +51,16 @@ US_CRISIS_TEXT = (
 
 @dataclass(frozen=True)
 class Crisis:
-    text: str = US_CRISIS_TEXT
-    link_label: str = "More crisis resources"
+    text: str = ""
+    """Empty: the theme's 'crisis_notice', the US wording (988, 911) in the site's language."""
+    link_label: str = ""
+    """Empty: the theme's 'crisis_link'."""
 
     @property
     def is_us_default(self) -> bool:
         """Whether the notice is the built-in US wording, so the built-in crisis page (which
         names US services) agrees with it."""
-        return self.text == US_CRISIS_TEXT
+        return self.text in ("", US_CRISIS_TEXT)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class SiteConfig:
     articles_per_page: int = 10
     import_category: str = ""
     allowed_origins: tuple[str, ...] = ()
+    strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    """The theme's texts reworded or translated, by key (see sitegen/strings.py)."""
 
     @property
     def base_path(self) -> str:
@@ -136,6 +142,10 @@ def load_config(root: Path) -> SiteConfig:
     config = reader.read(SiteConfig, located.data)
     if config is not None:
         _check_semantics(config, reader)
+        if config.strings:
+            from sitegen.strings import check_overrides  # strings.py reads SiteConfig itself
+
+            reader.errors += check_overrides(root, config, located.line_of)
     if reader.errors or config is None:
         raise BuildFailed(reader.errors)
     return config

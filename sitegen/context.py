@@ -22,6 +22,14 @@ crisis.html         /crisis/ (when no crisis page)    BaseContext
 search.html         /search/                          BaseContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
+
+Every template can also call (see sitegen/render.py):
+  t("key", name=value)    the theme's text `key` in the site's language (strings/<lang>.yaml),
+                          escaped; a value that is markup (a `link(...)`) is kept as is
+  link(url, label)        <a href="url">label</a>, for a link inside a text
+  time_tag(date)          <time datetime="...">...</time> for a DateText
+  code(text)              <code>text</code>
+  js_strings("key", ...)  texts for the theme's script, as JSON for a data-strings attribute
 """
 
 from __future__ import annotations
@@ -32,12 +40,13 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from sitegen.booking import BookingCta
-from sitegen.config import Crisis, Practice
+from sitegen.config import Practice
 from sitegen.views import (
     ArticleSummary,
     ArticleView,
     CategoryView,
     ClinicianView,
+    CrisisNotice,
     DayPageView,
     JourneySummary,
     JourneyView,
@@ -102,7 +111,7 @@ class BaseContext(TypedDict):
     site: SiteView
     page: PageInfo
     booking: BookingCta
-    crisis: Crisis | None
+    crisis: CrisisNotice | None
 
 
 class HomeContext(BaseContext):

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
     hrefs = planner.hrefs
     summary = planner.journey_summary(journey)
-    journeys_link = Link("Journeys", hrefs.href(u.journeys()))
+    text = planner.strings.text
+    journeys_link = Link(text("journeys"), hrefs.href(u.journeys()))
     cta = planner.cta(journey.category, journey.author, journey.cta)
     view = JourneyView(
         summary=summary,
@@ -53,7 +54,7 @@ def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
         path = u.journey_week(journey.slug, week.number)
         wctx: dict[str, Any] = dict(
             planner.base(
-                f"Week {week.number}: {week.title} – {journey.title}",
+                text("page_in_journey", page=_week_label(planner, week), journey=journey.title),
                 path,
                 "week",
                 journey.description,
@@ -63,8 +64,8 @@ def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
         wctx.update(
             journey=summary,
             week=week,
-            previous_week=_week_link(view.weeks, week.number - 1),
-            next_week=_week_link(view.weeks, week.number + 1),
+            previous_week=_week_link(planner, view.weeks, week.number - 1),
+            next_week=_week_link(planner, view.weeks, week.number + 1),
         )
         jobs.append(PageJob(path, "week.html", wctx, source))
     for day in journey.written_days:
@@ -80,13 +81,13 @@ def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
             cta=cta,
         )
         path = u.journey_day(journey.slug, day.number)
-        crumbs = (journeys_link, journey_link, Link(f"Week {week.number}", week.url))
+        crumbs = (journeys_link, journey_link, Link(text("week", number=week.number), week.url))
         title = day_view.day.heading
         trail = [Link(c.label, hrefs.base_url + c.url.removeprefix(hrefs.base_path)) for c in crumbs]
         trail.append(Link(title, hrefs.absolute(path)))
         dctx: dict[str, Any] = dict(
             planner.base(
-                f"{title} – {journey.title}",
+                text("page_in_journey", page=title, journey=journey.title),
                 path,
                 "day",
                 journey.description,
@@ -100,8 +101,12 @@ def journey_pages(planner: SitePlanner, journey: Journey) -> list[PageJob]:
     return jobs
 
 
-def _week_link(weeks: tuple[WeekView, ...], number: int) -> Link | None:
+def _week_link(planner: SitePlanner, weeks: tuple[WeekView, ...], number: int) -> Link | None:
     if 1 <= number <= len(weeks):
         week = weeks[number - 1]
-        return Link(f"Week {week.number}: {week.title}", week.url)
+        return Link(_week_label(planner, week), week.url)
     return None
+
+
+def _week_label(planner: SitePlanner, week: WeekView) -> str:
+    return planner.strings.text("week_heading", number=week.number, title=week.title)

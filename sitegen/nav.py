@@ -8,23 +8,25 @@ from sitegen import urls as u
 from sitegen.config import CONFIG_FILE, NavLink, SiteConfig
 from sitegen.errors import ContentError, did_you_mean
 from sitegen.models import Day, Journey, Page
+from sitegen.strings import Strings
 from sitegen.urls import Urls
 from sitegen.views import Link
 from sitegen.yamlsource import load_located
 
 SECTIONS = {
-    "home": ("Home", u.home()),
-    "articles": ("Articles", u.articles()),
-    "journeys": ("Journeys", u.journeys()),
-    "team": ("Our team", u.team()),
-    "categories": ("Topics", u.categories()),
-    "tags": ("Tags", u.tags()),
-    "search": ("Search", u.search()),
+    "home": ("home", u.home()),
+    "articles": ("articles", u.articles()),
+    "journeys": ("journeys", u.journeys()),
+    "team": ("our_team", u.team()),
+    "categories": ("topics", u.categories()),
+    "tags": ("tags", u.tags()),
+    "search": ("search", u.search()),
 }
+"""Section names usable in `navigation:`, with the key of their label in the theme's texts."""
 
 
 def site_navigation(
-    config: SiteConfig, pages: tuple[Page, ...], hrefs: Urls, root: Path
+    config: SiteConfig, strings: Strings, pages: tuple[Page, ...], hrefs: Urls, root: Path
 ) -> tuple[tuple[Link, ...], list[ContentError]]:
     """The header menu, from `navigation:` in site.yaml or, without it, a sensible default."""
     by_slug = {p.slug: p for p in pages}
@@ -35,8 +37,8 @@ def site_navigation(
         if isinstance(entry, NavLink):
             links.append(Link(entry.label, hrefs.rebase(entry.url)))
         elif entry in SECTIONS:
-            label, path = SECTIONS[entry]
-            links.append(Link(label, hrefs.href(path)))
+            key, path = SECTIONS[entry]
+            links.append(Link(strings.text(key), hrefs.href(path)))
         elif entry in by_slug:
             links.append(Link(by_slug[entry].nav_label or by_slug[entry].title, hrefs.href(u.page(entry))))
         else:

@@ -30,12 +30,14 @@ Entry = tuple[bytes, bytes]
 
 
 def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
-    """A digest of what shapes every page alike: sitegen's version, the configuration, every template."""
+    """A digest of what shapes every page alike: sitegen's version, the configuration, every template
+    and the theme's texts."""
     salt = hashlib.sha256(f"{__version__}\0{config!r}\0".encode())
     for folder in template_dirs:
         for file in sorted(folder.rglob("*")):
             if file.is_file():
-                salt.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+                name = f"{folder.name}/{file.relative_to(folder).as_posix()}"
+                salt.update(name.encode() + b"\0" + file.read_bytes())
     return salt.digest()
 
 

@@ -27,6 +27,7 @@ from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
 from sitegen.search_index import part_count, part_dir
 from sitegen.slugs import slugify
+from sitegen.strings import Strings, load_strings
 from sitegen.taxonomy_pages import category_pages, listing_pages, tag_pages
 from sitegen.urls import Urls
 from sitegen.views import (
@@ -34,6 +35,7 @@ from sitegen.views import (
     ArticleView,
     CategoryView,
     ClinicianView,
+    CrisisNotice,
     DayView,
     JourneySummary,
     Link,
@@ -54,11 +56,13 @@ class SitePlanner:
         self.content = content
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = []
+        self.strings: Strings = load_strings(root, config)
+        self.crisis = crisis_view(config, self.strings)
         self._summaries: dict[Source, ArticleSummary] = {}
         self._tag_links: dict[str, Link] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
-        navigation, nav_errors = site_navigation(config, content.pages, self.hrefs, root)
+        navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
         self.errors += nav_errors
         page_slugs = {p.slug for p in content.pages}
         self.site = SiteView(
@@ -83,8 +87,8 @@ class SitePlanner:
             script_url=assets.url("site.js", config.base_path),
             categories=self._category_views(),
         )
-        self.booking = site_booking(config, self.hrefs)
-        self.site_feed = Link(f"{config.title}: all articles", self.hrefs.href(u.feed()))
+        self.booking = site_booking(config, self.strings, self.hrefs)
+        self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))
         self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
 
     # --- shared pieces -------------------------------------------------------------------
@@ -108,7 +112,7 @@ class SitePlanner:
             breadcrumbs,
             **meta,
         )
-        return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.config.crisis_notice}
+        return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.crisis}
 
     def person(self, slug: str) -> PersonView | None:
         clinician = self.clinicians.get(slug)
@@ -146,7 +150,12 @@ class SitePlanner:
     def day_view(self, journey: Journey, number: int) -> DayView:
         day = journey.days[number - 1]
         url = self.hrefs.href(u.journey_day(journey.slug, number)) if day.written else None
-        return DayView(day.number, day.week, day.title, day.topic, day.written, url)
+        heading = (
+            self.strings.text("day_heading", number=day.number, title=day.title)
+            if day.title
+            else self.strings.text("day", number=day.number)
+        )
+        return DayView(day.number, day.week, day.title, day.topic, day.written, url, heading)
 
     def week_view(self, journey: Journey, number: int) -> WeekView:
         week = journey.weeks[number - 1]
@@ -172,7 +181,9 @@ class SitePlanner:
         )
 
     def cta(self, category: str | None, author: str, setting: Any) -> BookingCta | None:
-        return resolve_booking_cta(self.config, self.hrefs, category, self.clinicians.get(author), setting)
+        return resolve_booking_cta(
+            self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+        )
 
     def _search_parts(self) -> tuple[str, ...]:
         """The extra index parts the search page merges: articles, journeys and written days, in parts."""
@@ -227,8 +238,8 @@ class SitePlanner:
             self,
             self.content.articles,
             u.articles,
-            "Articles",
-            "Articles from our clinicians on everyday mental health.",
+            self.strings.text("articles"),
+            self.strings.text("articles_description"),
             "articles",
             "the article listing",
         )
@@ -250,7 +261,10 @@ class SitePlanner:
                 if article.hero
                 else Markup(),
             )
-            crumbs = (Link("Articles", self.hrefs.href(u.articles())), self.category_link(article.category))
+            crumbs = (
+                Link(self.strings.text("articles"), self.hrefs.href(u.articles())),
+                self.category_link(article.category),
+            )
             ctx: dict[str, Any] = dict(
                 self.base(
                     article.title,
@@ -306,7 +320,12 @@ class SitePlanner:
                 )
                 continue
             ctx: dict[str, Any] = dict(
-                self.base(f"Moved: {article.title}", u.article(article.slug), "redirect", noindex=True)
+                self.base(
+                    self.strings.text("moved_title", title=article.title),
+                    u.article(article.slug),
+                    "redirect",
+                    noindex=True,
+                )
             )
             ctx["target"] = target
             jobs.append(
@@ -316,7 +335,9 @@ class SitePlanner:
 
     def journeys(self) -> list[PageJob]:
         ctx: dict[str, Any] = dict(
-            self.base("Journeys", u.journeys(), "journeys", "Self-paced programmes to work through day by day.")
+            self.base(
+                self.strings.text("journeys"), u.journeys(), "journeys", self.strings.text("journeys_description")
+            )
         )
         ctx["journeys"] = tuple(self.journey_summary(j) for j in self.content.journeys)
         jobs = [PageJob(u.journeys(), "journeys.html", ctx, "the journeys listing")]
@@ -326,11 +347,13 @@ class SitePlanner:
 
     def team(self) -> list[PageJob]:
         views = {c.slug: self.clinician_view(c) for c in self.content.clinicians}
-        ctx: dict[str, Any] = dict(self.base("Our team", u.team(), "team", "The clinicians of " + self.config.title))
+        team = self.strings.text("our_team")
+        about = self.strings.text("team_description", site=self.config.title)
+        ctx: dict[str, Any] = dict(self.base(team, u.team(), "team", about))
         ctx["clinicians"] = tuple(views.values())
         jobs = [PageJob(u.team(), "team.html", ctx, "the team page")]
         for clinician in self.content.clinicians:
-            crumbs = (Link("Our team", self.hrefs.href(u.team())),)
+            crumbs = (Link(team, self.hrefs.href(u.team())),)
             cctx: dict[str, Any] = dict(
                 self.base(
                     clinician.display_name,
@@ -378,11 +401,16 @@ class SitePlanner:
 
     def fixed_pages(self) -> list[PageJob]:
         jobs = [
-            PageJob(u.search(), "search.html", dict(self.base("Search", u.search(), "search")), "the search page"),
+            PageJob(
+                u.search(),
+                "search.html",
+                dict(self.base(self.strings.text("search"), u.search(), "search")),
+                "the search page",
+            ),
             PageJob(
                 u.not_found(),
                 "404.html",
-                dict(self.base("Page not found", u.not_found(), "404", noindex=True)),
+                dict(self.base(self.strings.text("not_found_title"), u.not_found(), "404", noindex=True)),
                 "the 404 page",
                 in_sitemap=False,
             ),
@@ -392,11 +420,20 @@ class SitePlanner:
                 PageJob(
                     u.crisis(),
                     "crisis.html",
-                    dict(self.base("If you need help now", u.crisis(), "crisis")),
+                    dict(self.base(self.strings.text("crisis_title"), u.crisis(), "crisis")),
                     "the built-in crisis page",
                 )
             )
         return jobs
+
+
+def crisis_view(config: SiteConfig, strings: Strings) -> CrisisNotice | None:
+    """The notice on every page: the site's own words, or the theme's in the site's language."""
+    notice = config.crisis_notice
+    if notice is None:
+        return None
+    text = notice.text or strings.text("crisis_notice")
+    return CrisisNotice(text, notice.link_label or strings.text("crisis_link"), notice.is_us_default)
 
 
 def find_collisions(jobs: list[PageJob]) -> list[ContentError]:

@@ -32,7 +32,7 @@ from sitegen.page_job import PageJob
 from sitegen.render import Renderer, make_environment
 from sitegen.search_index import index_site
 from sitegen.site import BuildOptions
-from sitegen.theme_lookup import theme_dirs
+from sitegen.theme_lookup import rendering_dirs
 from sitegen.writer import UnsafePath, safe_join
 
 RenderedFrom = tuple[str, dict[str, Any], BookingCta | None]
@@ -186,7 +186,8 @@ class PreviewBuilder:
         same name, and two saves within one tick of the file clock.
         """
         if self._renderer is None or self._renderer[0] != salt:
-            environment = make_environment(self.root, planned.config.theme, self.root / CACHE_DIR / "templates")
+            bytecode = self.root / CACHE_DIR / "templates"
+            environment = make_environment(self.root, planned.config.theme, planned.strings, bytecode)
             self._renderer = (salt, Renderer(environment))
         return self._renderer[1]
 
@@ -196,7 +197,7 @@ class PreviewBuilder:
 
 
 def _salt(planned: Planned) -> bytes:
-    return rendering_salt(planned.config, theme_dirs(planned.root, planned.config.theme))
+    return rendering_salt(planned.config, rendering_dirs(planned.root, planned.config.theme))
 
 
 def _rendered_from(job: PageJob) -> RenderedFrom:

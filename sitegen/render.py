@@ -12,16 +12,22 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 
 from sitegen.booking import BookingCta
 from sitegen.markup import BOOKING_PLACEHOLDER
 from sitegen.page_job import PageJob
 from sitegen.sealed import read_sealed, write_sealed
+from sitegen.strings import Strings
 from sitegen.theme_lookup import theme_dirs
+from sitegen.views import DateText
 
 
-def make_environment(root: Path, theme: str, bytecode_dir: Path | None = None) -> jinja2.Environment:
-    """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds."""
+def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds.
+
+    Templates get the theme's texts in the site's language from `t(key, name=value)`.
+    """
     cache = None
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
@@ -35,8 +41,22 @@ def make_environment(root: Path, theme: str, bytecode_dir: Path | None = None) -
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["plural"] = lambda n, one, many: one if n == 1 else many
+    env.filters["plural"] = lambda n, one, many: one if n == 1 else many  # kept for templates of earlier themes
+    env.globals.update(t=strings.t, js_strings=strings.for_script, link=link, time_tag=time_tag, code=code)
     return env
+
+
+def link(url: str, label: str) -> Markup:
+    """`<a href="url">label</a>`, both escaped (unless already markup): for links inside a text."""
+    return Markup('<a href="{}">{}</a>').format(url, label)
+
+
+def time_tag(date: DateText) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(date.iso, date.text)
+
+
+def code(text: str) -> Markup:
+    return Markup("<code>{}</code>").format(text)
 
 
 class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -45,7 +45,7 @@ def listing_pages(
     chunks = pages_of(articles, planner.config.articles_per_page)
     jobs = []
     for number, chunk in enumerate(chunks, start=1):
-        page_title = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
+        page_title = _numbered(planner, title, number, len(chunks))
         ctx: dict[str, Any] = dict(planner.base(page_title, path_for(number), kind, intro))
         ctx.update(
             heading=title,
@@ -57,17 +57,23 @@ def listing_pages(
     return jobs
 
 
+def _numbered(planner: SitePlanner, title: str, number: int, count: int) -> str:
+    """A listing's title; its later pages say which page they are."""
+    return title if number == 1 else planner.strings.text("listing_page_title", title=title, page=number, pages=count)
+
+
 def category_pages(planner: SitePlanner) -> list[PageJob]:
     hrefs, content = planner.hrefs, planner.content
-    ctx: dict[str, Any] = dict(planner.base("Topics", u.categories(), "categories"))
+    topics = planner.strings.text("topics")
+    ctx: dict[str, Any] = dict(planner.base(topics, u.categories(), "categories"))
     ctx["categories"] = planner.site.categories
     jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
     for view in planner.site.categories:
-        crumbs = (Link("Topics", hrefs.href(u.categories())),)
+        crumbs = (Link(topics, hrefs.href(u.categories())),)
         chosen = tuple(a for a in content.articles if a.category == view.name)
         chunks = pages_of(chosen, planner.config.articles_per_page)
         for number, chunk in enumerate(chunks, start=1):
-            title = view.name if number == 1 else f"{view.name} (page {number} of {len(chunks)})"
+            title = _numbered(planner, view.name, number, len(chunks))
             path = u.category(view.slug, number)
             feeds = (planner.site_feed, planner.category_feed(view.name))
             cctx: dict[str, Any] = dict(planner.base(title, path, "category", view.description, crumbs, feeds=feeds))
@@ -91,7 +97,7 @@ def tag_pages(planner: SitePlanner) -> list[PageJob]:
             by_slug[slugify(tag)].append(article)
             names.setdefault(slugify(tag), tag)
     ordered = sorted(by_slug, key=lambda s: names[s].lower())
-    ctx: dict[str, Any] = dict(planner.base("Tags", u.tags(), "tags"))
+    ctx: dict[str, Any] = dict(planner.base(planner.strings.text("tags"), u.tags(), "tags"))
     ctx["tags"] = tuple((Link(names[s], planner.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)
     jobs = [PageJob(u.tags(), "tags.html", ctx, "the tag index")]
     for slug in ordered:
@@ -99,7 +105,7 @@ def tag_pages(planner: SitePlanner) -> list[PageJob]:
             planner,
             tuple(by_slug[slug]),
             partial(u.tag, slug),
-            f"Tagged “{names[slug]}”",
+            planner.strings.text("tagged", tag=names[slug]),
             "",
             "tag",
             f"tag '{names[slug]}'",

@@ -24,6 +24,16 @@ def static_dirs(root: Path, theme: str) -> list[Path]:
     return _existing([root / "static", root / "themes" / theme / "static", BUILTIN_THEME / "static"])
 
 
+def strings_dirs(root: Path, theme: str) -> list[Path]:
+    """Folders holding the theme's texts in each language (strings/<language>.yaml), most specific first."""
+    return _existing([root / "themes" / theme / "strings", BUILTIN_THEME / "strings"])
+
+
+def rendering_dirs(root: Path, theme: str) -> list[Path]:
+    """Every folder whose files shape how pages render alike: templates and the theme's texts."""
+    return theme_dirs(root, theme) + strings_dirs(root, theme)
+
+
 def _existing(dirs: list[Path]) -> list[Path]:
     unique: dict[Path, None] = {}
     for folder in dirs:

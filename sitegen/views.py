@@ -69,6 +69,16 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class CrisisNotice:
+    """The crisis notice as every page shows it, in the site's words or the theme's."""
+
+    text: str
+    link_label: str
+    is_us_default: bool
+    """Whether it is the theme's US wording, which the built-in crisis page's US services match."""
+
+
+@dataclass(frozen=True)
 class DayView:
     number: int
     week: int
@@ -76,11 +86,8 @@ class DayView:
     topic: str
     written: bool
     url: str | None
-
-    @property
-    def heading(self) -> str:
-        """'Day 3: Title', or just 'Day 3' when neither the day nor the plan names it."""
-        return f"Day {self.number}: {self.title}" if self.title else f"Day {self.number}"
+    heading: str
+    """'Day 3: Title', or just 'Day 3' when neither the day nor the plan names it."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,190 @@
+"""The theme's own words: one catalogue per language, reworded per site in site.yaml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
+from sitegen.strings import placeholders
+
+THEME = REPO / "themes" / "default"
+ENGLISH = yaml.safe_load((THEME / "strings" / "en.yaml").read_text(encoding="utf-8"))
+
+ARTICLE = "---\ntitle: Breathing out\ndate: 2025-02-03\ncategory: Anxiety\n---\nA short article.\n"
+JOURNEY = """\
+---
+title: Ten quiet days
+duration: 2 weeks
+category: Anxiety
+---
+An introduction.
+
+## Your Journey Plan
+
+### Week 1: Settling
+- Day 1: Arriving
+- Day 2: Noticing
+
+### Week 2: Steadying
+- Day 3: Breathing
+
+## Day 1: Arriving
+Arrive as you are.
+"""
+
+
+def page(root: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((root / "output" / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(soup: BeautifulSoup, selector: str) -> str:
+    found = soup.select_one(selector)
+    assert found is not None, selector
+    return " ".join(found.get_text().split())
+
+
+def used_keys() -> dict[str, set[str]]:
+    """Every key the theme's templates and code ask for, with where."""
+    found: dict[str, set[str]] = {}
+    sources = [*THEME.joinpath("templates").rglob("*.html"), *(REPO / "sitegen").rglob("*.py")]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for key in re.findall(r"""\bt(?:ext)?\(\s*["']([a-z_]*[a-z])["']""", text):
+            found.setdefault(key, set()).add(source.name)
+        for handed in re.findall(r"js_strings\(([^)]*)\)", text):
+            for key in re.findall(r"""["']([a-z_]+)["']""", handed):
+                found.setdefault(key, set()).add(source.name)
+    for what in ("article", "journey"):  # educational.html builds these keys from `what`
+        found.setdefault(f"educational_{what}", set()).add("educational.html")
+    from sitegen.nav import SECTIONS
+
+    for key, _ in SECTIONS.values():
+        found.setdefault(key, set()).add("nav.py")
+    return found
+
+
+def test_every_text_the_theme_uses_is_in_the_english_catalogue_and_none_is_left_over() -> None:
+    used = used_keys()
+    assert sorted(set(used) - set(ENGLISH)) == []
+    assert sorted(set(ENGLISH) - set(used)) == []
+
+
+def test_the_script_is_handed_every_text_it_uses() -> None:
+    script = (THEME / "static" / "site.js").read_text(encoding="utf-8")
+    said = set(re.findall(r'say\(\w+, "([a-z_]+)"', script))
+    handed = set()
+    for template in THEME.joinpath("templates").rglob("*.html"):
+        for call in re.findall(r"js_strings\(([^)]*)\)", template.read_text(encoding="utf-8")):
+            handed |= set(re.findall(r"""["']([a-z_]+)["']""", call))
+    assert len(said) == 7
+    assert said == handed
+
+
+def test_site_yaml_rewords_texts_including_plural_forms(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + (
+        "strings:\n"
+        "  latest_articles: New from our clinicians\n"
+        "  reading_time:\n"
+        "    one: a {count}-minute read\n"
+        "    other: a {count}-minute read\n"
+        "  book_a_session: Arrange a first talk\n"
+        "  day_count:\n"
+        "    one: '{count} day'\n"
+        "    other: '{count} days in all'\n"
+    )
+    root = make_site(
+        {"content/articles/breathing-out.md": ARTICLE, "content/journeys/ten-quiet-days.md": JOURNEY},
+        site_yaml=site_yaml,
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    home = page(root, "")
+    assert text_of(home, "#home-latest") == "New from our clinicians"
+    assert "a 1-minute read" in text_of(home, "#home-latest + .cards .meta")
+    assert text_of(home, "header .book-link") == "Arrange a first talk"
+    journey = page(root, "journeys/ten-quiet-days")
+    assert "14 days in all" in text_of(journey, "article.journey header .meta")
+
+
+def test_reworded_texts_are_escaped_and_links_inside_them_still_work(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + (
+        "strings:\n"
+        "  latest_articles: <script>alert(1)</script> & more\n"
+        "  browse_by: 'Find <b>more</b> by {topic}, or by {tag}'\n"
+    )
+    root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=site_yaml)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    html = (root / "output/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    listing = page(root, "articles")
+    browse = listing.select_one("p.browse")
+    assert browse is not None and browse.find("b") is None and "<b>more</b>" in browse.get_text()
+    assert [a["href"] for a in browse.find_all("a")] == ["/categories/", "/tags/"]
+
+
+def test_every_mistake_in_strings_is_reported_at_once_with_its_line(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + (
+        "strings:\n"
+        "  latest_article: Newest\n"  # line 10: a typo
+        "  start_day: Begin day {day}\n"  # line 11: a placeholder the text does not have
+        "  mark_done: 'Done with {number'\n"  # line 12: a broken brace
+        "  reading_time:\n"  # line 13: no 'other' form
+        "    one: '{count} minute'\n"
+    )
+    root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=site_yaml)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "site.yaml:10: unknown text 'latest_article' (did you mean 'latest_articles'?)" in result.err
+    assert "site.yaml:11: strings: 'start_day' uses {day}, which this text cannot fill (it can use {number})" in (
+        result.err
+    )
+    assert "site.yaml:12: strings: 'mark_done': an unmatched brace" in result.err
+    assert "site.yaml:13: strings: 'reading_time': a text with plural forms needs an 'other' form" in result.err
+    assert "Traceback" not in result.err
+    assert not (root / "output").exists()
+
+
+def test_a_projects_theme_can_carry_its_own_texts_and_a_broken_one_is_named(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + "theme: calm\n"
+    root = make_site(
+        {
+            "content/articles/breathing-out.md": ARTICLE,
+            "themes/calm/strings/en.yaml": "latest_articles: Fresh reading\n",
+        },
+        site_yaml=site_yaml,
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert text_of(page(root, ""), "#home-latest") == "Fresh reading"
+    assert text_of(page(root, ""), "#home-topics") == ENGLISH["topics"]  # the rest still from the built-in theme
+
+    (root / "themes/calm/strings/en.yaml").write_text("topics: Themes\nlatest_articles: Fresh: reading\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert re.search(r"themes/calm/strings/en\.yaml:2: invalid YAML", result.err), result.err
+    assert text_of(page(root, ""), "#home-latest") == "Fresh reading"  # the last good build is kept
+
+
+def test_a_changed_text_reaches_pages_kept_from_the_last_build(make_site: MakeSite) -> None:
+    """Pages are kept between builds (the page store); a theme text is part of what they depend on."""
+    site_yaml = MINIMAL_SITE_YAML + "theme: calm\n"
+    root = make_site(
+        {"content/articles/breathing-out.md": ARTICLE, "themes/calm/strings/en.yaml": "educational_article: One.\n"},
+        site_yaml=site_yaml,
+    )
+    assert run_sitegen("build", cwd=root).code == 0
+    assert text_of(page(root, "articles/breathing-out"), ".educational-note") == "One."
+    (root / "themes/calm/strings/en.yaml").write_text("educational_article: Two.\n")
+    assert run_sitegen("build", cwd=root).code == 0
+    assert text_of(page(root, "articles/breathing-out"), ".educational-note") == "Two."
+
+
+def test_placeholders_name_what_each_text_is_given() -> None:
+    assert placeholders(ENGLISH["day_heading"]) == {"number", "title"}
+    assert placeholders(ENGLISH["reading_time"]) == {"count"}
+    assert placeholders(ENGLISH["skip_link"]) == set()
