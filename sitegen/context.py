@@ -24,12 +24,12 @@ search.html         /search/                          BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
 
 Every template can also call (see sitegen/render.py):
-  t("key", name=value)    the theme's text `key` in the site's language (strings/<lang>.yaml),
+  t("<key>", name=value)  the theme's text `key` in the site's language (strings/<lang>.yaml),
                           escaped; a value that is markup (a `link(...)`) is kept as is
   link(url, label)        <a href="url">label</a>, for a link inside a text
   time_tag(date)          <time datetime="...">...</time> for a DateText
   code(text)              <code>text</code>
-  js_strings("key", ...)  texts for the theme's script, as JSON for a data-strings attribute
+  js_strings("<key>", …)  texts for the theme's script, as JSON for a data-strings attribute
 """
 
 from __future__ import annotations

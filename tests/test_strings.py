@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
-from sitegen.strings import placeholders
+from sitegen.strings import entry_problem, placeholders
 
 THEME = REPO / "themes" / "default"
 ENGLISH = yaml.safe_load((THEME / "strings" / "en.yaml").read_text(encoding="utf-8"))
@@ -188,3 +188,79 @@ def test_placeholders_name_what_each_text_is_given() -> None:
     assert placeholders(ENGLISH["day_heading"]) == {"number", "title"}
     assert placeholders(ENGLISH["reading_time"]) == {"count"}
     assert placeholders(ENGLISH["skip_link"]) == set()
+
+
+def test_every_translation_has_every_key_with_only_the_placeholders_english_has() -> None:
+    translations = sorted(p for p in (THEME / "strings").glob("*.yaml") if p.name != "en.yaml")
+    assert [p.name for p in translations] == ["es.yaml"]
+    for path in translations:
+        table = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert sorted(table) == sorted(ENGLISH), path.name
+        for key, entry in table.items():
+            assert entry_problem(entry) == "", (path.name, key)
+            assert placeholders(entry) == placeholders(ENGLISH[key]), (path.name, key)
+
+
+SPANISH_SITE = MINIMAL_SITE_YAML + "language: es\n"
+
+
+def test_a_site_in_spanish_has_the_themes_words_in_spanish(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/articles/breathing-out.md": ARTICLE,
+            "content/articles/second.md": ARTICLE.replace("Breathing out", "Second"),
+            "content/journeys/ten-quiet-days.md": JOURNEY,
+        },
+        site_yaml=SPANISH_SITE,
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    home = page(root, "")
+    assert home.html is not None and home.html["lang"] == "es"
+    assert text_of(home, "#home-latest") == "Artículos recientes"
+    assert text_of(home, "header .book-link") == "Reservar una sesión"  # site.yaml gives no label of its own
+    assert text_of(home, ".skip-link") == "Saltar al contenido"
+    notice = text_of(home, "section.crisis")
+    assert "llame o envíe un mensaje de texto al 988" in notice and "llame al 911" in notice
+    assert "Más recursos para crisis" in notice
+    journey = page(root, "journeys/ten-quiet-days")
+    assert "14 días · 1 escrito hasta ahora" in text_of(journey, "article.journey header .meta")
+    assert text_of(journey, ".start-link") == "Empezar el día 1"
+    assert "Próximamente" in text_of(journey, ".day-item.planned")
+    day = page(root, "journeys/ten-quiet-days/day-1")
+    assert day.title is not None and day.title.get_text() == "Día 1: Arriving – Ten quiet days · Test Practice"
+    assert text_of(day, ".day-position") == "Día 1 de 14 · Semana 1: Settling"
+    topics = text_of(page(root, "categories"), ".topic-list")
+    assert "2 artículos · 1 recorrido" in topics
+    article = page(root, "articles/breathing-out")
+    assert "1 min de lectura" in text_of(article, ".article-header .meta")
+    assert "No sustituye la atención" in text_of(article, ".educational-note")
+    english = {ENGLISH[key] for key in ("skip_link", "latest_articles", "journey_plan", "footer_note")}
+    for path in (root / "output").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not [words for words in english if words in html], path
+
+
+def test_a_regional_language_reads_its_languages_texts(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=MINIMAL_SITE_YAML + "language: es-MX\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    home = page(root, "")
+    assert home.html is not None and home.html["lang"] == "es-MX"
+    assert text_of(home, "#home-latest") == "Artículos recientes"
+
+
+def test_a_language_no_theme_speaks_keeps_english_and_says_how_to_translate(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/articles/breathing-out.md": ARTICLE},
+        site_yaml=MINIMAL_SITE_YAML + "language: fr\nstrings:\n  latest_articles: Articles récents\n",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "warning: site.yaml: no theme has texts in 'fr'" in result.err
+    assert "under 'strings:' in site.yaml" in result.err
+    home = page(root, "")
+    assert text_of(home, "#home-latest") == "Articles récents"
+    assert text_of(home, "#home-topics") == ENGLISH["topics"]

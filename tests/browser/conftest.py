@@ -5,15 +5,14 @@ One browser and one HTTP server per test session; pages are cheap and made per t
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from conftest import serving
 
 CHROMIUM_MISSING = (
     "Chromium is needed for the browser tests: install it with 'sudo apt-get install chromium' "
@@ -59,27 +58,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("kind_path", list(PAGE_KINDS.values()), ids=list(PAGE_KINDS))
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(sample_output: Path) -> Iterator[str]:
-    """The built sample site, served on 127.0.0.1 at a free port; the origin, without a trailing slash."""
-    handler = functools.partial(QuietHandler, directory=str(sample_output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sample-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """The built sample site, served locally; the origin, without a trailing slash."""
+    with serving(sample_output) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

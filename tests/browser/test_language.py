@@ -1,0 +1,69 @@
+"""A site in Spanish: the theme's script speaks the page's language too (its texts come from the page)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from conftest import copy_sample, run_sitegen, serving
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample practice with `language: es`, built and served."""
+    root = copy_sample(tmp_path_factory.mktemp("spanish"))
+    config = root / "site.yaml"
+    config.write_text(re.sub(r"(?m)^language: .*$", "language: es", config.read_text(encoding="utf-8")))
+    assert "language: es\n" in config.read_text(encoding="utf-8")
+    result = run_sitegen("build", "-q", cwd=root)
+    assert result.code == 0, result.err
+    with serving(Path(root / "output")) as url:
+        yield url
+
+
+@pytest.fixture
+def spanish(browser: Browser, spanish_url: str) -> Iterator[Page]:
+    context: BrowserContext = browser.new_context(base_url=spanish_url, viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_journey_progress_is_told_in_spanish(spanish: Page) -> None:
+    spanish.goto("/journeys/steadier-days/")
+    expect(spanish.locator(".progress-summary")).to_have_text("Todavía no ha marcado ningún día como hecho.")
+    spanish.goto("/journeys/steadier-days/day-1/")
+    spanish.get_by_role("button", name="Marcar el día 1 como hecho").click()
+    spanish.goto("/journeys/steadier-days/")
+    expect(spanish.get_by_role("link", name="Continuar con el día 2")).to_be_visible()
+    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 1 de 28 días como hecho.")
+    spanish.goto("/journeys/steadier-days/day-2/")
+    spanish.get_by_role("button", name="Marcar el día 2 como hecho").click()
+    spanish.goto("/journeys/steadier-days/")
+    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 2 de 28 días como hechos.")
+    report = Axe().run(spanish, options=AXE_OPTIONS)
+    assert report.violations_count == 0, report.generate_report()
+
+
+def test_search_messages_are_in_spanish(spanish: Page) -> None:
+    spanish.goto("/search/?q=stomachache")
+    expect(spanish.locator("#search-results > li a")).to_have_count(1)
+    expect(spanish.locator("#search-status")).to_have_text("1 resultado para «stomachache».")
+    spanish.goto("/search/?q=zzqqxxvv")
+    expect(spanish.locator("#search-status")).to_have_text(
+        "No se encontró nada para «zzqqxxvv». Pruebe con otra palabra, o explore los artículos y recorridos."
+    )
+    expect(spanish.get_by_role("searchbox", name="Buscar artículos y recorridos")).to_be_visible()
