@@ -264,3 +264,17 @@ def test_a_language_no_theme_speaks_keeps_english_and_says_how_to_translate(make
     home = page(root, "")
     assert text_of(home, "#home-latest") == "Articles récents"
     assert text_of(home, "#home-topics") == ENGLISH["topics"]
+
+
+def test_a_brace_is_written_doubled_and_shows_once(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + (
+        "strings:\n  latest_articles: 'New {{this week}}'\n  start_day: 'Day {number} {{go}}'\n"
+    )
+    root = make_site(
+        {"content/articles/breathing-out.md": ARTICLE, "content/journeys/ten-quiet-days.md": JOURNEY},
+        site_yaml=site_yaml,
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    assert text_of(page(root, ""), "#home-latest") == "New {this week}"
+    assert text_of(page(root, "journeys/ten-quiet-days"), ".start-link") == "Day 1 {go}"
