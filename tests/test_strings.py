@@ -37,6 +37,17 @@ Arrive as you are.
 """
 
 
+SITE_FILES = {"content/articles/breathing-out.md": ARTICLE, "content/journeys/ten-quiet-days.md": JOURNEY}
+
+
+def built(make_site: MakeSite, site_yaml: str, files: dict[str, str] | None = None) -> tuple[Path, str]:
+    """A project with `files` (an article and a journey by default), built; its root and warnings."""
+    root = make_site(SITE_FILES if files is None else files, site_yaml=site_yaml)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    return root, result.err
+
+
 def page(root: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((root / "output" / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -96,12 +107,7 @@ def test_site_yaml_rewords_texts_including_plural_forms(make_site: MakeSite) -> 
         "    one: '{count} day'\n"
         "    other: '{count} days in all'\n"
     )
-    root = make_site(
-        {"content/articles/breathing-out.md": ARTICLE, "content/journeys/ten-quiet-days.md": JOURNEY},
-        site_yaml=site_yaml,
-    )
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
+    root, _ = built(make_site, site_yaml)
     home = page(root, "")
     assert text_of(home, "#home-latest") == "New from our clinicians"
     assert "a 1-minute read" in text_of(home, "#home-latest + .cards .meta")
@@ -116,9 +122,7 @@ def test_reworded_texts_are_escaped_and_links_inside_them_still_work(make_site: 
         "  latest_articles: <script>alert(1)</script> & more\n"
         "  browse_by: 'Find <b>more</b> by {topic}, or by {tag}'\n"
     )
-    root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=site_yaml)
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
+    root, _ = built(make_site, site_yaml)
     html = (root / "output/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
     listing = page(root, "articles")
@@ -151,15 +155,8 @@ def test_every_mistake_in_strings_is_reported_at_once_with_its_line(make_site: M
 
 def test_a_projects_theme_can_carry_its_own_texts_and_a_broken_one_is_named(make_site: MakeSite) -> None:
     site_yaml = MINIMAL_SITE_YAML + "theme: calm\n"
-    root = make_site(
-        {
-            "content/articles/breathing-out.md": ARTICLE,
-            "themes/calm/strings/en.yaml": "latest_articles: Fresh reading\n",
-        },
-        site_yaml=site_yaml,
-    )
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
+    theme_texts = {"themes/calm/strings/en.yaml": "latest_articles: Fresh reading\n"}
+    root, _ = built(make_site, site_yaml, {**SITE_FILES, **theme_texts})
     assert text_of(page(root, ""), "#home-latest") == "Fresh reading"
     assert text_of(page(root, ""), "#home-topics") == ENGLISH["topics"]  # the rest still from the built-in theme
 
@@ -173,11 +170,7 @@ def test_a_projects_theme_can_carry_its_own_texts_and_a_broken_one_is_named(make
 def test_a_changed_text_reaches_pages_kept_from_the_last_build(make_site: MakeSite) -> None:
     """Pages are kept between builds (the page store); a theme text is part of what they depend on."""
     site_yaml = MINIMAL_SITE_YAML + "theme: calm\n"
-    root = make_site(
-        {"content/articles/breathing-out.md": ARTICLE, "themes/calm/strings/en.yaml": "educational_article: One.\n"},
-        site_yaml=site_yaml,
-    )
-    assert run_sitegen("build", cwd=root).code == 0
+    root, _ = built(make_site, site_yaml, {**SITE_FILES, "themes/calm/strings/en.yaml": "educational_article: One.\n"})
     assert text_of(page(root, "articles/breathing-out"), ".educational-note") == "One."
     (root / "themes/calm/strings/en.yaml").write_text("educational_article: Two.\n")
     assert run_sitegen("build", cwd=root).code == 0
@@ -205,17 +198,9 @@ SPANISH_SITE = MINIMAL_SITE_YAML + "language: es\n"
 
 
 def test_a_site_in_spanish_has_the_themes_words_in_spanish(make_site: MakeSite) -> None:
-    root = make_site(
-        {
-            "content/articles/breathing-out.md": ARTICLE,
-            "content/articles/second.md": ARTICLE.replace("Breathing out", "Second"),
-            "content/journeys/ten-quiet-days.md": JOURNEY,
-        },
-        site_yaml=SPANISH_SITE,
-    )
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
-    assert "warning" not in result.err
+    second = {"content/articles/second.md": ARTICLE.replace("Breathing out", "Second")}
+    root, warnings = built(make_site, SPANISH_SITE, {**SITE_FILES, **second})
+    assert "warning" not in warnings
     home = page(root, "")
     assert home.html is not None and home.html["lang"] == "es"
     assert text_of(home, "#home-latest") == "Artículos recientes"
@@ -243,24 +228,18 @@ def test_a_site_in_spanish_has_the_themes_words_in_spanish(make_site: MakeSite) 
 
 
 def test_a_regional_language_reads_its_languages_texts(make_site: MakeSite) -> None:
-    root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=MINIMAL_SITE_YAML + "language: es-MX\n")
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
-    assert "warning" not in result.err
+    root, warnings = built(make_site, MINIMAL_SITE_YAML + "language: es-MX\n")
+    assert "warning" not in warnings
     home = page(root, "")
     assert home.html is not None and home.html["lang"] == "es-MX"
     assert text_of(home, "#home-latest") == "Artículos recientes"
 
 
 def test_a_language_no_theme_speaks_keeps_english_and_says_how_to_translate(make_site: MakeSite) -> None:
-    root = make_site(
-        {"content/articles/breathing-out.md": ARTICLE},
-        site_yaml=MINIMAL_SITE_YAML + "language: fr\nstrings:\n  latest_articles: Articles récents\n",
-    )
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
-    assert "warning: site.yaml: no theme has texts in 'fr'" in result.err
-    assert "under 'strings:' in site.yaml" in result.err
+    french = "language: fr\nstrings:\n  latest_articles: Articles récents\n"
+    root, warnings = built(make_site, MINIMAL_SITE_YAML + french)
+    assert "warning: site.yaml: no theme has texts in 'fr'" in warnings
+    assert "under 'strings:' in site.yaml" in warnings
     home = page(root, "")
     assert text_of(home, "#home-latest") == "Articles récents"
     assert text_of(home, "#home-topics") == ENGLISH["topics"]
@@ -270,11 +249,6 @@ def test_a_brace_is_written_doubled_and_shows_once(make_site: MakeSite) -> None:
     site_yaml = MINIMAL_SITE_YAML + (
         "strings:\n  latest_articles: 'New {{this week}}'\n  start_day: 'Day {number} {{go}}'\n"
     )
-    root = make_site(
-        {"content/articles/breathing-out.md": ARTICLE, "content/journeys/ten-quiet-days.md": JOURNEY},
-        site_yaml=site_yaml,
-    )
-    result = run_sitegen("build", cwd=root)
-    assert result.code == 0, result.err
+    root, _ = built(make_site, site_yaml)
     assert text_of(page(root, ""), "#home-latest") == "New {this week}"
     assert text_of(page(root, "journeys/ten-quiet-days"), ".start-link") == "Day 1 {go}"
