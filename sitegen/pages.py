@@ -56,7 +56,8 @@ class SitePlanner:
         self.content = content
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = []
-        self.strings: Strings = load_strings(root, config)
+        self.strings, strings_errors = load_strings(root, config)
+        self.errors += strings_errors
         self.crisis = crisis_view(config, self.strings)
         self._summaries: dict[Source, ArticleSummary] = {}
         self._tag_links: dict[str, Link] = {}
@@ -433,7 +434,10 @@ def crisis_view(config: SiteConfig, strings: Strings) -> CrisisNotice | None:
     if notice is None:
         return None
     text = notice.text or strings.text("crisis_notice")
-    return CrisisNotice(text, notice.link_label or strings.text("crisis_link"), notice.is_us_default)
+    # US services match the notice only if nothing reworded it: not crisis.text, and not the
+    # theme's 'crisis_notice' (in site.yaml's strings: or a project theme's catalogue).
+    us_default = notice.is_us_default and "crisis_notice" in strings.builtin
+    return CrisisNotice(text, notice.link_label or strings.text("crisis_link"), us_default)
 
 
 def find_collisions(jobs: list[PageJob]) -> list[ContentError]:

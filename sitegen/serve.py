@@ -66,14 +66,26 @@ class Previewer:
         self._warnings: tuple[str, ...] = ()
         self._builder = PreviewBuilder(root, state.shown.folder)
         self._rebuilding = threading.Lock()
+        self._closing = False
         self.loop: asyncio.AbstractEventLoop | None = None
         """The server's event loop while it serves: where open pages are told to reload."""
 
     def rebuild(self, changed: frozenset[Path] = frozenset()) -> None:
         """Rebuild now; a rebuild asked for while another runs waits for it (the first build
-        runs in the main thread, later ones in the watcher's)."""
+        runs in the main thread, later ones in the watcher's). Once the preview is closing,
+        nothing more is built."""
         with self._rebuilding:
-            self._rebuild(changed)
+            if self._closing:
+                return
+            try:
+                self._rebuild(changed)
+            except KeyboardInterrupt:  # Ctrl-C during a build: no rebuild waiting for the lock may start
+                self._closing = True
+                raise
+
+    def close(self) -> None:
+        """Build nothing more; a rebuild in progress finishes."""
+        self._closing = True
 
     def _rebuild(self, changed: frozenset[Path]) -> None:
         shown = self.state.shown
@@ -148,6 +160,7 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
     except KeyboardInterrupt:
         say("stopped")
     finally:
+        previewer.close()
         watcher.stop(timeout=30)
         for sock in sockets:
             sock.close()

@@ -3,18 +3,20 @@
 Each theme keeps them in `strings/<language>.yaml`, one key per text, with `{name}`
 placeholders. The built-in theme ships English (`en.yaml`, which also lists every key)
 and other languages. For a site in `es-MX` the texts come from, most specific first:
-site.yaml's `strings:`, the project theme's `es-MX.yaml` then `es.yaml`, the built-in
-theme's `es-MX.yaml` then `es.yaml`, and finally English, so a text missing from a
-translation still reads sensibly. A text that depends on a number (`3 days`) is a
-mapping of CLDR plural categories (`one`, `other`, and `few`, `many`… where a language
-has them), chosen with the language's own plural rules.
+site.yaml's `strings:`, `es-MX.yaml` (the project theme's, then the built-in theme's),
+`es.yaml` (likewise), and finally `en.yaml` (likewise), so a text missing from a
+translation still reads sensibly. A project theme's en.yaml may add keys for its own
+templates; every other catalogue, and site.yaml, may only reword known keys. A text
+that depends on a number (`3 days`) is a mapping of CLDR plural categories (`one`,
+`other`, and `few`, `many`… where a language has them), chosen with the language's own
+plural rules.
 """
 
 from __future__ import annotations
 
 import json
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,8 +26,8 @@ from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from sitegen.config import SiteConfig
-from sitegen.errors import BuildFailed, ContentError, did_you_mean, display_path
-from sitegen.theme_lookup import strings_dirs
+from sitegen.errors import ContentError, did_you_mean, display_path
+from sitegen.theme_lookup import BUILTIN_THEME, strings_dirs
 from sitegen.yamlsource import load_located
 
 Entry = str | Mapping[str, str]
@@ -33,6 +35,7 @@ Entry = str | Mapping[str, str]
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 BASE_LANGUAGE = "en"
+EMPTY = "is empty; leave the key out to keep the theme's text"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Strings:
 
     table: Mapping[str, Entry]
     language: str
+    builtin: frozenset[str] = frozenset()
+    """Keys whose text is the built-in theme's own, not reworded by the project."""
     _plain: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
 
     def text(self, key: str, /, **values: object) -> str:
@@ -97,31 +102,101 @@ def language_files(language: str) -> list[str]:
     return [f"{name}.yaml" for name in names]
 
 
-def load_strings(root: Path, config: SiteConfig) -> Strings:
-    """The site's texts; raise BuildFailed naming the file and line of a broken catalogue."""
-    return Strings(_merged(root, config.theme, config.language, config.strings), config.language)
+@dataclass(frozen=True)
+class Layer:
+    """One catalogue file, as read."""
+
+    table: dict[str, Entry]
+    where: str
+    line_of: Callable[[tuple[str]], int]
+    english: bool
+    builtin: bool
 
 
-def _merged(root: Path, theme: str, language: str, overrides: Mapping[str, Entry]) -> dict[str, Entry]:
+def load_strings(root: Path, config: SiteConfig) -> tuple[Strings, list[ContentError]]:
+    """The site's texts, and every problem with the theme's catalogues (a broken file or entry
+    is left out, so the texts are always usable); site.yaml's `strings:` was checked with it."""
+    layers, errors = _layers(root, config.theme, config.language)
+    reference = _reference(layers)
+    merged: dict[str, Entry] = {}
+    builtin: set[str] = set()
+    for layer in layers:
+        for key, entry in layer.table.items():
+            problems = [] if layer.builtin else _problems(key, entry, reference, may_add=layer.english)
+            errors += [ContentError(layer.where, layer.line_of((key,)), f"'{key}': {p}", h) for p, h in problems]
+            if problems:
+                continue
+            merged[key] = entry
+            if layer.builtin:
+                builtin.add(key)
+            else:
+                builtin.discard(key)
+    merged.update(config.strings)
+    builtin -= set(config.strings)
+    return Strings(merged, config.language, frozenset(builtin)), errors
+
+
+def check_overrides(root: Path, config: SiteConfig, line_of: Callable[[tuple[str, str]], int]) -> list[ContentError]:
+    """Problems with site.yaml's `strings:`: unknown keys, empty texts, placeholders or plural
+    forms the text cannot be given."""
+    layers, _ = _layers(root, config.theme, BASE_LANGUAGE)
+    reference = _reference(layers)
+    errors = []
+    for key, entry in config.strings.items():
+        for problem, hint in _problems(key, entry, reference, may_add=False):
+            errors.append(ContentError("site.yaml", line_of(("strings", key)), f"strings: '{key}': {problem}", hint))
+    return errors
+
+
+def _layers(root: Path, theme: str, language: str) -> tuple[list[Layer], list[ContentError]]:
+    """Every catalogue for `language`, least specific first: English (the built-in theme's,
+    then the project theme's), then each more specific language the same way."""
+    builtin_dir = BUILTIN_THEME / "strings"
+    folders = list(reversed(strings_dirs(root, theme)))
+    names = dict.fromkeys([f"{BASE_LANGUAGE}.yaml", *reversed(language_files(language))])
+    layers: list[Layer] = []
     errors: list[ContentError] = []
-    layers: list[Mapping[str, Entry]] = []
-    names = [f"{BASE_LANGUAGE}.yaml", *reversed(language_files(language))]
-    for folder in reversed(strings_dirs(root, theme)):  # least specific first
-        for name in dict.fromkeys(names):
+    for name in names:
+        for folder in folders:
             path = folder / name
             if path.is_file():
-                layers.append(_read_catalogue(path, root, errors))
-    if errors:
-        raise BuildFailed(errors)
-    merged: dict[str, Entry] = {}
-    for layer in [*layers, overrides]:
-        merged.update(layer)
-    return merged
+                builtin = folder.resolve() == builtin_dir.resolve()
+                layer = _read_catalogue(path, root, name == f"{BASE_LANGUAGE}.yaml", builtin, errors)
+                if layer is not None:
+                    layers.append(layer)
+    return layers, errors
 
 
-def base_keys(root: Path, theme: str) -> dict[str, Entry]:
-    """Every key the theme uses, with its English text (what placeholders it may have)."""
-    return _merged(root, theme, BASE_LANGUAGE, {})
+def _reference(layers: list[Layer]) -> dict[str, Entry]:
+    """The English text of every key: the built-in theme's where it has one (what its templates
+    fill in), else the project theme's own."""
+    reference: dict[str, Entry] = {}
+    for layer in layers:
+        if layer.english:
+            for key, entry in layer.table.items():
+                if not (key in reference and _is_builtin_key(layers, key)):
+                    reference[key] = entry
+    return reference
+
+
+def _is_builtin_key(layers: list[Layer], key: str) -> bool:
+    return any(layer.builtin and layer.english and key in layer.table for layer in layers)
+
+
+def _problems(key: str, entry: Entry, reference: Mapping[str, Entry], may_add: bool) -> list[tuple[str, str]]:
+    """What is wrong with `entry` standing for `key`, as (message, hint) pairs."""
+    problem = entry_problem(entry)
+    if problem:
+        return [(problem, "")]
+    if key not in reference:
+        return [] if may_add else [("unknown text", did_you_mean(key, reference))]
+    given = placeholders(reference[key])
+    extra = placeholders(entry) - given
+    if extra:
+        return [(f"uses {describe(extra)}, which this text cannot fill", f"it can use {describe(given)}")]
+    if not isinstance(entry, str) and "count" not in given:
+        return [("has plural forms, but this text is given no count", "write it as a single text")]
+    return []
 
 
 def has_catalogue(root: Path, theme: str, language: str) -> bool:
@@ -131,33 +206,31 @@ def has_catalogue(root: Path, theme: str, language: str) -> bool:
     return any((folder / name).is_file() for folder in strings_dirs(root, theme) for name in language_files(language))
 
 
-def _read_catalogue(path: Path, root: Path, errors: list[ContentError]) -> dict[str, Entry]:
+def _read_catalogue(path: Path, root: Path, english: bool, builtin: bool, errors: list[ContentError]) -> Layer | None:
     shown = display_path(path, root)
-    located, error = load_located(path.read_text(encoding="utf-8"), shown)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(shown, 1, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8"))
+        return None
+    located, error = load_located(text, shown)
     if error:
         errors.append(error)
-        return {}
+        return None
     assert located is not None
     data: Any = located.data
     if data is None:
-        return {}
+        data = {}
     if not isinstance(data, dict):
         errors.append(ContentError(shown, 1, "a strings file should be a mapping of keys to texts"))
-        return {}
-    table: dict[str, Entry] = {}
-    for key, value in data.items():
-        problem = entry_problem(value)
-        if problem:
-            errors.append(ContentError(shown, located.line_of((key,)), f"'{key}': {problem}"))
-        else:
-            table[str(key)] = value
-    return table
+        return None
+    return Layer({str(k): v for k, v in data.items()}, shown, located.line_of, english, builtin)
 
 
 def entry_problem(value: object) -> str:
     """What is wrong with a text as written, or '' if nothing."""
     if isinstance(value, str):
-        return _format_problem(value)
+        return _format_problem(value) if value.strip() else EMPTY
     if not isinstance(value, dict) or not value:
         return "should be a text, or a mapping of plural forms (one, other…) to texts"
     unknown = [str(k) for k in value if k not in PLURAL_CATEGORIES]
@@ -168,6 +241,8 @@ def entry_problem(value: object) -> str:
     for form in value.values():
         if not isinstance(form, str):
             return "each plural form should be a text"
+        if not form.strip():
+            return EMPTY
         problem = _format_problem(form)
         if problem:
             return problem
@@ -202,29 +277,3 @@ def unknown_language_warning(root: Path, config: SiteConfig) -> str | None:
         f"English; translate them under 'strings:' in site.yaml (see {BASE_LANGUAGE}.yaml in the theme "
         "for every key)"
     )
-
-
-def check_overrides(root: Path, config: SiteConfig, line_of: Any) -> list[ContentError]:
-    """Problems with site.yaml's `strings:`: unknown keys, and placeholders the text cannot fill."""
-    known = base_keys(root, config.theme)
-    errors = []
-    for key, value in config.strings.items():
-        line = line_of(("strings", key))
-        if key not in known:
-            errors.append(ContentError("site.yaml", line, f"unknown text '{key}'", did_you_mean(key, known)))
-            continue
-        problem = entry_problem(value)
-        if problem:
-            errors.append(ContentError("site.yaml", line, f"strings: '{key}': {problem}"))
-            continue
-        extra = placeholders(value) - placeholders(known[key])
-        if extra:
-            errors.append(
-                ContentError(
-                    "site.yaml",
-                    line,
-                    f"strings: '{key}' uses {describe(extra)}, which this text cannot fill",
-                    f"it can use {describe(placeholders(known[key]))}",
-                )
-            )
-    return errors

@@ -27,7 +27,9 @@ import pytest
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from sitegen.serve import PREVIEW_FOLDER, Previewer
 from sitegen.serve_guard import Found, Redirect, Refused, resolve_request
+from sitegen.serve_http import PreviewState, Shown
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"  # the sample's fixed "today", as in conftest.py
@@ -415,3 +417,35 @@ def test_another_host_than_loopback_is_warned_about(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "warning: serving on 192.0.2.1, not 127.0.0.1" in result.stderr
+
+
+def test_after_ctrl_c_in_a_build_no_waiting_rebuild_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during the first build releases the rebuild lock; a save made meanwhile has a rebuild
+    waiting for it in the watcher's thread, which must not then build a whole site on the way out."""
+    root = copy_sample_project(tmp_path / "site")
+    shown = Shown(root / PREVIEW_FOLDER)
+    previewer = Previewer(root, PreviewState(shown), say=lambda _: None, warn=lambda _: None)
+    builds: list[str] = []
+
+    def interrupted() -> None:
+        builds.append("first")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(previewer._builder, "build", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        previewer.rebuild()
+    monkeypatch.setattr(previewer._builder, "build", lambda: builds.append("waiting"))
+    previewer.rebuild(frozenset({root / ARTICLE_SOURCE}))
+    assert builds == ["first"]
+    assert not (root / PREVIEW_FOLDER).exists()
+
+
+def test_once_closing_the_preview_builds_nothing_more(tmp_path: Path) -> None:
+    root = copy_sample_project(tmp_path / "site")
+    previewer = Previewer(root, PreviewState(Shown(root / PREVIEW_FOLDER)), say=lambda _: None, warn=lambda _: None)
+    previewer.close()
+    previewer.rebuild()
+    assert not (root / PREVIEW_FOLDER).exists()
+    open_one = Previewer(root, PreviewState(Shown(root / PREVIEW_FOLDER)), say=lambda _: None, warn=lambda _: None)
+    open_one.rebuild()
+    assert (root / PREVIEW_FOLDER / "index.html").is_file()

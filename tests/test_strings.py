@@ -143,8 +143,8 @@ def test_every_mistake_in_strings_is_reported_at_once_with_its_line(make_site: M
     root = make_site({"content/articles/breathing-out.md": ARTICLE}, site_yaml=site_yaml)
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
-    assert "site.yaml:10: unknown text 'latest_article' (did you mean 'latest_articles'?)" in result.err
-    assert "site.yaml:11: strings: 'start_day' uses {day}, which this text cannot fill (it can use {number})" in (
+    assert "site.yaml:10: strings: 'latest_article': unknown text (did you mean 'latest_articles'?)" in result.err
+    assert "site.yaml:11: strings: 'start_day': uses {day}, which this text cannot fill (it can use {number})" in (
         result.err
     )
     assert "site.yaml:12: strings: 'mark_done': an unmatched brace" in result.err
@@ -207,7 +207,7 @@ def test_a_site_in_spanish_has_the_themes_words_in_spanish(make_site: MakeSite) 
     assert text_of(home, "header .book-link") == "Reservar una sesión"  # site.yaml gives no label of its own
     assert text_of(home, ".skip-link") == "Saltar al contenido"
     notice = text_of(home, "section.crisis")
-    assert "llame o envíe un mensaje de texto al 988" in notice and "llame al 911" in notice
+    assert "llame al 988 (marque 2 para español)" in notice and "llame al 911" in notice
     assert "Más recursos para crisis" in notice
     journey = page(root, "journeys/ten-quiet-days")
     assert "14 días · 1 escrito hasta ahora" in text_of(journey, "article.journey header .meta")
@@ -252,3 +252,56 @@ def test_a_brace_is_written_doubled_and_shows_once(make_site: MakeSite) -> None:
     root, _ = built(make_site, site_yaml)
     assert text_of(page(root, ""), "#home-latest") == "New {this week}"
     assert text_of(page(root, "journeys/ten-quiet-days"), ".start-link") == "Day 1 {go}"
+
+
+def test_a_notice_reworded_through_strings_also_keeps_us_services_off_the_crisis_page(make_site: MakeSite) -> None:
+    reworded = "strings:\n  crisis_notice: In an emergency, call 999, or Samaritans on 116 123.\n"
+    root, warnings = built(make_site, MINIMAL_SITE_YAML + reworded)
+    assert "warning: site.yaml: the crisis notice has your own wording" in warnings
+    said = text_of(page(root, "crisis"), "main")
+    assert "Samaritans on 116 123" in said and "911" not in said and "988" not in said
+    assert "Samaritans on 116 123" in text_of(page(root, ""), "section.crisis")
+
+
+def test_an_empty_text_is_an_error_so_the_crisis_notice_cannot_vanish_quietly(make_site: MakeSite) -> None:
+    root = make_site(SITE_FILES, site_yaml=MINIMAL_SITE_YAML + "strings:\n  crisis_notice: ''\n  crisis_link: ' '\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "site.yaml:10: strings: 'crisis_notice': is empty" in result.err
+    assert "site.yaml:11: strings: 'crisis_link': is empty" in result.err
+
+
+def test_the_sites_language_wins_over_a_project_themes_english(make_site: MakeSite) -> None:
+    """A project theme rewording an English text must not put English on a Spanish site."""
+    theme_texts = {
+        "themes/calm/strings/en.yaml": "search: Find\nlatest_articles: Fresh reading\n",
+        "themes/calm/strings/es.yaml": "latest_articles: Lecturas nuevas\n",
+    }
+    root, _ = built(make_site, SPANISH_SITE + "theme: calm\n", {**SITE_FILES, **theme_texts})
+    home = page(root, "")
+    assert text_of(home, ".site-nav li:last-child") == "Buscar"
+    assert text_of(home, "#home-latest") == "Lecturas nuevas"
+
+
+def test_every_problem_in_a_project_themes_texts_is_named_with_content_problems_too(make_site: MakeSite) -> None:
+    theme_texts = {
+        "themes/calm/strings/en.yaml": "search: Find {what}\nmy_own_label: Mine\n",  # a new key is fine in en.yaml
+        "themes/calm/strings/es.yaml": "buscar: Buscar\nsearch:\n  one: a\n  other: b\n",
+        "content/articles/broken.md": "---\ntitle: [unclosed\n---\nBody.\n",
+    }
+    root = make_site({**SITE_FILES, **theme_texts}, site_yaml=SPANISH_SITE + "theme: calm\n")
+    (root / "themes/calm/strings/fr.yaml").write_bytes(b"search: Rechercher \xe9\n")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert "themes/calm/strings/en.yaml:1: 'search': uses {what}, which this text cannot fill" in result.err
+    assert "themes/calm/strings/es.yaml:1: 'buscar': unknown text" in result.err
+    assert "themes/calm/strings/es.yaml:2: 'search': has plural forms, but this text is given no count" in result.err
+    assert "content/articles/broken.md:3: invalid YAML" in result.err  # content problems come in the same list
+    assert "my_own_label" not in result.err
+    assert "fr.yaml" not in result.err  # only the site's language is read
+
+    (root / "site.yaml").write_text(MINIMAL_SITE_YAML + "language: fr\ntheme: calm\n", encoding="utf-8")
+    result = run_sitegen("build", cwd=root)
+    assert "themes/calm/strings/fr.yaml:1: not UTF-8 text" in result.err
+    assert "Traceback" not in result.err

@@ -44,16 +44,16 @@ def spanish(browser: Browser, spanish_url: str) -> Iterator[Page]:
 
 def test_journey_progress_is_told_in_spanish(spanish: Page) -> None:
     spanish.goto("/journeys/steadier-days/")
-    expect(spanish.locator(".progress-summary")).to_have_text("Todavía no ha marcado ningún día como hecho.")
+    expect(spanish.locator(".progress-summary")).to_have_text("Todavía no ha marcado ningún día como completado.")
     spanish.goto("/journeys/steadier-days/day-1/")
-    spanish.get_by_role("button", name="Marcar el día 1 como hecho").click()
+    spanish.get_by_role("button", name="Marcar el día 1 como completado").click()
     spanish.goto("/journeys/steadier-days/")
     expect(spanish.get_by_role("link", name="Continuar con el día 2")).to_be_visible()
-    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 1 de 28 días como hecho.")
+    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 1 de 28 días como completado.")
     spanish.goto("/journeys/steadier-days/day-2/")
-    spanish.get_by_role("button", name="Marcar el día 2 como hecho").click()
+    spanish.get_by_role("button", name="Marcar el día 2 como completado").click()
     spanish.goto("/journeys/steadier-days/")
-    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 2 de 28 días como hechos.")
+    expect(spanish.locator(".progress-summary")).to_have_text("Ha marcado 2 de 28 días como completados.")
     report = Axe().run(spanish, options=AXE_OPTIONS)
     assert report.violations_count == 0, report.generate_report()
 
