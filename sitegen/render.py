@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sitegen.booking import BookingCta
 from sitegen.markup import BOOKING_PLACEHOLDER
@@ -48,15 +48,15 @@ def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Pat
 
 def link(url: str, label: str) -> Markup:
     """`<a href="url">label</a>`, both escaped (unless already markup): for links inside a text."""
-    return Markup('<a href="{}">{}</a>').format(url, label)
+    return Markup(f'<a href="{escape(url)}">{escape(label)}</a>')
 
 
 def time_tag(date: DateText) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(date.iso, date.text)
+    return Markup(f'<time datetime="{escape(date.iso)}">{escape(date.text)}</time>')
 
 
 def code(text: str) -> Markup:
-    return Markup("<code>{}</code>").format(text)
+    return Markup(f"<code>{escape(text)}</code>")
 
 
 class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -47,6 +47,7 @@ class Strings:
     builtin: frozenset[str] = frozenset()
     """Keys whose text is the built-in theme's own, not reworded by the project."""
     _plain: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
+    _escaped: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def text(self, key: str, /, **values: object) -> str:
         """The text for `key` with its placeholders filled in, as plain text (for titles and labels)."""
@@ -62,8 +63,11 @@ class Strings:
             return found
         # Every placeholder is a plain {name} (checked when the texts are read), so formatting
         # the escaped text with escaped values is what Markup.format does, at half the cost.
-        escaped = {name: escape(value) for name, value in values.items()}
-        return Markup(str(escape(self._choose(key, values))).format(**escaped))
+        text = self._choose(key, values)
+        template = self._escaped.get(text)
+        if template is None:
+            template = self._escaped[text] = str(escape(text))
+        return Markup(template.format(**{name: escape(value) for name, value in values.items()}))
 
     def for_script(self, *keys: str) -> str:
         """Texts for the theme's script, as JSON (placeholders left for it to fill in); the
