@@ -70,15 +70,16 @@ class Previewer:
         self.loop: asyncio.AbstractEventLoop | None = None
         """The server's event loop while it serves: where open pages are told to reload."""
 
-    def rebuild(self, changed: frozenset[Path] = frozenset()) -> None:
+    def rebuild(self, changed: frozenset[Path] = frozenset()) -> bool:
         """Rebuild now; a rebuild asked for while another runs waits for it (the first build
         runs in the main thread, later ones in the watcher's). Once the preview is closing,
-        nothing more is built."""
+        nothing more is built. Whether it rebuilt (successfully or not)."""
         with self._rebuilding:
             if self._closing:
-                return
+                return False
             try:
                 self._rebuild(changed)
+                return True
             except KeyboardInterrupt:  # Ctrl-C during a build: no rebuild waiting for the lock may start
                 self._closing = True
                 raise
@@ -169,7 +170,8 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
 def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients, changed: frozenset[Path]) -> None:
     """A burst of saves: rebuild, then reload every open page (runs in the watcher's thread)."""
     started = time.perf_counter()
-    previewer.rebuild(changed)
+    if not previewer.rebuild(changed):
+        return  # the preview is closing
     log.debug("rebuilt in %.3fs", time.perf_counter() - started)
     loop = previewer.loop
     if loop is not None:

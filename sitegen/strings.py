@@ -119,7 +119,8 @@ class Layer:
 
 def load_strings(root: Path, config: SiteConfig) -> tuple[Strings, list[ContentError]]:
     """The site's texts, and every problem with the theme's catalogues (a broken file or entry
-    is left out, so the texts are always usable); site.yaml's `strings:` was checked with it."""
+    is left out, so the texts are always usable). site.yaml's `strings:` are checked when
+    site.yaml is read (check_overrides)."""
     layers, errors = _layers(root, config.theme, config.language)
     reference = _reference(layers)
     merged: dict[str, Entry] = {}

@@ -444,8 +444,8 @@ def test_once_closing_the_preview_builds_nothing_more(tmp_path: Path) -> None:
     root = copy_sample_project(tmp_path / "site")
     previewer = Previewer(root, PreviewState(Shown(root / PREVIEW_FOLDER)), say=lambda _: None, warn=lambda _: None)
     previewer.close()
-    previewer.rebuild()
+    assert previewer.rebuild() is False
     assert not (root / PREVIEW_FOLDER).exists()
     open_one = Previewer(root, PreviewState(Shown(root / PREVIEW_FOLDER)), say=lambda _: None, warn=lambda _: None)
-    open_one.rebuild()
+    assert open_one.rebuild() is True
     assert (root / PREVIEW_FOLDER / "index.html").is_file()
