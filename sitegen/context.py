@@ -62,6 +62,8 @@ class SiteView:
     title: str
     description: str
     language: str
+    direction: str
+    """'rtl' for a language written right to left (Arabic, Hebrew, Persian, Urdu…), else 'ltr'."""
     practice: Practice
     phone_href: str
     home_url: str

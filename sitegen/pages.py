@@ -27,7 +27,7 @@ from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
 from sitegen.search_index import part_count, part_dir
 from sitegen.slugs import slugify
-from sitegen.strings import Strings, load_strings
+from sitegen.strings import Strings, load_strings, text_direction
 from sitegen.taxonomy_pages import category_pages, listing_pages, tag_pages
 from sitegen.urls import Urls
 from sitegen.views import (
@@ -70,6 +70,7 @@ class SitePlanner:
             title=config.title,
             description=config.description,
             language=config.language,
+            direction=text_direction(config.language),
             practice=config.practice,
             phone_href=phone_href(config.practice.phone),
             home_url=self.hrefs.href(u.home()),

@@ -97,6 +97,11 @@ def _locale(language: str) -> Locale:
         return Locale.parse(BASE_LANGUAGE)
 
 
+def text_direction(language: str) -> str:
+    """'rtl' for a language written right to left, else 'ltr' (from CLDR, through Babel)."""
+    return "rtl" if _locale(language).character_order == "right-to-left" else "ltr"
+
+
 def language_files(language: str) -> list[str]:
     """The catalogue names to look for, most specific first: `pt-BR` gives pt-BR.yaml, pt.yaml."""
     names = [language]

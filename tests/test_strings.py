@@ -305,3 +305,13 @@ def test_every_problem_in_a_project_themes_texts_is_named_with_content_problems_
     result = run_sitegen("build", cwd=root)
     assert "themes/calm/strings/fr.yaml:1: not UTF-8 text" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_language_written_right_to_left_sets_the_pages_direction(make_site: MakeSite) -> None:
+    root, warnings = built(make_site, MINIMAL_SITE_YAML + "language: fa\n")
+    assert "no theme has texts in 'fa'" in warnings
+    for path in (root / "output").rglob("*.html"):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").html
+        assert html is not None and html.get("dir") == "rtl", path
+    english = page(built(make_site, MINIMAL_SITE_YAML)[0], "")
+    assert english.html is not None and english.html.get("dir") is None

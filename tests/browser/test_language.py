@@ -1,7 +1,9 @@
-"""A site in Spanish: the theme's script speaks the page's language too (its texts come from the page)."""
+"""A site in another language: the script speaks it too (its texts come from the page), and a
+language written right to left mirrors the layout."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,26 +22,43 @@ AXE_OPTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample practice with `language: es`, built and served."""
-    root = copy_sample(tmp_path_factory.mktemp("spanish"))
+def sample_in(language: str, folder: Path) -> Path:
+    """The sample practice with `language: <language>`, built into folder/output."""
+    root = copy_sample(folder)
     config = root / "site.yaml"
-    config.write_text(re.sub(r"(?m)^language: .*$", "language: es", config.read_text(encoding="utf-8")))
-    assert "language: es\n" in config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", config.read_text(encoding="utf-8")))
+    assert f"language: {language}\n" in config.read_text(encoding="utf-8")
     result = run_sitegen("build", "-q", cwd=root)
     assert result.code == 0, result.err
-    with serving(Path(root / "output")) as url:
+    return root / "output"
+
+
+@contextlib.contextmanager
+def page_at(browser: Browser, url: str) -> Iterator[Page]:
+    context: BrowserContext = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(sample_in("es", tmp_path_factory.mktemp("spanish"))) as url:
         yield url
 
 
 @pytest.fixture
 def spanish(browser: Browser, spanish_url: str) -> Iterator[Page]:
-    context: BrowserContext = browser.new_context(base_url=spanish_url, viewport={"width": 1280, "height": 900})
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with page_at(browser, spanish_url) as page:
+        yield page
+
+
+@pytest.fixture
+def arabic(browser: Browser, tmp_path: Path) -> Iterator[Page]:
+    """A language written right to left (the theme has no Arabic texts: its words stay English)."""
+    with serving(sample_in("ar", tmp_path)) as url, page_at(browser, url) as page:
+        yield page
 
 
 def test_journey_progress_is_told_in_spanish(spanish: Page) -> None:
@@ -67,3 +86,18 @@ def test_search_messages_are_in_spanish(spanish: Page) -> None:
         "No se encontró nada para «zzqqxxvv». Pruebe con otra palabra, o explore los artículos y recorridos."
     )
     expect(spanish.get_by_role("searchbox", name="Buscar artículos y recorridos")).to_be_visible()
+
+
+def test_a_right_to_left_language_mirrors_the_layout(arabic: Page) -> None:
+    arabic.goto("/articles/settle-a-racing-mind-at-night/")
+    expect(arabic.locator("html")).to_have_attribute("dir", "rtl")
+    booking = arabic.locator("main aside.booking").first
+    widths = booking.evaluate("el => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]")
+    assert widths == ["5px", "1px"], widths  # the accent edge is where reading starts: the right
+    separator = arabic.locator(".breadcrumbs li + li").first.evaluate("el => getComputedStyle(el, '::before').content")
+    assert separator == '"‹"'
+    box = arabic.locator(".site-title").bounding_box()
+    viewport = arabic.viewport_size
+    assert box is not None and viewport is not None and box["x"] > viewport["width"] / 2  # the title sits on the right
+    report = Axe().run(arabic, options=AXE_OPTIONS)
+    assert report.violations_count == 0, report.generate_report()
