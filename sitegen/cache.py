@@ -52,6 +52,13 @@ class ParseCache:
             self._stamps[path] = (stamp, key)
         return key
 
+    def forget(self, changed: frozenset[Path]) -> None:
+        """Read these files again, whatever their stamps say (the preview's watcher saw them
+        change): covers clocks and file systems whose stamps cannot tell two saves apart."""
+        if changed:
+            for path in [p for p in self._stamps if p in changed or not changed.isdisjoint(p.parents)]:
+                del self._stamps[path]
+
     def get(self, key: bytes) -> Any | None:
         found = self.entries.get(key)
         if found is not None:
@@ -126,3 +133,7 @@ class ContentCaches:
     def roll(self) -> None:
         self.articles.roll()
         self.journeys.roll()
+
+    def forget(self, changed: frozenset[Path]) -> None:
+        self.articles.forget(changed)
+        self.journeys.forget(changed)

@@ -64,8 +64,13 @@ class PreviewBuilder:
         self.rendered = 0
         """How many pages the last build rendered (the rest were unchanged)."""
 
-    def build(self) -> BuildReport:
-        """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was."""
+    def build(self, changed: frozenset[Path] = frozenset()) -> BuildReport:
+        """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was.
+
+        `changed` are the paths the watcher saw change: they are read again even if their
+        stamps look as before."""
+        if self._caches:
+            self._caches.forget(changed)
         if self._served is None or not self.output.is_dir():
             with self._indexing:  # a whole new folder: let a search refresh in the old one finish first
                 return self._build_staged()

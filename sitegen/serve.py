@@ -92,7 +92,7 @@ class Previewer:
         shown = self.state.shown
         base_path, errors = shown.base_path, tuple[str, ...]()
         try:
-            report = self._builder.build()
+            report = self._builder.build(changed)
         except BuildFailed as failure:
             errors = tuple(str(e) for e in failure.errors)
             for line in errors:

@@ -171,3 +171,40 @@ def test_refreshing_the_preview_search_never_touches_the_built_site(
     assert preview.refresh_search()
     assert "lanternfish" in indexed_text(root / ".sitegen-preview" / "site")
     assert every_file(root / "output") == built
+
+
+def test_a_save_the_watcher_reports_is_read_even_when_its_stamp_looks_unchanged(project: Path) -> None:
+    """On a file system with coarse timestamps (or a clock behind the file server's), two saves
+    of the same size can leave a file's stamp as it was. The stamp memo would then keep the
+    old text; the paths the watcher reports are read again regardless."""
+    preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
+    preview.build()
+    source = (project / ARTICLE).resolve()
+    text = source.read_text(encoding="utf-8")
+    assert "Grief" in text
+    source.write_text(text.replace("Grief", "GRIEF", 1), encoding="utf-8")  # the same size
+    caches = preview._caches
+    assert caches is not None
+    stamps = caches.articles._stamps
+    old_key = stamps[source][1] if source in stamps else caches.articles.key(text.encode("utf-8"))
+    info = source.stat()
+    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    stamps[source] = (stamp, old_key)  # as if the save had not moved the stamp
+
+    page = project / ".sitegen-preview/site/articles/grief-does-not-keep-a-schedule/index.html"
+    preview.build()
+    assert "GRIEF" not in page.read_text(encoding="utf-8")  # the hazard: the stamp hides the save
+    preview.build(frozenset({source}))
+    assert "GRIEF" in page.read_text(encoding="utf-8")
+
+
+def test_a_reported_folder_has_every_file_in_it_read_again(project: Path) -> None:
+    preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
+    preview.build()
+    caches = preview._caches
+    assert caches is not None
+    articles = (project / "content/articles").resolve()
+    caches.articles._stamps[articles / "x.md"] = ((0, 0, 0, 0), b"")
+    caches.articles._stamps[project.resolve() / "elsewhere.md"] = ((0, 0, 0, 0), b"")
+    caches.forget(frozenset({articles}))
+    assert list(caches.articles._stamps) == [project.resolve() / "elsewhere.md"]

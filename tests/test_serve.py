@@ -427,14 +427,14 @@ def test_after_ctrl_c_in_a_build_no_waiting_rebuild_starts(tmp_path: Path, monke
     previewer = Previewer(root, PreviewState(shown), say=lambda _: None, warn=lambda _: None)
     builds: list[str] = []
 
-    def interrupted() -> None:
+    def interrupted(changed: frozenset[Path]) -> None:
         builds.append("first")
         raise KeyboardInterrupt
 
     monkeypatch.setattr(previewer._builder, "build", interrupted)
     with pytest.raises(KeyboardInterrupt):
         previewer.rebuild()
-    monkeypatch.setattr(previewer._builder, "build", lambda: builds.append("waiting"))
+    monkeypatch.setattr(previewer._builder, "build", lambda changed: builds.append("waiting"))
     previewer.rebuild(frozenset({root / ARTICLE_SOURCE}))
     assert builds == ["first"]
     assert not (root / PREVIEW_FOLDER).exists()
