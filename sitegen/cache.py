@@ -55,8 +55,12 @@ class ParseCache:
     def forget(self, changed: frozenset[Path]) -> None:
         """Read these files again, whatever their stamps say (the preview's watcher saw them
         change): covers clocks and file systems whose stamps cannot tell two saves apart."""
-        if changed:
-            for path in [p for p in self._stamps if p in changed or not changed.isdisjoint(p.parents)]:
+        folders = set()
+        for path in changed:
+            if self._stamps.pop(path, None) is None and not path.is_file():
+                folders.add(path)  # a folder (or something gone): forget what was inside it
+        if folders:
+            for path in [p for p in self._stamps if not folders.isdisjoint(p.parents)]:
                 del self._stamps[path]
 
     def get(self, key: bytes) -> Any | None:
