@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -22,7 +23,7 @@ from sitegen.feeds import site_feeds
 from sitegen.images import ImageInfo, resized_variants
 from sitegen.memo import Memo
 from sitegen.models import Content
-from sitegen.page_cache import Entry, PageCache
+from sitegen.page_cache import Entry, PageCache, rendering_salt
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
 from sitegen.parallel import default_workers, map_in_workers
@@ -65,6 +66,12 @@ class Planned:
     warnings: list[str]
     caches: ContentCaches | None
     strings: Strings
+
+    @cached_property
+    def rendering_salt(self) -> bytes:
+        """What shapes every page alike (templates, theme texts, configuration): worked out
+        once per plan, for the page store and the preview alike."""
+        return rendering_salt(self.config, rendering_dirs(self.root, self.config.theme))
 
     def extra_files(self, memo: Memo | None = None) -> list[tuple[str, bytes]]:
         """Feeds, sitemap, robots.txt and resized images: every file that is not a page or a static file."""
@@ -157,11 +164,7 @@ def build(
         for name, path in planned.assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
-        page_cache = (
-            PageCache(root / CACHE_DIR / "pages.pickle", config, rendering_dirs(root, config.theme))
-            if use_cache
-            else None
-        )
+        page_cache = PageCache(root / CACHE_DIR / "pages.pickle", planned.rendering_salt) if use_cache else None
         rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
         digests = {relative: content for relative, (_, content) in rendered.items()}
         if guard.errors:

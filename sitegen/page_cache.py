@@ -42,11 +42,11 @@ def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
 
 
 class PageCache:
-    def __init__(self, path: Path, config: SiteConfig, template_dirs: list[Path]) -> None:
+    def __init__(self, path: Path, salt: bytes) -> None:
         self.path = path
         self.store = path.with_suffix("")
         self._store_made = False
-        self.salt = rendering_salt(config, template_dirs)
+        self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
         sealed = read_sealed_view(path)  # only what this user's sitegen wrote is ever unpickled
         try:

@@ -27,12 +27,10 @@ from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
 from sitegen.errors import BuildFailed, ContentError
 from sitegen.memo import Memo
-from sitegen.page_cache import rendering_salt
 from sitegen.page_job import PageJob
 from sitegen.render import Renderer, make_environment
 from sitegen.search_index import index_site
 from sitegen.site import BuildOptions
-from sitegen.theme_lookup import rendering_dirs
 from sitegen.writer import UnsafePath, safe_join
 
 RenderedFrom = tuple[str, dict[str, Any], BookingCta | None]
@@ -86,14 +84,13 @@ class PreviewBuilder:
         planned = continued.planned
         assert planned is not None
         self._caches = continued.caches
-        salt = _salt(planned)
-        self._remember(planned, continued.files, salt)
+        self._remember(planned, continued.files)
         self._digests = dict(continued.digests)
         with self._search_lock:
             self._search_keys = continued.search_keys
             self._want_search(planned, force=continued.search_keys is None)
         # Compile the templates now, so the first save is as quick as the ones after it.
-        renderer = self._renderer_for(planned, salt)
+        renderer = self._renderer_for(planned)
         for template in sorted({job.template for job in planned.jobs} | {"partials/booking.html"}):
             renderer.env.get_template(template)
         self.rendered = report.pages
@@ -105,9 +102,9 @@ class PreviewBuilder:
         options = BuildOptions(drafts=True, today=today(), workers=1)
         planned = plan_site(self.root, options, True, self._caches)
         self._caches = planned.caches
-        salt = _salt(planned)
+        salt = planned.rendering_salt
         served = self._served if salt == self._served.salt else _Served(salt, {}, self._served.files)
-        renderer, guard = self._renderer_for(planned, salt), planned.guard()
+        renderer, guard = self._renderer_for(planned), planned.guard()
         for name, path in planned.assets.files:
             guard.check_static(name, path)
         errors: list[ContentError] = list(guard.errors)
@@ -136,7 +133,7 @@ class PreviewBuilder:
         for relative in sorted(served.files - files):
             _remove(self.output, relative)
             self._digests.pop(relative, None)
-        self._remember(planned, files, salt)
+        self._remember(planned, files)
         with self._search_lock:
             self._want_search(planned, force=False, written=pages_written)
         if self._caches:
@@ -184,25 +181,23 @@ class PreviewBuilder:
             raise BuildFailed(errors)
         return targets
 
-    def _renderer_for(self, planned: Planned, salt: bytes) -> Renderer:
-        """The session's renderer, made afresh whenever any template changed (`salt` covers them all).
+    def _renderer_for(self, planned: Planned) -> Renderer:
+        """The session's renderer, made afresh whenever any template or theme text changed (the
+        plan's rendering salt covers them all).
 
         Jinja's own check would miss a new override placed before the theme's file of the
         same name, and two saves within one tick of the file clock.
         """
+        salt = planned.rendering_salt
         if self._renderer is None or self._renderer[0] != salt:
             bytecode = self.root / CACHE_DIR / "templates"
             environment = make_environment(self.root, planned.config.theme, planned.strings, bytecode)
             self._renderer = (salt, Renderer(environment))
         return self._renderer[1]
 
-    def _remember(self, planned: Planned, files: frozenset[str], salt: bytes | None = None) -> None:
+    def _remember(self, planned: Planned, files: frozenset[str]) -> None:
         pages = {u.output_path_for(job.path): _rendered_from(job) for job in planned.jobs}
-        self._served = _Served(salt or _salt(planned), pages, files)
-
-
-def _salt(planned: Planned) -> bytes:
-    return rendering_salt(planned.config, rendering_dirs(planned.root, planned.config.theme))
+        self._served = _Served(planned.rendering_salt, pages, files)
 
 
 def _rendered_from(job: PageJob) -> RenderedFrom:

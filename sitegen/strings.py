@@ -181,16 +181,11 @@ def _reference(layers: list[Layer]) -> dict[str, Entry]:
     """The English text of every key: the built-in theme's where it has one (what its templates
     fill in), else the project theme's own."""
     reference: dict[str, Entry] = {}
-    for layer in layers:
+    for layer in layers:  # the built-in theme's English comes first, so a project's only adds keys
         if layer.english:
             for key, entry in layer.table.items():
-                if not (key in reference and _is_builtin_key(layers, key)):
-                    reference[key] = entry
+                reference.setdefault(key, entry)
     return reference
-
-
-def _is_builtin_key(layers: list[Layer], key: str) -> bool:
-    return any(layer.builtin and layer.english and key in layer.table for layer in layers)
 
 
 def _problems(key: str, entry: Entry, reference: Mapping[str, Entry], may_add: bool) -> list[tuple[str, str]]:
