@@ -80,6 +80,9 @@ class NavLink:
     url: str
 
 
+FOLLOW_INSIDE = "inside"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     title: str
@@ -99,6 +102,9 @@ class SiteConfig:
     allowed_origins: tuple[str, ...] = ()
     strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
     """The theme's texts reworded or translated, by key (see sitegen/strings.py)."""
+    follow_symlinks: str | bool = FOLLOW_INSIDE
+    """'inside': a link in the project's folders may point within the project; false: no links
+    at all. Checked by sitegen/source_links.py, so no link publishes a file from elsewhere."""
 
     @property
     def base_path(self) -> str:
@@ -193,6 +199,13 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
         )
     if config.articles_per_page < 1:
         reader.error(("articles_per_page",), "articles_per_page must be at least 1")
+    if config.follow_symlinks not in (FOLLOW_INSIDE, False):
+        shown = f"'{config.follow_symlinks}'" if isinstance(config.follow_symlinks, str) else "true"
+        reader.error(
+            ("follow_symlinks",),
+            f"follow_symlinks cannot be {shown}",
+            "expected 'inside', to accept links that stay inside the project, or false, to refuse every link",
+        )
     if config.crisis is True:
         return
     if config.crisis is not False and not isinstance(config.crisis, Crisis):

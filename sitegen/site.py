@@ -15,6 +15,7 @@ from sitegen.frontmatter_source import meta_line
 from sitegen.journeys import parse_journey
 from sitegen.models import Article, Clinician, Content, Journey, Page
 from sitegen.parallel import map_in_workers
+from sitegen.source_links import linked_sources
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ class BuildOptions:
 def load_content(
     root: Path, config: SiteConfig, options: BuildOptions, caches: ContentCaches | None = None
 ) -> tuple[Content, list[ContentError]]:
-    """Every article, journey, page and clinician, or every problem found in them."""
+    """Every article, journey, page and clinician, or every problem found in them (a refused
+    link among them: see sitegen/source_links.py)."""
+    errors = linked_sources(root, config)
     files = discover(root)
-    errors: list[ContentError] = []
     clinicians: list[Clinician] = []
     for path in files.team:
         clinician, problems = parse_clinician(path, root, config)
