@@ -20,9 +20,11 @@ from sitegen.clock import today
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed, ContentError, display_path
 from sitegen.feeds import site_feeds
-from sitegen.images import ImageInfo, resized_variants
+from sitegen.generated_files import used_images
+from sitegen.images import resized_variants
 from sitegen.memo import Memo
 from sitegen.models import Content
+from sitegen.output_folder import checked_output
 from sitegen.page_cache import Entry, PageCache, rendering_salt
 from sitegen.page_job import PageJob
 from sitegen.pages import SitePlanner
@@ -36,6 +38,7 @@ from sitegen.strings import Strings, unknown_language_warning
 from sitegen.theme_lookup import rendering_dirs, theme_dirs
 from sitegen.uptodate import input_digest, options_key, record
 from sitegen.urls import Urls
+from sitegen.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.writer import StagedOutput, UnsafePath
 
 log = logging.getLogger(__name__)
@@ -146,17 +149,42 @@ def build(
     refresh_search: bool = True,
     inputs: str | None = None,
     continued: Continued | None = None,
+    on_busy: OnBusy = wait_quietly,
+    follow_output_link: bool = False,
 ) -> BuildReport:
     """Build the site at `root` into a staging folder that replaces `output` (default `root/output`)
-    only when the whole build succeeded; or raise BuildFailed."""
+    only when the whole build succeeded; or raise BuildFailed.
+
+    One build runs at a time per project: `on_busy` says whether to wait for another
+    (ProjectBusy if not). An output folder that is not safe to replace raises UnsafeOutput
+    before anything is touched."""
     started = time.perf_counter()
     root = root.resolve()
-    output = (output or root / "output").resolve()
-    options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
-    stamp_key = options_key(drafts, options.today.isoformat(), output)
-    inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
-    planned = plan_site(root, options, use_cache, continued.caches if continued else None)
-    config, jobs = planned.config, planned.jobs
+    with project_lock(root, on_busy):
+        output = checked_output(root, output or root / "output", follow_output_link)
+        options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
+        stamp_key = options_key(drafts, options.today.isoformat(), output)
+        inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
+        planned = plan_site(root, options, use_cache, continued.caches if continued else None)
+        files, digests, rendered, page_cache = _publish(planned, output, progress, refresh_search, continued)
+        if planned.caches:
+            planned.caches.save()
+        if page_cache:
+            page_cache.save(rendered)
+        record(root, output, stamp_key, inputs)  # only now: the stamp covers what was published
+    if continued:
+        continued.caches, continued.planned, continued.files = planned.caches, planned, files
+        continued.digests = digests
+    seconds = time.perf_counter() - started
+    jobs = planned.jobs
+    return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
+
+
+def _publish(
+    planned: Planned, output: Path, progress: Progress | None, refresh_search: bool, continued: Continued | None
+) -> tuple[frozenset[str], dict[str, bytes], dict[str, Entry], PageCache | None]:
+    """Render and write the planned site into staging, then swap it in as `output`."""
+    root, config, jobs, use_cache = planned.root, planned.config, planned.jobs, planned.caches is not None
     bytecode = root / CACHE_DIR / "templates" if use_cache else None
     renderer = Renderer(make_environment(root, config.theme, planned.strings, bytecode))
     guard = planned.guard()
@@ -171,8 +199,7 @@ def build(
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
             staged.write(relative, data)
-        previous_index = output / BUNDLE_DIR
-        if not refresh_search and previous_index.is_dir():
+        if not refresh_search and (output / BUNDLE_DIR).is_dir():
             staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
@@ -182,18 +209,8 @@ def build(
             if continued:
                 continued.search_keys = keys
         staged.publish()
-        log.info("published after %.3fs", time.perf_counter() - started)
-        files = staged.written_files
-    if planned.caches:
-        planned.caches.save()
-    if page_cache:
-        page_cache.save(rendered)
-    record(root, output, stamp_key, inputs)
-    if continued:
-        continued.caches, continued.planned, continued.files = planned.caches, planned, files
-        continued.digests = digests
-    seconds = time.perf_counter() - started
-    return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
+        log.info("published %s", output)
+    return staged.written_files, digests, rendered, page_cache
 
 
 def render_page(
@@ -268,20 +285,8 @@ def _render_all(
 
 def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:
     """Every resized image the published content uses, each made once."""
-    used: dict[str, ImageInfo] = {}
-    listed = [a.images for a in content.articles] + [p.images for p in content.pages]
-    listed += [j.images for j in content.journeys]
-    listed += [c.images for c in content.clinicians]
-    for images in listed:
-        for info in images:
-            used.setdefault(info.name, info)
-    for article in content.articles:
-        if article.hero:
-            used.setdefault(article.hero.name, article.hero)
-    for clinician in content.clinicians:
-        if clinician.photo:
-            used.setdefault(clinician.photo.name, clinician.photo)
-    return [variant for name in sorted(used) for variant in resized_variants(root, used[name], cache_dir)]
+    used = used_images(content)
+    return [variant for name in used for variant in resized_variants(root, used[name], cache_dir)]
 
 
 def address_outside(source: str, address: str) -> ContentError:

@@ -20,8 +20,8 @@ from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.images import IMAGES_DIR
 from sitegen.sealed import read_sealed_view, write_sealed
+from sitegen.workspace import CACHE_DIR as CACHE_DIR
 
-CACHE_DIR = ".sitegen-cache"
 _SETTLED_NS = 2_000_000_000
 log = logging.getLogger(__name__)
 

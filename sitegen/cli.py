@@ -10,8 +10,10 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.clock import today
 from sitegen.errors import BuildFailed
+from sitegen.output_folder import UnsafeOutput, checked_output
 from sitegen.scaffold import KINDS, ScaffoldError, new_content
 from sitegen.uptodate import input_digest, is_up_to_date, options_key
+from sitegen.workspace import OnBusy, ProjectBusy
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -28,11 +30,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     b.add_argument("--force", action="store_true", help="build even when nothing has changed")
     b.add_argument("-v", "--verbose", action="store_true", help="print more about each phase")
+    b.add_argument("--no-wait", action="store_true", help="stop at once if another build of this project is running")
+    b.add_argument("--follow-output-link", action="store_true", help="build into the folder the output link points to")
     b.add_argument("--debug", action="store_true", dest="debug_sub", help=argparse.SUPPRESS)
     c = commands.add_parser("check", help="build, then report broken links, missing anchors and images, orphans")
     c.add_argument("--no-build", action="store_true", help="check the existing output/ without building")
     c.add_argument("--output", type=Path, default=None, help="the built site to check (default: output/)")
     c.add_argument("--drafts", action="store_true", help=argparse.SUPPRESS)
+    c.add_argument("--no-wait", action="store_true", help="stop at once if another build of this project is running")
     c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     c.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
     s = commands.add_parser("serve", help="preview the site with drafts; rebuilds and reloads the browser on save")
@@ -70,6 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         count = len(failure.errors)
         print(f"build failed: {count} problem{'s' if count != 1 else ''}; output/ was left as it was", file=sys.stderr)
         return EXIT_CONTENT
+    except UnsafeOutput as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        print("nothing was built or removed", file=sys.stderr)
+        return EXIT_CONTENT
+    except ProjectBusy:
+        print("another sitegen build of this project is running: nothing was built", file=sys.stderr)
+        print("(run again when it has finished, or without --no-wait to wait for it)", file=sys.stderr)
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         print("interrupted; output/ was left as it was", file=sys.stderr)
         return 130
@@ -81,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    root, output = args.root.resolve(), (args.output or args.root / "output").resolve()
+    root = args.root.resolve()
+    output = checked_output(root, args.output or root / "output", args.follow_output_link)
     key = options_key(args.drafts, today().isoformat(), output)
     inputs = input_digest(root, key)
     if not args.force and is_up_to_date(root, output, key, inputs):
@@ -91,7 +105,15 @@ def run_build(args: argparse.Namespace) -> int:
     from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
-    report = build(args.root, args.output, drafts=args.drafts, progress=progress, inputs=inputs)
+    report = build(
+        root,
+        output,
+        drafts=args.drafts,
+        progress=progress,
+        inputs=inputs,
+        on_busy=_on_busy(args),
+        follow_output_link=True,
+    )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
@@ -110,7 +132,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     sources: dict[str, str] = {}
     if not args.no_build:
-        sources = build(root, output, drafts=args.drafts).sources
+        sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT
@@ -141,6 +163,18 @@ def run_serve(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def _on_busy(args: argparse.Namespace) -> OnBusy:
+    """What to do when another build holds the project's lock: wait, saying so, or give up."""
+
+    def waiting() -> bool:
+        if args.no_wait:
+            return False
+        print("another sitegen build of this project is running: waiting for it to finish", file=sys.stderr, flush=True)
+        return True
+
+    return waiting
 
 
 def _say(line: str) -> None:

@@ -20,6 +20,7 @@ from sitegen.booking import BookingCta, phone_href, resolve_booking_cta, site_bo
 from sitegen.config import SiteConfig
 from sitegen.context import BaseContext, PageInfo, SiteView
 from sitegen.errors import ContentError
+from sitegen.generated_files import generated_files, taken_addresses
 from sitegen.images import img_tag
 from sitegen.journey_pages import journey_pages
 from sitegen.models import Article, Clinician, Content, Journey, Source
@@ -54,6 +55,7 @@ class SitePlanner:
     def __init__(self, config: SiteConfig, content: Content, root: Path, assets: StaticAssets) -> None:
         self.config = config
         self.content = content
+        self.assets = assets
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = []
         self.strings, strings_errors = load_strings(root, config)
@@ -221,6 +223,7 @@ class SitePlanner:
             *self.fixed_pages(),
         ]
         self.errors += find_collisions(jobs)
+        self.errors += taken_addresses(jobs, generated_files(self.config, self.content, self.assets))
         return jobs
 
     def home(self) -> PageJob:

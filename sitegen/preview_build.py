@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -27,10 +28,12 @@ from sitegen.cache import CACHE_DIR, ContentCaches
 from sitegen.clock import today
 from sitegen.errors import BuildFailed, ContentError
 from sitegen.memo import Memo
+from sitegen.output_folder import is_owned
 from sitegen.page_job import PageJob
 from sitegen.render import Renderer, make_environment
 from sitegen.search_index import index_site
 from sitegen.site import BuildOptions
+from sitegen.workspace import discard_unsafe_parts, own_folder, project_lock
 from sitegen.writer import UnsafePath, safe_join
 
 RenderedFrom = tuple[str, dict[str, Any], BookingCta | None]
@@ -48,7 +51,7 @@ class PreviewBuilder:
 
     def __init__(self, root: Path, output: Path) -> None:
         self.root = root.resolve()
-        self.output = output.resolve()
+        self.output = Path(os.path.abspath(output))  # not resolved: a link in its place is replaced, not followed
         self._caches: ContentCaches | None = None
         self._renderer: tuple[bytes, Renderer] | None = None
         self._served: _Served | None = None
@@ -79,6 +82,8 @@ class PreviewBuilder:
         # over, as indexing takes seconds.
         first = self._caches is None
         self._served = None
+        if first:
+            self._own_preview_folder()
         continued = Continued(self._caches, self._memo)
         report = build(self.root, self.output, drafts=True, refresh_search=first, continued=continued)
         planned = continued.planned
@@ -96,7 +101,20 @@ class PreviewBuilder:
         self.rendered = report.pages
         return report
 
+    def _own_preview_folder(self) -> None:
+        """The preview's folder is sitegen's own: whatever in it is a link, of the wrong kind, or
+        left by an older sitegen without the output marker is discarded (never followed)."""
+        with project_lock(self.root):
+            folder = own_folder(self.output.parent)
+            discard_unsafe_parts(folder)
+            if self.output.is_dir() and not is_owned(self.output):
+                shutil.rmtree(self.output)
+
     def _update_in_place(self) -> BuildReport:
+        with project_lock(self.root):  # a `sitegen build` of the project meanwhile waits, and vice versa
+            return self._update_locked()
+
+    def _update_locked(self) -> BuildReport:
         assert self._served is not None
         started = time.perf_counter()
         options = BuildOptions(drafts=True, today=today(), workers=1)

@@ -82,7 +82,10 @@ def write_sealed(path: Path, data: bytes) -> None:
     build leaves the old file or the new one). The data is not copied: caches can be large."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    with temporary.open("wb") as handle:
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()  # never write through whatever was left (or planted) at this name
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
         handle.write(_seal_of(data))
         handle.write(data)
     os.replace(temporary, path)
@@ -92,7 +95,9 @@ def read_sealed_view(path: Path) -> memoryview | None:
     """The data of a sealed file, without copying it, or None if it is missing, unreadable or
     not sealed by this user."""
     try:
-        blob = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)  # a link is never read through
+        with os.fdopen(descriptor, "rb") as handle:
+            blob = handle.read()
     except OSError:
         return None
     data = memoryview(blob)[_SEAL:]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sitegen.errors import BuildFailed, ContentError
 from sitegen.sealed import read_sealed, write_sealed
+from sitegen.workspace import search_cache_lock
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,21 @@ def index_site(
     again. `in_place` gives the keys of the parts already in `site` (a preview updated in
     place): those parts are left as they are. Returns every part's key.
     """
+    if cache_dir is None:
+        return _index(site, language, pages, None, workers, known, in_place)
+    with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
+        return _index(site, language, pages, cache_dir, workers, known, in_place)
+
+
+def _index(
+    site: Path,
+    language: str,
+    pages: list[str],
+    cache_dir: Path | None,
+    workers: int,
+    known: dict[str, bytes] | None,
+    in_place: dict[int, str] | None,
+) -> dict[int, str]:
     parts = _parts(site, language, pages, known or {})
     keys = {index: key for index, (key, _) in enumerate(parts)}
     todo = [index for index in keys if in_place is None or in_place.get(index) != keys[index]]

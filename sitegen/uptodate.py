@@ -37,7 +37,10 @@ def input_digest(root: Path, options: str) -> str:
     for source in sources:
         for path in _files(source):
             digest.update(str(path).encode() + b"\0")
-            digest.update(path.read_bytes())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:  # a broken or looping link: the build reports it, with its path
+                digest.update(b"\0unreadable\0")
     return digest.hexdigest()
 
 
@@ -52,6 +55,8 @@ def output_digest(output: Path) -> str:
 
 def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
     """Whether the stamp records these inputs (a digest from input_digest) and the output as it is now."""
+    if (root / STAMP).parent.is_symlink():
+        return False
     sealed = read_sealed(root / STAMP)  # a stamp from elsewhere could make a build skip itself
     recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
     if len(recorded) != 2 or not output.is_dir():

@@ -6,6 +6,7 @@ leaves it alone, and the next build clears whatever a killed one left behind.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import filecmp
@@ -13,6 +14,8 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from sitegen.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -33,9 +36,10 @@ class StagedOutput:
 
     def __enter__(self) -> StagedOutput:
         recover(self.output)
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
+        if self.staging.exists() or self.staging.is_symlink():
+            _remove_own(self.staging)  # what a killed build left behind
         self.staging.mkdir(parents=True)
+        _write_new(self.staging / MARKER, MARKER_TEXT)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -51,7 +55,7 @@ class StagedOutput:
         target = self.path_for(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not self._reuse(relative, target, len(data), lambda old: old.read_bytes() == data):
-            target.write_bytes(data)
+            _write_new(target, data)
         self._written.add(relative)
 
     def copy(self, relative: str, source: Path) -> None:
@@ -59,7 +63,9 @@ class StagedOutput:
         target.parent.mkdir(parents=True, exist_ok=True)
         size = source.stat().st_size
         if not self._reuse(relative, target, size, lambda old: filecmp.cmp(old, source, shallow=False)):
-            shutil.copyfile(source, target)
+            temporary = _temporary(target)
+            shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
         self._written.add(relative)
 
     def _reuse(self, relative: str, target: Path, size: int, same: Callable[[Path], bool]) -> bool:
@@ -70,7 +76,7 @@ class StagedOutput:
         previous = self.output.joinpath(*relative.split("/"))
         try:
             if previous.is_file() and not previous.is_symlink() and previous.stat().st_size == size and same(previous):
-                os.link(previous, target)
+                _link_new(previous, target)
                 return True
         except OSError:
             return False
@@ -85,9 +91,11 @@ class StagedOutput:
         target = self.path_for(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source, target)
+            _link_new(source, target)
         except OSError:  # not on the same file system
-            shutil.copyfile(source, target)
+            temporary = _temporary(target)
+            shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
         self._written.add(relative)
 
     def reuse_tree(self, relative: str) -> None:
@@ -132,11 +140,45 @@ def safe_join(folder: Path, relative: str) -> Path:
 def recover(output: Path) -> None:
     """Undo what a build killed part-way left: restore output if it went missing mid-swap."""
     previous = output.parent / f".{output.name}.previous"
-    if previous.exists():
-        if output.exists():
-            shutil.rmtree(previous)
+    if previous.exists() or previous.is_symlink():
+        if output.exists() or output.is_symlink():
+            _remove_own(previous)
         else:
             os.rename(previous, output)
+
+
+def _remove_own(folder: Path) -> None:
+    """Remove a staging or previous folder an earlier build left, but only if a build made it:
+    it carries the marker, or is empty. Anything else is someone's, and is refused."""
+    if folder.is_dir() and not folder.is_symlink():
+        if is_owned(folder):
+            shutil.rmtree(folder)
+            return
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # made, but killed before its marker was written
+            return
+    raise UnsafeOutput(folder, "a build needs this name for its work, and it was not made by sitegen", "move it away")
+
+
+def _temporary(target: Path) -> Path:
+    """A name beside `target` for a file being written (unique per process: pages are written by workers)."""
+    return target.with_name(f".{target.name}.tmp{os.getpid()}")
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Write `target` as a new file, never into an existing one (which may be linked to the live site)."""
+    temporary = _temporary(target)
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _link_new(source: Path, target: Path) -> None:
+    """Link `source` at `target`, replacing whatever is there in one step."""
+    temporary = _temporary(target)
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.link(source, temporary)
+    os.replace(temporary, target)
 
 
 def _exchange(a: Path, b: Path) -> bool:

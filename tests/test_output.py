@@ -55,7 +55,8 @@ def test_three_broken_files_are_all_reported_and_output_is_untouched(make_site: 
 def test_a_failed_build_leaves_no_staging_behind(make_site: MakeSite) -> None:
     root = make_site({"content/articles/a.md": "---\ntitle: A\ncategory: Nope\ndate: 2025-01-01\n---\n"})
     assert run_sitegen("build", cwd=root).code == 1
-    assert sorted(p.name for p in root.iterdir()) == ["content", "site.yaml"]
+    assert sorted(p.name for p in root.iterdir()) == [".sitegen-cache", "content", "site.yaml"]
+    assert [p.name for p in (root / ".sitegen-cache").iterdir()] == ["lock"]
 
 
 def test_a_finished_build_leaves_no_stale_files(make_site: MakeSite) -> None:
