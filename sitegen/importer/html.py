@@ -28,8 +28,19 @@ _CONTAINERS = {
     "details", "summary", "dl", "dd", "dt", "figure", "figcaption", "picture", "font", "tbody",
 }  # fmt: skip
 _BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "hr", "table", "img", *_HEADINGS, *_CONTAINERS} - {"span", "font"}
+_MAX_NESTING = 200  # levels: the walk below recurses once or twice a level, and Python stops near 1,000 frames
 _TRACKER = re.compile(r"pixel|track|beacon|analytics|doubleclick|facebook\.com/tr|/collect\b|\.gif\?", re.I)
 _BREAK = "\x00"
+
+
+class NestedTooDeep(Exception):
+    """HTML nested deeper than the conversion follows: the post is refused, with its depth."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(
+            f"its HTML is nested {depth} levels deep, more than the {_MAX_NESTING} the import follows: "
+            "save only the post's article part (or copy its text into a .txt file) and import that"
+        )
 
 
 @dataclass
@@ -240,7 +251,23 @@ class Converter:
 
 
 def parse_html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "html.parser")
+    """The parsed HTML, refused if nested too deeply: the conversion recurses, and bs4 slows down with depth."""
+    soup = BeautifulSoup(text, "html.parser")
+    depth = _nesting_depth(soup)
+    if depth > _MAX_NESTING:
+        raise NestedTooDeep(depth)
+    return soup
+
+
+def _nesting_depth(node: Tag) -> int:
+    """How many levels of elements lie inside `node`, counted without recursion."""
+    deepest = 0
+    pending = [(node, 0)]
+    while pending:
+        tag, depth = pending.pop()
+        deepest = max(deepest, depth)
+        pending.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return deepest
 
 
 def _wrap(tag: Tag, inner: str) -> str:

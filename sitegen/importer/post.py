@@ -6,6 +6,7 @@ Every guess and every default is a note, so the report says what to check.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ _CONTACT_ONLY = re.compile(
     re.IGNORECASE,
 )
 _CTA_LOOKBACK = 4
+_SLUG_LIMIT = 80  # characters: a file name may have 255 bytes, and old blogs made addresses of 400
 
 
 @dataclass
@@ -63,6 +65,7 @@ class PostDraft:
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     aliases: list[str] = field(default_factory=list)
+    failure: str = ""  # why the reader could not read this post, though it found it
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,18 @@ def take_terms(draft: PostDraft, categories: list[str], tags: list[str], line: i
 
 def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.date) -> Finished:
     notes = list(draft.notes)
+    if draft.failure:
+        return Finished("", "", tuple(notes), draft.failure)
     title = " ".join(draft.title.split())
     if not title:
         return Finished("", "", tuple(notes), "no title found")
-    slug = slugify(draft.slug) or slugify(title)
-    if not slug:
+    whole = slugify(draft.slug) or slugify(title)
+    if not whole:
         return Finished("", "", tuple(notes), f"the title '{title}' has no letters or digits to name the file")
+    slug = _fitting_slug(whole)
+    if slug != whole:
+        message = f"the address was shortened to /articles/{slug}/: the whole one, {len(whole)} characters, "
+        notes.append(Note(draft.title_line, message + "is too long to name a file"))
     blocks = _drop_repeated_title(draft.blocks, title)
     blocks = _drop_trailing_widgets(blocks, notes)
     blocks = _replace_closing_call(blocks, notes)
@@ -145,6 +154,21 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
     lines.append("---")
     notes.sort(key=lambda note: note.line)
     return Finished(slug, "\n".join(lines) + "\n\n" + render_blocks(blocks), tuple(notes))
+
+
+def _fitting_slug(slug: str) -> str:
+    """A slug of at most 80 characters (_SLUG_LIMIT), cut after a word where it can.
+
+    A cut slug ends with a digest of the whole one: two long addresses that begin alike stay
+    apart, and importing the same post again gives the same name.
+    """
+    if len(slug) <= _SLUG_LIMIT:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8]
+    room = _SLUG_LIMIT - len(digest) - 1
+    cut = slug.rfind("-", 0, room + 1)
+    head = slug[:cut] if cut >= room // 2 else slug[:room].rstrip("-")
+    return f"{head}-{digest}"
 
 
 def _decide_category(draft: PostDraft, facts: SiteFacts, notes: list[Note]) -> tuple[str, list[str]]:

@@ -17,7 +17,7 @@ from defusedxml.common import DefusedXmlException
 
 from sitegen.importer.blocks import Note
 from sitegen.importer.dates import FoundDate, parse_machine_date
-from sitegen.importer.html import Converter, parse_html
+from sitegen.importer.html import Converter, NestedTooDeep, parse_html
 from sitegen.importer.page import tidy_blocks
 from sitegen.importer.post import PostDraft, take_terms
 from sitegen.importer.site import SiteFacts
@@ -44,6 +44,7 @@ _RESERVED = {
     "404.html",
     "index.html",
 }
+_NAME_LIMIT = 200  # bytes: each part of a redirect's path names a folder of output/, and file systems allow 255
 _SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]\n]*)?)\]")
 _KNOWN_SHORTCODES = {
     "caption",
@@ -114,10 +115,16 @@ def _post(
     notes: list[Note] = []
     html = _autop(_strip_shortcodes(_text(item, "encoded", _CONTENT, strip=False), content_line, notes))
     converter = Converter(facts, line_offset=content_line - 1)
-    blocks = tidy_blocks(converter.convert(parse_html(html)), converter.notes)
-    draft = PostDraft(title=title, title_line=line, blocks=blocks, notes=notes + converter.notes)
     excerpt = _text(item, "encoded", _WP)
-    draft.description = " ".join(parse_html(excerpt).get_text(" ").split()) if excerpt else ""
+    description = failure = ""
+    try:
+        blocks = tidy_blocks(converter.convert(parse_html(html)), converter.notes)
+        if excerpt:
+            description = " ".join(parse_html(excerpt).get_text(" ").split())
+    except NestedTooDeep as exc:
+        blocks, failure = [], str(exc)
+    draft = PostDraft(title=title, title_line=line, blocks=blocks, notes=notes + converter.notes, failure=failure)
+    draft.description = description
     for value in (_text(item, "post_date", _WP), _text(item, "post_date_gmt", _WP), item.findtext("pubDate") or ""):
         date = parse_machine_date(value) if value and not value.startswith("0000") else None
         if date:
@@ -147,6 +154,10 @@ def _alias(link: str, slug: str, facts: SiteFacts) -> str:
         return "the old address has no path of its own, so no redirect was made from it"
     if "." not in path.rsplit("/", 1)[-1] and not path.endswith("/"):
         path += "/"
+    longest = max(path.split("/"), key=len)
+    if len(longest.encode("utf-8")) > _NAME_LIMIT:
+        too_long = f"a part of the old address has {len(longest)} characters, too many to name a folder"
+        return too_long + ", so no redirect was made from it"
     first = unquote(path.strip("/").split("/")[0])
     if path == f"/articles/{slug}/":
         return ""
