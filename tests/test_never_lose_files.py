@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen
 
+from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen
 from sitegen.errors import BuildFailed
 from sitegen.preview_build import PreviewBuilder
 from sitegen.writer import StagedOutput
@@ -192,6 +192,12 @@ def test_a_preview_folder_that_is_a_link_is_replaced_not_followed(project: Path,
     assert (project / ".sitegen-preview/site/articles/breathing/index.html").is_file()
 
 
+def add_posts(root: Path, count: int) -> None:
+    for i in range(count):
+        text = ARTICLE.format(extra="").replace("Breathing Room", f"Post {i}")
+        (root / f"content/articles/post-{i}.md").write_text(text)
+
+
 def hold_lock(root: Path) -> int:
     (root / ".sitegen-cache").mkdir(exist_ok=True)
     descriptor = os.open(root / ".sitegen-cache/lock", os.O_RDWR | os.O_CREAT)
@@ -212,8 +218,7 @@ def test_no_wait_gives_up_while_another_build_holds_the_lock(project: Path) -> N
 
 
 def test_a_killed_builds_lock_never_blocks_the_next(project: Path) -> None:
-    for i in range(40):
-        (project / f"content/articles/post-{i}.md").write_text(ARTICLE.format(extra="").replace("Breathing Room", f"Post {i}"))
+    add_posts(project, 40)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
     proc = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "-q"], cwd=project, env=env)
     deadline = time.monotonic() + 60
@@ -226,8 +231,7 @@ def test_a_killed_builds_lock_never_blocks_the_next(project: Path) -> None:
 
 
 def test_two_builds_started_a_moment_apart_leave_a_complete_site(project: Path, tmp_path: Path) -> None:
-    for i in range(30):
-        (project / f"content/articles/post-{i}.md").write_text(ARTICLE.format(extra="").replace("Breathing Room", f"Post {i}"))
+    add_posts(project, 30)
     fresh = tmp_path / "reference"
     fresh.mkdir()
     (fresh / "site.yaml").write_bytes((project / "site.yaml").read_bytes())
