@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen import urls as u
 from sitegen.theme_lookup import static_dirs
 
 
@@ -14,10 +13,6 @@ from sitegen.theme_lookup import static_dirs
 class StaticAssets:
     files: tuple[tuple[str, Path], ...]
     versions: dict[str, str]
-
-    def url(self, name: str, base_path: str) -> str:
-        version = self.versions.get(name, "")
-        return base_path + u.static(name) + (f"?v={version}" if version else "")
 
 
 def collect_static(root: Path, theme: str) -> StaticAssets:

@@ -31,7 +31,7 @@ from sitegen.pages import SitePlanner
 from sitegen.parallel import default_workers, map_in_workers
 from sitegen.privacy import PrivacyGuard
 from sitegen.render import Renderer, make_environment
-from sitegen.search_index import BUNDLE_DIR, index_site
+from sitegen.search_index import index_site
 from sitegen.site import BuildOptions, load_content
 from sitegen.sitemap import robots_txt, sitemap_xml
 from sitegen.strings import Strings, unknown_language_warning
@@ -199,8 +199,8 @@ def _publish(
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
             staged.write(relative, data)
-        if not refresh_search and (output / BUNDLE_DIR).is_dir():
-            staged.reuse_tree(BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
+        if not refresh_search and (output / u.BUNDLE_DIR).is_dir():
+            staged.reuse_tree(u.BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
             searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
             search_cache = root / CACHE_DIR if use_cache else None

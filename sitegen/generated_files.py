@@ -17,7 +17,7 @@ from sitegen.models import Content
 from sitegen.output_folder import MARKER
 from sitegen.page_job import PageJob
 
-SEARCH_BUNDLE = "pagefind/"
+SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
 
 

@@ -26,7 +26,6 @@ from sitegen.journey_pages import journey_pages
 from sitegen.models import Article, Clinician, Content, Journey, Source
 from sitegen.nav import site_navigation
 from sitegen.page_job import PageJob
-from sitegen.search_index import part_count, part_dir
 from sitegen.slugs import slugify
 from sitegen.strings import Strings, load_strings, text_direction
 from sitegen.taxonomy_pages import category_pages, listing_pages, tag_pages
@@ -87,8 +86,8 @@ class SitePlanner:
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             navigation=navigation,
             feed_url=self.hrefs.href(u.feed()),
-            stylesheet_url=assets.url("site.css", config.base_path),
-            script_url=assets.url("site.js", config.base_path),
+            stylesheet_url=u.static_href(config.base_path, "site.css", assets.versions.get("site.css", "")),
+            script_url=u.static_href(config.base_path, "site.js", assets.versions.get("site.js", "")),
             categories=self._category_views(),
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
@@ -192,7 +191,7 @@ class SitePlanner:
     def _search_parts(self) -> tuple[str, ...]:
         """The extra index parts the search page merges: articles, journeys and written days, in parts."""
         searchable = len(self.content.articles) + sum(1 + len(j.written_days) for j in self.content.journeys)
-        return tuple(self.hrefs.href(part_dir(i) + "/") for i in range(1, part_count(searchable)))
+        return tuple(self.hrefs.href(u.part_dir(i) + "/") for i in range(1, u.part_count(searchable)))
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

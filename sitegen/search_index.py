@@ -20,32 +20,10 @@ from pathlib import Path
 
 from sitegen.errors import BuildFailed, ContentError
 from sitegen.sealed import read_sealed, write_sealed
+from sitegen.urls import chunk_size, part_dir
 from sitegen.workspace import search_cache_lock
 
 log = logging.getLogger(__name__)
-
-BUNDLE_DIR = "pagefind"
-DEFAULT_CHUNK = 500
-"""Pages per Pagefind run. Pagefind holds a run's whole index in memory (about 0.2 GiB
-per 1,000 articles) and uses one core, so a large site is indexed in parts, several at
-once, and the search page merges them. The size is fixed, not tied to the number of
-cores, so the output is the same on every machine."""
-
-
-def chunk_size() -> int:
-    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 500."""
-    configured = os.environ.get("SITEGEN_SEARCH_CHUNK", "").strip()
-    return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
-
-
-def part_count(pages: int) -> int:
-    return max(1, -(-pages // chunk_size()))
-
-
-def part_dir(index: int) -> str:
-    """Where part `index` (from 0) of the index lives: the first is the main bundle."""
-    return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
-
 
 def index_site(
     site: Path,

@@ -7,12 +7,14 @@ published in a sub-folder; its output file is the path plus index.html.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 
 from sitegen.config import SiteConfig
 
 NOT_FOUND = "404.html"
+BUNDLE_DIR = "pagefind"
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
+def static_href(base_path: str, name: str, version: str) -> str:
+    """The link to a static file; a version (a digest of its bytes) makes a changed file a new URL."""
+    return base_path + static(name) + (f"?v={version}" if version else "")
+
+
 def alias_path(alias: str) -> str | None:
     """The site path an old address occupies, or None if it would leave the site."""
     cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))
@@ -146,4 +153,26 @@ def robots() -> str:
 
 
 def search_bundle() -> str:
-    return "pagefind/pagefind.js"
+    return f"{BUNDLE_DIR}/pagefind.js"
+
+
+DEFAULT_CHUNK = 500
+"""Pages per Pagefind run. Pagefind holds a run's whole index in memory (about 0.2 GiB
+per 1,000 articles) and uses one core, so a large site is indexed in parts, several at
+once, and the search page merges them. The size is fixed, not tied to the number of
+cores, so the output is the same on every machine."""
+
+
+def chunk_size() -> int:
+    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 500."""
+    configured = os.environ.get("SITEGEN_SEARCH_CHUNK", "").strip()
+    return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
+
+
+def part_count(pages: int) -> int:
+    return max(1, -(-pages // chunk_size()))
+
+
+def part_dir(index: int) -> str:
+    """Where part `index` (from 0) of the index lives: the first is the main bundle."""
+    return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
