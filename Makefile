@@ -50,7 +50,8 @@ tools:
 	       "'sudo apt-get install default-jre-headless' (Debian/Ubuntu)." >&2; exit 1; }
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check sitegen tests
+	$(BIN)/ruff check sitegen tests bench
+	$(BIN)/lint-imports --no-logo --no-cache
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy --strict sitegen

@@ -13,33 +13,33 @@ from pathlib import Path
 
 import jinja2
 
-from sitegen import urls as u
-from sitegen.assets import StaticAssets, collect_static
-from sitegen.cache import CACHE_DIR, ContentCaches
-from sitegen.clock import today
-from sitegen.config import SiteConfig, load_config
-from sitegen.errors import BuildFailed, ContentError, display_path
-from sitegen.feeds import site_feeds
-from sitegen.generated_files import used_images
-from sitegen.images import resized_variants
-from sitegen.memo import Memo
-from sitegen.models import Content
-from sitegen.output_folder import checked_output
-from sitegen.page_cache import Entry, PageCache, rendering_salt
-from sitegen.page_job import PageJob
-from sitegen.pages import SitePlanner
-from sitegen.parallel import default_workers, map_in_workers
-from sitegen.privacy import PrivacyGuard
-from sitegen.render import Renderer, make_environment
-from sitegen.search_index import index_site
-from sitegen.site import BuildOptions, load_content
-from sitegen.sitemap import robots_txt, sitemap_xml
-from sitegen.strings import Strings, unknown_language_warning
-from sitegen.theme_lookup import rendering_dirs, theme_dirs
-from sitegen.uptodate import input_digest, options_key, record
-from sitegen.urls import Urls
-from sitegen.workspace import OnBusy, project_lock, wait_quietly
-from sitegen.writer import StagedOutput, UnsafePath
+from sitegen.config.site_config import SiteConfig, load_config
+from sitegen.core.clock import today
+from sitegen.core.errors import BuildFailed, ContentError, display_path
+from sitegen.core.memo import Memo
+from sitegen.core.output_folder import checked_output
+from sitegen.core.parallel import default_workers, map_in_workers
+from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
+from sitegen.planning import urls as u
+from sitegen.planning.addresses import used_images
+from sitegen.planning.page_job import PageJob
+from sitegen.planning.pages import SitePlanner
+from sitegen.planning.urls import Urls
+from sitegen.publishing.feeds import site_feeds
+from sitegen.publishing.image_variants import resized_variants
+from sitegen.publishing.search_index import index_site
+from sitegen.publishing.sitemap import robots_txt, sitemap_xml
+from sitegen.publishing.uptodate import input_digest, options_key, record
+from sitegen.publishing.writer import StagedOutput, UnsafePath
+from sitegen.reading.load import BuildOptions, load_content
+from sitegen.reading.models import Content
+from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
+from sitegen.rendering.page_cache import Entry, PageCache, rendering_salt
+from sitegen.rendering.privacy import PrivacyGuard
+from sitegen.rendering.render import Renderer, make_environment
+from sitegen.theming.assets import StaticAssets, collect_static
+from sitegen.theming.lookup import rendering_dirs, theme_dirs
+from sitegen.theming.strings import Strings, unknown_language_warning
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +307,7 @@ def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> Cont
         path,
         line,
         f"template error while rendering /{job.path}: {exc}",
-        "the template context is documented in sitegen/context.py",
+        "the template context is documented in sitegen/planning/context.py",
     )
 
 

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.clock import today
-from sitegen.errors import BuildFailed
-from sitegen.output_folder import UnsafeOutput, checked_output
-from sitegen.scaffold import KINDS, ScaffoldError, new_content
-from sitegen.uptodate import input_digest, is_up_to_date, options_key
-from sitegen.workspace import OnBusy, ProjectBusy
+from sitegen.commands.scaffold import KINDS, ScaffoldError, new_content
+from sitegen.core.clock import today
+from sitegen.core.errors import BuildFailed
+from sitegen.core.output_folder import UnsafeOutput, checked_output
+from sitegen.core.workspace import OnBusy, ProjectBusy
+from sitegen.publishing.uptodate import input_digest, is_up_to_date, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -127,8 +127,8 @@ def run_check(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     output = (args.output or root / "output").resolve()
     from sitegen.build import build
-    from sitegen.config import load_config
-    from sitegen.linkcheck import check_site
+    from sitegen.commands.check import check_site
+    from sitegen.config.site_config import load_config
 
     sources: dict[str, str] = {}
     if not args.no_build:
@@ -152,7 +152,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from sitegen import serve as preview  # the web server is loaded only when serving
+    from sitegen.preview import serve as preview  # the web server is loaded only when serving
 
     host = preview.DEFAULT_HOST if args.host is None else args.host
     port = preview.DEFAULT_PORT if args.port is None else args.port
@@ -201,7 +201,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sitegen.importer import import_posts
+    from sitegen.commands.importer import import_posts
 
     try:
         report = import_posts(

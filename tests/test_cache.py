@@ -11,7 +11,7 @@ from test_output import many_articles, snapshot
 
 from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
 from sitegen.build import build as build_site
-from sitegen.page_cache import PageCache
+from sitegen.rendering.page_cache import PageCache
 
 
 def build(root: Path, **env: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import MakeSite, run_sitegen
-from sitegen.importer import import_posts
+from sitegen.commands.importer import import_posts
 
 
 def wxr_export(*posts: tuple[str, str, str]) -> str:

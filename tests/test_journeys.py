@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import MakeSite, run_sitegen
 from sitegen.build import build
-from sitegen.errors import BuildFailed
+from sitegen.core.errors import BuildFailed
 
 INVALID = Path(__file__).parent / "invalid" / "journeys"
 BOOKING_URL = "https://example.org/book/"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen
-from sitegen.errors import BuildFailed
-from sitegen.preview_build import PreviewBuilder
-from sitegen.writer import StagedOutput
+from sitegen.core.errors import BuildFailed
+from sitegen.preview.builder import PreviewBuilder
+from sitegen.publishing.writer import StagedOutput
 
 ARTICLE = "---\ntitle: Breathing Room\ndate: 2025-01-01\ncategory: Anxiety\n{extra}---\nA slow breath out helps.\n"
 

@@ -13,8 +13,8 @@ from test_output import snapshot as every_file
 
 from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
 from sitegen.build import build
-from sitegen.errors import BuildFailed
-from sitegen.preview_build import PreviewBuilder
+from sitegen.core.errors import BuildFailed
+from sitegen.preview.builder import PreviewBuilder
 
 ARTICLE = "content/articles/grief-does-not-keep-a-schedule.md"
 
@@ -147,7 +147,7 @@ def test_the_search_index_follows_edits_part_by_part(
     append(ARTICLE, "\nA marmalade-coloured word only this edit adds.\n")(project)
     preview.build()
     assert "marmalade" not in indexed_text(site), "the rebuild itself leaves search alone"
-    caplog.set_level(logging.INFO, logger="sitegen.search_index")
+    caplog.set_level(logging.INFO, logger="sitegen.publishing.search_index")
     assert preview.refresh_search()
     assert "marmalade" in indexed_text(site)
     assert re.search(r"search index: 1 of ([5-9]|\d\d) parts indexed", caplog.text), caplog.text

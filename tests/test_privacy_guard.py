@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen
-from sitegen.privacy import PrivacyGuard
+from sitegen.rendering.privacy import PrivacyGuard
 
 ARTICLE = "---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\n---\n{body}\n"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from sitegen.quick_inline import speed_up_inline
-from sitegen.typography import TypographyExtension
+from sitegen.reading.quick_inline import speed_up_inline
+from sitegen.reading.typography import TypographyExtension
 
 REPO = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "footnotes", "toc", "attr_list", "fenced_code", "sane_lists"]

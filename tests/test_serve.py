@@ -27,9 +27,9 @@ import pytest
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
-from sitegen.serve import PREVIEW_FOLDER, Previewer
-from sitegen.serve_guard import Found, Redirect, Refused, resolve_request
-from sitegen.serve_http import PreviewState, Shown
+from sitegen.preview.guard import Found, Redirect, Refused, resolve_request
+from sitegen.preview.handlers import PreviewState, Shown
+from sitegen.preview.serve import PREVIEW_FOLDER, Previewer
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"  # the sample's fixed "today", as in conftest.py

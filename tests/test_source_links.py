@@ -10,7 +10,7 @@ import pytest
 from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.build import build
 from sitegen.cli import main
-from sitegen.errors import BuildFailed
+from sitegen.core.errors import BuildFailed
 
 ARTICLE = "---\ntitle: A calm article\ndate: 2025-01-02\ncategory: Anxiety\n---\nBody text.\n"
 SECRET = b"PRIVATE-NOTES-4f1c9e: client session log"

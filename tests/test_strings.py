@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
-from sitegen.strings import entry_problem, placeholders
+from sitegen.theming.strings import entry_problem, placeholders
 
 THEME = REPO / "themes" / "default"
 ENGLISH = yaml.safe_load((THEME / "strings" / "en.yaml").read_text(encoding="utf-8"))
@@ -71,7 +71,7 @@ def used_keys() -> dict[str, set[str]]:
                 found.setdefault(key, set()).add(source.name)
     for what in ("article", "journey"):  # educational.html builds these keys from `what`
         found.setdefault(f"educational_{what}", set()).add("educational.html")
-    from sitegen.nav import SECTIONS
+    from sitegen.planning.nav import SECTIONS
 
     for key, _ in SECTIONS.values():
         found.setdefault(key, set()).add("nav.py")

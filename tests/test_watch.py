@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import watchfiles
 
-from sitegen import watch
-from sitegen.watch import Watcher
+from sitegen.preview import watch
+from sitegen.preview.watch import Watcher
 
 
 class Calls:

@@ -1,0 +1,1 @@
+"""The commands besides build and serve: import, check and new, reusing the stages above."""

@@ -1,0 +1,212 @@
+"""The top of a copied post: title, teaser, category line, author line, date line, in any order.
+
+Each of the first lines is classified on its own (a date, a reading time, "By …", a
+run-together category line…); lines that only *might* be an author or a category
+(a bare name, a line in capitals) count as one when they sit next to a line that surely is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitegen.commands.importer.blocks import Block
+from sitegen.commands.importer.dates import READING_TIME, FoundDate, find_date, unglue_reading_time
+from sitegen.commands.importer.leftovers import is_image_leftover, is_leading_widget
+from sitegen.commands.importer.site import Segment, SiteFacts, loose, without_credentials
+
+WINDOW = 12
+_META = {"date", "reading", "author", "category"}
+_UNDECIDED = ("other", "maybe-category", "maybe-glued", "maybe-name")
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|authored)\s+by|by|author:)\s+\S|^(?:writer|author)['’]?s?\s+(?:picture|photo)",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|Dr\.?|[A-Z][a-z]*[A-Z][a-z]+)"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
+_NAME_WITH_CREDENTIALS = re.compile(
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}},\s*[A-Z][A-Za-z.-]{{1,7}}(?:,?\s*[A-Z][A-Za-z.-]{{1,7}})*$"
+)
+_DATE_WORDS = re.compile(r"\b(?:updated|published|posted|on|date|last)\b:?", re.IGNORECASE)
+_GLUED = re.compile(r"[a-z][A-Z]")
+_SEPARATOR_CHARS = "·•|,-–—:/()"
+_TERMINAL = (".", "!", "?", "…", ":", ";")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    date: FoundDate
+    updated: bool
+    author: str
+    terms: str = ""  # 'Nov 15, 2025 · Anxiety': what else the line names, read as categories
+
+
+@dataclass
+class Header:
+    """What the top of a post said about it, with the line each fact came from."""
+
+    title: str = ""
+    title_line: int = 0
+    teaser: str = ""
+    date: FoundDate | None = None
+    date_line: int = 0
+    date_text: str = ""
+    updated: FoundDate | None = None
+    author: str = ""
+    author_line: int = 0
+    author_text: str = ""  # the whole line the author was read from
+    category_text: str = ""
+    category_line: int = 0
+    segments: list[Segment] = field(default_factory=list)
+    ends_with_metadata: bool = False  # the body starts right under the date (or author, category) line
+
+
+def read_date_line(text: str) -> DateLine | None:
+    """'11/15/2025 3 min read', 'Updated: Nov 20, 2025', 'Jane Doe · Nov 15, 2025 · 4 min read'."""
+    text = unglue_reading_time(text)
+    found = find_date(text)
+    if found is None:
+        return None
+    rest = text[: found.start] + " " + text[found.end :]
+    rest = READING_TIME.sub(" ", rest)
+    updated = bool(re.search(r"\bupdated\b", rest, re.IGNORECASE))
+    rest = _DATE_WORDS.sub(" ", rest)
+    rest = " ".join(rest.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
+    if not rest:
+        return DateLine(found, updated, "")
+    if _BY_PREFIX.match(rest) or _NAME.match(without_credentials(rest)):
+        return DateLine(found, updated, rest)
+    if len(rest.split()) <= 6 and not rest.endswith(_TERMINAL):
+        return DateLine(found, updated, "", rest)
+    return None
+
+
+def is_reading_time(text: str) -> bool:
+    rest = READING_TIME.sub(" ", text)
+    return rest != text and not rest.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).strip()
+
+
+def classify(text: str, facts: SiteFacts) -> str:
+    """One header line: date, reading, author, category, leftover, maybe-category (capitals), maybe-glued
+    ('AnxietyCouples'), maybe-name or other."""
+    text = text.strip()
+    if is_image_leftover(text) or is_leading_widget(text):
+        return "leftover"
+    if read_date_line(text):
+        return "date"
+    if is_reading_time(text):
+        return "reading"
+    if _BY_PREFIX.match(text) or (len(text) <= 60 and facts.author_for(text)):
+        return "author"
+    if _is_category_line(text, facts):
+        return "category"
+    if _NAME_WITH_CREDENTIALS.match(text):
+        return "author"
+    if not text.endswith(_TERMINAL) and len(text) <= 150:
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) >= 3 and all(ch.isupper() for ch in letters):
+            return "maybe-category"
+        if len(text) <= 80 and _GLUED.search(text) and not _NAME.match(text):
+            return "maybe-glued"
+    if _NAME.match(text):
+        return "maybe-name"
+    return "other"
+
+
+def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tuple[Header, list[Block]]:
+    """Take the header lines off the top of `blocks`; return what they said and the blocks left."""
+    window: list[Block] = []
+    for block in blocks[:WINDOW]:
+        if block.kind != "para":
+            break
+        window.append(block)
+    kinds, title_index = _promote([classify(b.plain, facts) for b in window], title_known)
+    header = Header()
+    others: list[int] = []
+    last_meta = -1
+    for index, (block, kind) in enumerate(zip(window, kinds, strict=True)):
+        if index == title_index:
+            header.title, header.title_line = block.plain.strip(), block.line
+            continue
+        if kind in _UNDECIDED:
+            others.append(index)
+            if len(others) > 2:
+                break
+            continue
+        if kind in _META:
+            last_meta = index
+            _take(header, block, kind, facts)
+    end = max(last_meta, title_index if title_index is not None else -1)
+    teaser = [i for i in others if i < last_meta]
+    if teaser:
+        header.teaser = window[teaser[0]].plain.strip()
+    kept = [window[i] for i in teaser[1:]]
+    images = [b for b in window[: end + 1] if is_image_leftover(b.plain)]  # reported by the caller; widgets are not
+    header.ends_with_metadata = last_meta >= 0 and last_meta == end
+    return header, images + kept + blocks[end + 1 :]
+
+
+def _take(header: Header, block: Block, kind: str, facts: SiteFacts) -> None:
+    text = block.plain.strip()
+    if kind == "date":
+        line = read_date_line(text)
+        assert line is not None
+        if line.updated and header.date is not None:
+            header.updated = line.date
+        elif header.date is None:
+            header.date, header.date_line, header.date_text = line.date, block.line, text
+        if line.author and not header.author:
+            header.author, header.author_line, header.author_text = line.author, block.line, text
+        if line.terms and not header.category_text:
+            header.category_text, header.category_line = line.terms, block.line
+            header.segments = facts.segment_categories(line.terms)
+    elif kind == "author" and not header.author:
+        header.author, header.author_line = text, block.line
+    elif kind == "category" and not header.category_text:
+        header.category_text, header.category_line = text, block.line
+        header.segments = facts.segment_categories(text)
+
+
+def _promote(kinds: list[str], title_known: bool) -> tuple[list[str], int | None]:
+    """Decide the lines that only might be metadata, and find the title among the rest.
+
+    A bare name next to a date or reading time is the author (even above the title, as
+    some builders print it); after the title, a line in capitals or a short Title Case
+    line next to other metadata is the category line, and so is a line in capitals
+    directly under the title or its teaser.
+    """
+    result = list(kinds)
+    for index, kind in enumerate(result):
+        near = {result[i] for i in (index - 1, index + 1) if 0 <= i < len(result)}
+        if kind == "maybe-name" and near & {"date", "reading"}:
+            result[index] = "author"
+    undecided = [i for i, k in enumerate(result) if k in _UNDECIDED]
+    title = -1 if title_known else (undecided[0] if undecided else None)
+    above = title is not None and title >= 0 and result[title] == "maybe-category" and title + 1 in undecided
+    if above and title is not None and result[title + 1] != "maybe-category":  # categories printed above the title
+        result[title], title = "category", title + 1
+    for _ in range(2):
+        for index, kind in enumerate(result):
+            near = {result[i] for i in (index - 1, index + 1) if 0 <= i < len(result)}
+            if not kind.startswith("maybe-") or title is None or index <= title:
+                continue
+            if kind == "maybe-name" and near & _META:  # 'Jane Doe' by a category line, or 'Self Care' by 'By …'
+                result[index] = "category" if "author" in result else "author"
+            elif near & _META or (kind == "maybe-category" and index - title <= 2):
+                result[index] = "category"
+    return result, title
+
+
+def _is_category_line(text: str, facts: SiteFacts) -> bool:
+    """Known category or tag names, run together or separated, covering most of the line."""
+    if len(text) > 150 or text.endswith(_TERMINAL) or not loose(text):
+        return False
+    segments = facts.segment_categories(text)
+    known = sum(len(loose(s.raw)) for s in segments if s.known)
+    if known * 2 < len(loose(text)):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    shouty = all(ch.isupper() for ch in letters)
+    separated = any(ch in text for ch in ",|•·/")
+    whole = len(segments) == 1 and segments[0].known
+    return shouty or separated or whole or bool(_GLUED.search(text))

@@ -1,0 +1,214 @@
+"""`site.yaml` as a typed, frozen object, validated once with every problem reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
+from sitegen.core.schema import SchemaReader
+from sitegen.core.slugs import slugify
+from sitegen.core.yamlsource import LocatedYaml, load_located
+
+CONFIG_FILE = "site.yaml"
+
+
+@dataclass(frozen=True)
+class Practice:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    telehealth: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookingVariant:
+    url: str = ""
+    label: str = ""
+    text: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Booking:
+    url: str = field(metadata={"hint": "the page or scheduler where a reader books a session"})
+    label: str = ""
+    """Empty: the theme's 'book_a_session' text, in the site's language."""
+    text: str = ""
+    """Empty: the theme's 'booking_text'."""
+    phone: str = ""
+    variants: dict[str, BookingVariant] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
+
+
+US_CRISIS_TEXT = (
+    "If you are in crisis or thinking about harming yourself, call or text 988 "
+    "(Suicide & Crisis Lifeline). In an emergency, call 911."
+)
+
+
+@dataclass(frozen=True)
+class Crisis:
+    text: str = ""
+    """Empty: the theme's 'crisis_notice', the US wording (988, 911) in the site's language."""
+    link_label: str = ""
+    """Empty: the theme's 'crisis_link'."""
+
+    @property
+    def is_us_default(self) -> bool:
+        """Whether the notice is the built-in US wording, so the built-in crisis page (which
+        names US services) agrees with it."""
+        return self.text in ("", US_CRISIS_TEXT)
+
+
+@dataclass(frozen=True)
+class CategoryConfig:
+    name: str
+    description: str = ""
+    order: int = 0
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+
+
+FOLLOW_INSIDE = "inside"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    base_url: str = field(metadata={"hint": "the address the site is published at, e.g. https://example.org/"})
+    categories: tuple[CategoryConfig, ...] = field(
+        metadata={"hint": "declare at least one category, e.g. '- name: Anxiety'"}
+    )
+    booking: Booking = field(metadata={"hint": "add 'booking:' with at least a 'url:'"})
+    language: str = "en"
+    description: str = ""
+    theme: str = "default"
+    practice: Practice = Practice()
+    crisis: Crisis | bool = True
+    navigation: tuple[str | NavLink, ...] = ()
+    articles_per_page: int = 10
+    import_category: str = ""
+    allowed_origins: tuple[str, ...] = ()
+    strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    """The theme's texts reworded or translated, by key (see sitegen/theming/strings.py)."""
+    follow_symlinks: str | bool = FOLLOW_INSIDE
+    """'inside': a link in the project's folders may point within the project; false: no links
+    at all. Checked by sitegen/reading/source_links.py, so no link publishes a file from elsewhere."""
+    source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
+    """Where each key was written in site.yaml, so a later stage can point at it without reading it again."""
+
+    def line_of(self, *key: str | int) -> int:
+        """The line of site.yaml where `key` (a path such as ('navigation', 2)) was written; 0 if unknown."""
+        return self.source.line_of(key) if self.source else 0
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always starting and ending with '/'."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def crisis_notice(self) -> Crisis | None:
+        """The notice to show; None only when the site said `crisis: false`."""
+        if self.crisis is False:
+            return None
+        return self.crisis if isinstance(self.crisis, Crisis) else Crisis()
+
+    def sorted_categories(self) -> tuple[CategoryConfig, ...]:
+        return tuple(sorted(self.categories, key=lambda c: (c.order, c.name.lower())))
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read and validate `site.yaml`; raise BuildFailed listing every problem."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise BuildFailed(
+            [
+                ContentError(
+                    CONFIG_FILE, 0, "no site.yaml found", "run sitegen from the project folder, or create site.yaml"
+                )
+            ]
+        )
+    text = path.read_text(encoding="utf-8")
+    located, error = load_located(text, CONFIG_FILE)
+    if error:
+        raise BuildFailed([error])
+    assert located is not None
+    reader = SchemaReader(located, CONFIG_FILE)
+    config = reader.read(SiteConfig, located.data)
+    if config is not None:
+        _check_semantics(config, reader)
+    if reader.errors or config is None:
+        raise BuildFailed(reader.errors)
+    return replace(config, source=located)
+
+
+def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
+    """Rules the types alone cannot express."""
+    parts = urlsplit(config.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        reader.error(
+            ("base_url",),
+            f"base_url '{config.base_url}' is not a full web address",
+            "write it like https://example.org/ or https://example.org/practice/",
+        )
+    seen: dict[str, int] = {}
+    for index, category in enumerate(config.categories):
+        if category.slug in seen:
+            reader.error(
+                ("categories", index, "name"),
+                f"category '{category.name}' is declared twice",
+                f"it has the same address as entry {seen[category.slug] + 1}",
+            )
+        seen.setdefault(category.slug, index)
+        if not category.slug:
+            reader.error(("categories", index, "name"), "a category needs a name with letters or digits")
+    names = {c.name for c in config.categories}
+    for category_name, variant in config.booking.categories.items():
+        if category_name not in names:
+            reader.error(
+                ("booking", "categories", category_name),
+                f"booking is set for unknown category '{category_name}'",
+                did_you_mean(category_name, names),
+            )
+        if variant not in config.booking.variants:
+            reader.error(
+                ("booking", "categories", category_name),
+                f"unknown booking variant '{variant}'",
+                did_you_mean(variant, config.booking.variants),
+            )
+    if config.import_category and config.import_category not in names:
+        reader.error(
+            ("import_category",),
+            f"unknown category '{config.import_category}'",
+            did_you_mean(config.import_category, names),
+        )
+    if config.articles_per_page < 1:
+        reader.error(("articles_per_page",), "articles_per_page must be at least 1")
+    if config.follow_symlinks not in (FOLLOW_INSIDE, False):
+        shown = f"'{config.follow_symlinks}'" if isinstance(config.follow_symlinks, str) else "true"
+        reader.error(
+            ("follow_symlinks",),
+            f"follow_symlinks cannot be {shown}",
+            "expected 'inside', to accept links that stay inside the project, or false, to refuse every link",
+        )
+    if config.crisis is True:
+        return
+    if config.crisis is not False and not isinstance(config.crisis, Crisis):
+        reader.error(("crisis",), "crisis should be a mapping or false")

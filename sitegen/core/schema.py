@@ -1,0 +1,206 @@
+"""Turn located YAML into frozen dataclasses, collecting every problem at once.
+
+Config and front matter are both declared as dataclasses; this module reads their
+type hints, so each schema is written once and validated the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+import typing
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.yamlsource import Key, LocatedYaml
+
+T = TypeVar("T")
+
+
+class SchemaReader:
+    """Reads one YAML document into dataclasses, remembering errors with their lines."""
+
+    def __init__(self, source: LocatedYaml, path: str) -> None:
+        self.source = source
+        self.path = path
+        self.errors: list[ContentError] = []
+
+    def error(self, key: Key, message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(self.path, self.source.line_of(key), message, hint))
+
+    def read(self, cls: type[T], data: Any, key: Key = ()) -> T | None:
+        """Build `cls` from `data`; None when any field was unusable."""
+        value = self._convert(cls, data, key)
+        return value if value is not _INVALID else None
+
+    def _convert(self, tp: Any, data: Any, key: Key) -> Any:
+        origin = get_origin(tp)
+        if tp is Any or tp is object:
+            return data
+        if origin in (Union, types.UnionType):
+            return self._convert_union(tp, data, key)
+        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+            return self._convert_dataclass(tp, data, key)
+        if origin is list or origin is tuple:
+            (item_type, *_) = get_args(tp)
+            if isinstance(data, str) and item_type is str:
+                data = [data]
+            if not isinstance(data, list):
+                self.error(key, f"'{_name(key)}' should be a list, not {_kind(data)}")
+                return _INVALID
+            items = [self._convert(item_type, item, (*key, i)) for i, item in enumerate(data)]
+            if any(item is _INVALID for item in items):
+                return _INVALID
+            return tuple(items)
+        if origin is dict:
+            _, value_type = get_args(tp)
+            if not isinstance(data, dict):
+                self.error(key, f"'{_name(key)}' should be a mapping, not {_kind(data)}")
+                return _INVALID
+            converted = {str(k): self._convert(value_type, v, (*key, str(k))) for k, v in data.items()}
+            if any(v is _INVALID for v in converted.values()):
+                return _INVALID
+            return converted
+        return self._convert_scalar(tp, data, key)
+
+    def _convert_union(self, tp: Any, data: Any, key: Key) -> Any:
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if data is None and len(options) < len(get_args(tp)):
+            return None
+        for option in options:
+            if _accepts(option, data):
+                return self._convert(option, data, key)
+        names = " or ".join(_type_name(o) for o in options)
+        self.error(key, f"'{_name(key)}' should be {names}, not {_kind(data)}")
+        return _INVALID
+
+    def _convert_dataclass(self, cls: type, data: Any, key: Key) -> Any:
+        if not isinstance(data, dict):
+            what = f"'{_name(key)}'" if key else "this document"
+            self.error(key, f"{what} should be a mapping of keys, not {_kind(data)}")
+            return _INVALID
+        hints, every_field = _schema_of(cls)
+        fields = {name: f for name, f in every_field.items() if not f.metadata.get("internal")}
+        aliases = {f.metadata.get("yaml", f.name): f.name for f in fields.values()}
+        values: dict[str, Any] = {}
+        ok = True
+        for raw_key, raw_value in data.items():
+            name = str(raw_key)
+            child = (*key, name)
+            if name not in aliases:
+                where = f" in '{_name(key)}'" if key else ""
+                self.error(child, f"unknown key '{name}'{where}", did_you_mean(name, aliases))
+                ok = False
+                continue
+            value = self._convert(hints[aliases[name]], raw_value, child)
+            if value is _INVALID:
+                ok = False
+            else:
+                values[aliases[name]] = value
+        for f in fields.values():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required and f.name not in values and f.metadata.get("yaml", f.name) not in data:
+                where = f" in '{_name(key)}'" if key else ""
+                self.error(
+                    key, f"missing required key '{f.metadata.get('yaml', f.name)}'{where}", f.metadata.get("hint", "")
+                )
+                ok = False
+        if not ok:
+            return _INVALID
+        return cls(**values)
+
+    def _convert_scalar(self, tp: Any, data: Any, key: Key) -> Any:
+        if tp is dt.date:
+            if isinstance(data, dt.datetime):
+                return data.date()
+            if isinstance(data, dt.date):
+                return data
+            if isinstance(data, str):
+                try:
+                    return dt.date.fromisoformat(data.strip())
+                except ValueError:
+                    pass
+            self.error(key, f"'{_name(key)}' should be a date like 2025-11-15, not {data!r}")
+            return _INVALID
+        if tp is str:
+            if isinstance(data, (str, int, float)) and not isinstance(data, bool):
+                return str(data)
+            self.error(key, f"'{_name(key)}' should be text, not {_kind(data)}")
+            return _INVALID
+        if tp is bool:
+            if isinstance(data, bool):
+                return data
+            self.error(key, f"'{_name(key)}' should be true or false, not {data!r}")
+            return _INVALID
+        if tp is int:
+            if isinstance(data, int) and not isinstance(data, bool):
+                return data
+            self.error(key, f"'{_name(key)}' should be a whole number, not {data!r}")
+            return _INVALID
+        raise TypeError(f"unsupported schema type {tp!r}")  # a bug in a schema, not user input
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """Type hints and fields of a schema class, worked out once per class, not once per file."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}
+
+
+class _Invalid:
+    pass
+
+
+_INVALID: Any = _Invalid()
+
+
+def _accepts(tp: Any, data: Any) -> bool:
+    origin = get_origin(tp)
+    if dataclasses.is_dataclass(tp) or origin is dict:
+        return isinstance(data, dict)
+    if origin in (list, tuple):
+        return isinstance(data, list)
+    if tp is bool:
+        return isinstance(data, bool)
+    if tp is str:
+        return isinstance(data, str)
+    if tp is int:
+        return isinstance(data, int) and not isinstance(data, bool)
+    if tp is dt.date:
+        return isinstance(data, (dt.date, str))
+    return True
+
+
+def _name(key: Key) -> str:
+    parts: list[str] = []
+    for k in key:
+        if isinstance(k, int):
+            parts.append(f"[{k}]")
+        else:
+            parts.append(("." if parts else "") + k)
+    return "".join(parts) or "document"
+
+
+def _kind(data: Any) -> str:
+    if data is None:
+        return "empty"
+    if isinstance(data, bool):
+        return f"{str(data).lower()}"
+    if isinstance(data, dict):
+        return "a mapping"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, (int, float)):
+        return f"the number {data}"
+    if isinstance(data, dt.date):
+        return f"the date {data.isoformat()}"
+    return f"'{data}'"
+
+
+def _type_name(tp: Any) -> str:
+    if dataclasses.is_dataclass(tp) or get_origin(tp) is dict:
+        return "a mapping"
+    if get_origin(tp) in (list, tuple):
+        return "a list"
+    return {str: "text", bool: "true or false", int: "a whole number", dt.date: "a date"}.get(tp, str(tp))

@@ -1,0 +1,97 @@
+"""Who owns each address of the built site: two sources never share one, and no page or old
+address takes the place of a file the build writes besides pages.
+
+An alias such as `/static/site.css`, `/feed.xml` or `/.htaccess` would otherwise put a
+redirect page where a stylesheet, a feed or a server's own settings file belongs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.config.site_config import SiteConfig
+from sitegen.core.errors import ContentError
+from sitegen.core.output_folder import MARKER
+from sitegen.planning import urls as u
+from sitegen.planning.page_job import PageJob
+from sitegen.reading.images import ImageInfo
+from sitegen.reading.models import Content
+from sitegen.theming.assets import StaticAssets
+
+SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
+HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
+
+
+def used_images(content: Content) -> dict[str, ImageInfo]:
+    """Every image the published content shows, by name, each once."""
+    used: dict[str, ImageInfo] = {}
+    listed = [a.images for a in content.articles] + [p.images for p in content.pages]
+    listed += [j.images for j in content.journeys] + [c.images for c in content.clinicians]
+    listed += [(a.hero,) for a in content.articles if a.hero] + [(c.photo,) for c in content.clinicians if c.photo]
+    for images in listed:
+        for info in images:
+            used.setdefault(info.name, info)
+    return dict(sorted(used.items()))
+
+
+def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) -> dict[str, str]:
+    """Every file a build writes that is not a page, by output path, with what makes it."""
+    files = {u.feed(): "the site's feed", u.sitemap(): "the sitemap", u.robots(): "robots.txt", **HOST_FILES}
+    files[MARKER] = "sitegen's output marker"
+    for category in config.sorted_categories():
+        files[u.category_feed(category.slug)] = f"the feed of category '{category.name}'"
+    for name, path in assets.files:
+        files[u.static(name)] = f"the static file {path.parent.name}/{name}"
+    for name, info in used_images(content).items():
+        for _, variant in info.variants:
+            files[variant] = f"a resized copy of content/images/{name}"
+    return files
+
+
+def taken_addresses(jobs: list[PageJob], generated: dict[str, str]) -> list[ContentError]:
+    """Pages (old addresses included) that would land on a generated file, the search bundle or a dotfile."""
+    errors = []
+    for job in jobs:
+        out = u.output_path_for(job.path)
+        bare = job.path.rstrip("/")  # '/_headers' is read as the folder _headers/, yet hosts want the file
+        if out in generated or bare in generated:
+            taken = f"{generated.get(out) or generated[bare]} is written there"
+        elif out.startswith(SEARCH_BUNDLE):
+            taken = "the search index is written under /pagefind/"
+        elif any(part.startswith(".") for part in out.split("/")):
+            taken = "a name starting with '.' is a hidden file, which web servers treat as their own settings"
+        else:
+            continue
+        located = re.match(r"^(.+?):(\d+)", job.source)
+        path, line = (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)
+        errors.append(ContentError(path, line, f"{job.source} wants the address /{job.path}, but {taken}", _hint(job)))
+    return errors
+
+
+def _hint(job: PageJob) -> str:
+    if job.template == "redirect.html":
+        return "remove that alias: this address already serves a file of the site"
+    return "give it a different slug"
+
+
+def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
+    """Two sources that would write the same file are reported together, naming both."""
+    owners: dict[str, PageJob] = {}
+    errors = []
+    for job in jobs:
+        out = u.output_path_for(job.path)
+        if out in owners:
+            first = owners[out]
+            located = re.match(r"^(.+?):(\d+)", job.source)
+            path, line = (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"{job.source} and {first.source} both want the address /{job.path}",
+                    "give one of them a different slug",
+                )
+            )
+        else:
+            owners[out] = job
+    return errors

@@ -1,0 +1,103 @@
+"""The pages of articles: one per article, with a small redirect page at each old address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from sitegen.core.errors import ContentError
+from sitegen.planning import structured_data as ld
+from sitegen.planning import urls as u
+from sitegen.planning.page_job import PageJob
+from sitegen.planning.page_kit import PageKit
+from sitegen.planning.views import ArticleView, Link, date_text
+from sitegen.reading.images import img_tag
+from sitegen.reading.models import Article
+
+
+def article_pages(kit: PageKit) -> list[PageJob]:
+    jobs = []
+    for article in kit.content.articles:
+        cta = kit.cta(article.category, article.author, article.cta)
+        view = ArticleView(
+            summary=kit.summary(article),
+            body_html=Markup(article.body_html),
+            tags=tuple(kit.tag_link(t) for t in article.tags),
+            reviewer=kit.person(article.reviewed_by),
+            last_reviewed=date_text(article.last_reviewed, kit.config.language),
+            updated=date_text(article.updated, kit.config.language),
+            content_note=article.content_note,
+            cta=cta,
+            hero_html=Markup(img_tag(article.hero, kit.hrefs.base_path, article.image_alt, lazy=False))
+            if article.hero
+            else Markup(),
+        )
+        crumbs = (
+            Link(kit.strings.text("articles"), kit.hrefs.href(u.articles())),
+            kit.category_link(article.category),
+        )
+        ctx: dict[str, Any] = dict(
+            kit.base(
+                article.title,
+                u.article(article.slug),
+                "article",
+                article.description,
+                crumbs,
+                og_type="article",
+                image=kit.hrefs.absolute(article.hero.largest) if article.hero else "",
+                json_ld=ld.script_json(ld.with_context(article_data(kit, article))),
+                feeds=(kit.site_feed, kit.category_feed(article.category)),
+                searchable=True,
+            )
+        )
+        ctx["article"] = view
+        jobs.append(
+            PageJob(
+                u.article(article.slug),
+                "article.html",
+                ctx,
+                str(article.source),
+                cta,
+                lastmod=article.updated or article.date,
+            )
+        )
+        jobs += redirects(kit, article)
+    return jobs
+
+def article_data(kit: PageKit, article: Article) -> ld.JsonObject:
+    author = kit.clinicians.get(article.author)
+    reviewer = kit.clinicians.get(article.reviewed_by)
+    return ld.article(
+        article,
+        kit.hrefs.absolute(u.article(article.slug)),
+        ld.person(author, kit.hrefs.absolute(u.clinician(author.slug))) if author else None,
+        ld.person(reviewer, kit.hrefs.absolute(u.clinician(reviewer.slug))) if reviewer else None,
+        kit.publisher,
+        kit.hrefs.absolute(article.hero.largest) if article.hero else "",
+    )
+
+def redirects(kit: PageKit, article: Article) -> list[PageJob]:
+    """A small page at each old address, sending the reader to the article."""
+    jobs = []
+    target = Link(article.title, kit.hrefs.href(u.article(article.slug)))
+    for alias in article.aliases:
+        path = u.alias_path(alias)
+        if path is None:
+            kit.errors.append(
+                ContentError(article.source.path, 1, f"the alias '{alias}' is not a path on this site")
+            )
+            continue
+        ctx: dict[str, Any] = dict(
+            kit.base(
+                kit.strings.text("moved_title", title=article.title),
+                u.article(article.slug),
+                "redirect",
+                noindex=True,
+            )
+        )
+        ctx["target"] = target
+        jobs.append(
+            PageJob(path, "redirect.html", ctx, f"{article.source.path}:1 (alias '{alias}')", in_sitemap=False)
+        )
+    return jobs

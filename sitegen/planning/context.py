@@ -1,0 +1,187 @@
+"""The template context, declared once. This is the contract with theme authors.
+
+Every template receives `BaseContext`; each page kind adds the keys of its own
+TypedDict below. All URLs are ready to use as `href`; all HTML values are already safe.
+
+Template            Page                              Extra keys
+home.html           /                                 HomeContext
+articles.html       /articles/, /articles/page/N/     ListingContext
+article.html        /articles/<slug>/                 ArticleContext
+categories.html     /categories/                      CategoriesContext
+category.html       /categories/<slug>/[page/N/]      CategoryContext
+tags.html           /tags/                            TagsContext
+tag.html            /tags/<slug>/[page/N/]            ListingContext
+journeys.html       /journeys/                        JourneysContext
+journey.html        /journeys/<slug>/                 JourneyContext
+week.html           /journeys/<slug>/week-N/          WeekContext
+day.html            /journeys/<slug>/day-N/           DayContext
+team.html           /team/                            TeamContext
+clinician.html      /team/<slug>/                     ClinicianContext
+page.html           /<slug>/ (content/pages)          PageContext
+crisis.html         /crisis/ (when no crisis page)    BaseContext
+search.html         /search/                          BaseContext
+404.html            /404.html                         BaseContext
+redirect.html       each `aliases:` entry             RedirectContext
+
+Every template can also call (see sitegen/rendering/render.py):
+  t("<key>", name=value)  the theme's text `key` in the site's language (strings/<lang>.yaml),
+                          escaped; a value that is markup (a `link(...)`) is kept as is
+  link(url, label)        <a href="url">label</a>, for a link inside a text
+  time_tag(date)          <time datetime="...">...</time> for a DateText
+  code(text)              <code>text</code>
+  js_strings("<key>", …)  texts for the theme's script, as JSON for a data-strings attribute
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+from markupsafe import Markup
+
+from sitegen.config.site_config import Practice
+from sitegen.planning.booking import BookingCta
+from sitegen.planning.views import (
+    ArticleSummary,
+    ArticleView,
+    CategoryView,
+    ClinicianView,
+    CrisisNotice,
+    DayPageView,
+    JourneySummary,
+    JourneyView,
+    Link,
+    WeekView,
+)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page knows about the site."""
+
+    title: str
+    description: str
+    language: str
+    direction: str
+    """'rtl' for a language written right to left (Arabic, Hebrew, Persian, Urdu…), else 'ltr'."""
+    practice: Practice
+    phone_href: str
+    home_url: str
+    search_url: str
+    search_bundle_url: str
+    search_part_urls: tuple[str, ...]
+    articles_url: str
+    journeys_url: str
+    categories_url: str
+    tags_url: str
+    crisis_url: str
+    privacy_url: str | None
+    navigation: tuple[Link, ...]
+    stylesheet_url: str
+    feed_url: str
+    script_url: str
+    categories: tuple[CategoryView, ...]
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """The page being rendered."""
+
+    title: str
+    description: str
+    url: str
+    canonical: str
+    kind: str
+    breadcrumbs: tuple[Link, ...] = ()
+    og_type: str = "website"
+    image: str = ""
+    json_ld: Markup = field(default_factory=Markup)
+    feeds: tuple[Link, ...] = ()
+    noindex: bool = False
+    searchable: bool = False
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: int
+    pages: int
+    previous_url: str | None
+    next_url: str | None
+
+
+class BaseContext(TypedDict):
+    site: SiteView
+    page: PageInfo
+    booking: BookingCta
+    crisis: CrisisNotice | None
+
+
+class HomeContext(BaseContext):
+    latest: tuple[ArticleSummary, ...]
+    journeys: tuple[JourneySummary, ...]
+    articles_url: str
+    journeys_url: str
+
+
+class ListingContext(BaseContext):
+    heading: str
+    intro: str
+    articles: tuple[ArticleSummary, ...]
+    pagination: Pagination | None
+
+
+class ArticleContext(BaseContext):
+    article: ArticleView
+
+
+class CategoriesContext(BaseContext):
+    categories: tuple[CategoryView, ...]
+
+
+class CategoryContext(BaseContext):
+    category: CategoryView
+    articles: tuple[ArticleSummary, ...]
+    journeys: tuple[JourneySummary, ...]
+    pagination: Pagination | None
+
+
+class TagsContext(BaseContext):
+    tags: tuple[tuple[Link, int], ...]
+
+
+class JourneysContext(BaseContext):
+    journeys: tuple[JourneySummary, ...]
+
+
+class JourneyContext(BaseContext):
+    journey: JourneyView
+
+
+class WeekContext(BaseContext):
+    journey: JourneySummary
+    week: WeekView
+    previous_week: Link | None
+    next_week: Link | None
+
+
+class DayContext(BaseContext):
+    view: DayPageView
+
+
+class TeamContext(BaseContext):
+    clinicians: tuple[ClinicianView, ...]
+
+
+class ClinicianContext(BaseContext):
+    clinician: ClinicianView
+    articles: tuple[ArticleSummary, ...]
+    journeys: tuple[JourneySummary, ...]
+
+
+class PageContext(BaseContext):
+    body_html: Markup
+    cta: BookingCta | None
+
+
+class RedirectContext(BaseContext):
+    target: Link

@@ -1,0 +1,211 @@
+"""The pieces every family of pages is planned with: the site view, links, cards, booking.
+
+Each family (articles, journeys, categories and tags, the team…) is a function of a
+PageKit, so the families and the planner that gathers them never import each other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sitegen.config.site_config import SiteConfig
+from sitegen.core.errors import ContentError
+from sitegen.core.slugs import slugify
+from sitegen.planning import structured_data as ld
+from sitegen.planning import urls as u
+from sitegen.planning.booking import BookingCta, phone_href, resolve_booking_cta, site_booking
+from sitegen.planning.context import BaseContext, PageInfo, SiteView
+from sitegen.planning.nav import site_navigation
+from sitegen.planning.urls import Urls
+from sitegen.planning.views import (
+    ArticleSummary,
+    CategoryView,
+    CrisisNotice,
+    DayView,
+    JourneySummary,
+    Link,
+    PersonView,
+    WeekView,
+    date_text,
+    person_view,
+)
+from sitegen.reading.models import Article, Content, Journey, Source
+from sitegen.theming.assets import StaticAssets
+from sitegen.theming.strings import Strings, load_strings, text_direction
+
+
+class PageKit:
+    """What every family of pages is planned with: the site's lookups, links and shared views."""
+
+    def __init__(self, config: SiteConfig, content: Content, root: Path, assets: StaticAssets) -> None:
+        self.config = config
+        self.content = content
+        self.assets = assets
+        self.hrefs = Urls.for_site(config)
+        self.errors: list[ContentError] = []
+        self.strings, strings_errors = load_strings(root, config)
+        self.errors += strings_errors
+        self.crisis = crisis_view(config, self.strings)
+        self._summaries: dict[Source, ArticleSummary] = {}
+        self._tag_links: dict[str, Link] = {}
+        self.clinicians = {c.slug: c for c in content.clinicians}
+        self.category_slugs = {c.name: c.slug for c in config.categories}
+        navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
+        self.errors += nav_errors
+        page_slugs = {p.slug for p in content.pages}
+        self.site = SiteView(
+            title=config.title,
+            description=config.description,
+            language=config.language,
+            direction=text_direction(config.language),
+            practice=config.practice,
+            phone_href=phone_href(config.practice.phone),
+            home_url=self.hrefs.href(u.home()),
+            search_url=self.hrefs.href(u.search()),
+            search_bundle_url=self.hrefs.href(u.search_bundle()),
+            search_part_urls=self._search_parts(),
+            articles_url=self.hrefs.href(u.articles()),
+            journeys_url=self.hrefs.href(u.journeys()),
+            categories_url=self.hrefs.href(u.categories()),
+            tags_url=self.hrefs.href(u.tags()),
+            crisis_url=self.hrefs.href(u.crisis()),
+            privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
+            navigation=navigation,
+            feed_url=self.hrefs.href(u.feed()),
+            stylesheet_url=u.static_href(config.base_path, "site.css", assets.versions.get("site.css", "")),
+            script_url=u.static_href(config.base_path, "site.js", assets.versions.get("site.js", "")),
+            categories=self._category_views(),
+        )
+        self.booking = site_booking(config, self.strings, self.hrefs)
+        self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))
+        self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
+
+    # --- shared pieces -------------------------------------------------------------------
+
+    def base(
+        self,
+        title: str,
+        path: str,
+        kind: str,
+        description: str = "",
+        breadcrumbs: tuple[Link, ...] = (),
+        **meta: Any,
+    ) -> BaseContext:
+        meta.setdefault("feeds", (self.site_feed,))
+        info = PageInfo(
+            title,
+            description or self.config.description,
+            self.hrefs.href(path),
+            self.hrefs.absolute(path),
+            kind,
+            breadcrumbs,
+            **meta,
+        )
+        return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.crisis}
+
+    def person(self, slug: str) -> PersonView | None:
+        clinician = self.clinicians.get(slug)
+        return person_view(clinician, self.hrefs.href(u.clinician(slug))) if clinician else None
+
+    def tag_link(self, name: str) -> Link:
+        found = self._tag_links.get(name)
+        if found is None:
+            found = self._tag_links[name] = Link(name, self.hrefs.href(u.tag(slugify(name))))
+        return found
+
+    def category_link(self, name: str) -> Link:
+        return Link(name, self.hrefs.href(u.category(self.category_slugs[name])))
+
+    def summary(self, article: Article) -> ArticleSummary:
+        """An article's card; made once per plan, as an article appears on several listings."""
+        found = self._summaries.get(article.source)
+        if found is None:
+            found = self._summaries[article.source] = self._make_summary(article)
+        return found
+
+    def _make_summary(self, article: Article) -> ArticleSummary:
+        return ArticleSummary(
+            article.title,
+            self.hrefs.href(u.article(article.slug)),
+            article.description,
+            date_text(article.date, self.config.language),
+            article.reading_minutes,
+            self.category_link(article.category),
+            self.person(article.author),
+            article.draft,
+            article.scheduled,
+        )
+
+    def day_view(self, journey: Journey, number: int) -> DayView:
+        day = journey.days[number - 1]
+        url = self.hrefs.href(u.journey_day(journey.slug, number)) if day.written else None
+        heading = (
+            self.strings.text("day_heading", number=day.number, title=day.title)
+            if day.title
+            else self.strings.text("day", number=day.number)
+        )
+        return DayView(day.number, day.week, day.title, day.topic, day.written, url, heading)
+
+    def week_view(self, journey: Journey, number: int) -> WeekView:
+        week = journey.weeks[number - 1]
+        return WeekView(
+            week.number,
+            week.title,
+            self.hrefs.href(u.journey_week(journey.slug, number)),
+            tuple(self.day_view(journey, d.number) for d in week.days),
+        )
+
+    def journey_summary(self, journey: Journey) -> JourneySummary:
+        first = journey.written_days[0] if journey.written_days else None
+        return JourneySummary(
+            journey.slug,
+            journey.title,
+            self.hrefs.href(u.journey(journey.slug)),
+            journey.description,
+            journey.duration_label,
+            journey.total_days,
+            len(journey.written_days),
+            self.category_link(journey.category),
+            self.day_view(journey, first.number) if first else None,
+        )
+
+    def cta(self, category: str | None, author: str, setting: Any) -> BookingCta | None:
+        return resolve_booking_cta(
+            self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+        )
+
+    def _search_parts(self) -> tuple[str, ...]:
+        """The extra index parts the search page merges: articles, journeys and written days, in parts."""
+        searchable = len(self.content.articles) + sum(1 + len(j.written_days) for j in self.content.journeys)
+        return tuple(self.hrefs.href(u.part_dir(i) + "/") for i in range(1, u.part_count(searchable)))
+
+    def _category_views(self) -> tuple[CategoryView, ...]:
+        articles: dict[str, int] = defaultdict(int)
+        journeys: dict[str, int] = defaultdict(int)
+        for article in self.content.articles:
+            articles[article.category] += 1
+        for journey in self.content.journeys:
+            journeys[journey.category] += 1
+        return tuple(
+            CategoryView(
+                c.name, c.slug, c.description, self.hrefs.href(u.category(c.slug)), articles[c.name], journeys[c.name]
+            )
+            for c in self.config.sorted_categories()
+        )
+
+    def category_feed(self, name: str) -> Link:
+        return Link(f"{self.config.title}: {name}", self.hrefs.href(u.category_feed(self.category_slugs[name])))
+
+
+def crisis_view(config: SiteConfig, strings: Strings) -> CrisisNotice | None:
+    """The notice on every page: the site's own words, or the theme's in the site's language."""
+    notice = config.crisis_notice
+    if notice is None:
+        return None
+    text = notice.text or strings.text("crisis_notice")
+    # US services match the notice only if nothing reworded it: not crisis.text, and not the
+    # theme's 'crisis_notice' (in site.yaml's strings: or a project theme's catalogue).
+    us_default = notice.is_us_default and "crisis_notice" in strings.builtin
+    return CrisisNotice(text, notice.link_label or strings.text("crisis_link"), us_default)

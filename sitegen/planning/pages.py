@@ -1,0 +1,166 @@
+"""Plan every page of the site: its path, its template and its context.
+
+Planning is separate from rendering so that URL collisions are found, all together
+and naming both sources, before a single file is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from sitegen.planning import structured_data as ld
+from sitegen.planning import urls as u
+from sitegen.planning.addresses import find_collisions, generated_files, taken_addresses
+from sitegen.planning.article_pages import article_pages
+from sitegen.planning.journey_pages import journey_pages
+from sitegen.planning.page_job import PageJob
+from sitegen.planning.page_kit import PageKit
+from sitegen.planning.taxonomy_pages import category_pages, listing_pages, tag_pages
+from sitegen.planning.views import (
+    ClinicianView,
+    Link,
+)
+from sitegen.reading.images import img_tag
+from sitegen.reading.models import Clinician
+
+HOME_LATEST = 6
+
+
+class SitePlanner(PageKit):
+    """Gathers every family of pages into the site's plan, and checks that no two share an address."""
+
+    # --- the plan ----------------------------------------------------------------------------
+
+    def plan(self) -> list[PageJob]:
+        jobs = [
+            self.home(),
+            *self.article_listing(),
+            *article_pages(self),
+            *category_pages(self),
+            *tag_pages(self),
+            *self.journeys(),
+            *self.team(),
+            *self.content_pages(),
+            *self.fixed_pages(),
+        ]
+        self.errors += find_collisions(jobs)
+        self.errors += taken_addresses(jobs, generated_files(self.config, self.content, self.assets))
+        return jobs
+
+    def home(self) -> PageJob:
+        ctx: dict[str, Any] = dict(
+            self.base(self.config.title, u.home(), "home", json_ld=ld.script_json(ld.with_context(self.publisher)))
+        )
+        ctx.update(
+            latest=tuple(self.summary(a) for a in self.content.articles[:HOME_LATEST]),
+            journeys=tuple(self.journey_summary(j) for j in self.content.journeys),
+            articles_url=self.hrefs.href(u.articles()),
+            journeys_url=self.hrefs.href(u.journeys()),
+        )
+        return PageJob(u.home(), "home.html", ctx, "the home page")
+
+    def article_listing(self) -> list[PageJob]:
+        return listing_pages(
+            self,
+            self.content.articles,
+            u.articles,
+            self.strings.text("articles"),
+            self.strings.text("articles_description"),
+            "articles",
+            "the article listing",
+        )
+
+    def journeys(self) -> list[PageJob]:
+        ctx: dict[str, Any] = dict(
+            self.base(
+                self.strings.text("journeys"), u.journeys(), "journeys", self.strings.text("journeys_description")
+            )
+        )
+        ctx["journeys"] = tuple(self.journey_summary(j) for j in self.content.journeys)
+        jobs = [PageJob(u.journeys(), "journeys.html", ctx, "the journeys listing")]
+        for journey in self.content.journeys:
+            jobs += journey_pages(self, journey)
+        return jobs
+
+    def team(self) -> list[PageJob]:
+        views = {c.slug: self.clinician_view(c) for c in self.content.clinicians}
+        team = self.strings.text("our_team")
+        about = self.strings.text("team_description", site=self.config.title)
+        ctx: dict[str, Any] = dict(self.base(team, u.team(), "team", about))
+        ctx["clinicians"] = tuple(views.values())
+        jobs = [PageJob(u.team(), "team.html", ctx, "the team page")]
+        for clinician in self.content.clinicians:
+            crumbs = (Link(team, self.hrefs.href(u.team())),)
+            cctx: dict[str, Any] = dict(
+                self.base(
+                    clinician.display_name,
+                    u.clinician(clinician.slug),
+                    "clinician",
+                    clinician.role,
+                    crumbs,
+                    og_type="profile",
+                    json_ld=ld.script_json(
+                        ld.with_context(ld.person(clinician, self.hrefs.absolute(u.clinician(clinician.slug))))
+                    ),
+                )
+            )
+            cctx.update(
+                clinician=views[clinician.slug],
+                articles=tuple(self.summary(a) for a in self.content.articles if a.author == clinician.slug),
+                journeys=tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug),
+            )
+            jobs.append(PageJob(u.clinician(clinician.slug), "clinician.html", cctx, str(clinician.source)))
+        return jobs
+
+    def clinician_view(self, clinician: Clinician) -> ClinicianView:
+        person = self.person(clinician.slug)
+        assert person is not None
+        booking = self.cta(None, clinician.slug, True)
+        return ClinicianView(
+            person,
+            clinician.regions,
+            clinician.specialties,
+            Markup(img_tag(clinician.photo, self.hrefs.base_path, clinician.photo_alt, lazy=False))
+            if clinician.photo
+            else Markup(),
+            Markup(clinician.bio_html),
+            booking,
+        )
+
+    def content_pages(self) -> list[PageJob]:
+        jobs = []
+        for page in self.content.pages:
+            cta = self.cta(None, "", page.cta)
+            ctx: dict[str, Any] = dict(self.base(page.title, u.page(page.slug), "page", page.description))
+            ctx.update(body_html=Markup(page.body_html), cta=cta)
+            jobs.append(PageJob(u.page(page.slug), "page.html", ctx, str(page.source), cta))
+        return jobs
+
+    def fixed_pages(self) -> list[PageJob]:
+        jobs = [
+            PageJob(
+                u.search(),
+                "search.html",
+                dict(self.base(self.strings.text("search"), u.search(), "search")),
+                "the search page",
+            ),
+            PageJob(
+                u.not_found(),
+                "404.html",
+                dict(self.base(self.strings.text("not_found_title"), u.not_found(), "404", noindex=True)),
+                "the 404 page",
+                in_sitemap=False,
+            ),
+        ]
+        if not any(p.slug == "crisis" for p in self.content.pages):
+            jobs.append(
+                PageJob(
+                    u.crisis(),
+                    "crisis.html",
+                    dict(self.base(self.strings.text("crisis_title"), u.crisis(), "crisis")),
+                    "the built-in crisis page",
+                )
+            )
+        return jobs

@@ -1,0 +1,178 @@
+"""Every URL and output path of the site, computed here and nowhere else.
+
+A page's *path* is relative to the site root ('' for home, 'articles/x/'); its href
+is that path under base_url's path, so every link keeps working when the site is
+published in a sub-folder; its output file is the path plus index.html.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from sitegen.config.site_config import SiteConfig
+
+NOT_FOUND = "404.html"
+BUNDLE_DIR = "pagefind"
+
+
+@dataclass(frozen=True)
+class Urls:
+    base_path: str
+    base_url: str
+
+    @classmethod
+    def for_site(cls, config: SiteConfig) -> Urls:
+        base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+        return cls(config.base_path, base_url)
+
+    def href(self, path: str) -> str:
+        """The link to a site path, as written in the built HTML."""
+        return self.base_path + path
+
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def rebase(self, url: str) -> str:
+        """A writer's own link: site-absolute paths move under base_url's path, others stay."""
+        if url.startswith("/") and not url.startswith("//"):
+            return self.base_path + url[1:]
+        return url
+
+
+def home() -> str:
+    return ""
+
+
+def articles(page: int = 1) -> str:
+    return "articles/" if page == 1 else f"articles/page/{page}/"
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def categories() -> str:
+    return "categories/"
+
+
+def category(slug: str, page: int = 1) -> str:
+    return f"categories/{slug}/" if page == 1 else f"categories/{slug}/page/{page}/"
+
+
+def tag(slug: str, page: int = 1) -> str:
+    return f"tags/{slug}/" if page == 1 else f"tags/{slug}/page/{page}/"
+
+
+def tags() -> str:
+    return "tags/"
+
+
+def journeys() -> str:
+    return "journeys/"
+
+
+def journey(slug: str) -> str:
+    return f"journeys/{slug}/"
+
+
+def journey_week(slug: str, week: int) -> str:
+    return f"journeys/{slug}/week-{week}/"
+
+
+def journey_day(slug: str, day: int) -> str:
+    return f"journeys/{slug}/day-{day}/"
+
+
+def team() -> str:
+    return "team/"
+
+
+def clinician(slug: str) -> str:
+    return f"team/{slug}/"
+
+
+def page(slug: str) -> str:
+    return f"{slug}/"
+
+
+def search() -> str:
+    return "search/"
+
+
+def crisis() -> str:
+    return "crisis/"
+
+
+def not_found() -> str:
+    return NOT_FOUND
+
+
+def static(name: str) -> str:
+    return f"static/{name}"
+
+
+def static_href(base_path: str, name: str, version: str) -> str:
+    """The link to a static file; a version (a digest of its bytes) makes a changed file a new URL."""
+    return base_path + static(name) + (f"?v={version}" if version else "")
+
+
+def alias_path(alias: str) -> str | None:
+    """The site path an old address occupies, or None if it would leave the site."""
+    cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))
+    if cleaned.startswith("/..") or "\\" in alias or "\x00" in alias:
+        return None
+    path = cleaned.lstrip("/")
+    if not path:
+        return None
+    if alias.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
+        return path + "/"
+    return path
+
+
+def output_path_for(path: str) -> str:
+    """The file, relative to output/, that serves a site path."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def feed() -> str:
+    return "feed.xml"
+
+
+def category_feed(slug: str) -> str:
+    return f"categories/{slug}/feed.xml"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def robots() -> str:
+    return "robots.txt"
+
+
+def search_bundle() -> str:
+    return f"{BUNDLE_DIR}/pagefind.js"
+
+
+DEFAULT_CHUNK = 500
+"""Pages per Pagefind run. Pagefind holds a run's whole index in memory (about 0.2 GiB
+per 1,000 articles) and uses one core, so a large site is indexed in parts, several at
+once, and the search page merges them. The size is fixed, not tied to the number of
+cores, so the output is the same on every machine."""
+
+
+def chunk_size() -> int:
+    """SITEGEN_SEARCH_CHUNK if set (fewer pages per run: less memory, more files), else 500."""
+    configured = os.environ.get("SITEGEN_SEARCH_CHUNK", "").strip()
+    return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
+
+
+def part_count(pages: int) -> int:
+    return max(1, -(-pages // chunk_size()))
+
+
+def part_dir(index: int) -> str:
+    """Where part `index` (from 0) of the index lives: the first is the main bundle."""
+    return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"

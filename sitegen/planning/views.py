@@ -1,0 +1,194 @@
+"""The values templates receive: models joined with their URLs, dates and booking blocks.
+
+Templates only display these; every URL, date text and call-to-action is decided here
+or in the modules this one calls, never in a template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
+from markupsafe import Markup
+
+from sitegen.planning.booking import BookingCta
+from sitegen.reading.models import Clinician, Section
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DateText:
+    """A date as machine-readable ISO and as words in the site's language."""
+
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    credentials: str
+    display_name: str
+    pronouns: str
+    role: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    title: str
+    url: str
+    description: str
+    date: DateText | None
+    reading_minutes: int
+    category: Link
+    author: PersonView | None
+    draft: bool
+    scheduled: bool
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    summary: ArticleSummary
+    body_html: Markup
+    tags: tuple[Link, ...]
+    reviewer: PersonView | None
+    last_reviewed: DateText | None
+    updated: DateText | None
+    content_note: str
+    cta: BookingCta | None
+    hero_html: Markup
+
+
+@dataclass(frozen=True)
+class CrisisNotice:
+    """The crisis notice as every page shows it, in the site's words or the theme's."""
+
+    text: str
+    link_label: str
+    is_us_default: bool
+    """Whether it is the theme's US wording, which the built-in crisis page's US services match."""
+
+
+@dataclass(frozen=True)
+class DayView:
+    number: int
+    week: int
+    title: str
+    topic: str
+    written: bool
+    url: str | None
+    heading: str
+    """'Day 3: Title', or just 'Day 3' when neither the day nor the plan names it."""
+
+
+@dataclass(frozen=True)
+class WeekView:
+    number: int
+    title: str
+    url: str
+    days: tuple[DayView, ...]
+
+    @property
+    def written_count(self) -> int:
+        return sum(1 for d in self.days if d.written)
+
+
+@dataclass(frozen=True)
+class JourneySummary:
+    slug: str
+    title: str
+    url: str
+    description: str
+    duration_label: str
+    total_days: int
+    written_count: int
+    category: Link
+    start: DayView | None
+
+
+@dataclass(frozen=True)
+class SectionView:
+    title: str
+    anchor: str
+    html: Markup
+    kind: str
+
+
+@dataclass(frozen=True)
+class JourneyView:
+    summary: JourneySummary
+    intro_html: Markup
+    sections_before: tuple[SectionView, ...]
+    plan_intro_html: Markup
+    weeks: tuple[WeekView, ...]
+    sections_after: tuple[SectionView, ...]
+    closing_html: Markup
+    author: PersonView | None
+    cta: BookingCta | None
+
+
+@dataclass(frozen=True)
+class DayPageView:
+    journey: JourneySummary
+    week: WeekView
+    day: DayView
+    sections: tuple[SectionView, ...]
+    previous: DayView | None
+    next: DayView | None
+    cta: BookingCta | None
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    name: str
+    slug: str
+    description: str
+    url: str
+    article_count: int
+    journey_count: int
+
+
+@dataclass(frozen=True)
+class ClinicianView:
+    person: PersonView
+    regions: tuple[str, ...]
+    specialties: tuple[str, ...]
+    photo_html: Markup
+    bio_html: Markup
+    booking: BookingCta | None
+
+
+def person_view(clinician: Clinician, url: str) -> PersonView:
+    return PersonView(
+        clinician.name, clinician.credentials, clinician.display_name, clinician.pronouns, clinician.role, url
+    )
+
+
+def section_view(section: Section) -> SectionView:
+    return SectionView(section.title, section.anchor, Markup(section.html), section.kind)
+
+
+@lru_cache(maxsize=8)
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def date_text(date: dt.date | None, language: str) -> DateText | None:
+    return None if date is None else _date_text(date, language)
+
+
+@lru_cache(maxsize=4096)
+def _date_text(date: dt.date, language: str) -> DateText:
+    return DateText(date.isoformat(), format_date(date, format="long", locale=_locale(language)))

@@ -1,0 +1,86 @@
+"""Know, cheaply, that a build would change nothing.
+
+After a successful build a stamp records a digest of every input (content, site.yaml,
+templates, static files, themes, the versions of sitegen and the libraries that shape
+the output, the options and "today") and a listing of the output it produced. When
+both still match, the output is already exactly what a build would write, so the
+build can stop at once. Only standard-library modules are imported here, so this
+check costs a few milliseconds, not the import of the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import metadata
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.core.sealed import read_sealed, write_sealed
+
+STAMP = ".sitegen-cache/stamp"
+_INPUTS = ("site.yaml", "content", "templates", "static", "themes")
+_LIBRARIES = ("jinja2", "markdown", "nh3", "pyyaml", "babel", "feedgen", "pagefind", "pillow", "python-frontmatter")
+
+
+def input_digest(root: Path, options: str) -> str:
+    """A digest of everything a build reads."""
+    digest = hashlib.sha256(f"{__version__}\0{options}\0".encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=-\0".encode())
+    builtin = Path(__file__).parent.parent / "theme"
+    sources = [root / name for name in _INPUTS]
+    sources.append(builtin if builtin.is_dir() else Path(__file__).parent.parent.parent / "themes" / "default")
+    for source in sources:
+        for path in _files(source):
+            digest.update(str(path).encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:  # a broken or looping link: the build reports it, with its path
+                digest.update(b"\0unreadable\0")
+    return digest.hexdigest()
+
+
+def output_digest(output: Path) -> str:
+    """A digest of the output tree: names, sizes and modification times."""
+    digest = hashlib.sha256(str(output).encode())
+    for path in _files(output):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(output)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
+    """Whether the stamp records these inputs (a digest from input_digest) and the output as it is now."""
+    if (root / STAMP).parent.is_symlink():
+        return False
+    sealed = read_sealed(root / STAMP)  # a stamp from elsewhere could make a build skip itself
+    recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
+    if len(recorded) != 2 or not output.is_dir():
+        return False
+    return recorded == [inputs, output_digest(output)]
+
+
+def record(root: Path, output: Path, options: str, inputs: str) -> None:
+    """Write the stamp for a build that read `inputs` (the digest taken before it started)."""
+    write_sealed(root / STAMP, f"{inputs}\n{output_digest(output)}\n".encode("ascii"))
+
+
+def _files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    found = []
+    for directory, subdirs, files in os.walk(folder):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        found += [Path(directory) / name for name in sorted(files) if not name.startswith(".")]
+    return found
+
+
+def options_key(drafts: bool, today: str, output: Path) -> str:
+    """The build options that change what is written."""
+    return f"drafts={drafts}|today={today}|output={output}"

@@ -1,0 +1,274 @@
+"""Read articles, content pages and clinicians from `content/` into models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.slugs import is_safe_slug
+from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta, split_source
+from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
+from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
+from sitegen.reading.models import Article, Clinician, CtaSetting, Page, Source
+
+T = TypeVar("T")
+
+SLUG_HINT = "use lowercase letters, digits and hyphens only, e.g. 'managing-worry'"
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str = field(metadata={"hint": "add a line 'title: Your title' to the front matter"})
+    category: str = field(metadata={"hint": "add 'category:' with one of the categories in site.yaml"})
+    date: dt.date | None = None
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    author: str = ""
+    updated: dt.date | None = None
+    slug: str = ""
+    image: str = ""
+    image_alt: str = ""
+    draft: bool = False
+    cta: bool | str | BookingVariant = True
+    aliases: tuple[str, ...] = ()
+    reviewed_by: str = ""
+    last_reviewed: dt.date | None = None
+    content_note: str = ""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str = field(metadata={"hint": "add a line 'title: Your title' to the front matter"})
+    description: str = ""
+    slug: str = ""
+    nav_label: str = ""
+    cta: bool | str | BookingVariant = False
+
+
+@dataclass(frozen=True)
+class ClinicianMeta:
+    name: str = field(metadata={"hint": "add 'name: Full Name' to the front matter"})
+    credentials: str = ""
+    pronouns: str = ""
+    role: str = ""
+    regions: tuple[str, ...] = ()
+    specialties: tuple[str, ...] = ()
+    photo: str = ""
+    photo_alt: str = ""
+    booking_url: str = ""
+    booking_label: str = ""
+    order: int = 100
+
+
+def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[ContentError]]:
+    shown = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentError(shown, 1, f"not valid UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    return split_source(shown, text)
+
+
+def read_front_matter(path: Path, root: Path, cls: type[T]) -> tuple[SourceFile | None, T | None, list[ContentError]]:
+    """A content file's source and validated front matter, or the problems that stop either."""
+    source, errors = read_source(path, root)
+    if source is None:
+        return None, None, errors
+    meta, reader = read_meta(source, cls)
+    return source, meta, errors + reader.errors
+
+
+def check_slug(source: SourceFile, slug: str, explicit: bool, errors: list[ContentError]) -> None:
+    if is_safe_slug(slug):
+        return
+    where = meta_line(source, "slug") if explicit else 1
+    what = "slug" if explicit else "file name"
+    errors.append(ContentError(source.path, where, f"the {what} '{slug}' cannot be used in an address", SLUG_HINT))
+
+
+def check_cta(source: SourceFile, cta: CtaSetting, config: SiteConfig, errors: list[ContentError]) -> None:
+    if isinstance(cta, str) and cta not in config.booking.variants:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "cta"),
+                f"unknown booking variant '{cta}'",
+                did_you_mean(cta, config.booking.variants) or "declare it under booking.variants in site.yaml",
+            )
+        )
+
+
+def parse_article(
+    path: Path, root: Path, config: SiteConfig, today: dt.date
+) -> tuple[Article | None, list[ContentError]]:
+    source, meta, errors = read_front_matter(path, root, ArticleMeta)
+    if source is None or meta is None:
+        return None, errors
+    if meta.date is None and not meta.draft:
+        hint = "add 'date: YYYY-MM-DD', or 'draft: true' while it is unfinished"
+        errors.append(ContentError(source.path, 1, "missing required key 'date'", hint))
+    categories = [c.name for c in config.categories]
+    if meta.category not in categories:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "category"),
+                f"unknown category '{meta.category}'",
+                did_you_mean(meta.category, categories) or "declare it under 'categories:' in site.yaml",
+            )
+        )
+    slug = meta.slug or path.stem
+    check_slug(source, slug, bool(meta.slug), errors)
+    check_cta(source, meta.cta, config, errors)
+    hero = front_matter_image(source, "image", meta.image, meta.image_alt, root, config, errors)
+    check_aliases(source, meta.aliases, errors)
+    if errors:
+        return None, errors
+    body = render_body(source, meta.title, root, config)
+    if isinstance(body, list):
+        return None, body
+    body_html, word_count, images = body
+    scheduled = meta.date is not None and meta.date > today
+    return Article(
+        slug=slug,
+        title=meta.title,
+        date=meta.date,
+        category=meta.category,
+        tags=tuple(dict.fromkeys(t.strip() for t in meta.tags if t.strip())),
+        author=meta.author,
+        description=meta.description,
+        updated=meta.updated,
+        image=meta.image,
+        image_alt=meta.image_alt,
+        draft=meta.draft,
+        cta=meta.cta,
+        aliases=meta.aliases,
+        reviewed_by=meta.reviewed_by,
+        last_reviewed=meta.last_reviewed,
+        content_note=meta.content_note,
+        body_html=body_html,
+        hero=hero,
+        images=images,
+        word_count=word_count,
+        source=Source(source.path, 1),
+        scheduled=scheduled,
+    ), []
+
+
+def check_aliases(source: SourceFile, aliases: tuple[str, ...], errors: list[ContentError]) -> None:
+    """Old addresses must be paths on this site (whether one is free is checked when pages are planned)."""
+    for index, alias in enumerate(aliases):
+        if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias:
+            errors.append(
+                ContentError(
+                    source.path,
+                    source.meta.line_of(("aliases", index)),
+                    f"the alias '{alias}' is not a path on this site",
+                    "write old addresses as paths, e.g. /blog/old-post/",
+                )
+            )
+
+
+def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None, list[ContentError]]:
+    source, meta, errors = read_front_matter(path, root, PageMeta)
+    if source is None or meta is None:
+        return None, errors
+    slug = meta.slug or path.stem
+    check_slug(source, slug, bool(meta.slug), errors)
+    check_cta(source, meta.cta, config, errors)
+    if errors:
+        return None, errors
+    body = render_body(source, meta.title, root, config)
+    if isinstance(body, list):
+        return None, body
+    body_html, _, images = body
+    page = Page(slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), images, meta.nav_label)
+    return page, []
+
+
+def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinician | None, list[ContentError]]:
+    source, meta, errors = read_front_matter(path, root, ClinicianMeta)
+    if source is None or meta is None:
+        return None, errors
+    check_slug(source, path.stem, False, errors)
+    photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
+    if errors:
+        return None, errors
+    body = render_body(source, "", root, config)
+    if isinstance(body, list):
+        return None, body
+    bio, _, images = body
+    return Clinician(
+        slug=path.stem,
+        name=meta.name,
+        credentials=meta.credentials,
+        pronouns=meta.pronouns,
+        role=meta.role,
+        regions=meta.regions,
+        specialties=meta.specialties,
+        photo=photo,
+        photo_alt=meta.photo_alt,
+        images=images,
+        booking_url=meta.booking_url,
+        booking_label=meta.booking_label,
+        order=meta.order,
+        bio_html=bio,
+        source=Source(source.path, 1),
+    ), []
+
+
+def render_body(
+    source: SourceFile, title: str, root: Path, config: SiteConfig
+) -> tuple[str, int, tuple[ImageInfo, ...]] | list[ContentError]:
+    """A file's Markdown body as safe HTML with sized images, its word count and images; or its problems."""
+    rendered = render_markdown(strip_title_line(source.body, title) if title else source.body, config.base_path)
+    html, errors, images = rewrite_images(
+        rendered.html, root, config.base_path, source.path, source.body, source.body_line
+    )
+    if html.rstrip().endswith(BOOKING_PLACEHOLDER):  # the block at the end of the page already stands there
+        html = html.rstrip().removesuffix(BOOKING_PLACEHOLDER).rstrip() + "\n"
+    return errors if errors else (html, rendered.word_count, tuple(images))
+
+
+def front_matter_image(
+    source: SourceFile, key: str, value: str, alt: str, root: Path, config: SiteConfig, errors: list[ContentError]
+) -> ImageInfo | None:
+    """An `image:` or `photo:` from front matter: a file in content/images/ with alt text."""
+    if not value:
+        return None
+    line = meta_line(source, key)
+    if not alt.strip():
+        errors.append(
+            ContentError(
+                source.path, line, f"the {key} has no '{key}_alt' text", "describe it for readers who cannot see it"
+            )
+        )
+    name = local_image_name(config.base_path + value.lstrip("/"), config.base_path) if value.startswith("/") else None
+    info = image_info(root, name) if name else None
+    if info is None:
+        errors.append(
+            ContentError(
+                source.path,
+                line,
+                f"the {key} {value} was not found",
+                f"put the file in {IMAGES_DIR}/ and write '{key}: /images/<file name>'",
+            )
+        )
+    return info
+
+
+def strip_title_line(body: str, title: str) -> str:
+    """Drop a leading '# Title' line: the page template already shows the title as its only <h1>."""
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    if first.startswith("# ") and _loose(first[2:]).startswith(_loose(title)[:20]):
+        return "\n" * (len(body) - len(stripped) + 1) + rest
+    return body
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())

@@ -1,0 +1,134 @@
+"""Images: found, probed for their size, and emitted with srcset and size (resized in publishing).
+
+Writers keep images in `content/images/` and refer to them as `/images/<name>` from
+Markdown (`![alt text](/images/lake.jpg)`) or front matter (`image:`, `photo:`). Each
+becomes a few resized copies (never upscaled, metadata such as GPS position removed),
+and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as it loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from sitegen.core.errors import ContentError
+
+IMAGES_DIR = "content/images"
+URL_PREFIX = "images/"
+WIDTHS = (480, 960, 1440)
+_IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """A source image and the resized variants made from it, as site paths."""
+
+    name: str
+    source_width: int
+    source_height: int
+    variants: tuple[tuple[int, str], ...]
+
+    @property
+    def width(self) -> int:
+        """The width of the largest variant: what `src` points at."""
+        return self.variants[-1][0]
+
+    @property
+    def height(self) -> int:
+        return round(self.source_height * self.width / self.source_width)
+
+    @property
+    def largest(self) -> str:
+        return self.variants[-1][1]
+
+
+@lru_cache(maxsize=4096)
+def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int] | None:
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError):
+        return None
+
+
+def image_info(root: Path, name: str) -> ImageInfo | None:
+    """Facts about `content/images/<name>`, or None when it is missing or not an image."""
+    path = root / IMAGES_DIR / name
+    if ".." in name.split("/") or not path.is_file() or path.suffix.lower() not in FORMATS:
+        return None
+    stat = path.stat()
+    size = _probe(path, stat.st_mtime_ns, stat.st_size)
+    if size is None:
+        return None
+    width, height = size
+    stem, suffix = name.rsplit(".", 1)
+    widths = [w for w in WIDTHS if w < width] + [width]
+    variants = tuple((w, f"{URL_PREFIX}{stem}-{w}w.{suffix.lower()}") for w in widths[: len(WIDTHS)])
+    return ImageInfo(name, width, height, variants)
+
+
+def local_image_name(src: str, base_path: str) -> str | None:
+    """The name under content/images/ that a site URL refers to, if it refers to one."""
+    prefix = base_path + URL_PREFIX
+    return src[len(prefix) :] if src.startswith(prefix) else None
+
+
+def rewrite_images(
+    html: str, root: Path, base_path: str, source_path: str, source_text: str, first_line: int
+) -> tuple[str, list[ContentError], list[ImageInfo]]:
+    """Give every local <img> its srcset and size; report images that are missing or lack alt text."""
+    errors: list[ContentError] = []
+    used: list[ImageInfo] = []
+
+    def replace(match: re.Match[str]) -> str:
+        attrs = {k.lower(): v[1:-1] for k, v in _ATTR.findall(match.group(1))}
+        src = attrs.get("src", "")
+        line = _line_of(source_text, src, first_line)
+        if not attrs.get("alt", "").strip():
+            errors.append(
+                ContentError(
+                    source_path,
+                    line,
+                    f"the image {src} has no alt text",
+                    "describe it inside the brackets: ![What the image shows](...)",
+                )
+            )
+        name = local_image_name(src, base_path)
+        if name is None:
+            return match.group(0)
+        info = image_info(root, name)
+        if info is None:
+            errors.append(
+                ContentError(
+                    source_path, line, f"the image {src} was not found", f"put the file at {IMAGES_DIR}/{name}"
+                )
+            )
+            return match.group(0)
+        used.append(info)
+        return img_tag(info, base_path, attrs.get("alt", ""), lazy=True, title=attrs.get("title", ""))
+
+    return _IMG.sub(replace, html), errors, used
+
+
+def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = "") -> str:
+    from markupsafe import escape
+
+    srcset = ", ".join(f"{base_path}{path} {w}w" for w, path in info.variants)
+    extra = f' title="{escape(title)}"' if title else ""
+    loading = ' loading="lazy"' if lazy else ""
+    return (
+        f'<img src="{base_path}{info.largest}" srcset="{srcset}" sizes="(max-width: 44rem) 100vw, 42rem" '
+        f'width="{info.width}" height="{info.height}" alt="{escape(alt)}"{loading} decoding="async"{extra}>'
+    )
+
+
+def _line_of(text: str, src: str, first_line: int) -> int:
+    tail = src.split("/")[-1]
+    index = text.find(tail) if tail else -1
+    return first_line + text.count("\n", 0, index) if index >= 0 else first_line

@@ -1,0 +1,85 @@
+"""Give a journey day's parts the structure their Markdown implies.
+
+Writers mark structure by convention, not syntax: `**Bold lead.** text`, `*Example:* a
+story`, `Step 1: ...` paragraphs each followed by a list, and numbered reflection
+questions. These become classed elements the theme can set apart and print well.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitegen.reading.markup import render_markdown
+from sitegen.reading.models import Section
+from sitegen.reading.typography import smarten
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+_STEP = re.compile(r"^\s*step\s+\d+\s*[:.\-–—]", re.IGNORECASE)
+_EXAMPLE = re.compile(r"^\s*example\b", re.IGNORECASE)
+_KINDS = (
+    ("learning", re.compile(r"learning", re.IGNORECASE)),
+    ("why", re.compile(r"^why\b", re.IGNORECASE)),
+    ("activity", re.compile(r"activit|exercise|practice", re.IGNORECASE)),
+    ("reflection", re.compile(r"reflect|journal|questions", re.IGNORECASE)),
+)
+
+
+def section_kind(title: str) -> str:
+    return next((kind for kind, pattern in _KINDS if pattern.search(title)), "other")
+
+
+def render_section(title: str, anchor: str, text: str, base_path: str) -> Section:
+    html = render_markdown(text, base_path).html
+    return Section(smarten(title), anchor, _structure(html, ""), "overview")
+
+
+def render_day_section(title: str, anchor: str, text: str, base_path: str) -> Section:
+    kind = section_kind(title) if title else "lead"
+    html = render_markdown(text, base_path).html
+    return Section(smarten(title), anchor, _structure(html, kind), kind)
+
+
+def _structure(html: str, kind: str) -> str:
+    if "<p" not in html and "<ol" not in html:
+        return html
+    from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 80 ms to import
+
+    soup = BeautifulSoup(html, "html.parser")
+    for paragraph in soup.find_all("p", recursive=False):
+        first = paragraph.contents[0] if paragraph.contents else None
+        if isinstance(first, Tag) and first.name == "em" and _EXAMPLE.match(first.get_text()):
+            wrapper = soup.new_tag("div", attrs={"class": "example"})
+            paragraph.wrap(wrapper)
+        elif isinstance(first, Tag) and first.name == "strong" and not _STEP.match(first.get_text()):
+            paragraph["class"] = "key-point"
+    _group_steps(soup)
+    if kind == "reflection":
+        for ordered in soup.find_all("ol", recursive=False):
+            ordered["class"] = "reflection-questions"
+    return str(soup)
+
+
+def _group_steps(soup: BeautifulSoup) -> None:
+    """Turn 'Step N:' paragraphs, each with the lists that follow it, into one ordered list."""
+    from bs4 import Tag
+
+    steps_list: Tag | None = None
+    for node in list(soup.children):
+        if not isinstance(node, Tag):
+            continue
+        if node.name == "p" and _STEP.match(node.get_text()):
+            if steps_list is None:
+                steps_list = soup.new_tag("ol", attrs={"class": "steps"})
+                node.insert_before(steps_list)
+            item = soup.new_tag("li")
+            steps_list.append(item)
+            item.append(node.extract())
+        elif steps_list is not None and node.name in ("ul", "ol") and steps_list.contents:
+            last = steps_list.contents[-1]
+            assert isinstance(last, Tag)
+            last.append(node.extract())
+        else:
+            steps_list = None

@@ -1,0 +1,388 @@
+"""Parse journeys from the outline practices already write (see PRODUCT.md, "Journeys").
+
+A journey is read as a tree of headings: `#` title, `##` overview sections, written
+days and the plan, `###` day parts and plan weeks. Days are then laid out on the plan's
+calendar so that every day of the journey exists, written or planned.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.slugs import is_safe_slug, slugify
+from sitegen.reading.content import SLUG_HINT, check_cta, read_front_matter, read_source
+from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
+from sitegen.reading.images import ImageInfo, rewrite_images
+from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
+from sitegen.reading.journey_outline import (
+    BULLET,
+    DAY,
+    DAY_FILE,
+    DURATION,
+    HEADING,
+    PLAN,
+    REMEMBER,
+    WEEK,
+    Block,
+    WrittenDay,
+    outline,
+)
+from sitegen.reading.journey_sections import render_day_section, render_section
+from sitegen.reading.markup import render_markdown
+from sitegen.reading.models import Day, Journey, Section, Source, Week
+from sitegen.reading.typography import smarten
+
+
+@dataclass(frozen=True)
+class JourneyMeta:
+    title: str = field(metadata={"hint": "add 'title: Your journey's name'"})
+    duration: str = field(metadata={"hint": "add 'duration: 4 weeks' (or 'N days')"})
+    category: str = field(metadata={"hint": "add 'category:' with one of the categories in site.yaml"})
+    sequence: int = 100
+    description: str = ""
+    days_per_week: int | None = None
+    slug: str = ""
+    author: str = ""
+    cta: bool | str | BookingVariant = True
+
+
+@dataclass(frozen=True)
+class DayMeta:
+    day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
+    title: str = ""
+
+
+def _front_matter_problems(
+    source: SourceFile, meta: JourneyMeta, slug: str, config: SiteConfig, clinicians: frozenset[str]
+) -> list[ContentError]:
+    """What is wrong in a journey's front matter: its slug, category, author, booking, duration and days a week."""
+    errors: list[ContentError] = []
+    if not is_safe_slug(slug):
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "slug") if meta.slug else 1,
+                f"the journey slug '{slug}' cannot be used in an address",
+                SLUG_HINT,
+            )
+        )
+    categories = [c.name for c in config.categories]
+    if meta.category not in categories:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "category"),
+                f"unknown category '{meta.category}'",
+                did_you_mean(meta.category, categories),
+            )
+        )
+    if meta.author and meta.author not in clinicians:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "author"),
+                f"unknown author '{meta.author}'",
+                did_you_mean(meta.author, clinicians) or "add them under content/team/",
+            )
+        )
+    check_cta(source, meta.cta, config, errors)
+    duration = DURATION.match(meta.duration)
+    if not duration or int(duration.group(1)) < 1:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "duration"),
+                f"cannot read the duration '{meta.duration}'",
+                "write it like '4 weeks' or '30 days'",
+            )
+        )
+
+    if meta.days_per_week is not None and not 1 <= meta.days_per_week <= 7:
+        errors.append(
+            ContentError(
+                source.path,
+                meta_line(source, "days_per_week"),
+                f"'days_per_week: {meta.days_per_week}' is not a number of days in a week",
+                "use a number from 1 to 7, or leave it out to count the plan's bullets",
+            )
+        )
+    return errors
+
+
+def _days_per_week(given: int | None, weeks_plan: list[tuple[int, str, list[str]]]) -> tuple[int, str]:
+    """Days a week: as given; else the bullet count when every week lists as many; else 7.
+    Also how they were counted, for messages."""
+    bullet_counts = {len(bullets) for _, _, bullets in weeks_plan}
+    if given:
+        days_per_week, counted_by = given, " ('days_per_week')"
+    elif len(bullet_counts) == 1 and 0 not in bullet_counts:
+        days_per_week, counted_by = bullet_counts.pop(), ", one per plan bullet,"
+    else:
+        days_per_week, counted_by = 7, ""
+    return days_per_week, counted_by
+
+
+def _weeks(
+    weeks_plan: list[tuple[int, str, list[str]]],
+    written: list[WrittenDay],
+    days_per_week: int,
+    total_days: int,
+    plan_source: Source,
+) -> list[Week]:
+    """Every week of the plan with its days: written ones with their sections, the rest planned."""
+    by_number = {d.number: d for d in written}
+    weeks: list[Week] = []
+    for number, title, bullets in weeks_plan:
+        days: list[Day] = []
+        first = (number - 1) * days_per_week + 1
+        for day_number in range(first, min(first + days_per_week, total_days + 1)):
+            index = day_number - first
+            topic = bullets[index] if index < len(bullets) else ""
+            w = by_number.get(day_number)
+            day_source = Source(w.path, w.line) if w else plan_source
+            days.append(
+                Day(
+                    day_number,
+                    number,
+                    (w.title if w and w.title else topic),
+                    topic,
+                    w.sections if w else (),
+                    w is not None,
+                    day_source,
+                )
+            )
+        weeks.append(Week(number, title, tuple(days)))
+    return weeks
+
+
+def parse_journey(
+    path: Path, root: Path, config: SiteConfig, clinicians: frozenset[str]
+) -> tuple[Journey | None, list[ContentError]]:
+    """A journey from `<slug>.md`, or from `<slug>/journey.md` plus its `day-NN.md` files."""
+    folder_form = path.name == "journey.md"
+    source, meta, errors = read_front_matter(path, root, JourneyMeta)
+    if source is None or meta is None:
+        return None, errors
+    slug = meta.slug or (path.parent.name if folder_form else path.stem)
+    errors += _front_matter_problems(source, meta, slug, config, clinicians)
+    duration = DURATION.match(meta.duration)
+    lead, blocks = outline(source.body, source.body_line)
+    closing = _take_closing(blocks)
+    base = config.base_path
+    plan = next((b for b in blocks if PLAN.match(b.title)), None)
+    if plan is None:
+        errors.append(missing_plan(source, lead, blocks))
+    errors.extend(misread_days(blocks, source.path))
+    written = [_written_day(b, source.path, base) for b in blocks if DAY.match(b.title)]
+    if folder_form:
+        day_files, day_errors = _folder_days(path.parent, root, base)
+        errors.extend(day_errors)
+        written.extend(day_files)
+    if errors or duration is None or plan is None:
+        return None, errors
+    weeks_plan, plan_errors = _plan_weeks(plan, source.path)
+    errors.extend(plan_errors)
+    amount, unit = int(duration.group(1)), duration.group(2).lower()
+    days_per_week, counted_by = _days_per_week(meta.days_per_week, weeks_plan)
+    total_days = amount * days_per_week if unit == "week" else amount
+    week_count = amount if unit == "week" else math.ceil(amount / days_per_week)
+    errors.extend(check_weeks(weeks_plan, week_count, plan, source.path))
+    errors.extend(check_days(written, total_days, length(amount, unit, days_per_week, counted_by)))
+    if errors:
+        return None, errors
+
+    weeks = _weeks(weeks_plan, written, days_per_week, total_days, Source(source.path, plan.line))
+    sections_before, sections_after = _overview(blocks, plan, base)
+    journey = Journey(
+        slug=slug,
+        title=meta.title,
+        description=meta.description,
+        category=meta.category,
+        sequence=meta.sequence,
+        duration_label=meta.duration.strip(),
+        days_per_week=days_per_week,
+        total_days=total_days,
+        intro_html=render_markdown(lead.text, base).html,
+        sections_before=sections_before,
+        sections_after=sections_after,
+        closing_html=render_markdown(closing, base).html if closing else "",
+        plan_intro_html=render_markdown(plan.text, base).html if plan.text.strip() else "",
+        weeks=tuple(weeks),
+        cta=meta.cta,
+        author=meta.author,
+        source=Source(source.path, 1),
+    )
+    return _with_images(journey, root, base)
+
+
+def _overview(blocks: list[Block], plan: Block, base: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The overview sections before the plan and after it (each anchor unique across both)."""
+    overview = [b for b in blocks if b is not plan and not DAY.match(b.title)]
+    anchors: set[str] = set()
+    before = tuple(_overview_section(b, base, anchors) for b in overview if b.line < plan.line)
+    after = tuple(_overview_section(b, base, anchors) for b in overview if b.line > plan.line)
+    return before, after
+
+
+def _overview_section(block: Block, base: str, anchors: set[str]) -> Section:
+    text = block.text + "".join(f"\n\n### {c.title}\n" + c.text for c in block.children)
+    return render_section(block.title, _unique_anchor(block.title, anchors), text, base)
+
+
+def _unique_anchor(title: str, anchors: set[str]) -> str:
+    anchor = slugify(title) or "section"
+    candidate, n = anchor, 2
+    while candidate in anchors:
+        candidate, n = f"{anchor}-{n}", n + 1
+    anchors.add(candidate)
+    return candidate
+
+
+def _written_day(block: Block, path: str, base: str) -> WrittenDay:
+    match = DAY.match(block.title)
+    assert match
+    anchors: set[str] = set()
+    sections = []
+    if block.text.strip():
+        sections.append(render_day_section("", "", block.text, base))
+    sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
+    title = smarten((match.group(2) or "").strip())
+    return WrittenDay(int(match.group(1)), title, tuple(sections), block.line, path)
+
+
+def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
+    days: list[WrittenDay] = []
+    errors: list[ContentError] = []
+    for day_path in sorted(folder.glob("*.md")):
+        if day_path.name == "journey.md":
+            continue
+        source, source_errors = read_source(day_path, root)
+        errors.extend(source_errors)
+        if source is None:
+            continue
+        name_match = DAY_FILE.match(day_path.name)
+        if not name_match:
+            errors.append(
+                ContentError(
+                    source.path,
+                    1,
+                    "a journey folder holds journey.md and day files only",
+                    "name day files like day-01.md",
+                )
+            )
+            continue
+        meta, reader = read_meta(source, DayMeta)
+        errors.extend(reader.errors)
+        if meta is None:
+            continue
+        if meta.day != int(name_match.group(1)):
+            errors.append(
+                ContentError(
+                    source.path,
+                    meta_line(source, "day"),
+                    f"'day: {meta.day}' disagrees with the file name {day_path.name}",
+                    f"rename the file to day-{meta.day:02d}.md or set 'day: {int(name_match.group(1))}'",
+                )
+            )
+            continue
+        lead, blocks = outline(source.body, source.body_line, _section_level(source.body))
+        anchors: set[str] = set()
+        sections = [render_day_section("", "", lead.text, base)] if lead.text.strip() else []
+        for block in blocks:
+            text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
+            sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
+        days.append(WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path))
+    return days, errors
+
+
+def _section_level(body: str) -> int:
+    levels = [len(m.group(1)) for line in body.split("\n") if (m := HEADING.match(line))]
+    return min((lv for lv in levels if lv >= 2), default=3)
+
+
+def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]], list[ContentError]]:
+    weeks: list[tuple[int, str, list[str]]] = []
+    errors: list[ContentError] = []
+    for child in plan.children:
+        match = WEEK.match(child.title)
+        if not match:
+            errors.append(
+                ContentError(
+                    path,
+                    child.line,
+                    f"'{child.title}' in the plan is not a week",
+                    "write plan headings as '### Week 1: Title'",
+                )
+            )
+            continue
+        bullets: list[str] = []
+        for line in child.lines:
+            bullet = BULLET.match(line)
+            if bullet:
+                bullets.append(smarten(bullet.group(1).strip()))
+            elif line.startswith((" ", "\t")) and line.strip() and bullets:
+                bullets[-1] += " " + line.strip()
+        weeks.append((int(match.group(1)), smarten((match.group(2) or "").strip()), bullets))
+    return weeks, errors
+
+
+def _take_closing(blocks: list[Block]) -> str:
+    """Remove and return the final 'Remember: ...' paragraph, wherever the last section ends."""
+    if not blocks:
+        return ""
+    last = blocks[-1].children[-1] if blocks[-1].children else blocks[-1]
+    lines = last.lines
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip() and not BULLET.match(lines[start - 1]):
+        start -= 1
+    paragraph = "\n".join(lines[start:end])
+    if not REMEMBER.match(paragraph.strip()):
+        return ""
+    del lines[start:]
+    return paragraph
+
+
+def _with_images(journey: Journey, root: Path, base: str) -> tuple[Journey | None, list[ContentError]]:
+    """Give the journey's images srcset and size, as for articles; report missing files and alt text."""
+    errors: list[ContentError] = []
+    used: list[ImageInfo] = []
+    texts: dict[str, str] = {}
+
+    def fix(html: str, path: str) -> str:
+        if "<img" not in html:
+            return html
+        if path not in texts:
+            texts[path] = (root / path).read_text(encoding="utf-8")
+        rewritten, problems, images = rewrite_images(html, root, base, path, texts[path], 1)
+        errors.extend(problems)
+        used.extend(images)
+        return rewritten
+
+    def fix_sections(sections: tuple[Section, ...], path: str) -> tuple[Section, ...]:
+        return tuple(replace(section, html=fix(section.html, path)) for section in sections)
+
+    own = journey.source.path
+    weeks = tuple(
+        replace(
+            week, days=tuple(replace(day, sections=fix_sections(day.sections, day.source.path)) for day in week.days)
+        )
+        for week in journey.weeks
+    )
+    fixed = replace(
+        journey,
+        intro_html=fix(journey.intro_html, own),
+        sections_before=fix_sections(journey.sections_before, own),
+        sections_after=fix_sections(journey.sections_after, own),
+        closing_html=fix(journey.closing_html, own),
+        plan_intro_html=fix(journey.plan_intro_html, own),
+        weeks=weeks,
+        images=tuple(used),
+    )
+    return (None, errors) if errors else (fixed, [])

@@ -1,0 +1,128 @@
+"""Parse every content file and assemble the site's content, with cross-checks between files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.config.site_config import SiteConfig
+from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.parallel import map_in_workers
+from sitegen.reading.content import parse_article, parse_clinician, parse_page, read_source
+from sitegen.reading.discover import discover
+from sitegen.reading.frontmatter_source import meta_line
+from sitegen.reading.journeys import parse_journey
+from sitegen.reading.models import Article, Clinician, Content, Journey, Page
+from sitegen.reading.parse_cache import ContentCaches, ParseCache
+from sitegen.reading.source_links import linked_sources
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: `drafts` also publishes drafts and scheduled articles (the preview)."""
+
+    drafts: bool = False
+    today: dt.date = dt.date(1970, 1, 1)
+    workers: int = 1
+
+
+def load_content(
+    root: Path, config: SiteConfig, options: BuildOptions, caches: ContentCaches | None = None
+) -> tuple[Content, list[ContentError]]:
+    """Every article, journey, page and clinician, or every problem found in them (a refused
+    link among them: see sitegen/reading/source_links.py)."""
+    errors = linked_sources(root, config)
+    files = discover(root)
+    clinicians: list[Clinician] = []
+    for path in files.team:
+        clinician, problems = parse_clinician(path, root, config)
+        errors += problems
+        if clinician:
+            clinicians.append(clinician)
+    known = frozenset(c.slug for c in clinicians)
+    articles: list[Article] = []
+    for path, (article, problems) in zip(
+        files.articles,
+        _parse_articles(files.articles, root, config, options, caches.articles if caches else None),
+        strict=True,
+    ):
+        errors += problems
+        if article:
+            errors += _check_people(path, root, article, known)
+            articles.append(article)
+    journeys: list[Journey] = []
+    journey_cache = caches.journeys if caches else None
+    for path in files.journeys:
+        journey, problems = _parse_journey_cached(path, root, config, known, journey_cache)
+        errors += problems
+        if journey:
+            journeys.append(journey)
+    pages: list[Page] = []
+    for path in files.pages:
+        page, problems = parse_page(path, root, config)
+        errors += problems
+        if page:
+            pages.append(page)
+    published = [a for a in articles if options.drafts or (not a.draft and not a.scheduled)]
+    return Content(
+        articles=tuple(sorted(published, key=lambda a: a.sort_key, reverse=True)),
+        journeys=tuple(sorted(journeys, key=lambda j: (j.sequence, j.title.lower(), j.slug))),
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
+    ), errors
+
+
+ArticleResult = tuple[Article | None, list[ContentError]]
+
+
+def _parse_articles(
+    paths: tuple[Path, ...], root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None
+) -> list[ArticleResult]:
+    """Parse articles, reusing cached results and spreading the rest over worker processes."""
+    keys = [cache.file_key(path) for path in paths] if cache else []
+    results: list[ArticleResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(paths)
+    missing = [i for i, result in enumerate(results) if result is None]
+
+    def parse(index: int) -> ArticleResult:
+        return parse_article(paths[index], root, config, options.today)
+
+    for index, result in zip(missing, map_in_workers(parse, missing, options.workers), strict=True):
+        results[index] = result
+        if cache:
+            cache.put(keys[index], result)
+    return [r for r in results if r is not None]
+
+
+def _parse_journey_cached(
+    path: Path, root: Path, config: SiteConfig, known: frozenset[str], cache: ParseCache | None
+) -> tuple[Journey | None, list[ContentError]]:
+    """A journey depends on its file, its day files, its images and the team: all are in the key."""
+    if cache is None:
+        return parse_journey(path, root, config, known)
+    parts = [path] if path.name != "journey.md" else sorted(path.parent.glob("*.md"))
+    data = b"\0".join(p.name.encode() + b"\0" + p.read_bytes() for p in parts) + repr(sorted(known)).encode()
+    key = cache.key(data)
+    found = cache.get(key)
+    if found is None:
+        found = parse_journey(path, root, config, known)
+        cache.put(key, found)
+    result: tuple[Journey | None, list[ContentError]] = found
+    return result
+
+
+def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:
+    """Bylines and reviewers must name a clinician in content/team/."""
+    errors: list[ContentError] = []
+    wanted = [("author", article.author), ("reviewed_by", article.reviewed_by)]
+    if not any(slug and slug not in known for _, slug in wanted):
+        return errors
+    source, _ = read_source(path, root)
+    assert source is not None
+    for key, slug in wanted:
+        if slug and slug not in known:
+            hint = did_you_mean(slug, known) or "add them as content/team/<slug>.md"
+            errors.append(
+                ContentError(source.path, meta_line(source, key), f"unknown {key.replace('_', ' ')} '{slug}'", hint)
+            )
+    return errors

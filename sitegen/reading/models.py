@@ -1,0 +1,163 @@
+"""The site's content as plain frozen values, built by parsing and never changed by rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from sitegen.config.site_config import BookingVariant
+from sitegen.reading.images import ImageInfo
+
+CtaSetting = bool | str | BookingVariant
+"""A page's `cta` front matter: True (default), False (off), a variant name, or a mapping."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of content came from, for messages and collision reports."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Clinician:
+    slug: str
+    name: str
+    credentials: str
+    pronouns: str
+    role: str
+    regions: tuple[str, ...]
+    specialties: tuple[str, ...]
+    photo: ImageInfo | None
+    photo_alt: str
+    booking_url: str
+    booking_label: str
+    order: int
+    bio_html: str
+    source: Source
+    images: tuple[ImageInfo, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    date: dt.date | None
+    category: str
+    tags: tuple[str, ...]
+    author: str
+    description: str
+    updated: dt.date | None
+    image: str
+    image_alt: str
+    draft: bool
+    cta: CtaSetting
+    aliases: tuple[str, ...]
+    reviewed_by: str
+    last_reviewed: dt.date | None
+    content_note: str
+    body_html: str
+    word_count: int
+    source: Source
+    scheduled: bool = False
+    hero: ImageInfo | None = None
+    images: tuple[ImageInfo, ...] = ()
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / 220))
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Newest first, then by slug, so listings never depend on file system order."""
+        return ((self.date or dt.date.max).isoformat(), self.slug)
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    title: str
+    description: str
+    body_html: str
+    cta: CtaSetting
+    source: Source
+    images: tuple[ImageInfo, ...] = ()
+    nav_label: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled block of a journey (an overview section, or a part of a day)."""
+
+    title: str
+    anchor: str
+    html: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Day:
+    number: int
+    week: int
+    title: str
+    topic: str
+    sections: tuple[Section, ...]
+    written: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    title: str
+    days: tuple[Day, ...]
+
+
+@dataclass(frozen=True)
+class Journey:
+    slug: str
+    title: str
+    description: str
+    category: str
+    sequence: int
+    duration_label: str
+    days_per_week: int
+    total_days: int
+    intro_html: str
+    sections_before: tuple[Section, ...]
+    sections_after: tuple[Section, ...]
+    closing_html: str
+    plan_intro_html: str
+    weeks: tuple[Week, ...]
+    cta: CtaSetting
+    author: str
+    source: Source
+    word_count: int = 0
+    images: tuple[ImageInfo, ...] = ()
+
+    @cached_property
+    def days(self) -> tuple[Day, ...]:
+        return tuple(day for week in self.weeks for day in week.days)
+
+    @cached_property
+    def written_days(self) -> tuple[Day, ...]:
+        return tuple(day for day in self.days if day.written)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the parsing stage produced, before URLs and navigation."""
+
+    articles: tuple[Article, ...] = ()
+    journeys: tuple[Journey, ...] = ()
+    pages: tuple[Page, ...] = ()
+    clinicians: tuple[Clinician, ...] = ()

@@ -1,0 +1,143 @@
+"""A persistent cache of parsed articles in `.sitegen-cache/`, only ever an optimisation.
+
+Each entry is keyed by the article file's bytes together with everything else that
+shapes its parse (sitegen's version, the configuration, the images folder, "today"),
+so a stale entry can never be found. A missing, unreadable or corrupt cache is simply
+rebuilt: the output is byte-identical either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+from sitegen import __version__
+from sitegen.config.site_config import SiteConfig
+from sitegen.core.sealed import read_sealed_view, write_sealed
+from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
+from sitegen.reading.images import IMAGES_DIR
+
+_SETTLED_NS = 2_000_000_000
+log = logging.getLogger(__name__)
+
+
+class ParseCache:
+    def __init__(self, root: Path, name: str, config: SiteConfig, today: dt.date) -> None:
+        self.path = root / CACHE_DIR / f"{name}.pickle"
+        self.salt = parse_salt(root, config, today)
+        self.entries: dict[bytes, Any] = {}
+        self.used: dict[bytes, Any] = {}
+        self._stamps: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
+        self._load()
+
+    def key(self, data: bytes) -> bytes:
+        return hashlib.sha256(self.salt + data).digest()
+
+    def file_key(self, path: Path) -> bytes:
+        """The key of a file's bytes. While the cache stays open (a preview), a file whose stamp
+        is unchanged is not read again, unless it was modified too recently for its stamp to
+        prove anything (a second save within one clock tick keeps the time)."""
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        known = self._stamps.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        key = self.key(path.read_bytes())
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+            self._stamps[path] = (stamp, key)
+        return key
+
+    def forget(self, changed: frozenset[Path]) -> None:
+        """Read these files again, whatever their stamps say (the preview's watcher saw them
+        change): covers clocks and file systems whose stamps cannot tell two saves apart."""
+        folders = set()
+        for path in changed:
+            if self._stamps.pop(path, None) is None and not path.is_file():
+                folders.add(path)  # a folder (or something gone): forget what was inside it
+        if folders:
+            for path in [p for p in self._stamps if not folders.isdisjoint(p.parents)]:
+                del self._stamps[path]
+
+    def get(self, key: bytes) -> Any | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def put(self, key: bytes, value: Any) -> None:
+        self.used[key] = value
+
+    def roll(self) -> None:
+        """Look up, from now on, exactly the entries this build used (a preview keeps the cache open)."""
+        self.entries, self.used = self.used, {}
+
+    def save(self) -> None:
+        """Keep exactly the entries this build used, written atomically."""
+        if self.used.keys() == self.entries.keys():
+            self.roll()
+            return
+        data = {"salt": self.salt, "entries": self.used}
+        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        self.roll()
+
+    def _load(self) -> None:
+        sealed = read_sealed_view(self.path)  # only what this user's sitegen wrote is ever unpickled
+        if sealed is None:
+            return
+        try:
+            data = pickle.loads(sealed)
+        except Exception as exc:  # from another version of sitegen: rebuilt, never trusted
+            log.info("ignoring unreadable cache %s: %s", self.path, exc)
+            return
+        if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+
+def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
+    """Everything besides a file's own bytes that shapes how it parses."""
+    salt = hashlib.sha256()
+    for part in (__version__, repr(config), today.isoformat(), _images_signature(root)):
+        salt.update(part.encode("utf-8"))
+        salt.update(b"\0")
+    return salt.digest()
+
+
+def _images_signature(root: Path) -> str:
+    folder = root / IMAGES_DIR
+    if not folder.is_dir():
+        return ""
+    parts = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            parts.append(f"{path.relative_to(folder).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+class ContentCaches:
+    """The parse caches a build uses, opened and saved together."""
+
+    def __init__(self, root: Path, config: SiteConfig, today: dt.date) -> None:
+        self.articles = ParseCache(root, "articles", config, today)
+        self.journeys = ParseCache(root, "journeys", config, today)
+
+    def fits(self, root: Path, config: SiteConfig, today: dt.date) -> bool:
+        """Whether these caches still apply (same configuration, day and images), so can stay open."""
+        return self.articles.salt == parse_salt(root, config, today)
+
+    def save(self) -> None:
+        self.articles.save()
+        self.journeys.save()
+
+    def roll(self) -> None:
+        self.articles.roll()
+        self.journeys.roll()
+
+    def forget(self, changed: frozenset[Path]) -> None:
+        self.articles.forget(changed)
+        self.journeys.forget(changed)

@@ -1,0 +1,103 @@
+"""Skip re-rendering pages whose inputs did not change since the last build.
+
+A page's output is a pure function of its template set and its context. Each build
+records, per output file, a digest of (template, context) and a digest of the bytes
+written. The next build renders a page only when its digest changed; otherwise it links
+the previous output's file, or, when `output/` was removed, the copy kept in the page
+store (`.sitegen-cache/pages/`, files named by the digest of their bytes, hard-linked so
+they cost no space while the output exists). Either is used only if its bytes still
+have the recorded digest. Anything else that shapes rendering (sitegen's version, every
+template file, the configuration) goes into a salt that must match for any reuse at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config.site_config import SiteConfig
+from sitegen.core.sealed import read_sealed_view, write_sealed
+from sitegen.planning.page_job import PageJob
+
+log = logging.getLogger(__name__)
+Entry = tuple[bytes, bytes]
+
+
+def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
+    """A digest of what shapes every page alike: sitegen's version, the configuration, every template
+    and the theme's texts."""
+    salt = hashlib.sha256(f"{__version__}\0{config!r}\0".encode())
+    for folder in template_dirs:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                name = f"{folder.name}/{file.relative_to(folder).as_posix()}"
+                salt.update(name.encode() + b"\0" + file.read_bytes())
+    return salt.digest()
+
+
+class PageCache:
+    def __init__(self, path: Path, salt: bytes) -> None:
+        self.path = path
+        self.store = path.with_suffix("")
+        self._store_made = False
+        self.salt = salt  # rendering_salt() of the plan: no page is reused under another
+        self.previous: dict[str, Entry] = {}
+        sealed = read_sealed_view(path)  # only what this user's sitegen wrote is ever unpickled
+        try:
+            data = pickle.loads(sealed) if sealed is not None else None
+        except Exception as exc:  # a record from another version only means rendering everything
+            log.info("ignoring unreadable page record %s: %s", path, exc)
+            data = None
+        if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("pages"), dict):
+            self.previous = data["pages"]
+
+    @staticmethod
+    def digest(job: PageJob) -> bytes:
+        payload = pickle.dumps((job.template, job.context, job.inline_cta), protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.sha256(payload).digest()
+
+    def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
+        """A file holding exactly what rendering this page would write: the previous output's or the store's."""
+        entry = self.previous.get(relative)
+        if entry is None or entry[0] != digest:
+            return None
+        for candidate in (previous_output.joinpath(*relative.split("/")), self.store / entry[1].hex()):
+            try:
+                if hashlib.sha256(candidate.read_bytes()).digest() == entry[1]:
+                    return candidate
+            except OSError:
+                continue
+        return None
+
+    def keep(self, written: Path, content_digest: bytes) -> None:
+        """Put a freshly written page in the store (a hard link where the file system allows)."""
+        kept = self.store / content_digest.hex()
+        if kept.exists():
+            return
+        if not self._store_made:
+            self.store.mkdir(parents=True, exist_ok=True)
+            self._store_made = True
+        try:
+            os.link(written, kept)
+        except FileExistsError:
+            pass
+        except OSError:  # another file system: keep a copy, written whole before it gets its name
+            temporary = kept.with_name(f".{kept.name}.tmp{os.getpid()}")
+            shutil.copyfile(written, temporary)
+            os.replace(temporary, kept)
+
+    def save(self, pages: dict[str, Entry]) -> None:
+        """Record this build's pages, and drop stored pages no page has any more."""
+        wanted = {content.hex() for _, content in pages.values()}
+        with contextlib.suppress(OSError):
+            for stored in os.scandir(self.store):
+                if stored.name not in wanted:
+                    os.unlink(stored.path)
+        data = {"salt": self.salt, "pages": pages}
+        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,88 @@
+"""Render page jobs with Jinja2: strict, autoescaped, with a layered theme lookup.
+
+Lookup order: the project's own `templates/`, then `themes/<theme>/templates/`, then
+the default theme shipped inside sitegen. A theme author overrides one partial by
+placing a file of the same name earlier in that order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from markupsafe import Markup, escape
+
+from sitegen.core.sealed import read_sealed, write_sealed
+from sitegen.planning.booking import BookingCta
+from sitegen.planning.page_job import PageJob
+from sitegen.planning.views import DateText
+from sitegen.reading.markup import BOOKING_PLACEHOLDER
+from sitegen.theming.lookup import theme_dirs
+from sitegen.theming.strings import Strings
+
+
+def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds.
+
+    Templates get the theme's texts in the site's language from `t(key, name=value)`.
+    """
+    cache = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        cache = SealedBytecodeCache(str(bytecode_dir))
+    env = jinja2.Environment(
+        bytecode_cache=cache,
+        loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plural"] = lambda n, one, many: one if n == 1 else many  # kept for templates of earlier themes
+    env.globals.update(t=strings.t, js_strings=strings.for_script, link=link, time_tag=time_tag, code=code)
+    return env
+
+
+def link(url: str, label: str) -> Markup:
+    """`<a href="url">label</a>`, both escaped (unless already markup): for links inside a text."""
+    return Markup(f'<a href="{escape(url)}">{escape(label)}</a>')
+
+
+def time_tag(date: DateText) -> Markup:
+    return Markup(f'<time datetime="{escape(date.iso)}">{escape(date.text)}</time>')
+
+
+def code(text: str) -> Markup:
+    return Markup(f"<code>{escape(text)}</code>")
+
+
+class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds; one this user's sitegen did not write is never run."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read_sealed(Path(self._get_cache_filename(bucket)))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+            write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
+
+
+class Renderer:
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+
+    def render(self, job: PageJob) -> str:
+        html = self.env.get_template(job.template).render(job.context)
+        if BOOKING_PLACEHOLDER in html:
+            html = html.replace(BOOKING_PLACEHOLDER, self.booking_block(job.inline_cta, job.context))
+        return html
+
+    def booking_block(self, cta: BookingCta | None, context: dict[str, object]) -> str:
+        if cta is None:
+            return ""
+        return self.env.get_template("partials/booking.html").render({**context, "cta": cta, "inline": True})
