@@ -192,7 +192,7 @@ def _publish(
         for name, path in planned.assets.files:
             guard.check_static(name, path)
             staged.copy(u.static(name), path)
-        page_cache = PageCache(root / CACHE_DIR / "pages.pickle", planned.rendering_salt) if use_cache else None
+        page_cache = PageCache(root / CACHE_DIR / "pages.msgpack", planned.rendering_salt) if use_cache else None
         rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
         digests = {relative: content for relative, (_, content) in rendered.items()}
         if guard.errors:

@@ -30,7 +30,7 @@ def test_cold_warm_corrupt_and_incremental_builds_are_byte_identical(tmp_path: P
     corrupted = [entry for entry in cache.rglob("*") if entry.is_file()]
     assert len(corrupted) >= 3
     for entry in corrupted:
-        entry.write_bytes(b"\x80\x04 not a pickle")
+        entry.write_bytes(b"\x80\x04 not a cache entry")
     assert build(root) == cold, "a corrupt cache is ignored"
     shutil.rmtree(root / "output")
     assert build(root) == cold, "and rebuilt"

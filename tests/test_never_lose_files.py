@@ -155,10 +155,10 @@ def test_a_cache_folder_that_is_a_link_or_has_parts_of_the_wrong_kind_is_rebuilt
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (elsewhere / "pages.pickle").write_text("someone's\n")
+    (elsewhere / "pages.msgpack").write_text("someone's\n")
     (project / ".sitegen-cache").symlink_to(elsewhere)
     assert run_sitegen("build", "-q", cwd=project).code == 0
-    assert tree(elsewhere) == {"pages.pickle": hashlib.sha256(b"someone's\n").hexdigest()}
+    assert tree(elsewhere) == {"pages.msgpack": hashlib.sha256(b"someone's\n").hexdigest()}
     cache = project / ".sitegen-cache"
     assert cache.is_dir() and not cache.is_symlink()
 
@@ -167,15 +167,15 @@ def test_a_cache_folder_that_is_a_link_or_has_parts_of_the_wrong_kind_is_rebuilt
             child.rmdir() if child.is_dir() else child.unlink()
         (cache / part).rmdir()
         (cache / part).write_text("not a folder\n")
-    (cache / "articles.pickle").unlink()
-    (cache / "articles.pickle").mkdir()
+    (cache / "articles.msgpack").unlink()
+    (cache / "articles.msgpack").mkdir()
     (cache / "lock").unlink()
-    (cache / "lock").symlink_to(elsewhere / "pages.pickle")
+    (cache / "lock").symlink_to(elsewhere / "pages.msgpack")
     result = run_sitegen("build", "-q", "--force", cwd=project)
     assert result.code == 0, result.err
     assert not (cache / "pages").is_file() and (cache / "templates").is_dir()
-    assert (cache / "articles.pickle").is_file() and not (cache / "lock").is_symlink()
-    assert (elsewhere / "pages.pickle").read_text() == "someone's\n"
+    assert (cache / "articles.msgpack").is_file() and not (cache / "lock").is_symlink()
+    assert (elsewhere / "pages.msgpack").read_text() == "someone's\n"
     assert site_files(project / "output") == clean_build(make_site, tmp_path)
 
 

@@ -1,4 +1,4 @@
-"""A cache folder sitegen did not write for this user is never believed: no pickle of it is loaded."""
+"""A cache folder sitegen did not write for this user is never believed, and no cache entry is more than data."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import stat
 from pathlib import Path
 
 import jinja2.bccache
+import msgspec
+import pytest
 from test_output import snapshot
 
 from conftest import copy_sample, run_sitegen
+from sitegen.core import sealed
 
 
 class CreatesFileWhenLoaded:
@@ -31,6 +34,7 @@ def build(root: Path, secrets: Path, *args: str) -> str:
 
 
 def test_planted_pickles_and_compiled_templates_are_never_loaded(tmp_path: Path) -> None:
+    """The records are data (msgpack) now; a pickle planted in their place must still never run."""
     root = copy_sample(tmp_path / "site")
     secrets = tmp_path / "home-cache"
     build(root, secrets)
@@ -38,7 +42,7 @@ def test_planted_pickles_and_compiled_templates_are_never_loaded(tmp_path: Path)
     marker = tmp_path / "the-planted-pickle-ran"
     planted = pickle.dumps(CreatesFileWhenLoaded(marker))
     cache = root / ".sitegen-cache"
-    targets = [cache / "articles.pickle", cache / "journeys.pickle", cache / "pages.pickle"]
+    targets = [cache / "articles.msgpack", cache / "journeys.msgpack", cache / "pages.msgpack"]
     templates = sorted((cache / "templates").iterdir())
     assert all(t.is_file() for t in targets) and templates
     for target in targets:
@@ -88,3 +92,46 @@ def test_an_empty_secret_is_replaced_not_used(tmp_path: Path) -> None:
     shutil.rmtree(root / "output")
     log = build(root, tmp_path / "home-cache", "-v")
     assert re.search(r"rendered 0 pages", log), "caches sealed under the new secret are trusted next time"
+
+
+def test_truncated_misshapen_and_stale_entries_are_rebuilt_never_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_sample(tmp_path / "site")
+    secrets = tmp_path / "home-cache"
+    build(root, secrets)
+    built = snapshot(root / "output")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(secrets))
+    monkeypatch.setattr(sealed, "_secret", None)  # this process seals with the same user's secret
+    cache = root / ".sitegen-cache"
+    records = {name: sealed.read_sealed(cache / f"{name}.msgpack") for name in ("articles", "journeys", "pages")}
+    assert all(records.values()), "a build keeps its records, sealed"
+    for kind in ("truncated", "misshapen", "stale"):
+        for name, data in records.items():
+            assert data is not None
+            plant(kind, cache / f"{name}.msgpack", data)
+        shutil.rmtree(root / "output")
+        build(root, secrets)
+        assert snapshot(root / "output") == built, f"a {kind} cache changed the output"
+        pages = "".join(p.read_text() for p in (root / "output").rglob("*.html"))
+        assert "PLANTED" not in pages
+
+
+def plant(kind: str, path: Path, data: bytes) -> None:
+    """Put a bad record of one kind where a good one was."""
+    if kind == "truncated":
+        path.write_bytes(path.read_bytes()[:-40])
+    elif kind == "misshapen":
+        sealed.write_sealed(path, msgspec.msgpack.encode({"salt": 1, "entries": [1, 2]}))
+    else:
+        sealed.write_sealed(path, planted_under_old_salt(data))
+
+
+def planted_under_old_salt(data: bytes) -> bytes:
+    """The same record under another salt, with every title it holds changed, so believing it would show."""
+    salt, entries = msgspec.msgpack.decode(data)
+    for entry in entries.values():
+        if isinstance(entry, list) and entry and isinstance(entry[0], dict) and "title" in entry[0]:
+            entry[0]["title"] = "PLANTED"
+    assert isinstance(salt, bytes)
+    return msgspec.msgpack.encode((b"stale" + salt, entries))

@@ -1,9 +1,11 @@
 """Cache files this user's sitegen wrote, and no one else's.
 
-`.sitegen-cache/` holds pickles, compiled templates and records that decide what a
-build trusts. Loading a pickle or compiled template runs code, so a cache folder
-copied in from elsewhere (committed to a repository by mistake, unpacked from an
-archive) must not be believed. Every such file is sealed with an HMAC-SHA256 under a
+`.sitegen-cache/` holds compiled templates and records that decide what a build
+trusts. Loading a compiled template runs code. The records are plain data, but a
+planted one could still change what is built: a parse result for a file, a page to
+reuse, a search part, the stamp that says nothing changed. So a cache folder copied in
+from elsewhere (committed to a repository by mistake, unpacked from an archive) must
+not be believed. Every such file is sealed with an HMAC-SHA256 under a
 secret kept outside the project, in `$XDG_CACHE_HOME/sitegen/secret` (else
 `~/.cache/sitegen/secret`), readable by this user only. A file whose seal does not
 match is treated as missing: the build redoes that work, with the same output.

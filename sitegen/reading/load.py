@@ -14,7 +14,7 @@ from sitegen.reading.discover import discover
 from sitegen.reading.frontmatter_source import meta_line
 from sitegen.reading.journeys import parse_journey
 from sitegen.reading.models import Article, Clinician, Content, Journey, Page
-from sitegen.reading.parse_cache import ContentCaches, ParseCache
+from sitegen.reading.parse_cache import ArticleResult, ContentCaches, JourneyResult, ParseCache
 from sitegen.reading.source_links import linked_sources
 
 
@@ -73,11 +73,12 @@ def load_content(
     ), errors
 
 
-ArticleResult = tuple[Article | None, list[ContentError]]
-
-
 def _parse_articles(
-    paths: tuple[Path, ...], root: Path, config: SiteConfig, options: BuildOptions, cache: ParseCache | None
+    paths: tuple[Path, ...],
+    root: Path,
+    config: SiteConfig,
+    options: BuildOptions,
+    cache: ParseCache[ArticleResult] | None,
 ) -> list[ArticleResult]:
     """Parse articles, reusing cached results and spreading the rest over worker processes."""
     keys = [cache.file_key(path) for path in paths] if cache else []
@@ -95,8 +96,8 @@ def _parse_articles(
 
 
 def _parse_journey_cached(
-    path: Path, root: Path, config: SiteConfig, known: frozenset[str], cache: ParseCache | None
-) -> tuple[Journey | None, list[ContentError]]:
+    path: Path, root: Path, config: SiteConfig, known: frozenset[str], cache: ParseCache[JourneyResult] | None
+) -> JourneyResult:
     """A journey depends on its file, its day files, its images and the team: all are in the key."""
     if cache is None:
         return parse_journey(path, root, config, known)
@@ -107,8 +108,7 @@ def _parse_journey_cached(
     if found is None:
         found = parse_journey(path, root, config, known)
         cache.put(key, found)
-    result: tuple[Journey | None, list[ContentError]] = found
-    return result
+    return found
 
 
 def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:

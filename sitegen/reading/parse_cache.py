@@ -1,9 +1,11 @@
-"""A persistent cache of parsed articles in `.sitegen-cache/`, only ever an optimisation.
+"""A persistent cache of parsed articles and journeys in `.sitegen-cache/`, only ever an optimisation.
 
-Each entry is keyed by the article file's bytes together with everything else that
-shapes its parse (sitegen's version, the configuration, the images folder, "today"),
-so a stale entry can never be found. A missing, unreadable or corrupt cache is simply
-rebuilt: the output is byte-identical either way.
+Each entry is keyed by the file's bytes together with everything else that shapes its
+parse (sitegen's version, the configuration, the images folder, "today"), so a stale
+entry can never be found. Entries are plain data (msgpack, decoded into the models'
+own types by msgspec, which checks every field): reading one never runs code. A
+missing, unreadable, corrupt or foreign cache is simply rebuilt, and the output is
+byte-identical either way.
 """
 
 from __future__ import annotations
@@ -11,27 +13,37 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import pickle
 import time
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
+
+import msgspec
 
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
+from sitegen.core.errors import ContentError
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
 from sitegen.reading.images import IMAGES_DIR
+from sitegen.reading.models import Article, Journey
 
 _SETTLED_NS = 2_000_000_000
 log = logging.getLogger(__name__)
 
+ArticleResult = tuple[Article | None, list[ContentError]]
+JourneyResult = tuple[Journey | None, list[ContentError]]
+T = TypeVar("T")
 
-class ParseCache:
-    def __init__(self, root: Path, name: str, config: SiteConfig, today: dt.date) -> None:
-        self.path = root / CACHE_DIR / f"{name}.pickle"
+
+class ParseCache(Generic[T]):
+    """Parse results of one kind (`entry`: the type each entry decodes to), by key."""
+
+    def __init__(self, root: Path, name: str, config: SiteConfig, today: dt.date, entry: object) -> None:
+        self.path = root / CACHE_DIR / f"{name}.msgpack"
         self.salt = parse_salt(root, config, today)
-        self.entries: dict[bytes, Any] = {}
-        self.used: dict[bytes, Any] = {}
+        self.entries: dict[bytes, T] = {}
+        self.used: dict[bytes, T] = {}
+        self._decoder = msgspec.msgpack.Decoder(tuple[bytes, dict[bytes, entry]])  # type: ignore[valid-type]
         self._stamps: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._load()
 
@@ -63,13 +75,13 @@ class ParseCache:
             for path in [p for p in self._stamps if not folders.isdisjoint(p.parents)]:
                 del self._stamps[path]
 
-    def get(self, key: bytes) -> Any | None:
+    def get(self, key: bytes) -> T | None:
         found = self.entries.get(key)
         if found is not None:
             self.used[key] = found
         return found
 
-    def put(self, key: bytes, value: Any) -> None:
+    def put(self, key: bytes, value: T) -> None:
         self.used[key] = value
 
     def roll(self) -> None:
@@ -81,21 +93,21 @@ class ParseCache:
         if self.used.keys() == self.entries.keys():
             self.roll()
             return
-        data = {"salt": self.salt, "entries": self.used}
-        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        write_sealed(self.path, msgspec.msgpack.encode((self.salt, self.used)))
         self.roll()
 
     def _load(self) -> None:
-        sealed = read_sealed_view(self.path)  # only what this user's sitegen wrote is ever unpickled
+        # The seal keeps a cache copied in from elsewhere from changing what is built.
+        sealed = read_sealed_view(self.path)
         if sealed is None:
             return
         try:
-            data = pickle.loads(sealed)
-        except Exception as exc:  # from another version of sitegen: rebuilt, never trusted
+            salt, entries = self._decoder.decode(sealed)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's, or damaged: rebuilt
             log.info("ignoring unreadable cache %s: %s", self.path, exc)
             return
-        if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        if salt == self.salt:
+            self.entries = entries
 
 
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
@@ -123,8 +135,8 @@ class ContentCaches:
     """The parse caches a build uses, opened and saved together."""
 
     def __init__(self, root: Path, config: SiteConfig, today: dt.date) -> None:
-        self.articles = ParseCache(root, "articles", config, today)
-        self.journeys = ParseCache(root, "journeys", config, today)
+        self.articles: ParseCache[ArticleResult] = ParseCache(root, "articles", config, today, ArticleResult)
+        self.journeys: ParseCache[JourneyResult] = ParseCache(root, "journeys", config, today, JourneyResult)
 
     def fits(self, root: Path, config: SiteConfig, today: dt.date) -> bool:
         """Whether these caches still apply (same configuration, day and images), so can stay open."""

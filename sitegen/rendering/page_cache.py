@@ -16,9 +16,12 @@ import contextlib
 import hashlib
 import logging
 import os
-import pickle
 import shutil
 from pathlib import Path
+from typing import Any
+
+import msgspec
+from markupsafe import Markup
 
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
@@ -27,6 +30,19 @@ from sitegen.planning.page_job import PageJob
 
 log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
+"""A page's record: the digest of what it was rendered from, and the SHA-256 of its bytes."""
+_RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry]])
+_MARKUP = 1
+
+
+def _encode_markup(value: Any) -> Any:
+    """Markup is text that templates do not escape, so it must not digest like plain text."""
+    if isinstance(value, Markup):
+        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
+    raise NotImplementedError(f"a template context holds a {type(value).__name__}, which cannot be digested")
+
+
+_CONTEXT = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
 
 
 def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
@@ -48,18 +64,18 @@ class PageCache:
         self._store_made = False
         self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
-        sealed = read_sealed_view(path)  # only what this user's sitegen wrote is ever unpickled
+        sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
-            data = pickle.loads(sealed) if sealed is not None else None
-        except Exception as exc:  # a record from another version only means rendering everything
+            salt, pages = _RECORD.decode(sealed) if sealed is not None else (b"", {})
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's: render everything
             log.info("ignoring unreadable page record %s: %s", path, exc)
-            data = None
-        if isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("pages"), dict):
-            self.previous = data["pages"]
+            salt, pages = b"", {}
+        if salt == self.salt:
+            self.previous = pages
 
     @staticmethod
     def digest(job: PageJob) -> bytes:
-        payload = pickle.dumps((job.template, job.context, job.inline_cta), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _CONTEXT.encode((job.template, job.context, job.inline_cta))
         return hashlib.sha256(payload).digest()
 
     def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
@@ -99,5 +115,4 @@ class PageCache:
             for stored in os.scandir(self.store):
                 if stored.name not in wanted:
                     os.unlink(stored.path)
-        data = {"salt": self.salt, "pages": pages}
-        write_sealed(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages)))
