@@ -161,3 +161,23 @@ def test_an_import_stopped_part_way_keeps_the_record_of_what_it_wrote(make_site:
     assert recorded(root) == {
         f"content/articles/{name}": digest(articles / name) for name in ("naming-the-feeling.md", "a-walk-outside.md")
     }
+
+
+def test_an_old_address_on_a_hidden_or_hosting_file_gets_no_redirect(make_site: MakeSite) -> None:
+    root = make_site()
+    export = wxr_export(
+        ("Winter Light", "winter-light", "<p>Short days ask for gentle plans.</p>"),
+        ("Rest Notes", "rest-notes", "<p>Sleep comes more easily to a body that feels safe.</p>"),
+    )
+    export = export.replace("https://oldblog.example/winter-light/", "https://oldblog.example/.htaccess")
+    export = export.replace("https://oldblog.example/rest-notes/", "https://oldblog.example/_redirects")
+    (root / "export.xml").write_text(export, encoding="utf-8")
+    result = run_sitegen("import", "export.xml", cwd=root)
+    assert result.code == 0, result.out + result.err
+    assert "the old address /.htaccess names a hidden file" in result.out
+    assert "the old address /_redirects/ belongs to this site's own pages" in result.out
+    assert "aliases" not in front_matter(root, "winter-light")
+    assert "aliases" not in front_matter(root, "rest-notes")
+    built = run_sitegen("build", "-q", cwd=root)
+    assert built.code == 0, built.err
+    assert not (root / "output" / ".htaccess").exists()

@@ -43,6 +43,8 @@ _RESERVED = {
     "robots.txt",
     "404.html",
     "index.html",
+    "_headers",
+    "_redirects",
 }
 _NAME_LIMIT = 200  # bytes: each part of a redirect's path names a folder of output/, and file systems allow 255
 _SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]\n]*)?)\]")
@@ -161,6 +163,9 @@ def _alias(link: str, slug: str, facts: SiteFacts) -> str:
     first = unquote(path.strip("/").split("/")[0])
     if path == f"/articles/{slug}/":
         return ""
+    if any(unquote(part).startswith(".") for part in path.split("/")):
+        hidden = f"the old address {path} names a hidden file, which web servers keep for themselves"
+        return hidden + ", so no redirect was made from it"
     if first in _RESERVED or first in facts.page_slugs:
         return f"the old address {path} belongs to this site's own pages, so no redirect was made from it"
     return path
