@@ -27,10 +27,11 @@ from sitegen.planning.pages import SitePlanner
 from sitegen.planning.urls import Urls
 from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.image_variants import resized_variants
+from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.search_index import index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
-from sitegen.publishing.writer import StagedOutput, UnsafePath
+from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath
 from sitegen.reading.load import BuildOptions, load_content
 from sitegen.reading.models import Content
 from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
@@ -54,6 +55,9 @@ class BuildReport:
     output: Path
     warnings: tuple[str, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)
+    rendered: int = 0
+    """Pages rendered by this build; the rest were unchanged, and kept or linked."""
+    reused: int = 0
 
 
 @dataclass
@@ -90,7 +94,7 @@ class Planned:
 
     def source_map(self) -> dict[str, str]:
         jobs = self.jobs
-        return {u.output_path_for(j.path): j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
+        return {j.output: j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
 
 
 def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: ContentCaches | None = None) -> Planned:
@@ -125,18 +129,32 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
 class Continued:
     """What a caller that builds again and again (the preview) hands to build() and gets back.
 
-    Before the build: the parse caches to keep using, and where to remember feeds and the
-    sitemap. After a successful build: the plan it followed, every file it wrote (the
-    search bundle aside), each page's SHA-256, and the keys of the search index's parts
-    (None when the search index was carried over rather than made).
+    Before the build: the parse caches to keep using, where to remember feeds and the
+    sitemap, and whether to update the output in place (`in_place`: the preview after its
+    first build, which then renders only the pages whose context changed and writes only
+    the files whose bytes did). After a successful build: the plan it followed, every file
+    it wrote (the search bundle aside), each page's SHA-256, the pages it rendered, and the
+    keys of the search index's parts (None when the index was carried over, not made).
     """
 
     caches: ContentCaches | None = None
     memo: Memo | None = None
+    in_place: bool = False
     planned: Planned | None = None
     files: frozenset[str] = frozenset()
     digests: dict[str, bytes] = field(default_factory=dict)
     search_keys: dict[int, str] | None = None
+    rendered_pages: frozenset[str] = frozenset()
+    renderer: tuple[bytes, Renderer] | None = None
+    pages: PageCache | None = None
+
+
+@dataclass(frozen=True)
+class Published:
+    files: frozenset[str]
+    record: dict[str, Entry]
+    rendered: frozenset[str]
+    page_cache: PageCache | None
 
 
 def build(
@@ -162,55 +180,96 @@ def build(
     root = root.resolve()
     with project_lock(root, on_busy):
         output = checked_output(root, output or root / "output", follow_output_link)
-        options = BuildOptions(drafts=drafts, today=today(), workers=workers or default_workers())
+        in_place = continued is not None and continued.in_place and continued.planned is not None and output.is_dir()
+        workers = 1 if in_place else workers or default_workers()  # in place: the preview's watcher thread
+        options = BuildOptions(drafts=drafts, today=today(), workers=workers)
         stamp_key = options_key(drafts, options.today.isoformat(), output)
-        inputs = inputs or input_digest(root, stamp_key)  # the CLI already took it for its up-to-date check
+        if not in_place:  # the CLI already took it for its up-to-date check
+            inputs = inputs or input_digest(root, stamp_key)
         planned = plan_site(root, options, use_cache, continued.caches if continued else None)
-        files, digests, rendered, page_cache = _publish(planned, output, progress, refresh_search, continued)
-        if planned.caches:
-            planned.caches.save()
-        if page_cache:
-            page_cache.save(rendered)
-        record(root, output, stamp_key, inputs)  # only now: the stamp covers what was published
+        writer: SiteOutput = InPlaceOutput(output, continued.files) if continued and in_place else StagedOutput(output)
+        published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
+        _keep_caches(planned, published, in_place, continued is not None)
+        if inputs and not in_place:
+            record(root, output, stamp_key, inputs)  # only now: the stamp covers what was published
     if continued:
-        continued.caches, continued.planned, continued.files = planned.caches, planned, files
-        continued.digests = digests
+        continued.caches, continued.planned, continued.files = planned.caches, planned, published.files
+        continued.digests = {relative: content for relative, (_, content) in published.record.items()}
+        continued.rendered_pages, continued.pages = published.rendered, published.page_cache
     seconds = time.perf_counter() - started
-    jobs = planned.jobs
-    return BuildReport(len(jobs), len(files), seconds, output, tuple(planned.warnings), planned.source_map())
+    pages, rendered = len(planned.jobs), len(published.rendered)
+    warnings, sources = tuple(planned.warnings), planned.source_map()
+    return BuildReport(pages, len(published.files), seconds, output, warnings, sources, rendered, pages - rendered)
+
+
+def _keep_caches(planned: Planned, published: Published, in_place: bool, continues: bool) -> None:
+    """Save what the next build may reuse: on disk after a whole build; in memory too when the
+    caller builds again (the preview)."""
+    if planned.caches:
+        planned.caches.roll() if in_place else planned.caches.save()
+    if published.page_cache:
+        if not in_place:
+            published.page_cache.save(published.record)
+        if continues:
+            published.page_cache.remember(planned.jobs, published.record)
 
 
 def _publish(
-    planned: Planned, output: Path, progress: Progress | None, refresh_search: bool, continued: Continued | None
-) -> tuple[frozenset[str], dict[str, bytes], dict[str, Entry], PageCache | None]:
-    """Render and write the planned site into staging, then swap it in as `output`."""
-    root, config, jobs, use_cache = planned.root, planned.config, planned.jobs, planned.caches is not None
-    bytecode = root / CACHE_DIR / "templates" if use_cache else None
-    renderer = Renderer(make_environment(root, config.theme, planned.strings, bytecode))
+    planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None
+) -> Published:
+    """Render and write the planned site into `out` (staged, or in place), then publish it."""
+    root, config, jobs = planned.root, planned.config, planned.jobs
+    renderer = _renderer(planned, continued)
     guard = planned.guard()
-    with StagedOutput(output) as staged:
+    with out:
         for name, path in planned.assets.files:
             guard.check_static(name, path)
-            staged.copy(u.static(name), path)
-        page_cache = PageCache(root / CACHE_DIR / "pages.msgpack", planned.rendering_salt) if use_cache else None
-        rendered = _render_all(jobs, renderer, staged, guard, root, progress, planned.options.workers, page_cache)
-        digests = {relative: content for relative, (_, content) in rendered.items()}
+            out.copy(u.static(name), path)
+        page_cache = _page_cache(planned, out, continued)
+        record, rendered = _render_all(jobs, renderer, out, guard, root, progress, planned.options.workers, page_cache)
+        digests = {relative: content for relative, (_, content) in record.items()}
         if guard.errors:
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
-            staged.write(relative, data)
-        if not refresh_search and (output / u.BUNDLE_DIR).is_dir():
-            staged.reuse_tree(u.BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
+            out.write(relative, data)
+        if isinstance(out, InPlaceOutput):
+            pass  # the preview brings its search index up to date itself, after the reload
+        elif not refresh_search and (out.output / u.BUNDLE_DIR).is_dir():
+            out.reuse_tree(u.BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
         else:
-            searchable = [u.output_path_for(job.path) for job in jobs if job.context["page"].searchable]
-            search_cache = root / CACHE_DIR if use_cache else None
-            workers = planned.options.workers
-            keys = index_site(staged.staging, config.language, searchable, search_cache, workers, digests)
+            searchable = [job.output for job in jobs if job.searchable]
+            search_cache = root / CACHE_DIR if planned.caches else None
+            keys = index_site(out.staging, config.language, searchable, search_cache, planned.options.workers, digests)
             if continued:
                 continued.search_keys = keys
-        staged.publish()
-        log.info("published %s", output)
-    return staged.written_files, digests, rendered, page_cache
+        out.publish()
+        log.info("published %s", out.output)
+    return Published(out.written_files, record, rendered, page_cache)
+
+
+def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
+    """A renderer for this plan; one a caller kept is reused while every template and theme text
+    is as it was (the plan's rendering salt covers them all)."""
+    salt = planned.rendering_salt
+    if continued and continued.renderer and continued.renderer[0] == salt:
+        return continued.renderer[1]
+    bytecode = planned.root / CACHE_DIR / "templates" if planned.caches else None
+    renderer = Renderer(make_environment(planned.root, planned.config.theme, planned.strings, bytecode))
+    if continued:
+        continued.renderer = (salt, renderer)
+    return renderer
+
+
+def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) -> PageCache | None:
+    """The record of what each page was rendered from: kept in memory by a caller that builds
+    again, else read from the cache folder."""
+    if planned.caches is None:
+        return None
+    salt = planned.rendering_salt
+    kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
+    pages = kept or PageCache(planned.root / CACHE_DIR / "pages.msgpack", salt)
+    pages.in_place = continued.files if continued and isinstance(out, InPlaceOutput) else frozenset()
+    return pages
 
 
 def render_page(
@@ -226,23 +285,27 @@ def render_page(
         ]
     except jinja2.TemplateError as exc:
         return None, [_template_error(exc, job, root)]
-    return html, guard.check_page(html, job.source.split(":")[0], u.output_path_for(job.path))
+    return html, guard.check_page(html, job.source.split(":")[0], job.output)
 
 
 def _render_all(
     jobs: list[PageJob],
     renderer: Renderer,
-    staged: StagedOutput,
+    staged: SiteOutput,
     guard: PrivacyGuard,
     root: Path,
     progress: Progress | None,
     workers: int,
     pages: PageCache | None,
-) -> dict[str, Entry]:
-    """Render and write every page that changed, on all cores; every problem is collected."""
+) -> tuple[dict[str, Entry], frozenset[str]]:
+    """Render and write every page that changed, on all cores; every problem is collected.
+    Returns each page's record and the pages rendered (the rest were unchanged)."""
 
     def render_one(job: PageJob) -> tuple[list[ContentError], str, Entry | None, bool]:
-        relative = u.output_path_for(job.path)
+        relative = job.output
+        unchanged = pages.unchanged(job) if pages else None
+        if unchanged:
+            return [], relative, unchanged, True  # already in place, as it would render
         digest = PageCache.digest(job) if pages else b""
         kept = pages.reusable(relative, digest, staged.output) if pages else None
         if pages and kept:
@@ -260,27 +323,28 @@ def _render_all(
             staged.write(relative, data)
         except UnsafePath:
             problems.append(address_outside(job.source, job.path))
-        if pages and not problems:
+        if pages and not problems and staged.writes_at_once:
             pages.keep(staged.path_for(relative), content)
         return problems, relative, (digest, content), False
 
     errors: list[ContentError] = []
     record: dict[str, Entry] = {}
-    reused = 0
+    rendered: set[str] = set()
     batch = max(200, len(jobs) // 10)
     for start in range(0, len(jobs), batch):
         for problems, relative, entry, was_reused in map_in_workers(render_one, jobs[start : start + batch], workers):
             errors += problems
-            reused += was_reused
+            if not was_reused:
+                rendered.add(relative)
             if entry is not None and not problems:
                 record[relative] = entry
         if progress:
             progress(min(start + batch, len(jobs)), len(jobs))
-    staged.count_written(u.output_path_for(job.path) for job in jobs)
+    staged.count_written(job.output for job in jobs)
     if errors:
         raise BuildFailed(errors)
-    log.info("rendered %d pages, reused %d unchanged", len(jobs) - reused, reused)
-    return record
+    log.info("rendered %d pages, reused %d unchanged", len(rendered), len(jobs) - len(rendered))
+    return record, frozenset(rendered)
 
 
 def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:

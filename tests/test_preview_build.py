@@ -183,7 +183,7 @@ def test_a_save_the_watcher_reports_is_read_even_when_its_stamp_looks_unchanged(
     text = source.read_text(encoding="utf-8")
     assert "Grief" in text
     source.write_text(text.replace("Grief", "GRIEF", 1), encoding="utf-8")  # the same size
-    caches = preview._caches
+    caches = preview._continued.caches
     assert caches is not None
     stamps = caches.articles._stamps
     old_key = stamps[source][1] if source in stamps else caches.articles.key(text.encode("utf-8"))
@@ -201,7 +201,7 @@ def test_a_save_the_watcher_reports_is_read_even_when_its_stamp_looks_unchanged(
 def test_a_reported_folder_has_every_file_in_it_read_again(project: Path) -> None:
     preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
     preview.build()
-    caches = preview._caches
+    caches = preview._continued.caches
     assert caches is not None
     articles = (project / "content/articles").resolve()
     caches.articles._stamps[articles / "x.md"] = ((0, 0, 0, 0), b"")

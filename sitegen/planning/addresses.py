@@ -52,7 +52,7 @@ def taken_addresses(jobs: list[PageJob], generated: dict[str, str]) -> list[Cont
     """Pages (old addresses included) that would land on a generated file, the search bundle or a dotfile."""
     errors = []
     for job in jobs:
-        out = u.output_path_for(job.path)
+        out = job.output
         bare = job.path.rstrip("/")  # '/_headers' is read as the folder _headers/, yet hosts want the file
         if out in generated or bare in generated:
             taken = f"{generated.get(out) or generated[bare]} is written there"
@@ -79,7 +79,7 @@ def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
     owners: dict[str, PageJob] = {}
     errors = []
     for job in jobs:
-        out = u.output_path_for(job.path)
+        out = job.output
         if out in owners:
             first = owners[out]
             located = re.match(r"^(.+?):(\d+)", job.source)

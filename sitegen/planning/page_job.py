@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sitegen.planning import urls as u
 from sitegen.planning.booking import BookingCta
 
 
@@ -20,3 +21,13 @@ class PageJob:
     inline_cta: BookingCta | None = None
     lastmod: dt.date | None = None
     in_sitemap: bool = True
+
+    @property
+    def output(self) -> str:
+        """The file, relative to the output folder, that serves this page (made by the URL module)."""
+        return u.output_path_for(self.path)
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the search index covers this page (decided when its PageInfo is made)."""
+        return bool(self.context["page"].searchable)

@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Protocol
 
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 
@@ -25,8 +26,33 @@ class UnsafePath(ValueError):
     """A path that would land outside the output folder."""
 
 
+class SiteOutput(Protocol):
+    """Where a build writes the site: a staged folder swapped in whole, or (the preview, after its
+    first build) the output itself, updated in place (see in_place.py)."""
+
+    output: Path
+    staging: Path
+    writes_at_once: bool
+
+    def __enter__(self) -> SiteOutput: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def path_for(self, relative: str) -> Path: ...
+    def write(self, relative: str, data: bytes) -> None: ...
+    def copy(self, relative: str, source: Path) -> None: ...
+    def link(self, relative: str, source: Path) -> None: ...
+    def count_written(self, relatives: Iterable[str]) -> None: ...
+    def reuse_tree(self, relative: str) -> None: ...
+    def publish(self) -> None: ...
+
+    @property
+    def written_files(self) -> frozenset[str]: ...
+
+
 class StagedOutput:
     """A fresh folder beside `output` that becomes `output` only when the build succeeds."""
+
+    writes_at_once = True
+    """Each file is in the staging folder as soon as it is written (the page store links it)."""
 
     def __init__(self, output: Path) -> None:
         self.output = output

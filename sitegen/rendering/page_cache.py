@@ -43,6 +43,11 @@ def _encode_markup(value: Any) -> Any:
 
 
 _CONTEXT = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
+RenderedFrom = tuple[str, dict[str, Any], Any]
+
+
+def rendered_from(job: PageJob) -> RenderedFrom:
+    return (job.template, job.context, job.inline_cta)
 
 
 def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
@@ -64,6 +69,10 @@ class PageCache:
         self._store_made = False
         self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
+        self.in_place: frozenset[str] = frozenset()
+        """Pages of the output this process published itself, and is now updating in place."""
+        self.rendered_from: dict[str, RenderedFrom] = {}
+        """What each of those pages was rendered from, kept in memory between one process's builds."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
             salt, pages = _RECORD.decode(sealed) if sealed is not None else (b"", {})
@@ -72,6 +81,20 @@ class PageCache:
             salt, pages = b"", {}
         if salt == self.salt:
             self.previous = pages
+
+    def unchanged(self, job: PageJob) -> Entry | None:
+        """The record of a page in the output being updated in place, if it would render as it is:
+        its template and context equal those it was last rendered from (cheaper than a digest,
+        as most of a context is the very objects the last plan held)."""
+        relative = job.output
+        if relative in self.in_place and self.rendered_from.get(relative) == rendered_from(job):
+            return self.previous.get(relative)
+        return None
+
+    def remember(self, jobs: list[PageJob], record: dict[str, Entry]) -> None:
+        """Keep this build's record, and what each page was rendered from, for the next build in place."""
+        self.previous = record
+        self.rendered_from = {job.output: rendered_from(job) for job in jobs}
 
     @staticmethod
     def digest(job: PageJob) -> bytes:

@@ -1,0 +1,98 @@
+"""Bring a folder the same build made up to date in place: the preview's output after a save.
+
+A staged build writes a whole new tree and swaps it in. For a preview that rewrites a
+page or two per save, that costs more than the save: so after its first build, the
+preview's output is updated in place. It takes the same calls as StagedOutput, from the
+same build, but keeps every write until publish(): a build that fails part-way leaves
+the folder exactly as it was. publish() then replaces each changed file in one step
+(the server never sends half a page) and removes the files the site no longer has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from sitegen.publishing.writer import safe_join
+
+
+class InPlaceOutput:
+    """The folder `output`, last published with `previous` (site-relative paths), updated in place."""
+
+    writes_at_once = False
+    """Files reach the folder only at publish(), so none can be linked into a store before."""
+
+    def __init__(self, output: Path, previous: frozenset[str]) -> None:
+        self.output = output
+        self.staging = output  # where a search index would be made: the preview refreshes it itself
+        self._previous = previous
+        self._pending: dict[str, bytes | Path] = {}
+        self._written: set[str] = set()
+
+    def __enter__(self) -> InPlaceOutput:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pending.clear()
+
+    def path_for(self, relative: str) -> Path:
+        return safe_join(self.output, relative)
+
+    def write(self, relative: str, data: bytes) -> None:
+        self.path_for(relative)  # an address outside the folder fails now, before anything is written
+        self._pending[relative] = data
+        self._written.add(relative)
+
+    def copy(self, relative: str, source: Path) -> None:
+        self.path_for(relative)
+        self._pending[relative] = source
+        self._written.add(relative)
+
+    def link(self, relative: str, source: Path) -> None:
+        """Keep a file known to hold the right bytes: nothing to do if it is already in place."""
+        if source != self.path_for(relative):
+            self._pending[relative] = source
+        self._written.add(relative)
+
+    def count_written(self, relatives: Iterable[str]) -> None:
+        self._written.update(relatives)
+
+    def reuse_tree(self, relative: str) -> None:
+        """A folder carried over unchanged: in place, it is simply left where it is."""
+
+    @property
+    def written_files(self) -> frozenset[str]:
+        return frozenset(self._written)
+
+    def publish(self) -> None:
+        for relative, content in sorted(self._pending.items()):
+            data = content.read_bytes() if isinstance(content, Path) else content
+            _write_if_changed(self.path_for(relative), data)
+        for relative in sorted(self._previous - self._written):
+            _remove(self.output, relative)
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    """Replace the file in one step, and only when its bytes differ."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _remove(output: Path, relative: str) -> None:
+    """Remove a file the site no longer has, and the folders that leaves empty."""
+    with contextlib.suppress(ValueError, OSError):
+        target = safe_join(output, relative)
+        target.unlink()
+        folder = target.parent
+        while folder != output and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
