@@ -58,6 +58,8 @@ class BuildReport:
     rendered: int = 0
     """Pages rendered by this build; the rest were unchanged, and kept or linked."""
     reused: int = 0
+    search_parts_indexed: int = 0
+    """Parts of the search index this build made anew (the rest came from the cache, or stayed)."""
 
 
 @dataclass
@@ -155,6 +157,7 @@ class Published:
     record: dict[str, Entry]
     rendered: frozenset[str]
     page_cache: PageCache | None
+    search_parts_indexed: int
 
 
 def build(
@@ -199,7 +202,17 @@ def build(
     seconds = time.perf_counter() - started
     pages, rendered = len(planned.jobs), len(published.rendered)
     warnings, sources = tuple(planned.warnings), planned.source_map()
-    return BuildReport(pages, len(published.files), seconds, output, warnings, sources, rendered, pages - rendered)
+    return BuildReport(
+        pages,
+        len(published.files),
+        seconds,
+        output,
+        warnings,
+        sources,
+        rendered,
+        pages - rendered,
+        published.search_parts_indexed,
+    )
 
 
 def _keep_caches(planned: Planned, published: Published, in_place: bool, continues: bool) -> None:
@@ -219,6 +232,7 @@ def _publish(
 ) -> Published:
     """Render and write the planned site into `out` (staged, or in place), then publish it."""
     root, config, jobs = planned.root, planned.config, planned.jobs
+    indexed = 0
     renderer = _renderer(planned, continued)
     guard = planned.guard()
     with out:
@@ -239,12 +253,13 @@ def _publish(
         else:
             searchable = [job.output for job in jobs if job.searchable]
             search_cache = root / CACHE_DIR if planned.caches else None
-            keys = index_site(out.staging, config.language, searchable, search_cache, planned.options.workers, digests)
+            index = index_site(out.staging, config.language, searchable, search_cache, planned.options.workers, digests)
+            indexed = index.indexed
             if continued:
-                continued.search_keys = keys
+                continued.search_keys = index.keys
         out.publish()
         log.info("published %s", out.output)
-    return Published(out.written_files, record, rendered, page_cache)
+    return Published(out.written_files, record, rendered, page_cache, indexed)
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:

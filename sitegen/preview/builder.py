@@ -38,6 +38,8 @@ class PreviewBuilder:
         self._search_wanted: tuple[str, list[str], dict[str, bytes]] | None = None
         self.rendered = 0
         """How many pages the last build rendered (the rest were unchanged)."""
+        self.search_parts_indexed = 0
+        """How many parts of the search index the last refresh made anew."""
 
     def build(self, changed: frozenset[Path] = frozenset()) -> BuildReport:
         """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was.
@@ -92,9 +94,10 @@ class PreviewBuilder:
             if wanted is None:
                 return False
             language, pages, known = wanted
-            keys = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, in_place)
+            index = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, in_place)
             with self._search_lock:
-                self._search_keys = keys
+                self._search_keys = index.keys
+                self.search_parts_indexed = index.indexed
             return True
 
     def _want_search(self, planned: Planned, force: bool, written: frozenset[str] = frozenset()) -> None:

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -25,6 +26,14 @@ from sitegen.planning.urls import chunk_size, part_dir
 
 log = logging.getLogger(__name__)
 
+@dataclass(frozen=True)
+class SearchIndex:
+    """Every part's key (what it was made from), and how many parts this run indexed anew."""
+
+    keys: dict[int, str]
+    indexed: int
+
+
 def index_site(
     site: Path,
     language: str,
@@ -33,12 +42,12 @@ def index_site(
     workers: int = 1,
     known: dict[str, bytes] | None = None,
     in_place: dict[int, str] | None = None,
-) -> dict[int, str]:
+) -> SearchIndex:
     """Index the searchable `pages` of the site, reusing each cached part whose pages are unchanged.
 
     `known` gives the SHA-256 of files just written, by site path, so they need not be read
     again. `in_place` gives the keys of the parts already in `site` (a preview updated in
-    place): those parts are left as they are. Returns every part's key.
+    place): those parts are left as they are.
     """
     if cache_dir is None:
         return _index(site, language, pages, None, workers, known, in_place)
@@ -54,7 +63,7 @@ def _index(
     workers: int,
     known: dict[str, bytes] | None,
     in_place: dict[int, str] | None,
-) -> dict[int, str]:
+) -> SearchIndex:
     parts = _parts(site, language, pages, known or {})
     keys = {index: key for index, (key, _) in enumerate(parts)}
     todo = [index for index in keys if in_place is None or in_place.get(index) != keys[index]]
@@ -74,7 +83,7 @@ def _index(
             _restore(found, site / part_dir(index))
         elif cache_dir is not None:
             _store(cache_dir, index, keys[index], site)
-    return keys
+    return SearchIndex(keys, len(stale))
 
 
 def _parts(site: Path, language: str, pages: list[str], known: dict[str, bytes]) -> list[tuple[str, str | None]]:
