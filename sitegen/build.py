@@ -11,22 +11,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import jinja2
-
 from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core.clock import today
-from sitegen.core.errors import BuildFailed, ContentError, display_path
+from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning import urls as u
-from sitegen.planning.addresses import used_images
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.planning.urls import Urls
 from sitegen.publishing.feeds import site_feeds
-from sitegen.publishing.image_variants import resized_variants
+from sitegen.publishing.image_variants import image_variants
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.search_index import index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
@@ -37,7 +34,7 @@ from sitegen.reading.models import Content
 from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
 from sitegen.rendering.page_cache import Entry, PageCache, rendering_salt
 from sitegen.rendering.privacy import PrivacyGuard
-from sitegen.rendering.render import Renderer, make_environment
+from sitegen.rendering.render import Renderer, make_environment, render_page
 from sitegen.theming.assets import StaticAssets, collect_static
 from sitegen.theming.lookup import rendering_dirs, theme_dirs
 from sitegen.theming.strings import Strings, unknown_language_warning
@@ -287,22 +284,6 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     return pages
 
 
-def render_page(
-    job: PageJob, renderer: Renderer, guard: PrivacyGuard, root: Path
-) -> tuple[str | None, list[ContentError]]:
-    """One page's HTML and the problems in it: a template error (then no HTML) or a remote load."""
-    try:
-        html = renderer.render(job)
-    except jinja2.TemplateSyntaxError as exc:
-        hint = "check the template's {% %} and {{ }} tags"
-        return None, [
-            ContentError(_template_path(exc.filename, root), exc.lineno, f"template error: {exc.message}", hint)
-        ]
-    except jinja2.TemplateError as exc:
-        return None, [_template_error(exc, job, root)]
-    return html, guard.check_page(html, job.source.split(":")[0], job.output)
-
-
 def _render_all(
     jobs: list[PageJob],
     renderer: Renderer,
@@ -362,40 +343,9 @@ def _render_all(
     return record, frozenset(rendered)
 
 
-def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:
-    """Every resized image the published content uses, each made once."""
-    used = used_images(content)
-    return [variant for name in used for variant in resized_variants(root, used[name], cache_dir)]
-
-
 def address_outside(source: str, address: str) -> ContentError:
     """The problem of a page whose address would put it outside the output folder."""
     return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")
-
-
-def _template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:
-    """Point at the template line that failed, found in the traceback Jinja rewrites for us."""
-    tb = exc.__traceback__
-    path, line = job.template, 0
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html"):
-            path, line = _template_path(filename, root), tb.tb_lineno
-        tb = tb.tb_next
-    return ContentError(
-        path,
-        line,
-        f"template error while rendering /{job.path}: {exc}",
-        "the template context is documented in sitegen/planning/context.py",
-    )
-
-
-def _template_path(filename: str | None, root: Path) -> str:
-    if not filename:
-        return "template"
-    path = Path(filename)
-    shown = display_path(path, root)
-    return shown if not shown.startswith("/") else "sitegen-theme/" + path.name
 
 
 def stderr_progress(done: int, total: int) -> None:

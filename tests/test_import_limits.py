@@ -78,7 +78,7 @@ def test_a_400_character_address_is_shortened_and_the_posts_around_it_imported(m
         assert name.startswith("slow-mornings-slow-mornings-") and len(name) <= 83, name
         assert f"the address was shortened to /articles/{name.removesuffix('.md')}/" in result.out
         assert "aliases" not in front_matter(root, name.removesuffix(".md"))
-    assert result.out.count("too many to name a folder, so no redirect was made from it") == 2
+    assert result.out.count("too long to name a folder (shorten or remove that alias), so no redirect was made") == 2
     assert recorded(root) == {f"content/articles/{name}": digest(articles / name) for name in names}
 
     again = run_sitegen("import", "export.xml", cwd=root)

@@ -154,3 +154,18 @@ def test_open_graph_and_canonical_on_every_page(sample_output: Path) -> None:
         assert page.find("meta", property="og:title")["content"], path
         assert page.find("meta", attrs={"name": "twitter:card"}) is not None, path
         assert page.find("meta", attrs={"name": "description"})["content"], path
+
+
+def test_every_bad_alias_is_reported_at_its_own_line(make_site: MakeSite) -> None:
+    long_part = "a" * 230
+    front = (
+        "---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\naliases:\n"
+        f"  - /old/fine/\n  - /\n  - /{long_part}/\n  - no-slash\n---\n"
+    )
+    root = make_site({"content/articles/a.md": front})
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/a.md:7: the alias '/' is the home page itself" in result.err
+    assert "content/articles/a.md:8: a part of the alias is 230 bytes long, too long to name a folder" in result.err
+    assert "content/articles/a.md:9: the alias 'no-slash' is not a path on this site" in result.err
+    assert "Traceback" not in result.err and ":6:" not in result.err

@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 from sitegen.config.site_config import load_config
+from sitegen.core import layout
 from sitegen.core.clock import today
 from sitegen.core.slugs import slugify
 
 KINDS = ("article", "journey", "page", "clinician")
 
-_FOLDERS = {"article": "articles", "journey": "journeys", "page": "pages", "clinician": "team"}
 
 
 class ScaffoldError(Exception):
@@ -31,7 +31,7 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     if not slug:
         raise ScaffoldError(f"the title '{title}' has no letters or digits to make an address from")
     config = load_config(root)
-    folder = root / "content" / _FOLDERS[kind]
+    folder = root / layout.FOLDER_OF[kind]
     path = folder / f"{slug}.md"
     if kind == "journey" and (folder / slug).exists():
         raise ScaffoldError(f"{_shown(folder / slug, root)}/ already exists; choose another title or edit it")

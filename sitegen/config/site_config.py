@@ -6,12 +6,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.schema import SchemaReader
 from sitegen.core.slugs import slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
 
-CONFIG_FILE = "site.yaml"
+CONFIG_FILE = layout.CONFIG_FILE
 
 
 @dataclass(frozen=True)

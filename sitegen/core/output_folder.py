@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sitegen.core import layout
+
 MARKER = ".sitegen-output"
 MARKER_TEXT = (
     b"This folder is built by sitegen. Every build replaces all of it:\n"
     b"keep nothing of your own here, and edit the project's sources instead.\n"
 )
-SOURCE_FOLDERS = ("content", "static", "templates", "themes", ".git", ".sitegen-cache")
+SOURCE_FOLDERS = (*layout.SOURCE_FOLDERS, ".git", ".sitegen-cache")
 
 
 class UnsafeOutput(Exception):

@@ -20,6 +20,28 @@ from sitegen.theming.assets import StaticAssets
 
 SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
+NAME_LIMIT = 200
+"""Bytes in one part of an address: each part names a folder of output/, and file systems allow 255."""
+OWN_SECTIONS = frozenset(
+    {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis", "index.html"}
+    | {u.BUNDLE_DIR, u.feed(), u.sitemap(), u.robots(), u.not_found(), MARKER, *HOST_FILES}
+)
+"""The first parts of addresses the site's own pages and files use: an imported old address
+that starts with one is left without a redirect rather than taking a page's place."""
+
+
+def alias_problem(alias: str) -> tuple[str, str] | None:
+    """Why an old address (an `aliases:` entry) cannot be a redirect on this site: (message, hint).
+    Whether its address is free is checked with the whole plan, by taken_addresses()."""
+    if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias or "\x00" in alias:
+        return f"the alias '{alias}' is not a path on this site", "write old addresses as paths, e.g. /blog/old-post/"
+    if u.alias_path(alias) is None:
+        return f"the alias '{alias}' is the home page itself", "write the old address of this article"
+    longest = max(alias.split("/"), key=lambda part: len(part.encode("utf-8")))
+    if len(longest.encode("utf-8")) > NAME_LIMIT:
+        size = len(longest.encode("utf-8"))
+        return f"a part of the alias is {size} bytes long, too long to name a folder", "shorten or remove that alias"
+    return None
 
 
 def used_images(content: Content) -> dict[str, ImageInfo]:

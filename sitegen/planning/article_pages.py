@@ -9,17 +9,18 @@ from markupsafe import Markup
 from sitegen.core.errors import ContentError
 from sitegen.planning import structured_data as ld
 from sitegen.planning import urls as u
+from sitegen.planning.addresses import alias_problem
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
 from sitegen.planning.views import ArticleView, Link, date_text
 from sitegen.reading.images import img_tag
-from sitegen.reading.models import Article
+from sitegen.reading.models import Article, Source
 
 
 def article_pages(kit: PageKit) -> list[PageJob]:
     jobs = []
     for article in kit.content.articles:
-        cta = kit.cta(article.category, article.author, article.cta)
+        cta = kit.cta(article.category, article.author, article.cta, Source(article.source.path, article.cta_line))
         view = ArticleView(
             summary=kit.summary(article),
             body_html=Markup(article.body_html),
@@ -48,7 +49,6 @@ def article_pages(kit: PageKit) -> list[PageJob]:
                 image=kit.hrefs.absolute(article.hero.largest) if article.hero else "",
                 json_ld=ld.script_json(ld.with_context(article_data(kit, article))),
                 feeds=(kit.site_feed, kit.category_feed(article.category)),
-                searchable=True,
             )
         )
         ctx["article"] = view
@@ -65,6 +65,7 @@ def article_pages(kit: PageKit) -> list[PageJob]:
         jobs += redirects(kit, article)
     return jobs
 
+
 def article_data(kit: PageKit, article: Article) -> ld.JsonObject:
     author = kit.clinicians.get(article.author)
     reviewer = kit.clinicians.get(article.reviewed_by)
@@ -77,16 +78,17 @@ def article_data(kit: PageKit, article: Article) -> ld.JsonObject:
         kit.hrefs.absolute(article.hero.largest) if article.hero else "",
     )
 
+
 def redirects(kit: PageKit, article: Article) -> list[PageJob]:
     """A small page at each old address, sending the reader to the article."""
     jobs = []
     target = Link(article.title, kit.hrefs.href(u.article(article.slug)))
-    for alias in article.aliases:
+    lines = article.alias_lines or (1,) * len(article.aliases)
+    for alias, line in zip(article.aliases, lines, strict=True):
+        problem = alias_problem(alias)
         path = u.alias_path(alias)
-        if path is None:
-            kit.errors.append(
-                ContentError(article.source.path, 1, f"the alias '{alias}' is not a path on this site")
-            )
+        if problem or path is None:  # alias_problem() covers every alias that has no path
+            kit.errors.append(ContentError(article.source.path, line, *(problem or ("", ""))))
             continue
         ctx: dict[str, Any] = dict(
             kit.base(
@@ -98,6 +100,6 @@ def redirects(kit: PageKit, article: Article) -> list[PageJob]:
         )
         ctx["target"] = target
         jobs.append(
-            PageJob(path, "redirect.html", ctx, f"{article.source.path}:1 (alias '{alias}')", in_sitemap=False)
+            PageJob(path, "redirect.html", ctx, f"{article.source.path}:{line} (alias '{alias}')", in_sitemap=False)
         )
     return jobs

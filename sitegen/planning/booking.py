@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.core.errors import did_you_mean
 from sitegen.planning.urls import Urls
 from sitegen.reading.models import Clinician, CtaSetting
 from sitegen.theming.strings import Strings
@@ -50,6 +51,15 @@ def resolve_booking_cta(
     elif isinstance(setting, BookingVariant):
         chosen = _overlay(chosen, setting)
     return BookingCta(urls.rebase(chosen.url), chosen.label, chosen.text, chosen.phone, phone_href(chosen.phone))
+
+
+def cta_problem(setting: CtaSetting, config: SiteConfig) -> tuple[str, str] | None:
+    """What is wrong with a page's `cta` front matter, as (message, hint): a variant site.yaml lacks."""
+    variants = config.booking.variants
+    if isinstance(setting, str) and setting not in variants:
+        hint = did_you_mean(setting, variants) or "declare it under booking.variants in site.yaml"
+        return f"unknown booking variant '{setting}'", hint
+    return None
 
 
 def site_booking(config: SiteConfig, strings: Strings, urls: Urls) -> BookingCta:

@@ -12,12 +12,12 @@ from sitegen.planning.nav import day_neighbours
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
 from sitegen.planning.views import DayPageView, JourneyView, Link, WeekView, section_view
-from sitegen.reading.models import Journey
+from sitegen.reading.models import Journey, Source
 
 
 def journey_pages(planner: PageKit, journey: Journey) -> list[PageJob]:
     """The overview, then a page per week, then a page per written day."""
-    cta = planner.cta(journey.category, journey.author, journey.cta)
+    cta = planner.cta(journey.category, journey.author, journey.cta, Source(journey.source.path, journey.cta_line))
     view = JourneyView(
         summary=planner.journey_summary(journey),
         intro_html=Markup(journey.intro_html),
@@ -50,7 +50,6 @@ def _overview_page(planner: PageKit, journey: Journey, view: JourneyView) -> Pag
             journey.description,
             (_journeys_link(planner),),
             json_ld=ld.script_json(ld.with_context(course)),
-            searchable=True,
         )
     )
     ctx["journey"] = view
@@ -107,7 +106,6 @@ def _day_pages(planner: PageKit, journey: Journey, view: JourneyView) -> list[Pa
                 journey.description,
                 crumbs,
                 json_ld=ld.script_json(ld.with_context(ld.breadcrumbs(trail))),
-                searchable=True,
             )
         )
         dctx["view"] = day_view

@@ -15,7 +15,7 @@ from sitegen.core.errors import ContentError
 from sitegen.core.slugs import slugify
 from sitegen.planning import structured_data as ld
 from sitegen.planning import urls as u
-from sitegen.planning.booking import BookingCta, phone_href, resolve_booking_cta, site_booking
+from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.nav import site_navigation
 from sitegen.planning.urls import Urls
@@ -34,6 +34,15 @@ from sitegen.planning.views import (
 from sitegen.reading.models import Article, Content, Journey, Source
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.strings import Strings, load_strings, text_direction
+
+SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
+"""The kinds of page the search index covers: articles, journey overviews and written days.
+Decided here and only here; searchable_count() below counts the same pages."""
+
+
+def searchable_count(content: Content) -> int:
+    """How many pages the search index will cover (the search page needs it before they are planned)."""
+    return len(content.articles) + sum(1 + len(journey.written_days) for journey in content.journeys)
 
 
 class PageKit:
@@ -94,6 +103,7 @@ class PageKit:
         **meta: Any,
     ) -> BaseContext:
         meta.setdefault("feeds", (self.site_feed,))
+        meta["searchable"] = kind in SEARCHABLE_KINDS
         info = PageInfo(
             title,
             description or self.config.description,
@@ -171,15 +181,21 @@ class PageKit:
             self.day_view(journey, first.number) if first else None,
         )
 
-    def cta(self, category: str | None, author: str, setting: Any) -> BookingCta | None:
+    def cta(self, category: str | None, author: str, setting: Any, where: Source | None = None) -> BookingCta | None:
+        """The booking block of a page; a `cta` naming no variant is a problem at `where`, and the
+        page gets the block it would have had without it."""
+        problem = cta_problem(setting, self.config)
+        if problem:
+            self.errors.append(ContentError(where.path if where else "site.yaml", where.line if where else 0, *problem))
+            setting = True
         return resolve_booking_cta(
             self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
         )
 
     def _search_parts(self) -> tuple[str, ...]:
         """The extra index parts the search page merges: articles, journeys and written days, in parts."""
-        searchable = len(self.content.articles) + sum(1 + len(j.written_days) for j in self.content.journeys)
-        return tuple(self.hrefs.href(u.part_dir(i) + "/") for i in range(1, u.part_count(searchable)))
+        count = searchable_count(self.content)
+        return tuple(self.hrefs.href(u.part_dir(i) + "/") for i in range(1, u.part_count(count)))
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

@@ -23,7 +23,7 @@ from sitegen.planning.views import (
     Link,
 )
 from sitegen.reading.images import img_tag
-from sitegen.reading.models import Clinician
+from sitegen.reading.models import Clinician, Source
 
 HOME_LATEST = 6
 
@@ -132,7 +132,7 @@ class SitePlanner(PageKit):
     def content_pages(self) -> list[PageJob]:
         jobs = []
         for page in self.content.pages:
-            cta = self.cta(None, "", page.cta)
+            cta = self.cta(None, "", page.cta, Source(page.source.path, page.cta_line))
             ctx: dict[str, Any] = dict(self.base(page.title, u.page(page.slug), "page", page.description))
             ctx.update(body_html=Markup(page.body_html), cta=cta)
             jobs.append(PageJob(u.page(page.slug), "page.html", ctx, str(page.source), cta))

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import watchfiles
 
+from sitegen.core import layout
+
 log = logging.getLogger(__name__)
 
-FOLDERS = ("content", "templates", "static", "themes")
+FOLDERS = layout.SOURCE_FOLDERS
 FILES = ("site.yaml",)
 WATCHED = FOLDERS + FILES
 """What a build reads, relative to the project root."""

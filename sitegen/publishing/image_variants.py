@@ -10,7 +10,9 @@ from pathlib import Path
 from PIL import Image
 
 from sitegen.core.sealed import read_sealed, write_sealed
+from sitegen.planning.addresses import used_images
 from sitegen.reading.images import FORMATS, IMAGES_DIR, ImageInfo
+from sitegen.reading.models import Content
 
 
 def resized_variants(root: Path, info: ImageInfo, cache_dir: Path | None = None) -> list[tuple[str, bytes]]:
@@ -65,3 +67,9 @@ def _resize(source: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
                 image.save(buffer, image_format, optimize=True)
             results.append((path, buffer.getvalue()))
     return results
+
+
+def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:
+    """Every resized image the published content uses, each made once."""
+    used = used_images(content)
+    return [variant for name in used for variant in resized_variants(root, used[name], cache_dir)]

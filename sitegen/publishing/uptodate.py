@@ -16,10 +16,11 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.core import layout
 from sitegen.core.sealed import read_sealed, write_sealed
 
 STAMP = ".sitegen-cache/stamp"
-_INPUTS = ("site.yaml", "content", "templates", "static", "themes")
+_INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 _LIBRARIES = ("jinja2", "markdown", "nh3", "pyyaml", "babel", "feedgen", "pagefind", "pillow", "python-frontmatter")
 
 

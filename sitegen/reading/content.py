@@ -13,7 +13,7 @@ from sitegen.core.slugs import is_safe_slug
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
-from sitegen.reading.models import Article, Clinician, CtaSetting, Page, Source
+from sitegen.reading.models import Article, Clinician, Page, Source
 
 T = TypeVar("T")
 
@@ -90,18 +90,6 @@ def check_slug(source: SourceFile, slug: str, explicit: bool, errors: list[Conte
     errors.append(ContentError(source.path, where, f"the {what} '{slug}' cannot be used in an address", SLUG_HINT))
 
 
-def check_cta(source: SourceFile, cta: CtaSetting, config: SiteConfig, errors: list[ContentError]) -> None:
-    if isinstance(cta, str) and cta not in config.booking.variants:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "cta"),
-                f"unknown booking variant '{cta}'",
-                did_you_mean(cta, config.booking.variants) or "declare it under booking.variants in site.yaml",
-            )
-        )
-
-
 def parse_article(
     path: Path, root: Path, config: SiteConfig, today: dt.date
 ) -> tuple[Article | None, list[ContentError]]:
@@ -123,9 +111,7 @@ def parse_article(
         )
     slug = meta.slug or path.stem
     check_slug(source, slug, bool(meta.slug), errors)
-    check_cta(source, meta.cta, config, errors)
     hero = front_matter_image(source, "image", meta.image, meta.image_alt, root, config, errors)
-    check_aliases(source, meta.aliases, errors)
     if errors:
         return None, errors
     body = render_body(source, meta.title, root, config)
@@ -147,6 +133,8 @@ def parse_article(
         draft=meta.draft,
         cta=meta.cta,
         aliases=meta.aliases,
+        alias_lines=tuple(source.meta.line_of(("aliases", index)) for index in range(len(meta.aliases))),
+        cta_line=meta_line(source, "cta"),
         reviewed_by=meta.reviewed_by,
         last_reviewed=meta.last_reviewed,
         content_note=meta.content_note,
@@ -159,34 +147,30 @@ def parse_article(
     ), []
 
 
-def check_aliases(source: SourceFile, aliases: tuple[str, ...], errors: list[ContentError]) -> None:
-    """Old addresses must be paths on this site (whether one is free is checked when pages are planned)."""
-    for index, alias in enumerate(aliases):
-        if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias:
-            errors.append(
-                ContentError(
-                    source.path,
-                    source.meta.line_of(("aliases", index)),
-                    f"the alias '{alias}' is not a path on this site",
-                    "write old addresses as paths, e.g. /blog/old-post/",
-                )
-            )
-
-
 def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None, list[ContentError]]:
     source, meta, errors = read_front_matter(path, root, PageMeta)
     if source is None or meta is None:
         return None, errors
     slug = meta.slug or path.stem
     check_slug(source, slug, bool(meta.slug), errors)
-    check_cta(source, meta.cta, config, errors)
     if errors:
         return None, errors
     body = render_body(source, meta.title, root, config)
     if isinstance(body, list):
         return None, body
     body_html, _, images = body
-    page = Page(slug, meta.title, meta.description, body_html, meta.cta, Source(source.path, 1), images, meta.nav_label)
+    cta_line = meta_line(source, "cta")
+    page = Page(
+        slug,
+        meta.title,
+        meta.description,
+        body_html,
+        meta.cta,
+        Source(source.path, 1),
+        images,
+        meta.nav_label,
+        cta_line,
+    )
     return page, []
 
 

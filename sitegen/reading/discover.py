@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.core import layout
+
 
 @dataclass(frozen=True)
 class ContentFiles:
@@ -21,18 +23,17 @@ def _markdown_in(folder: Path) -> tuple[Path, ...]:
 
 
 def discover(root: Path) -> ContentFiles:
-    content = root / "content"
-    journeys = list(_markdown_in(content / "journeys"))
-    folder = content / "journeys"
+    folder = root / layout.JOURNEYS
+    journeys = list(_markdown_in(folder))
     if folder.is_dir():
         journeys += [
-            p / "journey.md"
+            p / layout.JOURNEY_FILE
             for p in sorted(folder.iterdir())
-            if p.is_dir() and not p.name.startswith((".", "_")) and (p / "journey.md").is_file()
+            if p.is_dir() and not p.name.startswith((".", "_")) and (p / layout.JOURNEY_FILE).is_file()
         ]
     return ContentFiles(
-        articles=_markdown_in(content / "articles"),
+        articles=_markdown_in(root / layout.ARTICLES),
         journeys=tuple(sorted(journeys)),
-        pages=_markdown_in(content / "pages"),
-        team=_markdown_in(content / "team"),
+        pages=_markdown_in(root / layout.PAGES),
+        team=_markdown_in(root / layout.TEAM),
     )

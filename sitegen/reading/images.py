@@ -15,9 +15,10 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from sitegen.core import layout
 from sitegen.core.errors import ContentError
 
-IMAGES_DIR = "content/images"
+IMAGES_DIR = layout.IMAGES
 URL_PREFIX = "images/"
 WIDTHS = (480, 960, 1440)
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.core import layout
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.slugs import is_safe_slug, slugify
-from sitegen.reading.content import SLUG_HINT, check_cta, read_front_matter, read_source
+from sitegen.reading.content import SLUG_HINT, read_front_matter, read_source
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
 from sitegen.reading.images import ImageInfo, rewrite_images
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
@@ -89,7 +90,6 @@ def _front_matter_problems(
                 did_you_mean(meta.author, clinicians) or "add them under content/team/",
             )
         )
-    check_cta(source, meta.cta, config, errors)
     duration = DURATION.match(meta.duration)
     if not duration or int(duration.group(1)) < 1:
         errors.append(
@@ -163,7 +163,7 @@ def parse_journey(
     path: Path, root: Path, config: SiteConfig, clinicians: frozenset[str]
 ) -> tuple[Journey | None, list[ContentError]]:
     """A journey from `<slug>.md`, or from `<slug>/journey.md` plus its `day-NN.md` files."""
-    folder_form = path.name == "journey.md"
+    folder_form = path.name == layout.JOURNEY_FILE
     source, meta, errors = read_front_matter(path, root, JourneyMeta)
     if source is None or meta is None:
         return None, errors
@@ -215,6 +215,7 @@ def parse_journey(
         cta=meta.cta,
         author=meta.author,
         source=Source(source.path, 1),
+        cta_line=meta_line(source, "cta"),
     )
     return _with_images(journey, root, base)
 
@@ -258,7 +259,7 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay],
     days: list[WrittenDay] = []
     errors: list[ContentError] = []
     for day_path in sorted(folder.glob("*.md")):
-        if day_path.name == "journey.md":
+        if day_path.name == layout.JOURNEY_FILE:
             continue
         source, source_errors = read_source(day_path, root)
         errors.extend(source_errors)

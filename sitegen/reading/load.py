@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig
+from sitegen.core import layout
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.parallel import map_in_workers
 from sitegen.reading.content import parse_article, parse_clinician, parse_page, read_source
@@ -101,7 +102,7 @@ def _parse_journey_cached(
     """A journey depends on its file, its day files, its images and the team: all are in the key."""
     if cache is None:
         return parse_journey(path, root, config, known)
-    parts = [path] if path.name != "journey.md" else sorted(path.parent.glob("*.md"))
+    parts = [path] if path.name != layout.JOURNEY_FILE else sorted(path.parent.glob("*.md"))
     data = b"\0".join(p.name.encode() + b"\0" + p.read_bytes() for p in parts) + repr(sorted(known)).encode()
     key = cache.key(data)
     found = cache.get(key)

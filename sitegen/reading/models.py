@@ -71,6 +71,10 @@ class Article:
     scheduled: bool = False
     hero: ImageInfo | None = None
     images: tuple[ImageInfo, ...] = ()
+    alias_lines: tuple[int, ...] = ()
+    """The line of each entry of `aliases`, for messages (the rules are in planning/addresses.py)."""
+    cta_line: int = 0
+    """The line of `cta:`, for messages (a variant's name is checked in planning/booking.py)."""
 
     @property
     def reading_minutes(self) -> int:
@@ -92,6 +96,7 @@ class Page:
     source: Source
     images: tuple[ImageInfo, ...] = ()
     nav_label: str = ""
+    cta_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,7 @@ class Journey:
     source: Source
     word_count: int = 0
     images: tuple[ImageInfo, ...] = ()
+    cta_line: int = 0
 
     @cached_property
     def days(self) -> tuple[Day, ...]:

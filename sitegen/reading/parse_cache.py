@@ -10,6 +10,7 @@ byte-identical either way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -20,16 +21,23 @@ from typing import Generic, TypeVar
 import msgspec
 
 from sitegen import __version__
-from sitegen.config.site_config import SiteConfig
+from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
-from sitegen.reading.images import IMAGES_DIR
-from sitegen.reading.models import Article, Journey
+from sitegen.reading.images import IMAGES_DIR, ImageInfo
+from sitegen.reading.models import Article, Day, Journey, Section, Source, Week
 
 _SETTLED_NS = 2_000_000_000
 log = logging.getLogger(__name__)
 
+_MODELS = repr(
+    [
+        (model.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(model)])
+        for model in (Article, Journey, Week, Day, Section, Source, ImageInfo, BookingVariant, ContentError)
+    ]
+)
+"""The shape of what is cached: an entry written before a model gained a field is never read."""
 ArticleResult = tuple[Article | None, list[ContentError]]
 JourneyResult = tuple[Journey | None, list[ContentError]]
 T = TypeVar("T")
@@ -113,7 +121,7 @@ class ParseCache(Generic[T]):
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
     """Everything besides a file's own bytes that shapes how it parses."""
     salt = hashlib.sha256()
-    for part in (__version__, repr(config), today.isoformat(), _images_signature(root)):
+    for part in (__version__, _MODELS, repr(config), today.isoformat(), _images_signature(root)):
         salt.update(part.encode("utf-8"))
         salt.update(b"\0")
     return salt.digest()

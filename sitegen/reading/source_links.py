@@ -15,9 +15,10 @@ import stat
 from pathlib import Path
 
 from sitegen.config.site_config import FOLLOW_INSIDE, SiteConfig
+from sitegen.core import layout
 from sitegen.core.errors import ContentError, display_path
 
-SOURCE_FOLDERS = ("content", "static", "templates", "themes")
+SOURCE_FOLDERS = layout.SOURCE_FOLDERS
 
 
 def linked_sources(root: Path, config: SiteConfig) -> list[ContentError]:

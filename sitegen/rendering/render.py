@@ -14,11 +14,13 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup, escape
 
+from sitegen.core.errors import ContentError, display_path
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.planning.booking import BookingCta
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.views import DateText
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
+from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.theming.lookup import theme_dirs
 from sitegen.theming.strings import Strings
 
@@ -86,3 +88,44 @@ class Renderer:
         if cta is None:
             return ""
         return self.env.get_template("partials/booking.html").render({**context, "cta": cta, "inline": True})
+
+
+def render_page(
+    job: PageJob, renderer: Renderer, guard: PrivacyGuard, root: Path
+) -> tuple[str | None, list[ContentError]]:
+    """One page's HTML and the problems in it: a template error (then no HTML) or a remote load."""
+    try:
+        html = renderer.render(job)
+    except jinja2.TemplateSyntaxError as exc:
+        hint = "check the template's {% %} and {{ }} tags"
+        return None, [
+            ContentError(template_path(exc.filename, root), exc.lineno, f"template error: {exc.message}", hint)
+        ]
+    except jinja2.TemplateError as exc:
+        return None, [template_error(exc, job, root)]
+    return html, guard.check_page(html, job.source.split(":")[0], job.output)
+
+
+def template_error(exc: jinja2.TemplateError, job: PageJob, root: Path) -> ContentError:
+    """Point at the template line that failed, found in the traceback Jinja rewrites for us."""
+    tb = exc.__traceback__
+    path, line = job.template, 0
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            path, line = template_path(filename, root), tb.tb_lineno
+        tb = tb.tb_next
+    return ContentError(
+        path,
+        line,
+        f"template error while rendering /{job.path}: {exc}",
+        "the template context is documented in sitegen/planning/context.py",
+    )
+
+
+def template_path(filename: str | None, root: Path) -> str:
+    if not filename:
+        return "template"
+    path = Path(filename)
+    shown = display_path(path, root)
+    return shown if not shown.startswith("/") else "sitegen-theme/" + path.name

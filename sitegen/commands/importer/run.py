@@ -30,6 +30,7 @@ from sitegen.commands.importer.site import SiteFacts, load_site_facts
 from sitegen.commands.importer.text import read_text
 from sitegen.commands.importer.wxr import WxrError, read_wxr
 from sitegen.config.site_config import load_config
+from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.workspace import CACHE_DIR, project_lock
 
@@ -170,7 +171,7 @@ def _read(path: Path, facts: SiteFacts) -> tuple[list[PostDraft], list[Note]]:
 
 def _place(run: _Run, slug: str, text: str, notes: tuple[Note, ...], source: str) -> ArticleResult:
     """Write one article unless that would overwrite something the import did not write (or was not told to)."""
-    relative = f"content/articles/{slug}.md"
+    relative = layout.article_file(slug)
     if relative in run.planned:
         same_name = f"{run.planned[relative]} makes an article of the same name"
         return ArticleResult(relative, "not written", notes, same_name)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig
+from sitegen.core import layout
 from sitegen.reading.frontmatter_source import split_source
 from sitegen.reading.images import IMAGES_DIR
 
@@ -142,22 +143,22 @@ def load_site_facts(root: Path, config: SiteConfig) -> SiteFacts:
     categories = tuple(c.name for c in config.categories)
     tags: dict[str, str] = {}
     slugs: dict[str, str] = {}
-    for path in sorted((root / "content" / "articles").glob("*.md")):
+    for path in sorted((root / layout.ARTICLES).glob("*.md")):
         meta = _front_matter(path)
         slug = meta.get("slug")
-        slugs.setdefault(slug if isinstance(slug, str) and slug else path.stem, f"content/articles/{path.name}")
+        slugs.setdefault(slug if isinstance(slug, str) and slug else path.stem, layout.article_file(path.stem))
         tags_value = meta.get("tags")
         for tag in tags_value if isinstance(tags_value, list) else []:
             if isinstance(tag, str) and tag.strip():
                 tags.setdefault(_key(tag), tag.strip())
     team = {}
-    for path in sorted((root / "content" / "team").glob("*.md")):
+    for path in sorted((root / layout.TEAM).glob("*.md")):
         name = _front_matter(path).get("name")
         if isinstance(name, str) and name.strip():
             team[path.stem] = name.strip()
     images_dir = root / IMAGES_DIR
     images = frozenset(p.name for p in images_dir.iterdir() if p.is_file()) if images_dir.is_dir() else frozenset()
-    pages = frozenset(p.stem for p in (root / "content" / "pages").glob("*.md"))
+    pages = frozenset(p.stem for p in (root / layout.PAGES).glob("*.md"))
     return SiteFacts(
         categories=categories,
         default_category=config.import_category or (categories[0] if categories else ""),

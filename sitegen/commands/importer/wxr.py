@@ -22,31 +22,11 @@ from sitegen.commands.importer.page import tidy_blocks
 from sitegen.commands.importer.post import PostDraft, take_terms
 from sitegen.commands.importer.site import SiteFacts
 from sitegen.core.slugs import slugify
+from sitegen.planning.addresses import OWN_SECTIONS, alias_problem
 
 _WP = "http://wordpress.org/export/"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
 _DC = "http://purl.org/dc/elements/1.1/"
-_RESERVED = {
-    "",
-    "articles",
-    "journeys",
-    "team",
-    "categories",
-    "tags",
-    "search",
-    "static",
-    "images",
-    "pagefind",
-    "crisis",
-    "feed.xml",
-    "sitemap.xml",
-    "robots.txt",
-    "404.html",
-    "index.html",
-    "_headers",
-    "_redirects",
-}
-_NAME_LIMIT = 200  # bytes: each part of a redirect's path names a folder of output/, and file systems allow 255
 _SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]\n]*)?)\]")
 _KNOWN_SHORTCODES = {
     "caption",
@@ -156,17 +136,16 @@ def _alias(link: str, slug: str, facts: SiteFacts) -> str:
         return "the old address has no path of its own, so no redirect was made from it"
     if "." not in path.rsplit("/", 1)[-1] and not path.endswith("/"):
         path += "/"
-    longest = max(path.split("/"), key=len)
-    if len(longest.encode("utf-8")) > _NAME_LIMIT:
-        too_long = f"a part of the old address has {len(longest)} characters, too many to name a folder"
-        return too_long + ", so no redirect was made from it"
+    problem = alias_problem(path)
+    if problem:
+        return f"{problem[0]} ({problem[1]}), so no redirect was made from it"
     first = unquote(path.strip("/").split("/")[0])
     if path == f"/articles/{slug}/":
         return ""
     if any(unquote(part).startswith(".") for part in path.split("/")):
         hidden = f"the old address {path} names a hidden file, which web servers keep for themselves"
         return hidden + ", so no redirect was made from it"
-    if first in _RESERVED or first in facts.page_slugs:
+    if first in OWN_SECTIONS or first in facts.page_slugs:
         return f"the old address {path} belongs to this site's own pages, so no redirect was made from it"
     return path
 
