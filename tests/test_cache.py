@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from test_output import many_articles, snapshot
 
-from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
+from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, many_articles, run_sitegen, snapshot
 from sitegen.build import build as build_site
 from sitegen.rendering.page_cache import PageCache
 
@@ -82,18 +80,15 @@ def test_unchanged_files_keep_their_file_and_date_after_an_edit(make_site: MakeS
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
-def test_an_edit_renders_only_the_pages_it_changes(make_site: MakeSite) -> None:
+def test_an_edit_renders_only_the_pages_it_changes(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
     root = make_site(many_articles(30))
-    assert run_sitegen("build", cwd=root).code == 0
+    assert build_site(root).rendered > 30
     article = root / "content/articles/post-0005.md"
     article.write_text(article.read_text().replace("## Part two", "## Part two, revised"))
-    edited = run_sitegen("build", "-v", cwd=root)
-    assert edited.code == 0
-    counts = re.search(r"rendered (\d+) pages, reused (\d+) unchanged", edited.err)
-    assert counts, edited.err
-    rendered, reused = int(counts[1]), int(counts[2])
-    assert rendered == 1, "only the edited article's own page shows its body"
-    assert reused > 30
+    edited = build_site(root)
+    assert edited.rendered == 1, "only the edited article's own page shows its body"
+    assert edited.reused > 30
     assert "Part two, revised" in (root / "output/articles/post-0005/index.html").read_text()
 
 
@@ -107,34 +102,32 @@ def test_a_tampered_output_file_is_rendered_again(make_site: MakeSite) -> None:
     assert (root / "output/articles/post-0001/index.html").read_text() == original
 
 
-def test_a_warm_build_links_every_page_from_the_store_instead_of_rendering(make_site: MakeSite) -> None:
+def test_a_warm_build_links_every_page_from_the_store_instead_of_rendering(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
     root = make_site(many_articles(30))
-    assert run_sitegen("build", cwd=root).code == 0
+    assert build_site(root).rendered > 30
     cold = snapshot(root / "output")
     shutil.rmtree(root / "output")
-    warm = run_sitegen("build", "-v", cwd=root)
-    assert warm.code == 0
-    counts = re.search(r"rendered (\d+) pages, reused (\d+) unchanged", warm.err)
-    assert counts, warm.err
-    assert (int(counts[1]), int(counts[2]) > 30) == (0, True)
+    warm = build_site(root)
+    assert (warm.rendered, warm.reused > 30) == (0, True)
     assert snapshot(root / "output") == cold
 
 
-def test_an_edit_re_indexes_only_its_part_of_the_search_index(tmp_path: Path) -> None:
+def test_an_edit_re_indexes_only_its_part_of_the_search_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "4")  # the sample's ~30 searchable pages make 8 parts
     root = copy_sample(tmp_path / "site")
-    small_parts = {"SITEGEN_SEARCH_CHUNK": "4"}  # the sample's ~30 searchable pages make 8 parts
-    build(root, **small_parts)
+    assert build_site(root).search_parts_indexed >= 6, "a first build indexes every part"
     article = root / "content/articles/the-reassurance-trap.md"
     article.write_text(article.read_text().replace("Most of us seek reassurance", "Most of us look for reassurance"))
-    edited = run_sitegen("build", "-v", cwd=root, env=small_parts)
-    assert edited.code == 0, edited.err
-    counts = re.search(r"search index: (\d+) of (\d+) parts indexed", edited.err)
-    assert counts, edited.err
-    assert (int(counts[1]), int(counts[2]) >= 6) == (1, True)
+    assert build_site(root).search_parts_indexed == 1
     incremental = snapshot(root / "output")
     shutil.rmtree(root / ".sitegen-cache")
     shutil.rmtree(root / "output")
-    assert build(root, **small_parts) == incremental, "the same bytes as indexing everything afresh"
+    assert build_site(root).search_parts_indexed >= 6
+    assert snapshot(root / "output") == incremental, "the same bytes as indexing everything afresh"
 
 
 def test_a_stored_page_that_vanishes_before_it_is_linked_is_rendered(

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MINIMAL_SITE_YAML, MakeSite, copy_sample, run_sitegen
+from conftest import MINIMAL_SITE_YAML, MakeSite, copy_sample, run_sitegen, snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 TEXT_POSTS = {
@@ -36,10 +36,6 @@ def posts_folder(root: Path) -> Path:
     folder = root / "posts"
     shutil.copytree(FIXTURES, folder)
     return folder
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def front_matter(root: Path, slug: str) -> dict[str, object]:

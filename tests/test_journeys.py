@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MakeSite, run_sitegen
+from conftest import MakeSite, run_sitegen, snapshot
 from sitegen.build import build
 from sitegen.core.errors import BuildFailed
 
@@ -594,10 +594,6 @@ def test_a_day_written_both_inline_and_as_a_file_is_an_error(make_site: MakeSite
 # --- 5. Errors, from fixture folders ------------------------------------------------------
 
 VALID_JOURNEY = journey("1 week", topics([2]), written_day(1))
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in INVALID.iterdir() if p.is_dir()))

@@ -205,6 +205,21 @@ def hold_lock(root: Path) -> int:
     return descriptor
 
 
+def is_locked(root: Path) -> bool:
+    """Whether a build holds the project's lock now (looked at without waiting for it)."""
+    try:
+        descriptor = os.open(root / ".sitegen-cache/lock", os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
+
+
 def test_no_wait_gives_up_while_another_build_holds_the_lock(project: Path) -> None:
     descriptor = hold_lock(project)
     try:
@@ -222,10 +237,12 @@ def test_a_killed_builds_lock_never_blocks_the_next(project: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
     proc = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "-q"], cwd=project, env=env)
     deadline = time.monotonic() + 60
-    while not (project / ".sitegen-cache/lock").exists() and time.monotonic() < deadline:
-        time.sleep(0.002)  # polling for the lock file to appear, with a deadline
+    while not is_locked(project) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)  # no event says when a build has taken its lock: look again, up to the deadline
+    assert is_locked(project), "the build never held the lock"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
     result = run_sitegen("build", "--no-wait", cwd=project)
     assert result.code == 0, result.err
 

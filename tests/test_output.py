@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -10,26 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, run_sitegen
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under folder with the hash of its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def many_articles(count: int) -> dict[str, str]:
-    paragraph = "Gentle, steady practice helps the body learn that it is safe. " * 20
-    return {
-        f"content/articles/post-{i:04d}.md": f"---\ntitle: Post {i}\n"
-        f"date: 2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ncategory: Anxiety\n"
-        f"tags: [tag{i % 7}]\n---\n## Part one\n\n{paragraph}\n\n## Part two\n\n{paragraph}\n"
-        for i in range(count)
-    }
+from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, many_articles, run_sitegen, snapshot
 
 
 def test_three_broken_files_are_all_reported_and_output_is_untouched(make_site: MakeSite) -> None:
@@ -90,7 +70,7 @@ def test_build_killed_part_way_keeps_previous_output(make_site: MakeSite) -> Non
             staging = [p for p in root.iterdir() if p.is_dir() and p.name.startswith(".output")]
             if staging and count_files(staging[0]) >= fraction * len(before):
                 break
-            time.sleep(0.005)
+            time.sleep(0.005)  # no event says how far a build has got: look again, up to the deadline
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"

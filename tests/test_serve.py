@@ -8,18 +8,13 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import http.client
 import json
-import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -27,130 +22,25 @@ import pytest
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from conftest import (
+    LIVERELOAD_PROTOCOL,
+    SAMPLE_ARTICLE,
+    SAMPLE_ARTICLE_SOURCE,
+    ServeProcess,
+    copy_sample,
+    start_serve,
+    stop,
+)
 from sitegen.preview.guard import Found, Redirect, Refused, resolve_request
 from sitegen.preview.handlers import PreviewState, Shown
 from sitegen.preview.serve import PREVIEW_FOLDER, Previewer
 
-REPO = Path(__file__).resolve().parent.parent
-EPOCH = "1795000000"  # the sample's fixed "today", as in conftest.py
-ARTICLE = "settle-a-racing-mind-at-night"
-ARTICLE_SOURCE = f"content/articles/{ARTICLE}.md"
 PREVIEW = Path(".sitegen-preview/site")
-
-
-def copy_sample_project(dest: Path) -> Path:
-    """The bundled sample practice without any output (as conftest.copy_sample, importable from any folder)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "site.yaml", dest / "site.yaml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "themes", dest / "themes")
-    return dest
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: str
-
-
-@dataclass
-class ServeProcess:
-    proc: subprocess.Popen[bytes]
-    root: Path
-    port: int
-    logs: Path
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def request(self, path: str, host: str | None = "default", method: str = "GET") -> Response:
-        """One request with `path` sent exactly as given; host=None sends no Host header at all."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-            if host is not None:
-                conn.putheader("Host", f"127.0.0.1:{self.port}" if host == "default" else host)
-            conn.endheaders()
-            response = conn.getresponse()
-            body = response.read().decode("utf-8", "replace")
-            return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
-        finally:
-            conn.close()
-
-    def stdout(self) -> str:
-        return (self.logs / "stdout").read_text(encoding="utf-8", errors="replace")
-
-    def stderr(self) -> str:
-        return (self.logs / "stderr").read_text(encoding="utf-8", errors="replace")
-
-    def interrupt(self) -> int:
-        """Ctrl-C, as a terminal would send it; returns the exit code."""
-        self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=60)
-
-    def wait_for(self, path: str, text: str, present: bool = True, deadline: float = 60) -> str:
-        """Poll a page until `text` appears in it (or disappears); fails after `deadline` seconds."""
-        end = time.monotonic() + deadline
-        body = ""
-        while time.monotonic() < end:
-            body = self.request(path).body
-            if (text in body) == present:
-                return body
-            time.sleep(0.05)
-        pytest.fail(f"{path} {'never showed' if present else 'kept showing'} {text!r}\n{self.stderr()}")
-
-
-def start_serve(root: Path, logs: Path, *args: str, status: int = 200) -> ServeProcess:
-    """Start `sitegen serve --port P` in `root` and wait until it answers (with `status`, or fail)."""
-    logs.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
-    with (logs / "stdout").open("wb") as out, (logs / "stderr").open("wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "serve", "--port", str(port), *args],
-            cwd=root,
-            env=env,
-            stdout=out,
-            stderr=err,
-        )
-    server = ServeProcess(proc, root, port, logs)
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            pytest.fail(f"sitegen serve exited with {proc.returncode}:\n{server.stderr()}")
-        with contextlib.suppress(OSError):
-            answer = server.request("/")
-            if answer.status != status:
-                stop(server)
-                pytest.fail(f"sitegen serve answered {answer.status}:\n{server.stderr()}")
-            return server
-        time.sleep(0.1)
-    proc.kill()
-    pytest.fail(f"sitegen serve did not answer:\n{server.stderr()}")
-
-
-def stop(server: ServeProcess) -> None:
-    if server.proc.poll() is None:
-        server.proc.send_signal(signal.SIGINT)
-        try:
-            server.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.proc.kill()
-            server.proc.wait()
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeProcess]:
-    root = copy_sample_project(tmp_path_factory.mktemp("serve") / "site")
-    server = start_serve(root, root.parent / "logs")
+    server = start_serve(copy_sample(tmp_path_factory.mktemp("serve") / "site"))
     try:
         yield server
     finally:
@@ -189,8 +79,8 @@ HOSTILE = [
     "/../site.yaml",
     "/%2e%2e/site.yaml",
     "/content/",
-    f"/{ARTICLE_SOURCE}",
-    f"/../{ARTICLE_SOURCE}",
+    f"/{SAMPLE_ARTICLE_SOURCE}",
+    f"/../{SAMPLE_ARTICLE_SOURCE}",
     "/.sitegen-preview/site/index.html",
     "/../output/index.html",
 ]
@@ -221,14 +111,16 @@ def test_hostile_paths_are_refused_without_leaking(served: ServeProcess, path: s
 )
 def test_requests_for_another_host_are_refused(served: ServeProcess, host: str | None) -> None:
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
-    response = served.request(f"/articles/{ARTICLE}/", host=None if host is None else host.format(port=served.port))
+    response = served.request(
+        f"/articles/{SAMPLE_ARTICLE}/", host=None if host is None else host.format(port=served.port)
+    )
     assert response.status in (400, 403)
     assert "Racing Mind" not in response.body
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "[::1]:{port}", "LOCALHOST:{port}"])
 def test_the_served_address_by_any_loopback_name_is_answered(served: ServeProcess, host: str) -> None:
-    response = served.request(f"/articles/{ARTICLE}/", host=host.format(port=served.port))
+    response = served.request(f"/articles/{SAMPLE_ARTICLE}/", host=host.format(port=served.port))
     assert response.status == 200
     assert "Racing Mind" in response.body
 
@@ -240,7 +132,7 @@ def livereload_handshake(server: ServeProcess, origin: str, build: str) -> list[
         request = HTTPRequest(f"ws://127.0.0.1:{server.port}/livereload", headers={"Origin": origin})
         socket = await websocket_connect(request)
         try:
-            socket.write_message(json.dumps({"command": "hello", "protocols": [PROTOCOL]}))
+            socket.write_message(json.dumps({"command": "hello", "protocols": [LIVERELOAD_PROTOCOL]}))
             replies = [json.loads(str(await socket.read_message()))]
             info = {"command": "info", "url": server.origin, "plugins": {"sitegen-build": {"build": build}}}
             socket.write_message(json.dumps(info))
@@ -255,17 +147,14 @@ def livereload_handshake(server: ServeProcess, origin: str, build: str) -> list[
         return pool.submit(asyncio.run, talk()).result(timeout=30)
 
 
-PROTOCOL = "http://livereload.com/protocols/official-7"
-
-
 def test_a_page_from_an_older_build_is_reloaded_as_soon_as_it_connects(served: ServeProcess) -> None:
-    page = served.request(f"/articles/{ARTICLE}/").body
+    page = served.request(f"/articles/{SAMPLE_ARTICLE}/").body
     match = re.search(r'data-sitegen-build="([^"]+)"', page)
     assert match
     current = match.group(1)
     replies = livereload_handshake(served, served.origin, "an-older-build")
     assert replies[0]["command"] == "hello"
-    assert PROTOCOL in cast(list[str], replies[0]["protocols"])
+    assert LIVERELOAD_PROTOCOL in cast(list[str], replies[0]["protocols"])
     assert [r["command"] for r in replies[1:]] == ["reload"]
     # A page of the current build is left alone until the next rebuild.
     assert [r["command"] for r in livereload_handshake(served, served.origin, current)] == ["hello"]
@@ -291,12 +180,12 @@ def test_a_folder_without_its_slash_redirects_to_it(served: ServeProcess) -> Non
 
 
 def test_pages_get_the_livereload_script_but_files_on_disk_do_not(served: ServeProcess) -> None:
-    response = served.request(f"/articles/{ARTICLE}/")
+    response = served.request(f"/articles/{SAMPLE_ARTICLE}/")
     assert response.status == 200
     assert response.headers["content-type"].startswith("text/html")
     assert '<script src="/livereload.js?' in response.body
     assert response.body.rstrip().endswith("</html>")
-    on_disk = served.root / PREVIEW / "articles" / ARTICLE / "index.html"
+    on_disk = served.root / PREVIEW / "articles" / SAMPLE_ARTICLE / "index.html"
     assert "Racing Mind" in on_disk.read_text(encoding="utf-8")
     for page in (served.root / PREVIEW).rglob("*.html"):
         assert "livereload" not in page.read_text(encoding="utf-8"), page
@@ -319,9 +208,9 @@ def test_the_preview_shows_drafts_and_scheduled_articles(served: ServeProcess) -
 
 
 def test_a_broken_edit_keeps_the_last_good_page_and_lists_the_problem(served: ServeProcess) -> None:
-    source = served.root / ARTICLE_SOURCE
+    source = served.root / SAMPLE_ARTICLE_SOURCE
     good = source.read_text(encoding="utf-8")
-    page = f"/articles/{ARTICLE}/"
+    page = f"/articles/{SAMPLE_ARTICLE}/"
     marker = "Fresh words from the writer"
     try:
         source.write_text(good.replace("Many people know the feeling", marker), encoding="utf-8")
@@ -331,12 +220,11 @@ def test_a_broken_edit_keeps_the_last_good_page_and_lists_the_problem(served: Se
         source.write_text(broken, encoding="utf-8")
         body = served.wait_for(page, 'id="sitegen-build-errors"')
         assert marker in body  # the last good build stays served
-        assert f"{ARTICLE_SOURCE}:4: unknown category &#x27;&lt;b&gt;Bogus&lt;/b&gt; &amp; Stress&#x27;" in body
+        escaped = "unknown category &#x27;&lt;b&gt;Bogus&lt;/b&gt; &amp; Stress&#x27;"
+        assert f"{SAMPLE_ARTICLE_SOURCE}:4: {escaped}" in body
         assert "<b>Bogus</b>" not in body
-        deadline = time.monotonic() + 30
-        while "unknown category '<b>Bogus</b> & Stress'" not in served.stderr() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert f"{ARTICLE_SOURCE}:4: unknown category '<b>Bogus</b> & Stress'" in served.stderr()
+        assert served.err.wait_for("unknown category '<b>Bogus</b> & Stress'", timeout=30)
+        assert f"{SAMPLE_ARTICLE_SOURCE}:4: unknown category '<b>Bogus</b> & Stress'" in served.stderr()
     finally:
         source.write_text(good, encoding="utf-8")
     served.wait_for(page, 'id="sitegen-build-errors"', present=False)
@@ -344,18 +232,18 @@ def test_a_broken_edit_keeps_the_last_good_page_and_lists_the_problem(served: Se
 
 
 def test_with_no_good_build_yet_every_page_lists_the_problems_until_fixed(tmp_path: Path) -> None:
-    root = copy_sample_project(tmp_path / "site")
-    source = root / ARTICLE_SOURCE
+    root = copy_sample(tmp_path / "site")
+    source = root / SAMPLE_ARTICLE_SOURCE
     good = source.read_text(encoding="utf-8")
     source.write_text(good.replace('at Night"\n', "at Night\n", 1), encoding="utf-8")  # an unclosed quote
-    server = start_serve(root, tmp_path / "logs", status=503)
+    server = start_serve(root, status=503)
     try:
         response = server.request("/about/")
         assert response.status == 503
         assert 'id="sitegen-build-errors"' in response.body
-        assert f"{ARTICLE_SOURCE}:" in response.body
+        assert f"{SAMPLE_ARTICLE_SOURCE}:" in response.body
         assert "last good build" not in response.body
-        assert f"{ARTICLE_SOURCE}:" in server.stderr()
+        assert server.err.wait_for(f"{SAMPLE_ARTICLE_SOURCE}:", timeout=30), server.stderr()
 
         source.write_text(good, encoding="utf-8")
         server.wait_for("/about/", 'id="sitegen-build-errors"', present=False)
@@ -379,7 +267,7 @@ def test_a_site_published_in_a_subfolder_is_served_under_it(tmp_path: Path) -> N
 
 
 def test_ctrl_c_stops_it_cleanly(tmp_path: Path) -> None:
-    server = start_serve(copy_sample_project(tmp_path / "site"), tmp_path / "logs")
+    server = start_serve(copy_sample(tmp_path / "site"))
     try:
         assert server.interrupt() == 0
     finally:
@@ -397,7 +285,7 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
-            cwd=copy_sample_project(tmp_path / "site"),
+            cwd=copy_sample(tmp_path / "site"),
             capture_output=True,
             text=True,
             timeout=60,
@@ -410,7 +298,7 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
 def test_another_host_than_loopback_is_warned_about(tmp_path: Path) -> None:
     result = subprocess.run(  # 192.0.2.1 is reserved for documentation: the warning, then no socket
         [sys.executable, "-m", "sitegen", "serve", "--host", "192.0.2.1", "--port", "8000"],
-        cwd=copy_sample_project(tmp_path / "site"),
+        cwd=copy_sample(tmp_path / "site"),
         capture_output=True,
         text=True,
         timeout=60,
@@ -422,7 +310,7 @@ def test_another_host_than_loopback_is_warned_about(tmp_path: Path) -> None:
 def test_after_ctrl_c_in_a_build_no_waiting_rebuild_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C during the first build releases the rebuild lock; a save made meanwhile has a rebuild
     waiting for it in the watcher's thread, which must not then build a whole site on the way out."""
-    root = copy_sample_project(tmp_path / "site")
+    root = copy_sample(tmp_path / "site")
     shown = Shown(root / PREVIEW_FOLDER)
     previewer = Previewer(root, PreviewState(shown), say=lambda _: None, warn=lambda _: None)
     builds: list[str] = []
@@ -435,13 +323,13 @@ def test_after_ctrl_c_in_a_build_no_waiting_rebuild_starts(tmp_path: Path, monke
     with pytest.raises(KeyboardInterrupt):
         previewer.rebuild()
     monkeypatch.setattr(previewer._builder, "build", lambda changed: builds.append("waiting"))
-    previewer.rebuild(frozenset({root / ARTICLE_SOURCE}))
+    previewer.rebuild(frozenset({root / SAMPLE_ARTICLE_SOURCE}))
     assert builds == ["first"]
     assert not (root / PREVIEW_FOLDER).exists()
 
 
 def test_once_closing_the_preview_builds_nothing_more(tmp_path: Path) -> None:
-    root = copy_sample_project(tmp_path / "site")
+    root = copy_sample(tmp_path / "site")
     previewer = Previewer(root, PreviewState(Shown(root / PREVIEW_FOLDER)), say=lambda _: None, warn=lambda _: None)
     previewer.close()
     assert previewer.rebuild() is False

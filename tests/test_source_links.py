@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE_YAML, MakeSite
+from conftest import MINIMAL_SITE_YAML, MakeSite, snapshot
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.core.errors import BuildFailed
@@ -29,14 +28,6 @@ def private_file(tmp_path: Path, data: bytes = SECRET) -> Path:
     secret.parent.mkdir(parents=True, exist_ok=True)
     secret.write_bytes(data)
     return secret
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def refused(root: Path) -> list[str]:

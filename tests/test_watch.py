@@ -33,6 +33,11 @@ class Calls:
             self._arrived.wait_for(lambda: len(self.bursts) >= count, timeout)
             return list(self.bursts)
 
+    def wait_for_count(self, path: Path, count: int, timeout: float = 10.0) -> bool:
+        """Wait until `count` bursts have named `path`; whether they did."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: sum(path in burst for burst in self.bursts) >= count, timeout)
+
     def wait_for_path(self, path: Path, timeout: float = 10.0) -> bool:
         """Wait until a burst names `path`; whether one did."""
         with self._arrived:
@@ -70,7 +75,7 @@ def test_a_burst_of_saves_is_one_call_naming_every_file(project: Path, calls: Ca
     for name in ("a.md", "b.md", "a.md", "c.md"):
         (articles / name).write_text(f"saved {name}\n")
     bursts = calls.wait_for(1)
-    time.sleep(0.3)  # a second call would come within this
+    time.sleep(0.3)  # not a wait for anything: a window in which a second call, if any, would come
     assert calls.bursts == bursts
     assert bursts == [frozenset(articles.resolve() / n for n in ("a.md", "b.md", "c.md"))]
 
@@ -83,7 +88,7 @@ def test_scratch_files_and_dot_folders_are_ignored(project: Path, calls: Calls) 
     (articles / ".git" / "index").write_text("x")
     (articles / "real.md").write_text("x")
     bursts = calls.wait_for(1)
-    time.sleep(0.3)
+    time.sleep(0.3)  # not a wait for anything: a window in which a call for an ignored file, if any, would come
     assert calls.bursts == bursts == [frozenset({articles.resolve() / "real.md"})]
 
 
@@ -107,7 +112,8 @@ def test_a_save_made_as_soon_as_watching_starts_is_reported(project: Path) -> No
 def test_a_templates_folder_made_later_is_watched_too(project: Path, calls: Calls) -> None:
     (project / "templates").mkdir()
     assert (project / "templates") in calls.wait_for(1)[0]
-    time.sleep(0.3)  # the watcher now watches the new folder
+    # The new folder is reported once more when its watch is in place (see Watcher._watch).
+    assert calls.wait_for_count(project / "templates", 2), "the new folder was never reported as watched"
     (project / "templates" / "base.html").write_text("<html></html>\n")
     assert calls.wait_for_path((project / "templates" / "base.html").resolve())
 

@@ -120,9 +120,9 @@ def static_href(base_path: str, name: str, version: str) -> str:
 
 def alias_path(alias: str) -> str | None:
     """The site path an old address occupies, or None if it would leave the site."""
-    cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))
-    if cleaned.startswith("/..") or "\\" in alias or "\x00" in alias:
+    if "\\" in alias or "\x00" in alias or ".." in alias.split("/"):
         return None
+    cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))
     path = cleaned.lstrip("/")
     if not path:
         return None

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
-from test_serve import ARTICLE, ARTICLE_SOURCE, ServeProcess, copy_sample_project, start_serve, stop
+
+from conftest import SAMPLE_ARTICLE, SAMPLE_ARTICLE_SOURCE, ServeProcess, copy_sample, start_serve, stop
 
 WAIT_MS = 60_000  # generous: a rebuild takes about a second, a loaded CI machine much longer
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[ServeProcess]:
-    server = start_serve(copy_sample_project(tmp_path / "site"), tmp_path / "logs")
+    server = start_serve(copy_sample(tmp_path / "site"))
     try:
         yield server
     finally:
@@ -36,12 +37,12 @@ def preview(browser: Browser, served: ServeProcess) -> Iterator[BrowserContext]:
 @pytest.mark.browser
 def test_open_pages_follow_edits_and_show_a_broken_build(served: ServeProcess, preview: BrowserContext) -> None:
     article = preview.new_page()
-    article.goto(f"/articles/{ARTICLE}/")
+    article.goto(f"/articles/{SAMPLE_ARTICLE}/")
     home = preview.new_page()
     home.goto("/")
     expect(article.locator("h1")).to_have_text("Five Ways to Settle a Racing Mind at Night")
 
-    source = served.root / ARTICLE_SOURCE
+    source = served.root / SAMPLE_ARTICLE_SOURCE
     good = source.read_text(encoding="utf-8")
     edited = good.replace("Many people know the feeling", "Fresh words from the writer")
     source.write_text(edited, encoding="utf-8")
@@ -51,7 +52,7 @@ def test_open_pages_follow_edits_and_show_a_broken_build(served: ServeProcess, p
     for page in (article, home):
         overlay = page.locator("#sitegen-build-errors")
         expect(overlay).to_be_visible(timeout=WAIT_MS)
-        expect(overlay).to_contain_text(f"{ARTICLE_SOURCE}:")
+        expect(overlay).to_contain_text(f"{SAMPLE_ARTICLE_SOURCE}:")
     expect(article.locator("main")).to_contain_text("Fresh words from the writer")  # the last good build
 
     source.write_text(edited.replace("Fresh words from the writer", "Fixed and saved"), encoding="utf-8")
