@@ -169,13 +169,15 @@ def build(
     continued: Continued | None = None,
     on_busy: OnBusy = wait_quietly,
     follow_output_link: bool = False,
+    changed: frozenset[Path] = frozenset(),
 ) -> BuildReport:
     """Build the site at `root` into a staging folder that replaces `output` (default `root/output`)
     only when the whole build succeeded; or raise BuildFailed.
 
     One build runs at a time per project: `on_busy` says whether to wait for another
     (ProjectBusy if not). An output folder that is not safe to replace raises UnsafeOutput
-    before anything is touched."""
+    before anything is touched. A caller that builds again (`continued`, the preview) says
+    which paths `changed`: they are read again, whatever their stamps say."""
     started = time.perf_counter()
     root = root.resolve()
     with project_lock(root, on_busy):
@@ -186,6 +188,8 @@ def build(
         stamp_key = options_key(drafts, options.today.isoformat(), output)
         if not in_place:  # the CLI already took it for its up-to-date check
             inputs = inputs or input_digest(root, stamp_key)
+        if continued and continued.caches:
+            continued.caches.forget(changed)
         planned = plan_site(root, options, use_cache, continued.caches if continued else None)
         writer: SiteOutput = InPlaceOutput(output, continued.files) if continued and in_place else StagedOutput(output)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sitegen.planning import urls as u
@@ -22,7 +23,7 @@ class PageJob:
     lastmod: dt.date | None = None
     in_sitemap: bool = True
 
-    @property
+    @cached_property
     def output(self) -> str:
         """The file, relative to the output folder, that serves this page (made by the URL module)."""
         return u.output_path_for(self.path)

@@ -47,17 +47,19 @@ class PreviewBuilder:
         `changed` are the paths the watcher saw change: they are read again even if their
         stamps look as before."""
         continued = self._continued
-        if continued.caches:
-            continued.caches.forget(changed)
         first = continued.planned is None
         continued.in_place = not first and self.output.is_dir()
         if continued.in_place:
-            report = build(self.root, self.output, drafts=True, refresh_search=False, continued=continued)
+            report = build(
+                self.root, self.output, drafts=True, refresh_search=False, continued=continued, changed=changed
+            )
         else:
             if first:
                 self._own_preview_folder()
             with self._indexing:  # a whole new folder: let a search refresh in the old one finish first
-                report = build(self.root, self.output, drafts=True, refresh_search=first, continued=continued)
+                report = build(
+                    self.root, self.output, drafts=True, refresh_search=first, continued=continued, changed=changed
+                )
         planned = continued.planned
         assert planned is not None
         self.rendered = report.rendered

@@ -134,7 +134,7 @@ def parse_article(
         cta=meta.cta,
         aliases=meta.aliases,
         alias_lines=tuple(source.meta.line_of(("aliases", index)) for index in range(len(meta.aliases))),
-        cta_line=meta_line(source, "cta"),
+        cta_line=meta_line(source, "cta") if isinstance(meta.cta, str) else 0,
         reviewed_by=meta.reviewed_by,
         last_reviewed=meta.last_reviewed,
         content_note=meta.content_note,
@@ -159,7 +159,7 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     if isinstance(body, list):
         return None, body
     body_html, _, images = body
-    cta_line = meta_line(source, "cta")
+    cta_line = meta_line(source, "cta") if isinstance(meta.cta, str) else 0  # only a variant's name is checked
     page = Page(
         slug,
         meta.title,

@@ -215,7 +215,7 @@ def parse_journey(
         cta=meta.cta,
         author=meta.author,
         source=Source(source.path, 1),
-        cta_line=meta_line(source, "cta"),
+        cta_line=meta_line(source, "cta") if isinstance(meta.cta, str) else 0,
     )
     return _with_images(journey, root, base)
 
