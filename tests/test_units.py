@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MakeSite
+from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.config.site_config import BookingVariant, SiteConfig, load_config
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.slugs import is_safe_slug, slugify
@@ -207,14 +207,7 @@ def problems(make_site: MakeSite, site_yaml: str) -> list[ContentError]:
     return failure.value.errors
 
 
-VALID = """\
-title: Test Practice
-base_url: https://example.org/
-booking:
-  url: https://example.org/book/
-categories:
-  - name: Anxiety
-"""
+VALID = MINIMAL_SITE_YAML
 
 
 def test_the_valid_site_yaml_loads(make_site: MakeSite) -> None:
@@ -222,7 +215,7 @@ def test_the_valid_site_yaml_loads(make_site: MakeSite) -> None:
     assert (config.title, config.booking.url, [c.name for c in config.categories]) == (
         "Test Practice",
         "https://example.org/book/",
-        ["Anxiety"],
+        ["Anxiety", "Relationships"],
     )
 
 
