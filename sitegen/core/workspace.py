@@ -80,16 +80,20 @@ def _is_sound(entry: os.DirEntry[str]) -> bool:
 
 
 def _walk_is_plain(folder: str) -> bool:
+    """Whether `folder` holds only folders and regular files, all the way down (no link followed)."""
     stack = [folder]
     while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    return False
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                elif not entry.is_file(follow_symlinks=False):
-                    return False
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except FileNotFoundError:  # the preview's search refresh replaced it meanwhile: nothing to judge
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                return False
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif not entry.is_file(follow_symlinks=False):
+                return False
     return True
 
 
