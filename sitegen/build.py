@@ -172,7 +172,9 @@ def build(
     changed: frozenset[Path] = frozenset(),
 ) -> BuildReport:
     """Build the site at `root` into a staging folder that replaces `output` (default `root/output`)
-    only when the whole build succeeded; or raise BuildFailed.
+    only when the whole build succeeded; or raise BuildFailed. A caller that builds again and
+    asks for it (`continued.in_place`, the preview after its first build) has `output` updated
+    in place instead, still all or nothing.
 
     One build runs at a time per project: `on_busy` says whether to wait for another
     (ProjectBusy if not). An output folder that is not safe to replace raises UnsafeOutput
@@ -186,7 +188,7 @@ def build(
         workers = 1 if in_place else workers or default_workers()  # in place: the preview's watcher thread
         options = BuildOptions(drafts=drafts, today=today(), workers=workers)
         stamp_key = options_key(drafts, options.today.isoformat(), output)
-        if not in_place:  # the CLI already took it for its up-to-date check
+        if not in_place:  # the stamp's digest (the CLI took it already, for its up-to-date check)
             inputs = inputs or input_digest(root, stamp_key)
         if continued and continued.caches:
             continued.caches.forget(changed)
