@@ -12,16 +12,16 @@ from functools import cached_property
 from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig, load_config
+from sitegen.core import urls as u
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers, map_in_workers
+from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
-from sitegen.planning import urls as u
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
-from sitegen.planning.urls import Urls
 from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.image_variants import image_variants
 from sitegen.publishing.in_place import InPlaceOutput

@@ -7,11 +7,11 @@ import pytest
 
 from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.config.site_config import BookingVariant, SiteConfig, load_config
+from sitegen.core import urls
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.slugs import is_safe_slug, slugify
-from sitegen.planning import urls
+from sitegen.core.urls import Urls
 from sitegen.planning.booking import BookingCta, resolve_booking_cta
-from sitegen.planning.urls import Urls
 from sitegen.reading.models import Clinician, Source
 from sitegen.theming.strings import Strings, load_strings
 
@@ -291,3 +291,13 @@ def test_text_without_letters_or_digits_has_an_empty_slug_which_is_not_safe() ->
 @pytest.mark.parametrize("slug", ["a--b", "-a", "a-", "Hello", "a/b", "..", ".", "a_b", "a.b", "a b", "é"])
 def test_anything_that_could_name_another_folder_is_not_a_safe_slug(slug: str) -> None:
     assert not is_safe_slug(slug)
+
+
+def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() -> None:
+    assert urls.image_variant("lake.jpg", 960) == "images/lake-960w.jpg"
+    assert urls.image_variant("walks/Shore.JPEG", 480) == "images/walks/Shore-480w.jpeg"
+    assert urls.href("/practice/", urls.image_variant("lake.jpg", 480)) == "/practice/images/lake-480w.jpg"
+    assert urls.image_name("/practice/images/walks/lake.jpg", "/practice/") == "walks/lake.jpg"
+    assert urls.image_name("/images/lake.jpg", "/practice/") is None
+    assert urls.rebase("/practice/", "/about/") == "/practice/about/"
+    assert urls.rebase("/practice/", "//cdn.example/x.js") == "//cdn.example/x.js"

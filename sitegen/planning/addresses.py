@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from sitegen.config.site_config import SiteConfig
+from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.core.output_folder import MARKER
-from sitegen.planning import urls as u
 from sitegen.planning.page_job import PageJob
 from sitegen.reading.images import ImageInfo
 from sitegen.reading.models import Content

@@ -6,9 +6,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.planning import structured_data as ld
-from sitegen.planning import urls as u
 from sitegen.planning.addresses import alias_problem
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit

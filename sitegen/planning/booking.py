@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import did_you_mean
-from sitegen.planning.urls import Urls
+from sitegen.core.urls import Urls
 from sitegen.reading.models import Clinician, CtaSetting
 from sitegen.theming.strings import Strings
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from sitegen.core import urls as u
 from sitegen.planning import structured_data as ld
-from sitegen.planning import urls as u
 from sitegen.planning.nav import day_neighbours
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit

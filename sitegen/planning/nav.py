@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.config.site_config import CONFIG_FILE, NavLink, SiteConfig
+from sitegen.core import urls as u
 from sitegen.core.errors import ContentError, did_you_mean
-from sitegen.planning import urls as u
-from sitegen.planning.urls import Urls
+from sitegen.core.urls import Urls
 from sitegen.planning.views import Link
 from sitegen.reading.models import Day, Journey, Page
 from sitegen.theming.strings import Strings

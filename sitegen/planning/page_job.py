@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sitegen.planning import urls as u
+from sitegen.core import urls as u
 from sitegen.planning.booking import BookingCta
 
 

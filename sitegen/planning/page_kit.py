@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config.site_config import SiteConfig
+from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.core.slugs import slugify
+from sitegen.core.urls import Urls
 from sitegen.planning import structured_data as ld
-from sitegen.planning import urls as u
 from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.nav import site_navigation
-from sitegen.planning.urls import Urls
 from sitegen.planning.views import (
     ArticleSummary,
     CategoryView,

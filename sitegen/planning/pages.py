@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from sitegen.core import urls as u
 from sitegen.planning import structured_data as ld
-from sitegen.planning import urls as u
 from sitegen.planning.addresses import find_collisions, generated_files, taken_addresses
 from sitegen.planning.article_pages import article_pages
 from sitegen.planning.journey_pages import journey_pages

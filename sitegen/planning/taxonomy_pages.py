@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from sitegen.core import urls as u
 from sitegen.core.slugs import slugify
-from sitegen.planning import urls as u
 from sitegen.planning.context import Pagination
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit

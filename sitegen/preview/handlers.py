@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import livereload
 from tornado import web, websocket
 
-from sitegen.planning.urls import NOT_FOUND
+from sitegen.core.urls import NOT_FOUND
 from sitegen.preview.guard import Found, Redirect, Refused, host_allowed, resolve_request, split_host
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ from functools import partial
 
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
+from sitegen.core import urls as u
 from sitegen.core.memo import Memo, remembered
-from sitegen.planning import urls as u
-from sitegen.planning.urls import Urls
+from sitegen.core.urls import Urls
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.reading.models import Article, Clinician
 

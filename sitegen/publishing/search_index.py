@@ -21,8 +21,8 @@ from pathlib import Path
 
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.sealed import read_sealed, write_sealed
+from sitegen.core.urls import chunk_size, part_dir
 from sitegen.core.workspace import search_cache_lock
-from sitegen.planning.urls import chunk_size, part_dir
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from sitegen.core import urls as u
 from sitegen.core.memo import Memo, remembered
-from sitegen.planning import urls as u
+from sitegen.core.urls import Urls
 from sitegen.planning.page_job import PageJob
-from sitegen.planning.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

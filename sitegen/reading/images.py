@@ -16,10 +16,10 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from sitegen.core import layout
+from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 
 IMAGES_DIR = layout.IMAGES
-URL_PREFIX = "images/"
 WIDTHS = (480, 960, 1440)
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
@@ -68,16 +68,14 @@ def image_info(root: Path, name: str) -> ImageInfo | None:
     if size is None:
         return None
     width, height = size
-    stem, suffix = name.rsplit(".", 1)
     widths = [w for w in WIDTHS if w < width] + [width]
-    variants = tuple((w, f"{URL_PREFIX}{stem}-{w}w.{suffix.lower()}") for w in widths[: len(WIDTHS)])
+    variants = tuple((w, u.image_variant(name, w)) for w in widths[: len(WIDTHS)])
     return ImageInfo(name, width, height, variants)
 
 
 def local_image_name(src: str, base_path: str) -> str | None:
     """The name under content/images/ that a site URL refers to, if it refers to one."""
-    prefix = base_path + URL_PREFIX
-    return src[len(prefix) :] if src.startswith(prefix) else None
+    return u.image_name(src, base_path)
 
 
 def rewrite_images(
@@ -120,11 +118,11 @@ def rewrite_images(
 def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = "") -> str:
     from markupsafe import escape
 
-    srcset = ", ".join(f"{base_path}{path} {w}w" for w, path in info.variants)
+    srcset = ", ".join(f"{u.href(base_path, path)} {w}w" for w, path in info.variants)
     extra = f' title="{escape(title)}"' if title else ""
     loading = ' loading="lazy"' if lazy else ""
     return (
-        f'<img src="{base_path}{info.largest}" srcset="{srcset}" sizes="(max-width: 44rem) 100vw, 42rem" '
+        f'<img src="{u.href(base_path, info.largest)}" srcset="{srcset}" sizes="(max-width: 44rem) 100vw, 42rem" '
         f'width="{info.width}" height="{info.height}" alt="{escape(alt)}"{loading} decoding="async"{extra}>'
     )
 

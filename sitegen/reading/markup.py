@@ -17,6 +17,7 @@ import markdown
 import nh3
 from markdown import Extension
 
+from sitegen.core import urls as u
 from sitegen.reading.quick_inline import speed_up_inline
 from sitegen.reading.typography import TypographyExtension
 
@@ -156,8 +157,8 @@ def sanitise(html: str, base_path: str = "/") -> str:
     """Allow-list sanitising of HTML that came from a writer."""
 
     def rebase(tag: str, attribute: str, value: str) -> str | None:
-        if attribute in ("href", "src") and value.startswith("/") and not value.startswith("//"):
-            return base_path + value[1:]
+        if attribute in ("href", "src"):
+            return u.rebase(base_path, value)
         if attribute == "style":
             return value if re.fullmatch(r"text-align:\s*(left|right|center);?", value) else None
         return value

@@ -10,11 +10,21 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass
-
-from sitegen.config.site_config import SiteConfig
+from typing import Protocol
 
 NOT_FOUND = "404.html"
 BUNDLE_DIR = "pagefind"
+IMAGES_PREFIX = "images/"
+
+
+class Published(Protocol):
+    """Where a site is published (SiteConfig is one): all this module needs of the configuration."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def base_path(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -23,22 +33,43 @@ class Urls:
     base_url: str
 
     @classmethod
-    def for_site(cls, config: SiteConfig) -> Urls:
+    def for_site(cls, config: Published) -> Urls:
         base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
         return cls(config.base_path, base_url)
 
     def href(self, path: str) -> str:
         """The link to a site path, as written in the built HTML."""
-        return self.base_path + path
+        return href(self.base_path, path)
 
     def absolute(self, path: str) -> str:
         return self.base_url + path
 
     def rebase(self, url: str) -> str:
-        """A writer's own link: site-absolute paths move under base_url's path, others stay."""
-        if url.startswith("/") and not url.startswith("//"):
-            return self.base_path + url[1:]
-        return url
+        return rebase(self.base_path, url)
+
+
+def href(base_path: str, path: str) -> str:
+    """The link to a site path under base_url's path (`base_path`, which starts and ends with '/')."""
+    return base_path + path
+
+
+def rebase(base_path: str, url: str) -> str:
+    """A writer's own link: site-absolute paths move under base_url's path, others stay."""
+    if url.startswith("/") and not url.startswith("//"):
+        return base_path + url[1:]
+    return url
+
+
+def image_variant(name: str, width: int) -> str:
+    """The site path of an image from content/images/, resized to `width` ('lake.jpg' → 'images/lake-960w.jpg')."""
+    stem, suffix = name.rsplit(".", 1)
+    return f"{IMAGES_PREFIX}{stem}-{width}w.{suffix.lower()}"
+
+
+def image_name(url: str, base_path: str) -> str | None:
+    """The name under content/images/ that a link within the site refers to, if it refers to one."""
+    prefix = base_path + IMAGES_PREFIX
+    return url[len(prefix) :] if url.startswith(prefix) else None
 
 
 def home() -> str:
