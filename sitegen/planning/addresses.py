@@ -84,8 +84,7 @@ def taken_addresses(jobs: list[PageJob], generated: dict[str, str]) -> list[Cont
             taken = "a name starting with '.' is a hidden file, which web servers treat as their own settings"
         else:
             continue
-        located = re.match(r"^(.+?):(\d+)", job.source)
-        path, line = (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)
+        path, line = _where(job)
         errors.append(ContentError(path, line, f"{job.source} wants the address /{job.path}, but {taken}", _hint(job)))
     return errors
 
@@ -104,8 +103,7 @@ def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
         out = job.output
         if out in owners:
             first = owners[out]
-            located = re.match(r"^(.+?):(\d+)", job.source)
-            path, line = (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)
+            path, line = _where(job)
             errors.append(
                 ContentError(
                     path,
@@ -117,3 +115,9 @@ def find_collisions(jobs: list[PageJob]) -> list[ContentError]:
         else:
             owners[out] = job
     return errors
+
+
+def _where(job: PageJob) -> tuple[str, int]:
+    """The file and line a page comes from, for a message ('content/a.md:5 (alias …)' → both)."""
+    located = re.match(r"^(.+?):(\d+)", job.source)
+    return (located.group(1), int(located.group(2))) if located else ("site.yaml", 0)

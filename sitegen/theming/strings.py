@@ -126,8 +126,8 @@ def load_strings(root: Path, config: SiteConfig) -> tuple[Strings, list[ContentE
     """The site's texts, and every problem with the theme's catalogues (a broken file or entry
     is left out, so the texts are always usable), site.yaml's `strings:` among them."""
     layers, errors = _layers(root, config.theme, config.language)
-    errors += check_overrides(root, config)
-    reference = _reference(layers)
+    reference = _reference(layers)  # English, which every language's layers start with
+    errors += _override_problems(config, reference)
     merged: dict[str, Entry] = {}
     builtin: set[str] = set()
     for layer in layers:
@@ -146,13 +146,9 @@ def load_strings(root: Path, config: SiteConfig) -> tuple[Strings, list[ContentE
     return Strings(merged, config.language, frozenset(builtin)), errors
 
 
-def check_overrides(root: Path, config: SiteConfig) -> list[ContentError]:
+def _override_problems(config: SiteConfig, reference: Mapping[str, Entry]) -> list[ContentError]:
     """Problems with site.yaml's `strings:`: unknown keys, empty texts, placeholders or plural
     forms the text cannot be given."""
-    if not config.strings:
-        return []
-    layers, _ = _layers(root, config.theme, BASE_LANGUAGE)
-    reference = _reference(layers)
     errors = []
     for key, entry in config.strings.items():
         for problem, hint in _problems(key, entry, reference, may_add=False):
