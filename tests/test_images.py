@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -19,6 +20,10 @@ def photo(width: int = 2000, height: int = 1000, exif_gps: bool = True) -> bytes
         exif[0x8825] = {2: (45.0, 31.0, 0.0)}  # GPS latitude: where the photo was taken
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+CALM_DIGEST = hashlib.sha256(photo()).hexdigest()[:10]
+"""Resized copies are named for the bytes of the image they come from."""
 
 
 def make(make_site: MakeSite, body: str, extra: str = "") -> Path:
@@ -52,7 +57,8 @@ def test_front_matter_image_is_the_hero_and_og_image(make_site: MakeSite) -> Non
     page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
     hero = page.select_one(".article-image img")
     assert hero is not None and hero.get("loading") is None, "the first image is above the fold: not lazy"
-    assert page.find("meta", property="og:image")["content"] == "https://example.org/images/calm-1440w.jpg"
+    og_image = page.find("meta", property="og:image")["content"]
+    assert og_image == f"https://example.org/images/calm-1440w-{CALM_DIGEST}.jpg"
 
 
 def test_missing_alt_text_and_missing_file_are_errors_with_lines(make_site: MakeSite) -> None:
@@ -93,9 +99,36 @@ def test_journey_images_are_resized_and_checked(make_site: MakeSite) -> None:
     img = BeautifulSoup((root / "output/journeys/j/day-1/index.html").read_text(), "html.parser").select_one(
         ".prose img"
     )
-    assert img is not None and img["srcset"].startswith("/images/calm-480w.jpg 480w")
-    assert (root / "output/images/calm-960w.jpg").is_file()
+    assert img is not None and img["srcset"].startswith(f"/images/calm-480w-{CALM_DIGEST}.jpg 480w")
+    assert (root / f"output/images/calm-960w-{CALM_DIGEST}.jpg").is_file()
     (root / "content/journeys/j.md").write_text(journey.replace("A quiet path", ""))
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert "content/journeys/j.md:12: the image /images/calm.jpg has no alt text" in result.err
+
+
+def test_names_differing_only_in_case_each_show_their_own_image(make_site: MakeSite) -> None:
+    article = "---\ntitle: {title}\ndate: 2025-01-01\ncategory: Anxiety\n---\n![A photo](/images/{name})\n"
+    root = make_site(
+        {
+            "content/articles/lower.md": article.format(title="Lower", name="photo.jpg"),
+            "content/articles/upper.md": article.format(title="Upper", name="photo.JPG"),
+        }
+    )
+    (root / "content/images").mkdir(parents=True)
+    colours = {"lower": (200, 40, 40), "upper": (40, 40, 200)}
+    for slug, name in (("lower", "photo.jpg"), ("upper", "photo.JPG")):
+        buffer = io.BytesIO()
+        Image.new("RGB", (1200, 600), colours[slug]).save(buffer, "JPEG")
+        (root / "content/images" / name).write_bytes(buffer.getvalue())
+    assert run_sitegen("build", cwd=root).code == 0
+    shown: dict[str, bytes] = {}
+    for slug, colour in colours.items():
+        page = BeautifulSoup((root / f"output/articles/{slug}/index.html").read_text(), "html.parser")
+        for part in page.select_one(".prose img")["srcset"].split(", "):
+            data = (root / "output" / part.split()[0].lstrip("/")).read_bytes()
+            with Image.open(io.BytesIO(data)) as variant:
+                red, _, blue = variant.convert("RGB").getpixel((10, 10))
+            assert (red > blue) == (colour[0] > colour[2]), f"{slug} shows the other article's image"
+            shown[f"{slug} {part.split()[1]}"] = data
+    assert shown["lower 960w"] != shown["upper 960w"]

@@ -294,9 +294,9 @@ def test_anything_that_could_name_another_folder_is_not_a_safe_slug(slug: str) -
 
 
 def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() -> None:
-    assert urls.image_variant("lake.jpg", 960) == "images/lake-960w.jpg"
-    assert urls.image_variant("walks/Shore.JPEG", 480) == "images/walks/Shore-480w.jpeg"
-    assert urls.href("/practice/", urls.image_variant("lake.jpg", 480)) == "/practice/images/lake-480w.jpg"
+    assert urls.image_variant("lake.jpg", 960, "1a2b") == "images/lake-960w-1a2b.jpg"
+    assert urls.image_variant("walks/Shore.JPEG", 480, "1a2b") == "images/walks/Shore-480w-1a2b.jpeg"
+    assert urls.href("/practice/", urls.image_variant("lake.jpg", 480, "1a2b")) == "/practice/images/lake-480w-1a2b.jpg"
     assert urls.image_name("/practice/images/walks/lake.jpg", "/practice/") == "walks/lake.jpg"
     assert urls.image_name("/images/lake.jpg", "/practice/") is None
     assert urls.rebase("/practice/", "/about/") == "/practice/about/"

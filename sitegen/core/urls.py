@@ -60,10 +60,12 @@ def rebase(base_path: str, url: str) -> str:
     return url
 
 
-def image_variant(name: str, width: int) -> str:
-    """The site path of an image from content/images/, resized to `width` ('lake.jpg' → 'images/lake-960w.jpg')."""
+def image_variant(name: str, width: int, digest: str) -> str:
+    """The site path of an image from content/images/, resized to `width`, named for its content
+    ('lake.jpg' with digest '1a2b3c4d' → 'images/lake-960w-1a2b3c4d.jpg'): 'photo.jpg' and
+    'photo.JPG' never share a file, even on a file system that ignores case."""
     stem, suffix = name.rsplit(".", 1)
-    return f"{IMAGES_PREFIX}{stem}-{width}w.{suffix.lower()}"
+    return f"{IMAGES_PREFIX}{stem}-{width}w-{digest}.{suffix.lower()}"
 
 
 def image_name(url: str, base_path: str) -> str | None:

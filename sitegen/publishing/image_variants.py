@@ -70,6 +70,10 @@ def _resize(source: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
 
 
 def image_variants(root: Path, content: Content, cache_dir: Path | None) -> list[tuple[str, bytes]]:
-    """Every resized image the published content uses, each made once."""
+    """Every resized image the published content uses, each made once.
+
+    Variants are named for their source's bytes, so two names for the same bytes
+    ('photo.jpg', 'photo.JPG') may share a path: it is written once."""
     used = used_images(content)
-    return [variant for name in used for variant in resized_variants(root, used[name], cache_dir)]
+    made = {path: data for name in used for path, data in resized_variants(root, used[name], cache_dir)}
+    return list(made.items())

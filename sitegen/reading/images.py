@@ -8,6 +8,7 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ IMAGES_DIR = layout.IMAGES
 WIDTHS = (480, 960, 1440)
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
+DIGEST_LENGTH = 10
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 
 
@@ -50,10 +52,12 @@ class ImageInfo:
 
 
 @lru_cache(maxsize=4096)
-def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int] | None:
+def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | None:
+    """The image's width, height and a short digest of its bytes (what its variants are named by)."""
     try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_LENGTH]
         with Image.open(path) as image:
-            return image.size
+            return (*image.size, digest)
     except (UnidentifiedImageError, OSError):
         return None
 
@@ -64,12 +68,12 @@ def image_info(root: Path, name: str) -> ImageInfo | None:
     if ".." in name.split("/") or not path.is_file() or path.suffix.lower() not in FORMATS:
         return None
     stat = path.stat()
-    size = _probe(path, stat.st_mtime_ns, stat.st_size)
-    if size is None:
+    probed = _probe(path, stat.st_mtime_ns, stat.st_size)
+    if probed is None:
         return None
-    width, height = size
+    width, height, digest = probed
     widths = [w for w in WIDTHS if w < width] + [width]
-    variants = tuple((w, u.image_variant(name, w)) for w in widths[: len(WIDTHS)])
+    variants = tuple((w, u.image_variant(name, w, digest)) for w in widths[: len(WIDTHS)])
     return ImageInfo(name, width, height, variants)
 
 
