@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -180,6 +181,13 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
+def _pagefind_env() -> dict[str, str]:
+    """The environment without Pagefind's own settings (PAGEFIND_*): sitegen alone says how the
+    index is made, so a variable left in a shell cannot change the site behind the stamp's back.
+    For the same reason Pagefind runs in an empty folder, where it finds no pagefind.yml."""
+    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+
+
 def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:
     """Index the site (or the pages matching `glob`) into `bundle`; a failing Pagefind stops the build clearly."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", bundle, "--silent"]
@@ -187,7 +195,10 @@ def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> N
     if glob is not None:
         command += ["--glob", glob]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+        with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as neutral:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=600, check=False, cwd=neutral, env=_pagefind_env()
+            )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildFailed(
             [

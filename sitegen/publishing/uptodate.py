@@ -1,8 +1,9 @@
 """Know, cheaply, that a build would change nothing.
 
 After a successful build a stamp records a digest of every input (content, site.yaml,
-templates, static files, themes, the versions of sitegen and the libraries that shape
-the output, the options and "today") and a listing of the output it produced. When
+templates, static files, themes, sitegen's own code, the versions of Python and of the
+libraries that shape the output, the environment variables the build reads, the options
+and "today") and a listing of the output it produced. When
 both still match, the output is already exactly what a build would write, so the
 build can stop at once. Only standard-library modules are imported here, so this
 check costs a few milliseconds, not the import of the whole pipeline.
@@ -12,29 +13,39 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
 from sitegen.core import layout
 from sitegen.core.sealed import read_sealed, write_sealed
+from sitegen.theming.lookup import BUILTIN_THEME
 
 STAMP = ".sitegen-cache/stamp"
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
-_LIBRARIES = ("jinja2", "markdown", "nh3", "pyyaml", "babel", "feedgen", "pagefind", "pillow", "python-frontmatter")
+_LIBRARIES = (
+    *("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
+    *("babel", "feedgen", "pillow", "pagefind", "pagefind_bin"),
+)
+OUTPUT_ENVIRONMENT = ("SITEGEN_SEARCH_CHUNK", "SOURCE_DATE_EPOCH")
+"""The environment variables that change what a build writes. Others it reads change only
+how it works (SITEGEN_WORKERS: how many processes; XDG_CACHE_HOME: where its secret is kept)."""
+_CODE = Path(__file__).parent.parent
 
 
 def input_digest(root: Path, options: str) -> str:
     """A digest of everything a build reads."""
-    digest = hashlib.sha256(f"{__version__}\0{options}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{options}\0".encode())
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=-\0".encode())
-    builtin = Path(__file__).parent.parent / "theme"
+    for name in OUTPUT_ENVIRONMENT:
+        digest.update(f"{name}={os.environ.get(name)}\0".encode())
     sources = [root / name for name in _INPUTS]
-    sources.append(builtin if builtin.is_dir() else Path(__file__).parent.parent.parent / "themes" / "default")
+    sources += [BUILTIN_THEME, *sorted(_CODE.rglob("*.py"))]  # sitegen's own code: an edit needs no new version
     for source in sources:
         for path in _files(source):
             digest.update(str(path).encode() + b"\0")
