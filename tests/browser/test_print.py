@@ -1,4 +1,5 @@
-"""A journey day prints as a worksheet: no site chrome, a title, and room to write under each question."""
+"""Printing: a journey day prints as a worksheet (no site chrome, a title, room to write under each
+question), and every printed page keeps the crisis line and, where the screen has it, the educational note."""
 
 from __future__ import annotations
 
@@ -11,6 +12,13 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 DAY = "/journeys/steadier-days/day-1/"
+CRISIS_TEXT = "call or text 988"
+"""From the sample's site.yaml (crisis.text)."""
+WITH_NOTE = {
+    *("/articles/settle-a-racing-mind-at-night/", "/journeys/steadier-days/", "/journeys/steadier-days/week-1/", DAY)
+}
+"""The pages among conftest's PAGE_KINDS whose screen shows the educational note (not a substitute for care)."""
+COMPACT_CRISIS_PX = 60
 MIN_WRITING_SPACE_PX = 40
 CHROME = {
     "site navigation": ".site-header nav",
@@ -57,3 +65,29 @@ def test_printed_day_has_readable_contrast(page: Page, scheme: Literal["light", 
         page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
     )
     assert results.violations_count == 0, f"printed {DAY} ({scheme}):\n{results.generate_report()}"
+
+
+def test_every_printed_page_keeps_the_crisis_line_and_the_educational_note(page: Page, kind_path: str) -> None:
+    page.goto(kind_path)
+    notes = page.locator(".educational-note")
+    on_screen = [index for index in range(notes.count()) if notes.nth(index).is_visible()]
+    assert bool(on_screen) == (kind_path in WITH_NOTE), f"{kind_path}: the note on screen is {on_screen}"
+    page.emulate_media(media="print")
+    assert page.evaluate("matchMedia('print').matches")
+    crisis = page.locator(".crisis")
+    expect(crisis).to_be_visible()
+    expect(crisis).to_contain_text(CRISIS_TEXT)
+    box = crisis.bounding_box()
+    assert box is not None and box["height"] <= COMPACT_CRISIS_PX, f"{kind_path}: the crisis line takes {box}"
+    for index in on_screen:
+        expect(notes.nth(index)).to_be_visible()
+
+
+def test_every_printed_page_has_readable_contrast_from_dark_mode(page: Page, kind_path: str) -> None:
+    """The crisis line and the note, printed now, must be ink on paper like the rest."""
+    page.emulate_media(media="print", color_scheme="dark")
+    page.goto(kind_path)
+    results = Axe().run(
+        page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+    )
+    assert results.violations_count == 0, f"printed {kind_path} (dark):\n{results.generate_report()}"
