@@ -162,6 +162,15 @@ def targets(run: Run) -> list[str]:
     return out
 
 
+def readme_lead(machine: dict[str, str]) -> str:
+    """The README's first line about the results: which commit they measured, since the code moves on after it."""
+    commit = machine["sitegen"].split(" at commit ", 1)[-1]
+    return (
+        f"Measured on {machine['date']} at commit {commit} (`bench/results/latest.md`): "
+        "changes made after that commit are not in these numbers until `make bench` runs again.\n\n"
+    )
+
+
 def update_readme(readme: Path, body: str, intro: str) -> None:
     """Replace what lies between the bench markers, or add a '## Performance' section at the end.
 

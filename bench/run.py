@@ -368,7 +368,7 @@ def main() -> None:
         return
     for name in ("latest.md", f"{run.machine['date']}.md"):
         (RESULTS / name).write_text(title + body + footer, encoding="utf-8")
-    report.update_readme(ROOT / "README.md", body, README_INTRO)
+    report.update_readme(ROOT / "README.md", report.readme_lead(run.machine) + body, README_INTRO)
     say(f"wrote bench/results/latest.md and {run.machine['date']}.md, and README's Performance section")
 
 
