@@ -14,20 +14,24 @@ help:
 	@echo "make bench   measure build speed against Pelican and Hugo (about 5 minutes on a quiet machine)"
 	@echo "make clean   remove output/, caches and the virtual environment"
 
+# Setting up says one line; pip speaks again only if something fails (-qq keeps its notes and
+# setuptools' to itself: a practice owner can act on an error, not on a packaging notice).
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "setting up sitegen in $(VENV)/ (only the first time; it needs the internet)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@$(BIN)/python -m pip install -qq -e .
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "installing sitegen's test tools into $(VENV)/"
+	@$(BIN)/python -m pip install -qq -e '.[test]'
 	@touch $@ $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/sitegen build
+	@$(BIN)/sitegen build
 
 # A live preview with drafts, built into .sitegen-preview/ (never output/). `make serve PORT=8080` for another port.
 serve: $(STAMP)
