@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.schema import SchemaReader
-from sitegen.core.slugs import STYLES, UNICODE, slugify
+from sitegen.core.slugs import STYLES, UNICODE, name_problem, slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
 
 CONFIG_FILE = layout.CONFIG_FILE
@@ -227,12 +227,9 @@ def _check_category_names(config: SiteConfig, reader: SchemaReader) -> None:
     other category at the same one ('C' and 'C++' would both be /categories/c/)."""
     seen: dict[str, int] = {}
     for index, category in enumerate(config.categories):
-        if not category.slug:
-            reader.error(
-                ("categories", index, "name"),
-                f"the category '{category.name}' has no letters or digits to make its address from",
-                "give it a name with letters or digits, in any script",
-            )
+        problem = name_problem(category.slug)
+        if problem:
+            reader.error(("categories", index, "name"), f"the category '{category.name[:60]}' {problem[0]}", problem[1])
             continue
         if category.slug in seen:
             first = config.categories[seen[category.slug]]

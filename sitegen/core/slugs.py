@@ -71,10 +71,28 @@ def slug_problem(slug: str, style: str = UNICODE) -> str | None:
     return None
 
 
+def name_problem(slug: str) -> tuple[str, str] | None:
+    """Why the slug made from a category's or tag's name cannot be its address: (message, hint)."""
+    if not slug:
+        return (
+            "has no letters or digits to make its address from",
+            "give it a name with letters or digits, in any script",
+        )
+    size = len(slug.encode("utf-8"))
+    if size > NAME_LIMIT:
+        return (
+            f"makes an address part of {size} bytes, more than the {NAME_LIMIT} a folder name may take",
+            "give it a shorter name",
+        )
+    return None
+
+
 def slug_hint(slug: str, style: str = UNICODE) -> str:
     """How to write a slug that works, with this one mended when it can be."""
+    mended = slugify(slug, style)
+    if len(mended.encode("utf-8")) > NAME_LIMIT:
+        return f"keep a few words of it, e.g. '{shorten(mended, 60)}'"
     script = "ASCII letters" if style == ASCII else "lowercase letters (of any script)"
-    mended = shorten(slugify(slug, style), NAME_LIMIT)
     suggestion = f", e.g. '{mended}'" if mended and mended != slug else ", e.g. 'managing-worry'"
     return f"use {script}, digits and hyphens only{suggestion}"
 
@@ -84,6 +102,8 @@ def shorten(slug: str, limit: int) -> str:
     if len(slug.encode("utf-8")) <= limit:
         return slug
     cut = slug.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    if slug[len(cut)] == "-":
+        return cut.strip("-")
     word_end = cut.rfind("-")
     return (cut[:word_end] if word_end > len(cut) // 2 else cut).strip("-")
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError, did_you_mean
-from sitegen.core.slugs import slug_hint, slug_problem
+from sitegen.core.slugs import name_problem, slug_hint, slug_problem
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
@@ -107,23 +107,19 @@ def shown_name(name: str) -> str:
 def article_tags(
     source: SourceFile, tags: tuple[str, ...], config: SiteConfig, errors: list[ContentError]
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """An article's tags, each once, with the line each was written on; a tag with no letters
-    or digits has no address to live at, which is a located error."""
+    """An article's tags, each once, with the line each was written on. A tag needs an address
+    of its own: a name with no letters or digits, or one too long for a folder, is a located error."""
     kept: dict[str, int] = {}
     for index, tag in enumerate(tags):
         name = unicodedata.normalize("NFC", tag.strip())
+        if not name:
+            continue
         line = source.meta.line_of(("tags", index)) or meta_line(source, "tags")
-        if name and not config.slug_of(name):
-            hint = "give the tag a name with letters or digits, in any script"
-            errors.append(
-                ContentError(
-                    source.path,
-                    line,
-                    f"the tag '{shown_name(name)}' has no letters or digits to make its address from",
-                    hint,
-                )
-            )
-        elif name:
+        problem = name_problem(config.slug_of(name))
+        if problem:
+            message, hint = problem
+            errors.append(ContentError(source.path, line, f"the tag '{shown_name(name)}' {message}", hint))
+        else:
             kept.setdefault(name, line)
     return tuple(kept), tuple(kept.values())
 
