@@ -103,3 +103,9 @@ def test_addresses_are_percent_encoded_in_links_and_decoded_back_to_folder_names
     assert urls.decode_path(link) == "/practice/tags/نوم/"
     assert urls.href("/%C3%BCber/", "tags/c/") == "/%C3%BCber/tags/c/"  # an encoded base path is not encoded twice
     assert urls.alias_path("/blog/%D9%86%D9%88%D9%85/") == "blog/نوم/"
+
+
+def test_a_curly_apostrophe_joins_its_word_as_before_and_a_straight_one_still_separates() -> None:
+    assert slugify("When thoughts won’t slow down") == "when-thoughts-wont-slow-down"
+    assert slugify("Don't panic") == "don-t-panic"
+    assert slugify("When thoughts won’t slow down", ASCII) == "when-thoughts-wont-slow-down"

@@ -34,7 +34,7 @@ _HYPHENS = re.compile(r"-{2,}")
 @lru_cache(maxsize=8192)
 def slugify(text: str, style: str = UNICODE) -> str:
     """'Café & Calm: Week 1' -> 'café-calm-week-1' ('cafe-calm-week-1' in the ASCII style)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "")  # won’t → wont, as slugs always had it
     if style == ASCII:
         return _ASCII_NON_WORD.sub("-", anyascii(text).lower()).strip("-")
     lowered = unicodedata.normalize("NFKC", text.lower())

@@ -45,10 +45,7 @@ def alias_problem(alias: str) -> tuple[str, str] | None:
     longest = max(decoded.split("/"), key=lambda part: len(part.encode("utf-8")))
     size = len(longest.encode("utf-8"))
     if size > NAME_LIMIT:
-        return (
-            f"a part of the alias is {size} bytes long, more than the {NAME_LIMIT} a folder name may take",
-            "shorten or remove that alias",
-        )
+        return f"a part of the alias is {size} bytes long, too long to name a folder", "shorten or remove that alias"
     return None
 
 
