@@ -69,3 +69,15 @@ def test_a_category_opens_by_its_address_and_its_links_lead_on(
     scripts_page.locator("main").get_by_role("link", name=tag, exact=True).first.click()
     expect(scripts_page.locator("h1")).to_contain_text(tag)
     assert "/practice/tags/" in scripts_page.url
+
+
+def test_a_search_result_leads_to_an_address_in_another_script(scripts_page: Page, scripts_url: str) -> None:
+    scripts_page.goto(scripts_url + "search/?q=calmarse")
+    scripts_page.get_by_role("searchbox").fill("calmarse")
+    scripts_page.get_by_role("searchbox").press("Enter")
+    result = scripts_page.locator("#search-results > li a").first
+    expect(result).to_have_text("Cómo calmarse antes de dormir")
+    assert result.evaluate("a => a.href") == scripts_url + "articles/c%C3%B3mo-calmarse/"
+    result.click()
+    expect(scripts_page.locator("h1")).to_have_text("Cómo calmarse antes de dormir")
+    assert scripts_page.url == scripts_url + "articles/c%C3%B3mo-calmarse/"
