@@ -131,6 +131,8 @@ def test_a_file_named_in_its_own_script_gives_the_address(scripts_site: Path) ->
 def test_tags_that_differ_only_in_case_are_one_tag(scripts_site: Path) -> None:
     index = (scripts_site / "output" / "tags" / "index.html").read_text(encoding="utf-8")
     assert index.count("/practice/tags/sue%C3%B1o/") == 1
+    article = scripts_site / "output" / "articles" / "cómo-calmarse" / "index.html"
+    assert links_in(article).count("/practice/tags/sue%C3%B1o/") == 1  # tags: [Sueño, sueño]
 
 
 @pytest.fixture(scope="module")

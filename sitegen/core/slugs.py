@@ -110,4 +110,4 @@ def shorten(slug: str, limit: int) -> str:
 
 def name_key(name: str) -> str:
     """What makes two names the same tag: they differ only in case, spacing or normalisation."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError, did_you_mean
-from sitegen.core.slugs import name_problem, slug_hint, slug_problem
+from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
@@ -100,16 +100,17 @@ def chosen_slug(
 
 def shown_name(name: str) -> str:
     """A name as a message quotes it: invisible characters spelled out, a long one cut."""
-    shown = name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def article_tags(
     source: SourceFile, tags: tuple[str, ...], config: SiteConfig, errors: list[ContentError]
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """An article's tags, each once, with the line each was written on. A tag needs an address
-    of its own: a name with no letters or digits, or one too long for a folder, is a located error."""
-    kept: dict[str, int] = {}
+    """An article's tags, each once ('Sleep' and 'sleep' are one), with the line each was written
+    on. A tag needs an address of its own: a name with no letters or digits, or one too long for
+    a folder, is a located error."""
+    kept: dict[str, tuple[str, int]] = {}
     for index, tag in enumerate(tags):
         name = unicodedata.normalize("NFC", tag.strip())
         if not name:
@@ -120,8 +121,8 @@ def article_tags(
             message, hint = problem
             errors.append(ContentError(source.path, line, f"the tag '{shown_name(name)}' {message}", hint))
         else:
-            kept.setdefault(name, line)
-    return tuple(kept), tuple(kept.values())
+            kept.setdefault(name_key(name), (name, line))
+    return tuple(name for name, _ in kept.values()), tuple(line for _, line in kept.values())
 
 
 def parse_article(
