@@ -334,3 +334,20 @@ def test_new_shortens_a_title_too_long_for_a_file_name(make_site: MakeSite) -> N
     assert len(written.stem.encode("utf-8")) <= 100 and not written.stem.endswith("-")
     build = run_sitegen("build", "-q", cwd=root)
     assert build.code == 0, build.err
+
+
+def test_headings_in_any_script_get_readable_anchors_that_links_reach(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/articles/calm.md": article(title="Calm").replace("Body text.", "## كيف تهدأ\n\nتنفس ببطء.\n"),
+            "content/articles/more.md": article(title="More").replace(
+                "Body text.", "See [how to calm down](/articles/calm/#كيف-تهدأ) and [the list](/tags/)."
+            ),
+        }
+    )
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    page = BeautifulSoup((root / "output/articles/calm/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("h2", id="كيف-تهدأ") is not None
+    result = run_sitegen("check", cwd=root)
+    assert result.code == 0, result.out + result.err
+    assert "missing anchor '#" not in result.out + result.err
