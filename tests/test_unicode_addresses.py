@@ -351,3 +351,11 @@ def test_headings_in_any_script_get_readable_anchors_that_links_reach(make_site:
     result = run_sitegen("check", cwd=root)
     assert result.code == 0, result.out + result.err
     assert "missing anchor '#" not in result.out + result.err
+
+
+def test_new_refuses_a_title_of_control_characters_and_shows_them(make_site: MakeSite) -> None:
+    root = make_site()
+    result = run_sitegen("new", "article", "\x1b\x07", cwd=root)
+    assert result.code == 1
+    assert "the title '\\x1b\\x07' has no letters or digits" in result.err
+    assert not (root / "content/articles").exists()

@@ -13,6 +13,7 @@ from sitegen.config.site_config import load_config
 from sitegen.core import layout
 from sitegen.core.clock import today
 from sitegen.core.slugs import shorten, slugify
+from sitegen.reading.content import shown_name
 
 KINDS = ("article", "journey", "page", "clinician")
 NEW_SLUG_LIMIT = 100
@@ -33,7 +34,7 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     config = load_config(root)
     slug = shorten(slugify(title, config.slugs), NEW_SLUG_LIMIT)
     if not slug:
-        raise ScaffoldError(f"the title '{title}' has no letters or digits to make an address from")
+        raise ScaffoldError(f"the title '{shown_name(title)}' has no letters or digits to make an address from")
     folder = root / layout.FOLDER_OF[kind]
     path = folder / f"{slug}.md"
     if kind == "journey" and (folder / slug).exists():
