@@ -359,3 +359,23 @@ def test_new_refuses_a_title_of_control_characters_and_shows_them(make_site: Mak
     assert result.code == 1
     assert "the title '\\x1b\\x07' has no letters or digits" in result.err
     assert not (root / "content/articles").exists()
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/práctica/", "https://example.org/pr%C3%A1ctica/"])
+def test_a_base_path_in_another_script_is_encoded_once_and_served(tmp_path: Path, base_url: str) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(SCRIPTS_SITE, root)
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.org/practice/", base_url))
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    sitemap = (root / "output/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/pr%C3%A1ctica/tags/%D9%86%D9%88%D9%85/</loc>" in sitemap
+    check = run_sitegen("check", cwd=root)
+    assert check.code == 0, check.out + check.err
+    server = start_serve(root, status=302)
+    try:
+        assert server.request("/").headers["location"] == "/pr%C3%A1ctica/"
+        answer = server.request("/pr%C3%A1ctica/tags/%D9%86%D9%88%D9%85/")
+        assert answer.status == 200 and "نوم" in answer.body
+    finally:
+        stop(server)
