@@ -188,7 +188,8 @@ def test_a_long_address_in_chinese_is_cut_to_what_a_folder_name_can_take(make_si
     root = make_site()
     title = "慢慢地深呼吸让肩膀放松下来" * 7  # 91 letters, 273 bytes: within 80 characters' reach, not a folder's
     slug = quote(title)
-    (root / "export.xml").write_text(wxr_export((title, slug, "<p>Breathe slowly, and let your shoulders soften.</p>")), encoding="utf-8")
+    export = wxr_export((title, slug, "<p>Breathe slowly, and let your shoulders soften.</p>"))
+    (root / "export.xml").write_text(export, encoding="utf-8")
     result = run_sitegen("import", "export.xml", cwd=root)
     assert result.code == 0, result.out + result.err
     (written,) = (root / "content" / "articles").iterdir()
