@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -181,3 +182,18 @@ def test_an_old_address_on_a_hidden_or_hosting_file_gets_no_redirect(make_site: 
     built = run_sitegen("build", "-q", cwd=root)
     assert built.code == 0, built.err
     assert not (root / "output" / ".htaccess").exists()
+
+
+def test_a_long_address_in_chinese_is_cut_to_what_a_folder_name_can_take(make_site: MakeSite) -> None:
+    root = make_site()
+    title = "慢慢地深呼吸让肩膀放松下来" * 7  # 91 letters, 273 bytes: within 80 characters' reach, not a folder's
+    slug = quote(title)
+    export = wxr_export((title, slug, "<p>Breathe slowly, and let your shoulders soften.</p>"))
+    (root / "export.xml").write_text(export, encoding="utf-8")
+    result = run_sitegen("import", "export.xml", cwd=root)
+    assert result.code == 0, result.out + result.err
+    (written,) = (root / "content" / "articles").iterdir()
+    assert written.stem.startswith("慢慢地深呼吸") and len(written.stem.encode("utf-8")) <= 200, written.stem
+    build = run_sitegen("build", "-q", cwd=root)
+    assert build.code == 0, build.err
+    assert (root / "output" / "articles" / written.stem / "index.html").is_file()

@@ -55,7 +55,7 @@ def heading(page: Path) -> str:
 
 
 KINDS = [
-    ("article", "Café & Calm: Week 1", "content/articles/cafe-calm-week-1.md", "articles/cafe-calm-week-1"),
+    ("article", "Café & Calm: Week 1", "content/articles/café-calm-week-1.md", "articles/café-calm-week-1"),
     ("journey", "Steady Steps", "content/journeys/steady-steps.md", "journeys/steady-steps"),
     ("page", "Fees & Insurance", "content/pages/fees-insurance.md", "fees-insurance"),
     ("clinician", "Dr. Ana Ruiz", "content/team/dr-ana-ruiz.md", "team/dr-ana-ruiz"),
@@ -78,14 +78,14 @@ def test_each_kind_writes_a_file_that_builds_as_it_stands(
 
 def test_an_article_is_dated_today_in_the_first_category_and_published(project: Path) -> None:
     assert new(project, "article", "Café & Calm: Week 1") == 0
-    meta = front_matter(project / "content/articles/cafe-calm-week-1.md")
+    meta = front_matter(project / "content/articles/café-calm-week-1.md")
     assert str(meta["date"]) == "2026-11-18"  # SOURCE_DATE_EPOCH's day, not the clock's
     assert meta["category"] == "Mood & Depression"  # declared first, though not first alphabetically
     assert "draft" not in meta
     assert meta["tags"] == []
     assert meta["description"] == ""
     report = build(project)  # without drafts: it is visible as it stands
-    assert (report.output / "articles/cafe-calm-week-1/index.html").is_file()
+    assert (report.output / "articles/café-calm-week-1/index.html").is_file()
 
 
 def test_a_journey_is_one_week_with_day_one_written_and_the_rest_planned(project: Path) -> None:
@@ -130,14 +130,14 @@ def test_odd_titles_round_trip_into_the_built_heading(project: Path, title: str)
 
 def test_it_refuses_to_overwrite_an_existing_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert new(project, "article", "Café & Calm: Week 1") == 0
-    path = project / "content/articles/cafe-calm-week-1.md"
+    path = project / "content/articles/café-calm-week-1.md"
     path.write_text("my edits", encoding="utf-8")
     capsys.readouterr()
 
-    assert new(project, "article", "Cafe Calm, Week 1!") == 1  # a different title, the same slug
+    assert new(project, "article", "CAFÉ Calm, Week 1!") == 1  # a different title, the same slug
     assert path.read_text(encoding="utf-8") == "my edits"
     err = capsys.readouterr().err
-    assert "content/articles/cafe-calm-week-1.md already exists" in err
+    assert "content/articles/café-calm-week-1.md already exists" in err
 
 
 def test_a_journey_folder_of_the_same_name_is_not_shadowed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

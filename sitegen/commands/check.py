@@ -104,6 +104,7 @@ def _resolve(output: Path, page: str, url_path: str, base_path: str) -> tuple[st
     if not url_path:
         return page, ""
     path = unquote(url_path)
+    base_path = unquote(base_path)
     if path.startswith("/"):
         if not path.startswith(base_path):
             return None, f"link outside the site's base path {base_path}"

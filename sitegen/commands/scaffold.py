@@ -12,9 +12,13 @@ from pathlib import Path
 from sitegen.config.site_config import load_config
 from sitegen.core import layout
 from sitegen.core.clock import today
-from sitegen.core.slugs import slugify
+from sitegen.core.slugs import shorten, slugify
+from sitegen.reading.content import shown_name
 
 KINDS = ("article", "journey", "page", "clinician")
+NEW_SLUG_LIMIT = 100
+"""Bytes of a slug made from a title: a long title keeps its first words, so the file name and
+the address stay readable (and well within what a folder name may take)."""
 
 
 
@@ -27,10 +31,10 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}' (expected one of: {', '.join(KINDS)})")
     title = title.strip()
-    slug = slugify(title)
-    if not slug:
-        raise ScaffoldError(f"the title '{title}' has no letters or digits to make an address from")
     config = load_config(root)
+    slug = shorten(slugify(title, config.slugs), NEW_SLUG_LIMIT)
+    if not slug:
+        raise ScaffoldError(f"the title '{shown_name(title)}' has no letters or digits to make an address from")
     folder = root / layout.FOLDER_OF[kind]
     path = folder / f"{slug}.md"
     if kind == "journey" and (folder / slug).exists():

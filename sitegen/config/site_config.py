@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.schema import SchemaReader
-from sitegen.core.slugs import slugify
+from sitegen.core.slugs import STYLES, UNICODE, name_problem, slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
 
 CONFIG_FILE = layout.CONFIG_FILE
@@ -69,10 +69,8 @@ class CategoryConfig:
     name: str
     description: str = ""
     order: int = 0
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.name)
+    slug: str = field(default="", metadata={"internal": True})
+    """Made from the name at load, in the site's style of slugs (see `SiteConfig.slug_of`)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +101,9 @@ class SiteConfig:
     allowed_origins: tuple[str, ...] = ()
     strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
     """The theme's texts reworded or translated, by key (see sitegen/theming/strings.py)."""
+    slugs: str = UNICODE
+    """'unicode': names keep their own script in addresses ('/tags/نوم/'); 'ascii': they are
+    transliterated ('/tags/nwm/'), for a site that wants plain ASCII addresses."""
     follow_symlinks: str | bool = FOLLOW_INSIDE
     """'inside': a link in the project's folders may point within the project; false: no links
     at all. Checked by sitegen/reading/source_links.py, so no link publishes a file from elsewhere."""
@@ -131,6 +132,10 @@ class SiteConfig:
             return None
         return self.crisis if isinstance(self.crisis, Crisis) else Crisis()
 
+    def slug_of(self, name: str) -> str:
+        """The slug of a category's or tag's name, in this site's style."""
+        return slugify(name, self.slugs)
+
     def sorted_categories(self) -> tuple[CategoryConfig, ...]:
         return tuple(sorted(self.categories, key=lambda c: (c.order, c.name.lower())))
 
@@ -154,10 +159,22 @@ def load_config(root: Path) -> SiteConfig:
     reader = SchemaReader(located, CONFIG_FILE)
     config = reader.read(SiteConfig, located.data)
     if config is not None:
+        config = _with_category_slugs(config, reader)
         _check_semantics(config, reader)
     if reader.errors or config is None:
         raise BuildFailed(reader.errors)
     return replace(config, source=located)
+
+
+def _with_category_slugs(config: SiteConfig, reader: SchemaReader) -> SiteConfig:
+    if config.slugs not in STYLES:
+        reader.error(
+            ("slugs",),
+            f"slugs cannot be '{config.slugs}'",
+            "expected 'unicode' (names keep their own letters in addresses) or 'ascii' (they are transliterated)",
+        )
+        config = replace(config, slugs=UNICODE)
+    return replace(config, categories=tuple(replace(c, slug=config.slug_of(c.name)) for c in config.categories))
 
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
@@ -169,17 +186,7 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
             f"base_url '{config.base_url}' is not a full web address",
             "write it like https://example.org/ or https://example.org/practice/",
         )
-    seen: dict[str, int] = {}
-    for index, category in enumerate(config.categories):
-        if category.slug in seen:
-            reader.error(
-                ("categories", index, "name"),
-                f"category '{category.name}' is declared twice",
-                f"it has the same address as entry {seen[category.slug] + 1}",
-            )
-        seen.setdefault(category.slug, index)
-        if not category.slug:
-            reader.error(("categories", index, "name"), "a category needs a name with letters or digits")
+    _check_category_names(config, reader)
     names = {c.name for c in config.categories}
     for category_name, variant in config.booking.categories.items():
         if category_name not in names:
@@ -213,3 +220,27 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
         return
     if config.crisis is not False and not isinstance(config.crisis, Crisis):
         reader.error(("crisis",), "crisis should be a mapping or false")
+
+
+def _check_category_names(config: SiteConfig, reader: SchemaReader) -> None:
+    """Each category needs an address of its own: letters or digits to make it from, and no
+    other category at the same one ('C' and 'C++' would both be /categories/c/)."""
+    seen: dict[str, int] = {}
+    for index, category in enumerate(config.categories):
+        problem = name_problem(category.slug)
+        if problem:
+            reader.error(("categories", index, "name"), f"the category '{category.name[:60]}' {problem[0]}", problem[1])
+            continue
+        if category.slug in seen:
+            first = config.categories[seen[category.slug]]
+            reader.error(
+                ("categories", index, "name"),
+                f"categories '{first.name}' (line {_category_line(reader, seen[category.slug])}) and "
+                f"'{category.name}' share the address /categories/{category.slug}/",
+                "rename one of them, or remove the one declared twice",
+            )
+        seen.setdefault(category.slug, index)
+
+
+def _category_line(reader: SchemaReader, index: int) -> int:
+    return reader.source.line_of(("categories", index, "name"))

@@ -3,6 +3,11 @@
 A page's *path* is relative to the site root ('' for home, 'articles/x/'); its href
 is that path under base_url's path, so every link keeps working when the site is
 published in a sub-folder; its output file is the path plus index.html.
+
+Paths are kept as written ('tags/نوم/'), which is also how their folders are named on disk;
+every href and absolute URL made here carries them percent-encoded ('tags/%D9%86%D9%88%D9%85/'),
+as sitemaps, feeds and some servers require. Whatever reads a URL back (`sitegen check`, the
+preview) decodes it with `decode_path`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote, unquote, urlsplit
 
 NOT_FOUND = "404.html"
 BUNDLE_DIR = "pagefind"
@@ -35,14 +41,16 @@ class Urls:
     @classmethod
     def for_site(cls, config: Published) -> Urls:
         base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
-        return cls(config.base_path, base_url)
+        parts = urlsplit(base_url)
+        base_path = encode_path(config.base_path)
+        return cls(base_path, f"{parts.scheme}://{parts.netloc}{base_path}")
 
     def href(self, path: str) -> str:
         """The link to a site path, as written in the built HTML."""
         return href(self.base_path, path)
 
     def absolute(self, path: str) -> str:
-        return self.base_url + path
+        return self.base_url + encode_path(path)
 
     def rebase(self, url: str) -> str:
         return rebase(self.base_path, url)
@@ -50,13 +58,25 @@ class Urls:
 
 def href(base_path: str, path: str) -> str:
     """The link to a site path under base_url's path (`base_path`, which starts and ends with '/')."""
-    return base_path + path
+    return encode_path(base_path) + encode_path(path)
+
+
+def encode_path(path: str) -> str:
+    """A site path as it travels in a URL: every byte that is not plain ASCII, and every
+    character with a meaning of its own in URLs ('?', '#', '%', spaces), percent-encoded.
+    A path already encoded (a base_url written with %XX) is left as it is."""
+    return quote(unquote(path), safe="/")
+
+
+def decode_path(url_path: str) -> str:
+    """A URL's path as the folders on disk name it: the inverse of `encode_path`."""
+    return unquote(url_path)
 
 
 def rebase(base_path: str, url: str) -> str:
     """A writer's own link: site-absolute paths move under base_url's path, others stay."""
     if url.startswith("/") and not url.startswith("//"):
-        return base_path + url[1:]
+        return encode_path(base_path) + url[1:]
     return url
 
 
@@ -148,11 +168,13 @@ def static(name: str) -> str:
 
 def static_href(base_path: str, name: str, version: str) -> str:
     """The link to a static file; a version (a digest of its bytes) makes a changed file a new URL."""
-    return base_path + static(name) + (f"?v={version}" if version else "")
+    return href(base_path, static(name)) + (f"?v={version}" if version else "")
 
 
 def alias_path(alias: str) -> str | None:
-    """The site path an old address occupies, or None if it would leave the site."""
+    """The site path an old address occupies, or None if it would leave the site.
+    An address written percent-encoded ('/blog/%D9%86%D9%88%D9%85/') means its decoded folder."""
+    alias = decode_path(alias)
     if "\\" in alias or "\x00" in alias or ".." in alias.split("/"):
         return None
     cleaned = posixpath.normpath("/" + alias.strip().lstrip("/"))

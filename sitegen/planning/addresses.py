@@ -8,20 +8,21 @@ redirect page where a stylesheet, a feed or a server's own settings file belongs
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.core.output_folder import MARKER
+from sitegen.core.slugs import NAME_LIMIT, name_key
 from sitegen.planning.page_job import PageJob
 from sitegen.reading.images import ImageInfo
-from sitegen.reading.models import Content
+from sitegen.reading.models import Article, Content
 from sitegen.theming.assets import StaticAssets
 
 SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
-NAME_LIMIT = 200
-"""Bytes in one part of an address: each part names a folder of output/, and file systems allow 255."""
 OWN_SECTIONS = frozenset(
     {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis", "index.html"}
     | {u.BUNDLE_DIR, u.feed(), u.sitemap(), u.robots(), u.not_found(), MARKER, *HOST_FILES}
@@ -33,13 +34,17 @@ that starts with one is left without a redirect rather than taking a page's plac
 def alias_problem(alias: str) -> tuple[str, str] | None:
     """Why an old address (an `aliases:` entry) cannot be a redirect on this site: (message, hint).
     Whether its address is free is checked with the whole plan, by taken_addresses()."""
-    if not alias.startswith("/") or ".." in alias.split("/") or "\\" in alias or "\x00" in alias:
+    decoded = u.decode_path(alias)
+    if any(unicodedata.category(char) == "Cc" for char in decoded):
+        shown = alias.encode("unicode_escape").decode("ascii")
+        return f"the alias '{shown}' holds a control character", "write the old address on one line, as a path"
+    if not alias.startswith("/") or ".." in decoded.split("/") or "\\" in decoded:
         return f"the alias '{alias}' is not a path on this site", "write old addresses as paths, e.g. /blog/old-post/"
     if u.alias_path(alias) is None:
         return f"the alias '{alias}' is the home page itself", "write the old address of this article"
-    longest = max(alias.split("/"), key=lambda part: len(part.encode("utf-8")))
-    if len(longest.encode("utf-8")) > NAME_LIMIT:
-        size = len(longest.encode("utf-8"))
+    longest = max(decoded.split("/"), key=lambda part: len(part.encode("utf-8")))
+    size = len(longest.encode("utf-8"))
+    if size > NAME_LIMIT:
         return f"a part of the alias is {size} bytes long, too long to name a folder", "shorten or remove that alias"
     return None
 
@@ -86,6 +91,32 @@ def taken_addresses(jobs: list[PageJob], generated: dict[str, str]) -> list[Cont
             continue
         path, line = _where(job)
         errors.append(ContentError(path, line, f"{job.source} wants the address /{job.path}, but {taken}", _hint(job)))
+    return errors
+
+
+def tag_collisions(articles: tuple[Article, ...], slug_of: Callable[[str], str]) -> list[ContentError]:
+    """Two different tags at one address ('C' and 'C++' are both /tags/c/), each named with
+    where it was written. Tags that differ only in case are one tag, and share it rightly."""
+    first: dict[str, tuple[str, str, int]] = {}
+    reported: set[tuple[str, str]] = set()
+    errors = []
+    for article in articles:
+        lines = article.tag_lines or (article.source.line,) * len(article.tags)
+        for tag, line in zip(article.tags, lines, strict=True):
+            slug = slug_of(tag)
+            owner = first.setdefault(slug, (tag, article.source.path, line))
+            pair = (name_key(owner[0]), name_key(tag))
+            if pair[0] == pair[1] or pair in reported:
+                continue
+            reported.add(pair)
+            errors.append(
+                ContentError(
+                    article.source.path,
+                    line,
+                    f"the tags '{tag}' and '{owner[0]}' ({owner[1]}:{owner[2]}) share the address /tags/{slug}/",
+                    "spell them alike if they are one topic, or rename one so its letters differ",
+                )
+            )
     return errors
 
 

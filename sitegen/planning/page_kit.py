@@ -13,7 +13,6 @@ from typing import Any
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
-from sitegen.core.slugs import slugify
 from sitegen.core.urls import Urls
 from sitegen.planning import structured_data as ld
 from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
@@ -122,7 +121,7 @@ class PageKit:
     def tag_link(self, name: str) -> Link:
         found = self._tag_links.get(name)
         if found is None:
-            found = self._tag_links[name] = Link(name, self.hrefs.href(u.tag(slugify(name))))
+            found = self._tag_links[name] = Link(name, self.hrefs.href(u.tag(self.config.slug_of(name))))
         return found
 
     def category_link(self, name: str) -> Link:

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from sitegen.core import urls as u
-from sitegen.core.slugs import slugify
+from sitegen.planning.addresses import tag_collisions
 from sitegen.planning.context import Pagination
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
@@ -88,12 +88,16 @@ def category_pages(planner: PageKit) -> list[PageJob]:
 
 
 def tag_pages(planner: PageKit) -> list[PageJob]:
+    """One listing per tag; tags that differ only in case share it, under the first spelling met."""
     by_slug: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, str] = {}
     for article in planner.content.articles:
         for tag in article.tags:
-            by_slug[slugify(tag)].append(article)
-            names.setdefault(slugify(tag), tag)
+            slug = planner.config.slug_of(tag)
+            if not by_slug[slug] or by_slug[slug][-1] is not article:
+                by_slug[slug].append(article)
+            names.setdefault(slug, tag)
+    planner.errors += tag_collisions(planner.content.articles, planner.config.slug_of)
     ordered = sorted(by_slug, key=lambda s: names[s].lower())
     ctx: dict[str, Any] = dict(planner.base(planner.strings.text("tags"), u.tags(), "tags"))
     ctx["tags"] = tuple((Link(names[s], planner.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
@@ -45,9 +45,10 @@ def resolve_request(folder: Path, base_path: str, raw_path: str) -> Resolution:
         return Refused(400)
     if _unsafe(path):
         return Refused(400)
-    if not path.startswith(base_path):
-        return Redirect(base_path) if path in ("/", base_path.rstrip("/")) else Refused(404)
-    parts = path[len(base_path) :].split("/")
+    base = unquote(base_path)  # a base_url may be written percent-encoded, or not
+    if not path.startswith(base):
+        return Redirect(quote(base)) if path in ("/", base.rstrip("/")) else Refused(404)
+    parts = path[len(base) :].split("/")
     wants_folder = parts[-1] == ""
     if wants_folder:
         parts.pop()

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError, did_you_mean
-from sitegen.core.slugs import is_safe_slug
-from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta, split_source
+from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
+from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
 from sitegen.reading.models import Article, Clinician, Page, Source
 
 T = TypeVar("T")
-
-SLUG_HINT = "use lowercase letters, digits and hyphens only, e.g. 'managing-worry'"
 
 
 @dataclass(frozen=True)
@@ -82,12 +81,48 @@ def read_front_matter(path: Path, root: Path, cls: type[T]) -> tuple[SourceFile 
     return source, meta, errors + reader.errors
 
 
-def check_slug(source: SourceFile, slug: str, explicit: bool, errors: list[ContentError]) -> None:
-    if is_safe_slug(slug):
-        return
-    where = meta_line(source, "slug") if explicit else 1
-    what = "slug" if explicit else "file name"
-    errors.append(ContentError(source.path, where, f"the {what} '{slug}' cannot be used in an address", SLUG_HINT))
+def chosen_slug(
+    source: SourceFile, file_name: str, config: SiteConfig, errors: list[ContentError], what: str = "slug"
+) -> str:
+    """The slug a file asks for with `slug:`, else its file name's (NFC, as macOS may hand
+    over names decomposed); a slug that cannot make an address is a located error."""
+    written = raw(source, "slug")
+    explicit = isinstance(written, str)
+    slug = written if isinstance(written, str) else unicodedata.normalize("NFC", file_name)
+    problem = slug_problem(slug, config.slugs)
+    if problem:
+        where = meta_line(source, "slug") if explicit else 1
+        named = what if explicit else "file name"
+        message = f"the {named} '{shown_name(slug)}' {problem}"
+        errors.append(ContentError(source.path, where, message, slug_hint(slug, config.slugs)))
+    return slug
+
+
+def shown_name(name: str) -> str:
+    """A name as a message quotes it: invisible characters spelled out, a long one cut."""
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def article_tags(
+    source: SourceFile, tags: tuple[str, ...], config: SiteConfig, errors: list[ContentError]
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """An article's tags, each once ('Sleep' and 'sleep' are one), with the line each was written
+    on. A tag needs an address of its own: a name with no letters or digits, or one too long for
+    a folder, is a located error."""
+    kept: dict[str, tuple[str, int]] = {}
+    for index, tag in enumerate(tags):
+        name = unicodedata.normalize("NFC", tag.strip())
+        if not name:
+            continue
+        line = source.meta.line_of(("tags", index)) or meta_line(source, "tags")
+        problem = name_problem(config.slug_of(name))
+        if problem:
+            message, hint = problem
+            errors.append(ContentError(source.path, line, f"the tag '{shown_name(name)}' {message}", hint))
+        else:
+            kept.setdefault(name_key(name), (name, line))
+    return tuple(name for name, _ in kept.values()), tuple(line for _, line in kept.values())
 
 
 def parse_article(
@@ -109,8 +144,8 @@ def parse_article(
                 did_you_mean(meta.category, categories) or "declare it under 'categories:' in site.yaml",
             )
         )
-    slug = meta.slug or path.stem
-    check_slug(source, slug, bool(meta.slug), errors)
+    slug = chosen_slug(source, path.stem, config, errors)
+    tags, tag_lines = article_tags(source, meta.tags, config, errors)
     hero = front_matter_image(source, "image", meta.image, meta.image_alt, root, config, errors)
     if errors:
         return None, errors
@@ -124,7 +159,8 @@ def parse_article(
         title=meta.title,
         date=meta.date,
         category=meta.category,
-        tags=tuple(dict.fromkeys(t.strip() for t in meta.tags if t.strip())),
+        tags=tags,
+        tag_lines=tag_lines,
         author=meta.author,
         description=meta.description,
         updated=meta.updated,
@@ -151,8 +187,7 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     source, meta, errors = read_front_matter(path, root, PageMeta)
     if source is None or meta is None:
         return None, errors
-    slug = meta.slug or path.stem
-    check_slug(source, slug, bool(meta.slug), errors)
+    slug = chosen_slug(source, path.stem, config, errors)
     if errors:
         return None, errors
     body = render_body(source, meta.title, root, config)
@@ -178,7 +213,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
     source, meta, errors = read_front_matter(path, root, ClinicianMeta)
     if source is None or meta is None:
         return None, errors
-    check_slug(source, path.stem, False, errors)
+    slug = chosen_slug(source, path.stem, config, errors)
     photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
     if errors:
         return None, errors
@@ -187,7 +222,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         return None, body
     bio, _, images = body
     return Clinician(
-        slug=path.stem,
+        slug=slug,
         name=meta.name,
         credentials=meta.credentials,
         pronouns=meta.pronouns,

@@ -14,8 +14,8 @@ from pathlib import Path
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core import layout
 from sitegen.core.errors import ContentError, did_you_mean
-from sitegen.core.slugs import is_safe_slug, slugify
-from sitegen.reading.content import SLUG_HINT, read_front_matter, read_source
+from sitegen.core.slugs import slugify
+from sitegen.reading.content import chosen_slug, read_front_matter, read_source
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
 from sitegen.reading.images import ImageInfo, rewrite_images
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
@@ -58,19 +58,10 @@ class DayMeta:
 
 
 def _front_matter_problems(
-    source: SourceFile, meta: JourneyMeta, slug: str, config: SiteConfig, clinicians: frozenset[str]
+    source: SourceFile, meta: JourneyMeta, config: SiteConfig, clinicians: frozenset[str]
 ) -> list[ContentError]:
-    """What is wrong in a journey's front matter: its slug, category, author, booking, duration and days a week."""
+    """What is wrong in a journey's front matter: its category, author, booking, duration and days a week."""
     errors: list[ContentError] = []
-    if not is_safe_slug(slug):
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "slug") if meta.slug else 1,
-                f"the journey slug '{slug}' cannot be used in an address",
-                SLUG_HINT,
-            )
-        )
     categories = [c.name for c in config.categories]
     if meta.category not in categories:
         errors.append(
@@ -167,8 +158,8 @@ def parse_journey(
     source, meta, errors = read_front_matter(path, root, JourneyMeta)
     if source is None or meta is None:
         return None, errors
-    slug = meta.slug or (path.parent.name if folder_form else path.stem)
-    errors += _front_matter_problems(source, meta, slug, config, clinicians)
+    slug = chosen_slug(source, path.parent.name if folder_form else path.stem, config, errors, "journey slug")
+    errors += _front_matter_problems(source, meta, config, clinicians)
     duration = DURATION.match(meta.duration)
     lead, blocks = outline(source.body, source.body_line)
     closing = _take_closing(blocks)

@@ -18,6 +18,7 @@ import nh3
 from markdown import Extension
 
 from sitegen.core import urls as u
+from sitegen.core.slugs import slugify
 from sitegen.reading.quick_inline import speed_up_inline
 from sitegen.reading.typography import TypographyExtension
 
@@ -27,7 +28,15 @@ BOOKING_MARKER = "[[booking]]"
 BOOKING_PLACEHOLDER = '<div class="sitegen-booking-marker"></div>'
 
 _EXTENSIONS: list[str | Extension] = ["tables", "footnotes", "toc", "attr_list", "fenced_code", "sane_lists"]
-_EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+
+
+def _heading_id(text: str, separator: str) -> str:
+    """A heading's id, made as slugs are, so a heading in any script gets a readable anchor
+    ('#كيف-تهدأ', not Markdown's '#_1'); a heading with no letters still gets Markdown's '_N'."""
+    return slugify(text)
+
+
+_EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": _heading_id}}
 
 _ALLOWED_TAGS = {
     "a",

@@ -73,6 +73,8 @@ class Article:
     images: tuple[ImageInfo, ...] = ()
     alias_lines: tuple[int, ...] = ()
     """The line of each entry of `aliases`, for messages (the rules are in planning/addresses.py)."""
+    tag_lines: tuple[int, ...] = ()
+    """The line of each entry of `tags`, for messages (two names at one address: planning/addresses.py)."""
     cta_line: int = 0
     """The line of `cta:`, for messages (a variant's name is checked in planning/booking.py)."""
 

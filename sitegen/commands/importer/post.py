@@ -16,7 +16,7 @@ from sitegen.commands.importer.header import Header
 from sitegen.commands.importer.leftovers import is_trailing_widget
 from sitegen.commands.importer.site import Segment, SiteFacts, author_name, loose
 from sitegen.commands.scaffold import yaml_string
-from sitegen.core.slugs import slugify
+from sitegen.core.slugs import NAME_LIMIT, shorten, slugify
 
 _MEETING = (
     r"(?:a|an|your)\s+(?:free\s+|first\s+|initial\s+|quick\s+|\d+[- ]?minute\s+)*"
@@ -121,7 +121,7 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
     title = " ".join(draft.title.split())
     if not title:
         return Finished("", "", tuple(notes), "no title found")
-    whole = slugify(draft.slug) or slugify(title)
+    whole = slugify(draft.slug, facts.slug_style) or slugify(title, facts.slug_style)
     if not whole:
         return Finished("", "", tuple(notes), f"the title '{title}' has no letters or digits to name the file")
     slug = _fitting_slug(whole)
@@ -162,13 +162,13 @@ def _fitting_slug(slug: str) -> str:
     A cut slug ends with a digest of the whole one: two long addresses that begin alike stay
     apart, and importing the same post again gives the same name.
     """
-    if len(slug) <= _SLUG_LIMIT:
+    if len(slug) <= _SLUG_LIMIT and len(slug.encode("utf-8")) <= NAME_LIMIT:
         return slug
     digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8]
     room = _SLUG_LIMIT - len(digest) - 1
     cut = slug.rfind("-", 0, room + 1)
     head = slug[:cut] if cut >= room // 2 else slug[:room].rstrip("-")
-    return f"{head}-{digest}"
+    return f"{shorten(head, NAME_LIMIT - len(digest) - 1)}-{digest}"  # 80 Chinese letters take 240 bytes
 
 
 def _decide_category(draft: PostDraft, facts: SiteFacts, notes: list[Note]) -> tuple[str, list[str]]:

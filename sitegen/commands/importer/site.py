@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import layout
+from sitegen.core.slugs import UNICODE
 from sitegen.reading.frontmatter_source import split_source
 from sitegen.reading.images import IMAGES_DIR
 
@@ -57,6 +58,7 @@ class SiteFacts:
     page_slugs: frozenset[str]
     language: str
     article_slugs: dict[str, str]  # address slug -> the article file that has it
+    slug_style: str = UNICODE  # site.yaml's `slugs:`
 
     def category_for(self, name: str) -> str | None:
         """The site category an old category name stands for, or None when none (or several) fit."""
@@ -168,6 +170,7 @@ def load_site_facts(root: Path, config: SiteConfig) -> SiteFacts:
         page_slugs=pages,
         language=config.language,
         article_slugs=slugs,
+        slug_style=config.slugs,
     )
 
 
