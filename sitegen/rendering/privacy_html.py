@@ -3,15 +3,19 @@
 The page is read by selectolax's Lexbor engine, an HTML5 parser that tokenizes as browsers
 do: `<img alt="a>b" src=…>`, `<img/src=…>`, unquoted values and character references all come
 out as the browser sees them. Each element's loading attributes, the `style` attributes and
-`<style>` blocks (through privacy_css), `<meta http-equiv=refresh>`, `<iframe srcdoc>` and
-`<template>` contents are read; so is the first `<base href>`, which moves every relative URL.
+`<style>` blocks (through privacy_css), `<meta http-equiv=refresh>`, and the pages within a page
+(`<iframe srcdoc>`, a `data:` URL in a frame, object or embed, `<template>` contents) are read;
+so is the first `<base href>`, which moves every relative URL.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote_to_bytes
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -36,6 +40,9 @@ _REFRESH = re.compile(
     r"[\t\n\f\r ]*[\d.]*[\t\n\f\r ]*[;,]?[\t\n\f\r ]*(?:url[\t\n\f\r ]*=[\t\n\f\r ]*)?", re.IGNORECASE
 )
 _LIST_SEPARATORS = re.compile(r"[\t\n\f\r ,]+")
+# Where a `data:` URL becomes a page of its own, which may load anything.
+_DOCUMENT_LOADERS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,10 @@ def _read(html: str, found: PageReferences, within: str) -> None:
         srcdoc = node.attributes.get("srcdoc") if tag in ("iframe", "frame") else None
         if srcdoc:
             _read(srcdoc, found, f"{within}<{tag} srcdoc> ")
+        loader = _DOCUMENT_LOADERS.get(tag)
+        document = _data_url_text(node.attributes.get(loader) or "") if loader else ""
+        if document:
+            _read(document, found, f"{within}<{tag} {loader}=data:> ")
 
 
 def _loads_of(tag: str, node: LexborNode) -> Iterator[tuple[str, str]]:
@@ -93,6 +104,21 @@ def _loads_of(tag: str, node: LexborNode) -> Iterator[tuple[str, str]]:
             yield from ((css.url, f"<{tag} {name}> {css.what}") for css in urls_in_css(value))
         elif name == "content" and tag == "meta" and (attributes.get("http-equiv") or "").strip().lower() == "refresh":
             yield _refresh_target(value), "<meta http-equiv=refresh>"
+
+
+def _data_url_text(url: str) -> str:
+    """The text a `data:` URL holds (percent- or base64-encoded), or '' for any other URL."""
+    url = url.strip(_C0_AND_SPACE).replace("\t", "").replace("\n", "").replace("\r", "")
+    if url[:5].lower() != "data:" or "," not in url:
+        return ""
+    header, _, body = url[5:].partition(",")
+    data = unquote_to_bytes(body)
+    if header.lower().replace(" ", "").endswith(";base64"):
+        try:
+            data = base64.b64decode(b"".join(data.split()), validate=False)
+        except (binascii.Error, ValueError):
+            return ""
+    return data.decode("utf-8", errors="replace")
 
 
 def _loads_by_rel(rel: str | None) -> bool:

@@ -5,7 +5,8 @@ elsewhere. A URL can reach another host only by spelling out an authority, so a 
 clear when, with character references decoded and tabs and newlines dropped, it holds:
 - no `\\` (`/\\host`, or a CSS escape that might spell anything),
 - no special scheme without `//` after it (`https:host`, which is a host under http),
-- no `<base` (which moves every relative URL) and no frame (whose `srcdoc` holds a page),
+- no `<base` (which moves every relative URL), and no frame, object or embed (whose `srcdoc`
+  or `data:` URL may hold a page, its URLs encoded),
 - and no `//host` (or `///host`, any number of slashes) whose host, taken with the scheme
   written before it or under either of the site's schemes, is off the site and not allowed.
 Anything else goes to the full read; being wrong here in the cautious direction costs time only.
@@ -22,7 +23,9 @@ from sitegen.rendering.privacy_urls import SiteOrigins
 # brackets and ampersands, and decoding every reference of a page is slow.
 _TELLING_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp|#34|#39|#x22|#x27);)", re.IGNORECASE)
 # Each pattern starts with a plain character, which the regular expression engine finds fast.
-_MOVING_TAG = re.compile(r"<(?:[bB][aA][sS][eE]|[iI]?[fF][rR][aA][mM][eE])")
+_MOVING_TAG = re.compile(
+    r"<(?:[bB][aA][sS][eE]|[iI]?[fF][rR][aA][mM][eE]|[oO][bB][jJ][eE][cC][tT]|[eE][mM][bB][eE][dD])"
+)
 _COLON_WITHOUT_SLASHES = re.compile(r":(?!//)")
 _AUTHORITY = re.compile(r"""//+([^/?#\s"'<>),]*)(?=(.?))""", re.DOTALL)
 _SPECIAL_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
