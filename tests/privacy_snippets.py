@@ -63,8 +63,8 @@ HOSTILE_HTML = [
     '<iframe srcdoc="<img src=//evil.example/p52.png>"></iframe>',
     '<base href="//evil.example/p53/">',
     '<noscript><img src="//evil.example/p54.png" alt="a picture"></noscript>',
-    '<iframe src="data:text/html,<img src=%2F%2Fevil.example/p68.png>"></iframe>',
-    "<object data=\"data:text/html,<svg><image href='//evil.example/p69.png'/></svg>\"></object>",
+    '<iframe src="data:text/html,<img src=https:%2F%2Fevil.example/p68.png>"></iframe>',
+    "<object data=\"data:text/html,<svg><image href='https://evil.example/p69.png'/></svg>\"></object>",
     '<svg><rect width="9" height="9" fill="url(//evil.example/p55.svg#g)"/></svg>',
     # CSS, in style attributes and <style> blocks.
     '<div style="background:url(//evil.example/p56.png)">x</div>',
