@@ -11,8 +11,8 @@ no other origin, so a quick pass over the text clears them first (privacy_quick)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
+from html import unescape
 from pathlib import Path
 
 from sitegen.core.errors import ContentError, display_path
@@ -101,6 +101,6 @@ def _line_of(text: str, load: Reference, target: str) -> int:
         if index >= 0:
             return text.count("\n", 0, index) + 1
         for number, line in enumerate(text.split("\n"), start=1):
-            if needle and "&" in line and needle in html.unescape(line):
+            if needle and "&" in line and needle in unescape(line):
                 return number
     return 0
