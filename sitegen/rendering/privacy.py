@@ -11,7 +11,7 @@ no other origin, so a quick pass over the text clears them first (privacy_quick)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import unescape
 from pathlib import Path
 
@@ -35,13 +35,7 @@ class PrivacyGuard:
         """Problems in one rendered page (returned, so pages can be checked in worker processes)."""
         if names_only_allowed_origins(html, self.origins):
             return []
-        found = references_in_html(html)
-        problems: list[ContentError] = []
-        for load in found.loads:
-            base = None if load.what.endswith("<base href>") else found.base
-            target = self.origins.elsewhere(load.url, base)
-            if target:
-                problems.append(self._error(load, target, source_path, page))
+        problems = [self._error(load, target, source_path, page) for load, target in self._offsite(html)]
         return sorted(set(problems))
 
     def check_static(self, name: str, path: Path) -> None:
@@ -57,14 +51,16 @@ class PrivacyGuard:
                         ContentError(shown, css.line, _message(Reference(css.url, css.what), target), _hint(target))
                     )
             return
-        found = references_in_html(text)
+        for load, target in self._offsite(text):
+            self.errors.append(ContentError(shown, _line_of(text, load, target), _message(load, target), _hint(target)))
+
+    def _offsite(self, html: str) -> Iterator[tuple[Reference, str]]:
+        """Each load in the page that leaves the site, and where it goes, resolved."""
+        found = references_in_html(html)
         for load in found.loads:
-            base = None if load.what.endswith("<base href>") else found.base
-            target = self.origins.elsewhere(load.url, base)
+            target = self.origins.elsewhere(load.url, None if load.sets_base else found.base)
             if target:
-                self.errors.append(
-                    ContentError(shown, _line_of(text, load, target), _message(load, target), _hint(target))
-                )
+                yield load, target
 
     def _error(self, load: Reference, target: str, source_path: str, page: str) -> ContentError:
         """Blame the content file if the URL is written there, else the template that holds it."""

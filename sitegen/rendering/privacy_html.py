@@ -51,6 +51,8 @@ class Reference:
 
     url: str
     what: str
+    sets_base: bool = False
+    """A `<base href>`: resolved against the page's own address, not against itself."""
 
 
 @dataclass
@@ -72,7 +74,7 @@ def _read(html: str, found: PageReferences, within: str) -> None:
         tag = (node.tag or "").lower()
         if tag == "base" and found.base is None and node.attributes.get("href") is not None:
             found.base = node.attributes["href"] or ""
-            found.loads.append(Reference(found.base, f"{within}<base href>"))
+            found.loads.append(Reference(found.base, f"{within}<base href>", sets_base=True))
         found.loads.extend(Reference(url, within + what) for url, what in _loads_of(tag, node))
         if tag == "style":
             found.loads.extend(Reference(c.url, within + c.what) for c in urls_in_css(node.text(deep=True)))
