@@ -58,6 +58,23 @@ def test_remote_font_in_project_css_fails(make_site: MakeSite) -> None:
     assert "static/site.css:2: CSS url() loads https://fonts.example/css?family=Calm" in result.err
 
 
+def test_each_load_is_blamed_on_the_file_that_writes_it(make_site: MakeSite) -> None:
+    # The article names evil.example too, but only the template writes the form's address.
+    root = make_site(
+        {
+            "content/articles/a.md": ARTICLE.format(body="![A view](https://evil.example/a.png)"),
+            "templates/partials/footer.html": '<footer>\n<form action="//evil.example/send"></form>\n</footer>\n',
+        }
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/a.md:6: <img src> loads https://evil.example/a.png from another website" in result.err
+    assert (
+        "templates/partials/footer.html:2: <form action> sends readers to //evil.example/send on another website"
+        " (https://evil.example), which tells that site who is reading (point it at a page of this site"
+    ) in result.err
+
+
 def test_an_allowed_origin_may_be_used(make_site: MakeSite) -> None:
     site_yaml = MINIMAL_SITE_YAML + "allowed_origins: [https://images.example]\n"
     root = make_site(

@@ -47,12 +47,10 @@ class PrivacyGuard:
             for css in urls_in_css(text):
                 target = self.origins.elsewhere(css.url)
                 if target:
-                    self.errors.append(
-                        ContentError(shown, css.line, _message(Reference(css.url, css.what), target), _hint(target))
-                    )
+                    self.errors.append(_located(shown, css.line, Reference(css.url, css.what), target))
             return
         for load, target in self._offsite(text):
-            self.errors.append(ContentError(shown, _line_of(text, load, target), _message(load, target), _hint(target)))
+            self.errors.append(_located(shown, _line_of(text, load, target), load, target))
 
     def _offsite(self, html: str) -> Iterator[tuple[Reference, str]]:
         """Each load in the page that leaves the site, and where it goes, resolved."""
@@ -63,40 +61,67 @@ class PrivacyGuard:
                 yield load, target
 
     def _error(self, load: Reference, target: str, source_path: str, page: str) -> ContentError:
-        """Blame the content file if the URL is written there, else the template that holds it."""
+        """Blame the content file if the URL is written there, else the template that holds it;
+        failing the URL as written, as resolved, then by its host alone."""
         candidates = [self.root / source_path] if source_path and (self.root / source_path).is_file() else []
         for folder in self.search_dirs:
             candidates += sorted(folder.rglob("*.html"))
-        for candidate in candidates:
-            text = candidate.read_text(encoding="utf-8", errors="replace")
-            line = _line_of(text, load, target)
-            if line:
-                return ContentError(display_path(candidate, self.root), line, _message(load, target), _hint(target))
-        return ContentError(page, 0, _message(load, target), _hint(target))
+        texts = [(c, c.read_text(encoding="utf-8", errors="replace").lower()) for c in candidates]
+        for needle in _needles(load, target):
+            for candidate, text in texts:
+                line = _line_holding(text, needle)
+                if line:
+                    return _located(display_path(candidate, self.root), line, load, target)
+        return _located(page, 0, load, target)
+
+
+def _located(path: str, line: int, load: Reference, target: str) -> ContentError:
+    return ContentError(path, line, _message(load, target), _hint(load, target))
+
+
+# Attributes that send the reader (or word of them) somewhere, rather than fetch a file.
+_SENDING = ("action", "formaction", "ping", "attributionsrc")
 
 
 def _message(load: Reference, target: str) -> str:
     shown = load.url.strip() if load.url.strip().isprintable() else repr(load.url)
     origin = origin_of(target) or target
     where = "another website" if shown.lower().startswith(origin) else f"another website ({origin})"
-    return f"{load.what} loads {shown} from {where}, which tells that site who is reading"
+    does = f"sends readers to {shown} on" if _sends(load) else f"loads {shown} from"
+    return f"{load.what} {does} {where}, which tells that site who is reading"
 
 
-def _hint(target: str) -> str:
+def _sends(load: Reference) -> bool:
+    return any(f" {name}>" in load.what for name in _SENDING) or "refresh" in load.what
+
+
+def _hint(load: Reference, target: str) -> str:
     origin = origin_of(target) or target
-    return f"copy the file into static/, or allow it with 'allowed_origins: [{origin}]' in site.yaml"
+    fix = "point it at a page of this site" if _sends(load) else "copy the file into static/"
+    return f"{fix}, or allow it with 'allowed_origins: [{origin}]' in site.yaml"
 
 
 def _line_of(text: str, load: Reference, target: str) -> int:
-    """The line of `text` that holds the URL: as written, with character references decoded, or
-    else as resolved (a CSS escape, say, spelt it another way), or by its host; 0 if none does."""
+    """The line of `text` that holds the URL (see _needles); 0 if none does."""
     text = text.lower()
+    return next(filter(None, (_line_holding(text, needle) for needle in _needles(load, target))), 0)
+
+
+def _needles(load: Reference, target: str) -> list[str]:
+    """How the URL may be written in a source: as the page has it, as resolved (a CSS escape or
+    Markdown's own syntax spelt it another way), or by its host alone."""
     host = (origin_of(target) or target).split("://", 1)[-1].split(":")[0]
-    for needle in (load.url.strip().lower(), target.split("://", 1)[-1].lower(), host):
-        index = text.find(needle) if needle else -1
-        if index >= 0:
-            return text.count("\n", 0, index) + 1
-        for number, line in enumerate(text.split("\n"), start=1):
-            if needle and "&" in line and needle in unescape(line):
+    return [n for n in (load.url.strip().lower(), target.split("://", 1)[-1].lower(), host) if n]
+
+
+def _line_holding(lowered: str, needle: str) -> int:
+    """The first line of a (lower-cased) text holding `needle`, as written or with character
+    references decoded; 0 if none does."""
+    index = lowered.find(needle)
+    if index >= 0:
+        return lowered.count("\n", 0, index) + 1
+    if "&" in lowered:
+        for number, line in enumerate(lowered.split("\n"), start=1):
+            if "&" in line and needle in unescape(line):
                 return number
     return 0
