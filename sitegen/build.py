@@ -344,7 +344,7 @@ def _render_all(
             progress(min(start + batch, len(jobs)), len(jobs))
     staged.count_written(job.output for job in jobs)
     if errors:
-        raise BuildFailed(errors)
+        raise BuildFailed(guard.errors + errors)  # the static files' problems too: all at once
     log.info("rendered %d pages, reused %d unchanged", len(rendered), len(jobs) - len(rendered))
     return record, frozenset(rendered)
 

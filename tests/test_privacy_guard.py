@@ -262,3 +262,16 @@ def test_harmless_snippets_build_everywhere(make_site: MakeSite) -> None:
     assert result.code == 0, result.err
     page = (root / "output/articles/a/index.html").read_text()
     assert 'href="https://other.example/page"' in page and 'src="data:image/png;base64,iVBORw0KGgo="' in page
+
+
+def test_problems_in_static_files_and_pages_are_reported_together(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/articles/a.md": ARTICLE.format(body="![x](https://images.example/v.jpg)"),
+            "static/extra.css": 'body { background: url("https://fonts.example/bg.png"); }\n',
+        }
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert "content/articles/a.md:" in result.err and "https://images.example/v.jpg" in result.err
+    assert "static/extra.css:1:" in result.err and "https://fonts.example/bg.png" in result.err
