@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sitegen.config.site_config import load_config
 from sitegen.core import layout
+from sitegen.core.characters import without_forbidden
 from sitegen.core.clock import today
 from sitegen.core.slugs import slugify
 
 KINDS = ("article", "journey", "page", "clinician")
-
 
 
 class ScaffoldError(Exception):
@@ -26,7 +26,7 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     """Write a ready-to-edit `kind` file named after `title`; return its path. Never overwrites."""
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}' (expected one of: {', '.join(KINDS)})")
-    title = title.strip()
+    title = " ".join(without_forbidden(title).split())  # pasted titles bring invisible characters and breaks
     slug = slugify(title)
     if not slug:
         raise ScaffoldError(f"the title '{title}' has no letters or digits to make an address from")

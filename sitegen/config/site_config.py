@@ -146,7 +146,12 @@ def load_config(root: Path) -> SiteConfig:
                 )
             ]
         )
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildFailed(
+            [ContentError(CONFIG_FILE, 1, f"not valid UTF-8 text ({exc.reason})", "save it as UTF-8")]
+        ) from None
     located, error = load_located(text, CONFIG_FILE)
     if error:
         raise BuildFailed([error])
