@@ -168,6 +168,12 @@ CASES = [
 
 SITE_CASES = [
     (
+        "an unclosed bracket in base_url (found by the fuzz test)",
+        MINIMAL_SITE_YAML.replace("https://example.org/\n", "https://[example.org/\n", 1),
+        "site.yaml:2: base_url 'https://[example.org/' is not a full web address",
+        "write it like https://example.org/",
+    ),
+    (
         "escaped vertical tab in the site title",
         MINIMAL_SITE_YAML.replace("title: Test Practice", 'title: "Test\\vPractice"'),
         "site.yaml:1: 'title' contains U+000B (a vertical tab)",

@@ -167,8 +167,12 @@ def load_config(root: Path) -> SiteConfig:
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
     """Rules the types alone cannot express."""
-    parts = urlsplit(config.base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(config.base_url)
+        full = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # an unclosed '[' (an IPv6 address) and the like
+        full = False
+    if not full:
         reader.error(
             ("base_url",),
             f"base_url '{config.base_url}' is not a full web address",
