@@ -351,3 +351,11 @@ def test_a_cache_part_of_the_wrong_kind_is_replaced(make_site: MakeSite, part: s
     (root / ARTICLE).write_text(article(body="![A calm lake](/images/lake.png)"), encoding="utf-8")
     assert run_sitegen("build", "-q", cwd=root).code == 0
     assert snapshot(root / "output") == clean
+
+
+def test_check_reports_an_address_no_browser_can_follow(make_site: MakeSite) -> None:
+    root = make_site({ARTICLE: article(body="See [the notes](//[notes) for more.")})
+    result = run_sitegen("check", cwd=root)
+    assert result.code == 1, result.err
+    assert "crashed" not in result.err
+    assert "content/articles/calm.md:6: unreadable address: //[notes" in result.out + result.err
