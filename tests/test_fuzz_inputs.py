@@ -47,6 +47,7 @@ YAML_VALUES = [
     '"\\N"', '"\\_"', '"\\L"', '"tab\\there"', "[" * 40 + "]" * 40,
     "\n" + "".join("  " * (i + 1) + "- x\n" for i in range(40)).rstrip(),
     "\u202eRTL", "😀😀", "日本語", "Ünïcödé", "C++", "a/b", "../..", "https://example.org/x", "javascript:alert(1)",
+    "https://[x", "//[y",
 ]
 MARKDOWN = [
     "```\nunclosed fence", "~~~python\ncode", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
@@ -57,7 +58,8 @@ MARKDOWN = [
     "***", "<!-- open comment", "<div>", "</div></div>", "\x00\x0b\x1b\x0c\x7f\x85", "\u2028\u2029", "\r", "\ufeff",
     "[[[x]]](y)", "`` ` ``", "<br/>", "&amp;&lt;", "\\", "*" * 20, "_" * 20, "word " * 200,
     "![a calm lake](/images/none.png)", "![](https://evil.example/p.png)", "<a href='//evil.example'>x</a>",
-    "[x](//[bad)", "[x](http://[::1)", "<a href='https://[x'>x</a>", "Step 1: breathe.", "## Day 3: Late",
+    "[x](//[bad)", "[x](http://[::1)", "<a href='https://[x'>x</a>", "<img src='//[x' alt='x'>",
+    "Step 1: breathe.", "## Day 3: Late",
     "### Week 9: Extra", "**Example:** a sigh",
 ]
 ARTICLE_LINES = [

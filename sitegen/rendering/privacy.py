@@ -65,7 +65,10 @@ def _origin(url: str) -> str | None:
     url = as_browser_reads(url).strip(_C0_AND_SPACE)
     if url.startswith("//"):
         url = "https:" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # '//[host' and the like: no browser can load from it
+        return None
     if parts.scheme in ("http", "https") and parts.netloc:
         return f"{parts.scheme}://{parts.netloc}".lower()
     return None
