@@ -366,3 +366,14 @@ def test_an_image_address_no_browser_can_follow_is_not_a_crash(make_site: MakeSi
     root = make_site({ARTICLE: article(body='A lake.\n\n<img src="//[lake" alt="A lake">')}, site_yaml=site_yaml)
     build(root)
     assert 'src="//[lake"' in (root / "output/articles/calm/index.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_text_with_an_invisible_character_is_a_located_error(make_site: MakeSite) -> None:
+    site_yaml = MINIMAL_SITE_YAML + "theme: calm\n"
+    root = make_site(
+        {ARTICLE: article(), "themes/calm/strings/en.yaml": 'topics: Themes\nlatest_articles: "New\\e"\n'},
+        site_yaml=site_yaml,
+    )
+    [error] = failing_build(root).errors
+    assert (error.path, error.line) == ("themes/calm/strings/en.yaml", 2)
+    assert "contains U+001B (an escape), which a web page cannot show" in error.message
