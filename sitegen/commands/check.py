@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -47,7 +47,10 @@ def check_site(output: Path, base_path: str, root: Path, sources: dict[str, str]
     external: dict[str, set[str]] = defaultdict(set)
     for page in pages.values():
         for url, line, attribute in page.links:
-            parts = urlsplit(url)
+            parts = _split(url)
+            if parts is None:
+                report.problems.append(_locate(root, sources, output, page.path, line, url, "unreadable address"))
+                continue
             if parts.scheme in ("http", "https") or url.startswith("//"):
                 external[url].add(page.path)
                 continue
@@ -79,6 +82,14 @@ def check_site(output: Path, base_path: str, root: Path, sources: dict[str, str]
         )
     report.external = {url: sorted(where) for url, where in sorted(external.items())}
     return report
+
+
+def _split(url: str) -> SplitResult | None:
+    """The parts of `url`, or None for one no browser can follow (such as '//[host', an unclosed IPv6 address)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def _read_page(file: Path, rel: str) -> _Page:
@@ -128,7 +139,8 @@ def _locate(
     source = sources.get(page, "")
     if source and (root / source).is_file():
         text = (root / source).read_text(encoding="utf-8", errors="replace")
-        for candidate in (url, urlsplit(url).path):
+        parts = _split(url)
+        for candidate in (url, parts.path if parts else ""):
             index = text.find(f"({candidate}") if candidate else -1
             if index >= 0:
                 return ContentError(source, text.count("\n", 0, index) + 1, f"{problem}: {url}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sitegen.config.site_config import load_config
 from sitegen.core import layout
+from sitegen.core.characters import without_forbidden
 from sitegen.core.clock import today
 from sitegen.core.slugs import shorten, slugify
 from sitegen.reading.content import shown_name
@@ -21,7 +22,6 @@ NEW_SLUG_LIMIT = 100
 the address stay readable (and well within what a folder name may take)."""
 
 
-
 class ScaffoldError(Exception):
     """Why no file was written, in words for the writer."""
 
@@ -30,7 +30,7 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     """Write a ready-to-edit `kind` file named after `title`; return its path. Never overwrites."""
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}' (expected one of: {', '.join(KINDS)})")
-    title = title.strip()
+    title = " ".join(without_forbidden(title).split())  # pasted titles bring invisible characters and breaks
     config = load_config(root)
     slug = shorten(slugify(title, config.slugs), NEW_SLUG_LIMIT)
     if not slug:

@@ -151,7 +151,12 @@ def load_config(root: Path) -> SiteConfig:
                 )
             ]
         )
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildFailed(
+            [ContentError(CONFIG_FILE, 1, f"not valid UTF-8 text ({exc.reason})", "save it as UTF-8")]
+        ) from None
     located, error = load_located(text, CONFIG_FILE)
     if error:
         raise BuildFailed([error])
@@ -179,8 +184,12 @@ def _with_category_slugs(config: SiteConfig, reader: SchemaReader) -> SiteConfig
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
     """Rules the types alone cannot express."""
-    parts = urlsplit(config.base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(config.base_url)
+        full = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # an unclosed '[' (an IPv6 address) and the like
+        full = False
+    if not full:
         reader.error(
             ("base_url",),
             f"base_url '{config.base_url}' is not a full web address",

@@ -13,6 +13,7 @@ import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin
 
+from sitegen.core.characters import PASTED_HINT, describe, first_forbidden, printable
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.yamlsource import Key, LocatedYaml
 
@@ -59,10 +60,13 @@ class SchemaReader:
             if not isinstance(data, dict):
                 self.error(key, f"'{_name(key)}' should be a mapping, not {_kind(data)}")
                 return _INVALID
-            converted = {str(k): self._convert(value_type, v, (*key, str(k))) for k, v in data.items()}
-            if any(v is _INVALID for v in converted.values()):
+            pairs = [
+                (self._text(str(k), (*key, str(k))), self._convert(value_type, v, (*key, str(k))))
+                for k, v in data.items()
+            ]
+            if any(k is _INVALID or v is _INVALID for k, v in pairs):
                 return _INVALID
-            return converted
+            return dict(pairs)
         return self._convert_scalar(tp, data, key)
 
     def _convert_union(self, tp: Any, data: Any, key: Key) -> Any:
@@ -91,7 +95,7 @@ class SchemaReader:
             child = (*key, name)
             if name not in aliases:
                 where = f" in '{_name(key)}'" if key else ""
-                self.error(child, f"unknown key '{name}'{where}", did_you_mean(name, aliases))
+                self.error(child, f"unknown key '{printable(name)}'{where}", did_you_mean(name, aliases))
                 ok = False
                 continue
             value = self._convert(hints[aliases[name]], raw_value, child)
@@ -101,10 +105,16 @@ class SchemaReader:
                 values[aliases[name]] = value
         for f in fields.values():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required and f.name not in values and f.metadata.get("yaml", f.name) not in data:
+            yaml_name = f.metadata.get("yaml", f.name)
+            if required and f.name not in values and yaml_name not in data:
                 where = f" in '{_name(key)}'" if key else ""
+                self.error(key, f"missing required key '{yaml_name}'{where}", f.metadata.get("hint", ""))
+                ok = False
+            elif required and isinstance(values.get(f.name), str) and not values[f.name].strip():
                 self.error(
-                    key, f"missing required key '{f.metadata.get('yaml', f.name)}'{where}", f.metadata.get("hint", "")
+                    (*key, yaml_name),
+                    f"'{_name((*key, yaml_name))}' is empty",
+                    f"write the {yaml_name} after '{yaml_name}:'",
                 )
                 ok = False
         if not ok:
@@ -126,7 +136,7 @@ class SchemaReader:
             return _INVALID
         if tp is str:
             if isinstance(data, (str, int, float)) and not isinstance(data, bool):
-                return str(data)
+                return self._text(str(data), key)
             self.error(key, f"'{_name(key)}' should be text, not {_kind(data)}")
             return _INVALID
         if tp is bool:
@@ -140,6 +150,14 @@ class SchemaReader:
             self.error(key, f"'{_name(key)}' should be a whole number, not {data!r}")
             return _INVALID
         raise TypeError(f"unsupported schema type {tp!r}")  # a bug in a schema, not user input
+
+    def _text(self, text: str, key: Key) -> Any:
+        """Text as given, unless it holds a character no page can carry (see core/characters.py)."""
+        where = first_forbidden(text)
+        if where is None:
+            return text
+        self.error(key, f"'{_name(key)}' contains {describe(text[where])}, which a web page cannot show", PASTED_HINT)
+        return _INVALID
 
 
 @functools.lru_cache(maxsize=64)
@@ -179,7 +197,7 @@ def _name(key: Key) -> str:
             parts.append(f"[{k}]")
         else:
             parts.append(("." if parts else "") + k)
-    return "".join(parts) or "document"
+    return printable("".join(parts)) or "document"
 
 
 def _kind(data: Any) -> str:
@@ -195,7 +213,7 @@ def _kind(data: Any) -> str:
         return f"the number {data}"
     if isinstance(data, dt.date):
         return f"the date {data.isoformat()}"
-    return f"'{data}'"
+    return f"'{printable(str(data))}'"
 
 
 def _type_name(tp: Any) -> str:

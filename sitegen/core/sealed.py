@@ -21,6 +21,7 @@ import hmac
 import logging
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,11 @@ def write_sealed(path: Path, data: bytes) -> None:
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(_seal_of(data))
         handle.write(data)
-    os.replace(temporary, path)
+    try:
+        os.replace(temporary, path)
+    except IsADirectoryError:  # a folder where this file belongs: cache damage, replaced like any other
+        shutil.rmtree(path)
+        os.replace(temporary, path)
 
 
 def read_sealed_view(path: Path) -> memoryview | None:

@@ -97,6 +97,12 @@ def _walk_is_plain(folder: str) -> bool:
     return True
 
 
+def discard(path: Path) -> None:
+    """Remove whatever is at `path`, file, link or folder (a cache part of the wrong kind), if anything."""
+    with contextlib.suppress(FileNotFoundError):
+        _remove(path)
+
+
 def _remove(path: Path) -> None:
     """Remove `path` without following any link in or at it."""
     if path.is_dir() and not path.is_symlink():

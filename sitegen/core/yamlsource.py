@@ -10,10 +10,11 @@ from typing import Any
 
 import yaml
 
+from sitegen.core.characters import PASTED_HINT, describe, first_forbidden
 from sitegen.core.errors import ContentError
+from sitegen.core.yaml_loader import MAX_NESTING, Loader, UnreadableValue, deepest_line, too_deep
 
-# The libyaml-backed loader is several times faster; PyYAML built without libyaml lacks it.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: Any = Loader
 
 Key = tuple[str | int, ...]
 
@@ -49,6 +50,10 @@ def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYam
     """Parse YAML text; a syntax error becomes a located ContentError, never an exception."""
     try:
         data = yaml.load(text, Loader=_Loader)
+    except UnreadableValue as exc:
+        return None, ContentError(path, exc.line + 1 + line_offset, exc.problem or "", exc.hint)
+    except yaml.reader.ReaderError as exc:
+        return None, _unreadable_character(text, path, line_offset, exc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -62,7 +67,21 @@ def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYam
         return None, ContentError(path, line, f"invalid YAML: {problem}", hint)
     except yaml.YAMLError as exc:
         return None, ContentError(path, line_offset + 1, f"invalid YAML: {exc}", "")
+    if too_deep(data):
+        line = deepest_line(text) + 1 + line_offset
+        hint = "a stray '[' or '-', or an alias inside its own anchor, nests values by accident"
+        return None, ContentError(path, line, f"values are nested more than {MAX_NESTING} levels deep", hint)
     return LocatedYaml({} if data is None else data, text, line_offset), None
+
+
+def _unreadable_character(text: str, path: str, line_offset: int, exc: yaml.reader.ReaderError) -> ContentError:
+    where = first_forbidden(text)
+    if where is None:
+        return ContentError(path, line_offset + 1, f"invalid YAML: {exc.reason}", "")
+    line = text.count("\n", 0, where) + 1 + line_offset
+    return ContentError(
+        path, line, f"this line contains {describe(text[where])}, which sitegen cannot read", PASTED_HINT
+    )
 
 
 def _record_lines(node: yaml.Node, key: Key, lines: dict[Key, int], offset: int) -> None:

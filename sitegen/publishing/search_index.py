@@ -23,9 +23,10 @@ from pathlib import Path
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import chunk_size, part_dir
-from sitegen.core.workspace import search_cache_lock
+from sitegen.core.workspace import discard, search_cache_lock
 
 log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class SearchIndex:
@@ -157,8 +158,8 @@ def _link_all(folder: Path, files: list[Path], target: Path) -> None:
 
 def _store(cache_dir: Path, index: int, key: str, site: Path) -> None:
     cached, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
-    key_file.unlink(missing_ok=True)
-    shutil.rmtree(cached, ignore_errors=True)
+    discard(key_file)
+    discard(cached)  # a file or a folder, whichever damage left there
     source = site / part_dir(index)
     _link_all(source, _own_files(source, index), cached)
     write_sealed(key_file, f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n".encode("ascii"))

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from frontmatter.default_handlers import YAMLHandler
 
+from sitegen.core.characters import without_forbidden
 from sitegen.core.errors import ContentError
 from sitegen.core.schema import SchemaReader
 from sitegen.core.yamlsource import LocatedYaml, load_located
@@ -46,7 +47,7 @@ def split_source(path: str, text: str) -> tuple[SourceFile | None, list[ContentE
         return None, [error]
     assert located is not None
     body_line = text[: len(text) - len(body)].count("\n") + 1
-    return SourceFile(path, located, body, body_line), []
+    return SourceFile(path, located, without_forbidden(body), body_line), []
 
 
 def read_meta(source: SourceFile, cls: type[T]) -> tuple[T | None, SchemaReader]:

@@ -18,6 +18,7 @@ import nh3
 from markdown import Extension
 
 from sitegen.core import urls as u
+from sitegen.core.characters import without_forbidden
 from sitegen.core.slugs import slugify
 from sitegen.reading.quick_inline import speed_up_inline
 from sitegen.reading.typography import TypographyExtension
@@ -172,7 +173,7 @@ def sanitise(html: str, base_path: str = "/") -> str:
             return value if re.fullmatch(r"text-align:\s*(left|right|center);?", value) else None
         return value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
@@ -181,3 +182,4 @@ def sanitise(html: str, base_path: str = "/") -> str:
         attribute_filter=rebase,
         strip_comments=True,
     )
+    return without_forbidden(cleaned)  # `&#11;` and the like come out of nh3 as the characters themselves

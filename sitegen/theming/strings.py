@@ -26,6 +26,8 @@ from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from sitegen.config.site_config import SiteConfig
+from sitegen.core.characters import PASTED_HINT, first_forbidden
+from sitegen.core.characters import describe as name_character
 from sitegen.core.errors import ContentError, did_you_mean, display_path
 from sitegen.core.yamlsource import load_located
 from sitegen.theming.lookup import BUILTIN_THEME, strings_dirs
@@ -259,6 +261,9 @@ def placeholders(entry: Entry) -> set[str]:
 
 
 def _format_problem(text: str) -> str:
+    where = first_forbidden(text)
+    if where is not None:
+        return f"contains {name_character(text[where])}, which a web page cannot show; {PASTED_HINT}"
     try:
         for _, name, spec, conversion in string.Formatter().parse(text):
             if name is not None and (not name.isidentifier() or spec or conversion):

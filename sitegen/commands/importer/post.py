@@ -16,6 +16,7 @@ from sitegen.commands.importer.header import Header
 from sitegen.commands.importer.leftovers import is_trailing_widget
 from sitegen.commands.importer.site import Segment, SiteFacts, author_name, loose
 from sitegen.commands.scaffold import yaml_string
+from sitegen.core.characters import without_forbidden
 from sitegen.core.slugs import NAME_LIMIT, shorten, slugify
 
 _MEETING = (
@@ -118,7 +119,7 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
     notes = list(draft.notes)
     if draft.failure:
         return Finished("", "", tuple(notes), draft.failure)
-    title = " ".join(draft.title.split())
+    title = " ".join(without_forbidden(draft.title).split())
     if not title:
         return Finished("", "", tuple(notes), "no title found")
     whole = slugify(draft.slug, facts.slug_style) or slugify(title, facts.slug_style)
@@ -143,17 +144,18 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
         lines.append(f"updated: {updated.isoformat()}")
     lines.append(f"category: {yaml_string(category)}")
     if tags:
-        lines.append("tags: [" + ", ".join(yaml_string(t) for t in tags) + "]")
+        lines.append("tags: [" + ", ".join(yaml_string(without_forbidden(t)) for t in tags) + "]")
     if author:
         lines.append(f"author: {author}")
-    description = " ".join(draft.description.split())
+    description = " ".join(without_forbidden(draft.description).split())
     if description:
         lines.append(f"description: {yaml_string(description)}")
     if draft.aliases:
         lines.append("aliases: [" + ", ".join(yaml_string(a) for a in draft.aliases) + "]")
     lines.append("---")
     notes.sort(key=lambda note: note.line)
-    return Finished(slug, "\n".join(lines) + "\n\n" + render_blocks(blocks), tuple(notes))
+    body = without_forbidden(render_blocks(blocks))  # pasted or saved posts bring invisible characters
+    return Finished(slug, "\n".join(lines) + "\n\n" + body, tuple(notes))
 
 
 def _fitting_slug(slug: str) -> str:
