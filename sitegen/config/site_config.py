@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
+from sitegen.core.links import LinkUrl
 from sitegen.core.schema import SchemaReader
 from sitegen.core.slugs import slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
@@ -26,7 +27,7 @@ class Practice:
 
 @dataclass(frozen=True)
 class BookingVariant:
-    url: str = ""
+    url: LinkUrl = ""
     label: str = ""
     text: str = ""
     phone: str = ""
@@ -34,7 +35,7 @@ class BookingVariant:
 
 @dataclass(frozen=True)
 class Booking:
-    url: str = field(metadata={"hint": "the page or scheduler where a reader books a session"})
+    url: LinkUrl = field(metadata={"hint": "the page or scheduler where a reader books a session"})
     label: str = ""
     """Empty: the theme's 'book_a_session' text, in the site's language."""
     text: str = ""
@@ -78,7 +79,7 @@ class CategoryConfig:
 @dataclass(frozen=True)
 class NavLink:
     label: str
-    url: str
+    url: LinkUrl
 
 
 FOLLOW_INSIDE = "inside"
