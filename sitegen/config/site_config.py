@@ -14,6 +14,7 @@ from sitegen.core.slugs import slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
 
 CONFIG_FILE = layout.CONFIG_FILE
+DEFAULT_THEME = "default"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class SiteConfig:
     booking: Booking = field(metadata={"hint": "add 'booking:' with at least a 'url:'"})
     language: str = "en"
     description: str = ""
-    theme: str = "default"
+    theme: str = DEFAULT_THEME
     practice: Practice = Practice()
     crisis: Crisis | bool = True
     navigation: tuple[str | NavLink, ...] = ()
@@ -156,9 +157,30 @@ def load_config(root: Path) -> SiteConfig:
     config = reader.read(SiteConfig, located.data)
     if config is not None:
         _check_semantics(config, reader)
+        _check_theme(config.theme, root, reader)
     if reader.errors or config is None:
         raise BuildFailed(reader.errors)
     return replace(config, source=located)
+
+
+def _check_theme(theme: str, root: Path, reader: SchemaReader) -> None:
+    """A theme is the built-in `default` or a folder of its own in themes/; a name that is
+    neither would otherwise build quietly with the default look."""
+    folder = root / layout.THEMES / theme
+    plain_name = theme not in ("", ".", "..") and Path(theme).name == theme and "\\" not in theme
+    if theme == DEFAULT_THEME or (plain_name and folder.is_dir()):
+        return
+    found = sorted({DEFAULT_THEME, *(p.name for p in _folders(root / layout.THEMES))})
+    close = did_you_mean(theme, found) if plain_name else ""
+    listed = f"a theme is a folder in {layout.THEMES}/; the themes here are: {', '.join(found)}"
+    reader.error(("theme",), f"there is no theme '{theme}'", close if close.startswith("did you mean") else listed)
+
+
+def _folders(path: Path) -> list[Path]:
+    try:
+        return [p for p in path.iterdir() if p.is_dir()]
+    except OSError:
+        return []
 
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
