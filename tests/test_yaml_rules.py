@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
+from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen
 from sitegen.build import build
 from sitegen.core.errors import BuildFailed
 
@@ -121,7 +121,7 @@ print(json.dumps({"errors": errors, "peak": peak, "seconds": time.perf_counter()
 def measured_build(root: Path) -> dict[str, object]:
     """Build `root` in a child process, reporting its problems and the peak memory Python allocated."""
     proc = subprocess.run(
-        [sys.executable, "-c", MEASURED, str(root)], capture_output=True, text=True, timeout=240, cwd=REPO
+        [sys.executable, "-c", MEASURED, str(root)], capture_output=True, text=True, timeout=240, cwd=root
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     result: dict[str, object] = json.loads(proc.stdout.splitlines()[-1])

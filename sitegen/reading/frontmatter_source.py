@@ -10,6 +10,7 @@ from frontmatter.default_handlers import YAMLHandler
 from sitegen.core.errors import ContentError
 from sitegen.core.schema import SchemaReader
 from sitegen.core.yamlsource import LocatedYaml, load_located
+from sitegen.reading.markdown_bounds import costly_markup
 
 T = TypeVar("T")
 _HANDLER = YAMLHandler()
@@ -46,6 +47,10 @@ def split_source(path: str, text: str) -> tuple[SourceFile | None, list[ContentE
         return None, [error]
     assert located is not None
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    costly = costly_markup(body)
+    if costly:
+        line = body_line + body.count("\n", 0, costly.offset)
+        return None, [ContentError(path, line, costly.message, costly.hint)]
     return SourceFile(path, located, body, body_line), []
 
 
