@@ -41,6 +41,7 @@ _QUOTE = re.compile(r"['\"]")
 _TAG_OPEN = re.compile(r"<[a-zA-Z]")
 _TAG_STOP = re.compile(r"""[>`]|=\s*(['"])""")
 _EMPHASIS = re.compile(r"[*_]+")
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_NESTING // 2},}}", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
 
 
@@ -96,6 +97,8 @@ def _blocks(text: str) -> list[tuple[int, str]]:
 def _inline_copying(block: str) -> int:
     """At most how many characters marking up `block` copies: each possible mark copies the
     paragraph, which grows by a placeholder of about ten characters per mark replaced."""
+    if 11 * len(block) ** 2 <= INLINE_BUDGET // 100:
+        return 0  # even if every character were a mark, a hundred such blocks stay within the bound
     marks = sum(block.count(mark) for mark in _INLINE_MARKS)
     return marks * (len(block) + 10 * marks)
 
@@ -143,6 +146,8 @@ def _tag_work(text: str) -> tuple[int, int]:
     """Characters the HTML reader scans from each `<` that may open a tag, and where the first
     such `<` is. A scan ends at `>` (the tag is whole and skipped), at a backtick (not a tag),
     or at the end; a quoted attribute value carries it past any `>` inside the quotes."""
+    if not _TAG_OPEN.search(text):
+        return 0, 0
     stops = [(found.start(), found.group(1) or found.group()) for found in _TAG_STOP.finditer(text)]
     positions = [at for at, _ in stops]
     ends: dict[int, tuple[int, bool]] = {}
@@ -189,6 +194,8 @@ def _too_deep_emphasis(blocks: list[tuple[int, str]]) -> CostlyMarkup | None:
     """Emphasis nested too deep: a `*` or `_` before a word opens, one after a word closes the
     latest still open; only pairs that close nest (`*a *b *c` is flat text)."""
     for start, block in blocks:
+        if block.count("*") + block.count("_") <= 2 * MAX_NESTING:
+            continue  # each level takes a mark to open and one to close
         opened: list[int] = []
         changes: list[tuple[int, int]] = []
         for run in _EMPHASIS.finditer(block):
@@ -212,6 +219,8 @@ def _too_deep_emphasis(blocks: list[tuple[int, str]]) -> CostlyMarkup | None:
 
 
 def _too_deep_list(text: str) -> CostlyMarkup | None:
+    if not _DEEP_INDENT.search(text):
+        return None
     for item in _LIST_ITEM.finditer(text):
         if len(item.group(1).expandtabs(4)) // 4 > MAX_NESTING // 2:
             return CostlyMarkup(
