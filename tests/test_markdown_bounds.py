@@ -37,6 +37,8 @@ HOSTILE = {
     "entities": sized("&amp;"),
     "deep emphasis": "*a " * 9_000 + "x" + " b*" * 9_000,
     "deep strong": "*" * 20_000 + "x" + "*" * 20_000,
+    "headings without blank lines": sized("# x\n"),
+    "attribute braces": sized("# h {: "),
     "deep list": "".join("    " * depth + "- x\n" for depth in range(160)),
 }
 

@@ -30,6 +30,11 @@ few million; at this bound the copying takes well under a second."""
 
 _INLINE_MARKS = "\\&`*_[<"
 
+LINE_BUDGET = 20_000_000
+"""Characters Python-Markdown may re-read line by line in one file (a few tenths of a second):
+a heading or rule in the middle of a paragraph is split off and the rest of the paragraph
+read again, and an attribute list (`{: .class}`) is looked for from every '{' of a heading."""
+
 MAX_NESTING = 100
 """Emphasis or list levels inside one another; Python's stack gives out at about 250."""
 
@@ -40,6 +45,7 @@ _PAREN = re.compile(r"[()]")
 _QUOTE = re.compile(r"['\"]")
 _TAG_OPEN = re.compile(r"<[a-zA-Z]")
 _TAG_STOP = re.compile(r"""[>`]|=\s*(['"])""")
+_SPLIT_OFF = re.compile(r"^ {0,3}(?:#|([-*_])(?: *\1){2,} *$)", re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_]+")
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_NESTING // 2},}}", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
@@ -73,6 +79,15 @@ def costly_markup(text: str) -> CostlyMarkup | None:
                 "too many Markdown marks (\\ & ` * _ [ <) in one paragraph: this text would take minutes to read",
                 "split it into paragraphs with blank lines, or remove marks that are only text",
             )
+    line_work = 0
+    for start, block in blocks:
+        line_work += _line_work(block)
+        if line_work > LINE_BUDGET:
+            return CostlyMarkup(
+                start,
+                "too many headings, rules or '{' in one paragraph: this text would take minutes to read",
+                "put a blank line after each heading, or write '\\{' for a brace that is only text",
+            )
     tag_work, first_open = _tag_work(text)
     if tag_work > WORK_BUDGET:
         return CostlyMarkup(
@@ -101,6 +116,14 @@ def _inline_copying(block: str) -> int:
         return 0  # even if every character were a mark, a hundred such blocks stay within the bound
     marks = sum(block.count(mark) for mark in _INLINE_MARKS)
     return marks * (len(block) + 10 * marks)
+
+
+def _line_work(block: str) -> int:
+    """Characters read again for the headings and rules split off `block` one at a time, and
+    for the attribute lists looked for from each '{' of a line."""
+    split_off = len(_SPLIT_OFF.findall(block))
+    braces = sum(line.count("{") * len(line) for line in block.split("\n") if "{" in line)
+    return split_off * len(block) + braces
 
 
 def _bracket_work(block: str) -> int:
