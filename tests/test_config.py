@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MakeSite, run_sitegen
+import pytest
+
+from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen
 
 ARTICLE = """\
 ---
@@ -117,3 +119,33 @@ def test_valid_minimal_site_builds(make_site: MakeSite) -> None:
     assert result.code == 0, result.err
     assert (root / "output" / "articles" / "a" / "index.html").is_file()
     assert Path(root / "output" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("theme", "hint"),
+    [
+        ("clam", "did you mean 'calm'?"),
+        ("../..", "a theme is a folder in themes/; the themes here are: calm, default"),
+        ("calm/../..", "a theme is a folder in themes/; the themes here are: calm, default"),
+        ("", "a theme is a folder in themes/; the themes here are: calm, default"),
+        ("missing", "a theme is a folder in themes/; the themes here are: calm, default"),
+    ],
+)
+def test_an_unknown_theme_is_an_error_naming_the_themes_found(make_site: MakeSite, theme: str, hint: str) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE, "themes/calm/strings/en.yaml": "topics: Themes\n"},
+        site_yaml=MINIMAL_SITE_YAML + f"theme: '{theme}'\n",
+    )
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert f"site.yaml:9: there is no theme '{theme}' ({hint})" in result.err.splitlines()
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("theme", ["calm", "default"])
+def test_a_theme_folder_or_the_default_builds(make_site: MakeSite, theme: str) -> None:
+    root = make_site(
+        {"content/articles/a.md": ARTICLE, "themes/calm/strings/en.yaml": "topics: Themes\n"},
+        site_yaml=MINIMAL_SITE_YAML + f"theme: {theme}\n",
+    )
+    assert run_sitegen("build", cwd=root).code == 0

@@ -30,11 +30,11 @@ def new_content(root: Path, kind: str, title: str) -> Path:
     """Write a ready-to-edit `kind` file named after `title`; return its path. Never overwrites."""
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}' (expected one of: {', '.join(KINDS)})")
-    title = " ".join(without_forbidden(title).split())  # pasted titles bring invisible characters and breaks
+    given, title = title, " ".join(without_forbidden(title).split())  # pasted titles bring invisible characters
     config = load_config(root)
     slug = shorten(slugify(title, config.slugs), NEW_SLUG_LIMIT)
     if not slug:
-        raise ScaffoldError(f"the title '{shown_name(title)}' has no letters or digits to make an address from")
+        raise ScaffoldError(f"the title '{shown_name(given)}' has no letters or digits to make an address from")
     folder = root / layout.FOLDER_OF[kind]
     path = folder / f"{slug}.md"
     if kind == "journey" and (folder / slug).exists():

@@ -8,11 +8,13 @@ from urllib.parse import urlsplit
 
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
+from sitegen.core.links import LinkUrl
 from sitegen.core.schema import SchemaReader
 from sitegen.core.slugs import STYLES, UNICODE, name_problem, slugify
 from sitegen.core.yamlsource import LocatedYaml, load_located
 
 CONFIG_FILE = layout.CONFIG_FILE
+DEFAULT_THEME = "default"
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Practice:
 
 @dataclass(frozen=True)
 class BookingVariant:
-    url: str = ""
+    url: LinkUrl = ""
     label: str = ""
     text: str = ""
     phone: str = ""
@@ -34,7 +36,7 @@ class BookingVariant:
 
 @dataclass(frozen=True)
 class Booking:
-    url: str = field(metadata={"hint": "the page or scheduler where a reader books a session"})
+    url: LinkUrl = field(metadata={"hint": "the page or scheduler where a reader books a session"})
     label: str = ""
     """Empty: the theme's 'book_a_session' text, in the site's language."""
     text: str = ""
@@ -76,7 +78,7 @@ class CategoryConfig:
 @dataclass(frozen=True)
 class NavLink:
     label: str
-    url: str
+    url: LinkUrl
 
 
 FOLLOW_INSIDE = "inside"
@@ -92,7 +94,7 @@ class SiteConfig:
     booking: Booking = field(metadata={"hint": "add 'booking:' with at least a 'url:'"})
     language: str = "en"
     description: str = ""
-    theme: str = "default"
+    theme: str = DEFAULT_THEME
     practice: Practice = Practice()
     crisis: Crisis | bool = True
     navigation: tuple[str | NavLink, ...] = ()
@@ -166,6 +168,7 @@ def load_config(root: Path) -> SiteConfig:
     if config is not None:
         config = _with_category_slugs(config, reader)
         _check_semantics(config, reader)
+        _check_theme(config.theme, root, reader)
     if reader.errors or config is None:
         raise BuildFailed(reader.errors)
     return replace(config, source=located)
@@ -180,6 +183,26 @@ def _with_category_slugs(config: SiteConfig, reader: SchemaReader) -> SiteConfig
         )
         config = replace(config, slugs=UNICODE)
     return replace(config, categories=tuple(replace(c, slug=config.slug_of(c.name)) for c in config.categories))
+
+
+def _check_theme(theme: str, root: Path, reader: SchemaReader) -> None:
+    """A theme is the built-in `default` or a folder of its own in themes/; a name that is
+    neither would otherwise build quietly with the default look."""
+    folder = root / layout.THEMES / theme
+    plain_name = theme not in ("", ".", "..") and Path(theme).name == theme and "\\" not in theme
+    if theme == DEFAULT_THEME or (plain_name and folder.is_dir()):
+        return
+    found = sorted({DEFAULT_THEME, *(p.name for p in _folders(root / layout.THEMES))})
+    close = did_you_mean(theme, found) if plain_name else ""
+    listed = f"a theme is a folder in {layout.THEMES}/; the themes here are: {', '.join(found)}"
+    reader.error(("theme",), f"there is no theme '{theme}'", close if close.startswith("did you mean") else listed)
+
+
+def _folders(path: Path) -> list[Path]:
+    try:
+        return [p for p in path.iterdir() if p.is_dir()]
+    except OSError:
+        return []
 
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:

@@ -15,7 +15,9 @@ TEAM = "content/team"
 IMAGES = "content/images"
 FOLDER_OF = {"article": ARTICLES, "journey": JOURNEYS, "page": PAGES, "clinician": TEAM}
 """Where each kind of content file goes."""
-SOURCE_FOLDERS = (CONTENT, "templates", "static", "themes")
+THEMES = "themes"
+"""A project's own themes, one folder each: themes/<name>/ (templates/, static/, strings/)."""
+SOURCE_FOLDERS = (CONTENT, "templates", "static", THEMES)
 """The folders a build reads, besides site.yaml."""
 JOURNEY_FILE = "journey.md"
 """A journey written as a folder: `content/journeys/<slug>/journey.md` plus its day files."""

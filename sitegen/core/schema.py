@@ -11,13 +11,25 @@ import datetime as dt
 import functools
 import types
 import typing
-from typing import Any, TypeVar, Union, get_args, get_origin
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from sitegen.core.characters import PASTED_HINT, describe, first_forbidden, printable
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.yamlsource import Key, LocatedYaml
 
 T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """A rule a value must meet beyond its type, attached as `Annotated[str, Checked(rule)]`.
+
+    `rule` returns (message, hint) for a value that breaks it, or None; the reader reports
+    the problem at the value's line, so a field's rule is written once for every file.
+    """
+
+    rule: Callable[[Any], tuple[str, str] | None]
 
 
 class SchemaReader:
@@ -40,6 +52,8 @@ class SchemaReader:
         origin = get_origin(tp)
         if tp is Any or tp is object:
             return data
+        if origin is Annotated:
+            return self._convert_checked(tp, data, key)
         if origin in (Union, types.UnionType):
             return self._convert_union(tp, data, key)
         if dataclasses.is_dataclass(tp) and isinstance(tp, type):
@@ -68,6 +82,19 @@ class SchemaReader:
                 return _INVALID
             return dict(pairs)
         return self._convert_scalar(tp, data, key)
+
+    def _convert_checked(self, tp: Any, data: Any, key: Key) -> Any:
+        base, *extras = get_args(tp)
+        value = self._convert(base, data, key)
+        if value is _INVALID:
+            return _INVALID
+        for check in extras:
+            problem = check.rule(value) if isinstance(check, Checked) else None
+            if problem:
+                message, hint = problem
+                self.error(key, f"'{_name(key)}': {message}", hint)
+                return _INVALID
+        return value
 
     def _convert_union(self, tp: Any, data: Any, key: Key) -> Any:
         options = [a for a in get_args(tp) if a is not type(None)]
@@ -163,7 +190,7 @@ class SchemaReader:
 @functools.lru_cache(maxsize=64)
 def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
     """Type hints and fields of a schema class, worked out once per class, not once per file."""
-    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}
+    return typing.get_type_hints(cls, include_extras=True), {f.name: f for f in dataclasses.fields(cls) if f.init}
 
 
 class _Invalid:
@@ -174,6 +201,8 @@ _INVALID: Any = _Invalid()
 
 
 def _accepts(tp: Any, data: Any) -> bool:
+    if get_origin(tp) is Annotated:
+        return _accepts(get_args(tp)[0], data)
     origin = get_origin(tp)
     if dataclasses.is_dataclass(tp) or origin is dict:
         return isinstance(data, dict)
@@ -217,6 +246,8 @@ def _kind(data: Any) -> str:
 
 
 def _type_name(tp: Any) -> str:
+    if get_origin(tp) is Annotated:
+        return _type_name(get_args(tp)[0])
     if dataclasses.is_dataclass(tp) or get_origin(tp) is dict:
         return "a mapping"
     if get_origin(tp) in (list, tuple):

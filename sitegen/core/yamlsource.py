@@ -13,6 +13,7 @@ import yaml
 from sitegen.core.characters import PASTED_HINT, describe, first_forbidden
 from sitegen.core.errors import ContentError
 from sitegen.core.yaml_loader import MAX_NESTING, Loader, UnreadableValue, deepest_line, too_deep
+from sitegen.core.yaml_rules import yaml_problems
 
 _Loader: Any = Loader
 
@@ -38,7 +39,7 @@ class LocatedYaml:
             self._lines = {}
             node = yaml.compose(self._text, Loader=_Loader)
             if node is not None:
-                _record_lines(node, (), self._lines, self._offset)
+                _record_lines(node, self._lines, self._offset)
         while key:
             if key in self._lines:
                 return self._lines[key]
@@ -47,9 +48,18 @@ class LocatedYaml:
 
 
 def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYaml | None, ContentError | None]:
-    """Parse YAML text; a syntax error becomes a located ContentError, never an exception."""
+    """Parse YAML text; a syntax error becomes a located ContentError, never an exception.
+
+    The node graph is checked before it becomes data (see core/yaml_rules.py): a key
+    written twice, or aliases that multiply, are the first problem reported."""
+    loader = _Loader(text)
     try:
-        data = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        problems = yaml_problems(node, line_offset)
+        if problems:
+            first = min(problems, key=lambda p: p.line)
+            return None, ContentError(path, first.line, first.message, first.hint)
+        data = loader.construct_document(node) if node is not None else None
     except UnreadableValue as exc:
         return None, ContentError(path, exc.line + 1 + line_offset, exc.problem or "", exc.hint)
     except yaml.reader.ReaderError as exc:
@@ -67,6 +77,8 @@ def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYam
         return None, ContentError(path, line, f"invalid YAML: {problem}", hint)
     except yaml.YAMLError as exc:
         return None, ContentError(path, line_offset + 1, f"invalid YAML: {exc}", "")
+    finally:
+        loader.dispose()
     if too_deep(data):
         line = deepest_line(text) + 1 + line_offset
         hint = "a stray '[' or '-', or an alias inside its own anchor, nests values by accident"
@@ -84,13 +96,21 @@ def _unreadable_character(text: str, path: str, line_offset: int, exc: yaml.read
     )
 
 
-def _record_lines(node: yaml.Node, key: Key, lines: dict[Key, int], offset: int) -> None:
-    lines.setdefault(key, node.start_mark.line + 1 + offset)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child: Key = (*key, str(key_node.value))
-            lines[child] = key_node.start_mark.line + 1 + offset
-            _record_lines(value_node, child, lines, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*key, index), lines, offset)
+def _record_lines(root: yaml.Node, lines: dict[Key, int], offset: int) -> None:
+    """The line of every key path, each node walked once: a value an alias repeats keeps the
+    line of the alias, and a file of aliases costs no more than its own size."""
+    walked: set[int] = set()
+    stack: list[tuple[yaml.Node, Key]] = [(root, ())]
+    while stack:
+        node, key = stack.pop()
+        lines.setdefault(key, node.start_mark.line + 1 + offset)
+        if id(node) in walked:
+            continue
+        walked.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                child: Key = (*key, str(key_node.value))
+                lines[child] = key_node.start_mark.line + 1 + offset
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*key, index)) for index, item in enumerate(node.value))

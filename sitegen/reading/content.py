@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.links import LinkUrl
 from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
@@ -58,7 +59,7 @@ class ClinicianMeta:
     specialties: tuple[str, ...] = ()
     photo: str = ""
     photo_alt: str = ""
-    booking_url: str = ""
+    booking_url: LinkUrl = ""
     booking_label: str = ""
     order: int = 100
 

@@ -11,6 +11,7 @@ from sitegen.core.characters import without_forbidden
 from sitegen.core.errors import ContentError
 from sitegen.core.schema import SchemaReader
 from sitegen.core.yamlsource import LocatedYaml, load_located
+from sitegen.reading.markdown_bounds import costly_markup
 
 T = TypeVar("T")
 _HANDLER = YAMLHandler()
@@ -47,6 +48,10 @@ def split_source(path: str, text: str) -> tuple[SourceFile | None, list[ContentE
         return None, [error]
     assert located is not None
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    costly = costly_markup(body)
+    if costly:
+        line = body_line + body.count("\n", 0, costly.offset)
+        return None, [ContentError(path, line, costly.message, costly.hint)]
     return SourceFile(path, located, without_forbidden(body), body_line), []
 
 
