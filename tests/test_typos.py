@@ -3,13 +3,14 @@ is left as it was. Bodies lose the invisible characters a web page cannot carry.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen, snapshot
+from conftest import MINIMAL_SITE_YAML, MakeSite, copy_sample, run_sitegen, snapshot
 from sitegen.build import build
 from sitegen.core.errors import BuildFailed
 
@@ -377,3 +378,18 @@ def test_a_theme_text_with_an_invisible_character_is_a_located_error(make_site: 
     [error] = failing_build(root).errors
     assert (error.path, error.line) == ("themes/calm/strings/en.yaml", 2)
     assert "contains U+001B (an escape), which a web page cannot show" in error.message
+
+
+def test_a_named_pipe_among_the_content_is_a_located_error_not_a_wait(tmp_path: Path) -> None:
+    """A pipe left where a Markdown file belongs would make reading it wait for ever."""
+    root = copy_sample(tmp_path / "site")
+    day = root / "content/journeys/reconnecting-as-a-couple/day-03.md"
+    day.unlink()
+    pipes = [day, root / "content/articles/pipe.md", root / "content/pages/pipe.md", root / "content/team/pipe.md"]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    for pipe in pipes:
+        assert f"{pipe.relative_to(root).as_posix()}:1: this is not an ordinary file" in result.err
+    assert not (root / "output").exists()

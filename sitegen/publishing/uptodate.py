@@ -49,6 +49,9 @@ def input_digest(root: Path, options: str) -> str:
     for source in sources:
         for path in _files(source):
             digest.update(str(path).encode() + b"\0")
+            if not path.is_file():  # a named pipe or a device: reading it could wait for ever
+                digest.update(b"\0not a file\0")
+                continue
             try:
                 digest.update(path.read_bytes())
             except OSError:  # a broken or looping link: the build reports it, with its path

@@ -64,8 +64,13 @@ class ClinicianMeta:
     order: int = 100
 
 
+_NOT_A_FILE = "replace it with a plain Markdown file, or move it out of content/"
+
+
 def read_source(path: Path, root: Path) -> tuple[SourceFile | None, list[ContentError]]:
     shown = path.relative_to(root).as_posix()
+    if not path.is_file():  # a named pipe would make the build wait for ever; a folder cannot be read
+        return None, [ContentError(shown, 1, "this is not an ordinary file, so sitegen cannot read it", _NOT_A_FILE)]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

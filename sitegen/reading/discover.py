@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,19 @@ class ContentFiles:
 def _markdown_in(folder: Path) -> tuple[Path, ...]:
     if not folder.is_dir():
         return ()
-    return tuple(sorted(p for p in folder.glob("*.md") if not p.name.startswith((".", "_")) and p.is_file()))
+    return tuple(
+        sorted(p for p in folder.glob("*.md") if not p.name.startswith((".", "_")) and (p.is_file() or is_special(p)))
+    )
+
+
+def is_special(path: Path) -> bool:
+    """A named pipe, socket or device: not content, but reported as such rather than read (which
+    could wait for ever) or passed over in silence."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def discover(root: Path) -> ContentFiles:

@@ -103,7 +103,9 @@ def _parse_journey_cached(
     if cache is None:
         return parse_journey(path, root, config, known)
     parts = [path] if path.name != layout.JOURNEY_FILE else sorted(path.parent.glob("*.md"))
-    data = b"\0".join(p.name.encode() + b"\0" + p.read_bytes() for p in parts) + repr(sorted(known)).encode()
+    texts = (p.read_bytes() if p.is_file() else b"\0-\0" for p in parts)  # a pipe is reported, never read
+    data = b"\0".join(p.name.encode() + b"\0" + text for p, text in zip(parts, texts, strict=True))
+    data += repr(sorted(known)).encode()
     key = cache.key(data)
     found = cache.get(key)
     if found is None:

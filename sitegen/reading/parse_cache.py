@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import stat
 import time
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -67,7 +68,7 @@ class ParseCache(Generic[T]):
         known = self._stamps.get(path)
         if known is not None and known[0] == stamp:
             return known[1]
-        key = self.key(path.read_bytes())
+        key = self.key(path.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
             self._stamps[path] = (stamp, key)
         return key
