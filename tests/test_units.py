@@ -303,3 +303,21 @@ def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() 
     assert urls.image_name("/images/lake.jpg", "/practice/") is None
     assert urls.rebase("/practice/", "/about/") == "/practice/about/"
     assert urls.rebase("/practice/", "//cdn.example/x.js") == "//cdn.example/x.js"
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        ("static/site.1a2b3c4d5e.css", urls.IMMUTABLE),
+        ("images/lake-960w-8f32d06c44.jpg", urls.IMMUTABLE),
+        ("index.html", urls.REVALIDATE),
+        ("articles/x/index.html", urls.REVALIDATE),
+        ("feed.xml", urls.REVALIDATE),
+        ("static/site.css", urls.REVALIDATE),
+        ("images/lake.jpg", urls.REVALIDATE),
+        ("pagefind/pagefind.js", urls.REVALIDATE),
+        ("static/site.1a2b3c4d5.css", urls.REVALIDATE),  # nine hex digits name no content
+    ],
+)
+def test_only_files_named_for_their_content_are_kept_for_a_year(path: str, kept: str) -> None:
+    assert urls.cache_control(path) == kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote, unquote, urlsplit
@@ -231,3 +232,16 @@ def part_count(pages: int) -> int:
 def part_dir(index: int) -> str:
     """Where part `index` (from 0) of the index lives: the first is the main bundle."""
     return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
+
+
+CONTENT_ADDRESSED = re.compile(r"[.-][0-9a-f]{10}\.[A-Za-z0-9]+$")
+"""A published file named for its bytes ('site.1a2b3c4d5e.css', 'lake-960w-1a2b3c4d5e.jpg'):
+under that name it never changes."""
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "public, max-age=0, must-revalidate"
+
+
+def cache_control(path: str) -> str:
+    """How long hosts and browsers may keep a published file: a year for one named for its
+    content; anything else (pages, feeds, the search index) is asked for again each time."""
+    return IMMUTABLE if CONTENT_ADDRESSED.search(path) else REVALIDATE
