@@ -64,30 +64,12 @@ def costly_markup(text: str) -> CostlyMarkup | None:
     stack; None for everything a writer actually writes."""
     text = _FENCE.sub(lambda code: " " * len(code.group()), text)  # code is never scanned for marks
     blocks = _blocks(text)
-    for work_of, what, hint in _SCANS:
+    for work_of, budget, message, hint in _SCANS:
         total = 0
         for start, block in blocks:
             total += work_of(block)
-            if total > WORK_BUDGET:
-                return CostlyMarkup(start, f"too many {what}: this text would take minutes to read", hint)
-    total = 0
-    for start, block in blocks:
-        total += _inline_copying(block)
-        if total > INLINE_BUDGET:
-            return CostlyMarkup(
-                start,
-                "too many Markdown marks (\\ & ` * _ [ <) in one paragraph: this text would take minutes to read",
-                "split it into paragraphs with blank lines, or remove marks that are only text",
-            )
-    line_work = 0
-    for start, block in blocks:
-        line_work += _line_work(block)
-        if line_work > LINE_BUDGET:
-            return CostlyMarkup(
-                start,
-                "too many headings, rules or '{' in one paragraph: this text would take minutes to read",
-                "put a blank line after each heading, or write '\\{' for a brace that is only text",
-            )
+            if total > budget:
+                return CostlyMarkup(start, f"{message}: this text would take minutes to read", hint)
     tag_work, first_open = _tag_work(text)
     if tag_work > WORK_BUDGET:
         return CostlyMarkup(
@@ -255,6 +237,23 @@ def _too_deep_list(text: str) -> CostlyMarkup | None:
 
 
 _SCANS = (
-    (_bracket_work, "'[' never close or nest deeply", "close each '[' with ']', or write '\\[' for one that is text"),
-    (_link_work, "links leave their '(' open", "end each link's address with ')'"),
+    (
+        _bracket_work,
+        WORK_BUDGET,
+        "too many '[' never close or nest deeply",
+        "close each '[' with ']', or write '\\[' for one that is text",
+    ),
+    (_link_work, WORK_BUDGET, "too many links leave their '(' open", "end each link's address with ')'"),
+    (
+        _inline_copying,
+        INLINE_BUDGET,
+        "too many Markdown marks (\\ & ` * _ [ <) in one paragraph",
+        "split it into paragraphs with blank lines, or remove marks that are only text",
+    ),
+    (
+        _line_work,
+        LINE_BUDGET,
+        "too many headings, rules or '{' in one paragraph",
+        "put a blank line after each heading, or write '\\{' for a brace that is only text",
+    ),
 )
