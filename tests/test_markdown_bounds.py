@@ -39,6 +39,11 @@ HOSTILE = {
     "headings without blank lines": sized("# x\n"),
     "attribute braces": sized("# h {: "),
     "deep list": "".join("    " * depth + "- x\n" for depth in range(160)),
+    # Fences that Python-Markdown does not read as code, so what they hold is Markdown:
+    "an indented fence": " ~~~\n" + sized("[", "\n ~~~"),
+    "a longer closing fence": "~~~\n" + sized("[", "\n~~~~"),
+    "a fence with words after its language": "~~~ python extra\n" + sized("[", "\n~~~"),
+    "a fence closed by a carriage return": "~~~\nx\n~~~\r" + sized("[", "\n~~~"),
 }
 
 

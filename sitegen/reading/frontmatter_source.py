@@ -48,11 +48,12 @@ def split_source(path: str, text: str) -> tuple[SourceFile | None, list[ContentE
         return None, [error]
     assert located is not None
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    body = without_forbidden(body)  # what Markdown will read, so the bounds are measured on it
     costly = costly_markup(body)
     if costly:
         line = body_line + body.count("\n", 0, costly.offset)
         return None, [ContentError(path, line, costly.message, costly.hint)]
-    return SourceFile(path, located, without_forbidden(body), body_line), []
+    return SourceFile(path, located, body, body_line), []
 
 
 def read_meta(source: SourceFile, cls: type[T]) -> tuple[T | None, SchemaReader]:

@@ -17,6 +17,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
 WORK_BUDGET = 300_000
 """Characters Python-Markdown may scan for one kind of closing mark in a file: at worst
 (each `[` is tried by several link patterns) about a third of a second. A long article
@@ -39,7 +41,8 @@ MAX_NESTING = 100
 """Emphasis or list levels inside one another; Python's stack gives out at about 250."""
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL)
+_FENCE = FencedBlockPreprocessor.FENCED_BLOCK_RE
+"""Python-Markdown's own pattern: what it reads as code, and nothing more, is skipped."""
 _BRACKET = re.compile(r"[\[\]]")
 _PAREN = re.compile(r"[()]")
 _QUOTE = re.compile(r"['\"]")
@@ -62,6 +65,7 @@ class CostlyMarkup:
 def costly_markup(text: str) -> CostlyMarkup | None:
     """The first shape in `text` that Python-Markdown could not read in reasonable time and
     stack; None for everything a writer actually writes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)  # as Python-Markdown first reads it
     text = _FENCE.sub(lambda code: " " * len(code.group()), text)  # code is never scanned for marks
     blocks = _blocks(text)
     for work_of, budget, message, hint in _SCANS:
