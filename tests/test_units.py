@@ -322,6 +322,10 @@ def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() 
         ("images/lake.jpg", urls.REVALIDATE),
         ("pagefind/pagefind.js", urls.REVALIDATE),
         ("static/site.1a2b3c4d5.css", urls.REVALIDATE),  # nine hex digits name no content
+        ("blog/entry-2019010203.html", urls.REVALIDATE),  # an old address, kept as a redirect page
+        ("files/report.0123456789.pdf", urls.REVALIDATE),
+        ("pagefind/pagefind.en_7538fbc57e.pf_meta", urls.REVALIDATE),
+        ("static/fonts/calm.0123456789.woff2", urls.IMMUTABLE),
     ],
 )
 def test_only_files_named_for_their_content_are_kept_for_a_year(path: str, kept: str) -> None:

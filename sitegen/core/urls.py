@@ -262,6 +262,9 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 
 def cache_control(path: str) -> str:
-    """How long hosts and browsers may keep a published file: a year for one named for its
-    content; anything else (pages, feeds, the search index) is asked for again each time."""
-    return IMMUTABLE if CONTENT_ADDRESSED.search(path) else REVALIDATE
+    """How long hosts and browsers may keep a published file: a year for a static file or a
+    resized image named for its content; anything else (pages, feeds, the search index) is asked
+    for again each time. Only those two folders count: an old address kept as a redirect page
+    may look digest-named ('blog/entry-2019010203.html') and still change."""
+    named = path.startswith((static(""), IMAGES_PREFIX)) and CONTENT_ADDRESSED.search(path)
+    return IMMUTABLE if named else REVALIDATE
