@@ -147,6 +147,10 @@ STYLESHEET = """\
     body { color: teal; }
 """
 
+FOOTER = """\
+    <footer><img src="{{ site.static_urls['icons/logo.png'] }}" alt="" width="16" height="16"></footer>
+"""
+
 
 def test_a_stylesheets_fonts_and_icons_are_loaded_by_their_digest_names(make_site: MakeSite) -> None:
     root = make_site(
@@ -154,6 +158,8 @@ def test_a_stylesheets_fonts_and_icons_are_loaded_by_their_digest_names(make_sit
             "static/site.css": STYLESHEET,
             "static/parts/extra.css": '.x { background-image: url("../icons/leaf.svg"); }\n',
             "static/icons/leaf.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>\n',
+            "static/icons/logo.png": "not really a picture\n",
+            "templates/partials/footer.html": FOOTER,
         },
         site_yaml=MINIMAL_SITE_YAML.replace("https://example.org/\n", "https://example.org/practice/\n", 1),
     )
@@ -169,6 +175,7 @@ def test_a_stylesheets_fonts_and_icons_are_loaded_by_their_digest_names(make_sit
         "static/parts/extra.css",
         "static/fonts/calm.woff2",
         "static/icons/leaf.svg",
+        "static/icons/logo.png",
     }, seen
     published = (root / "output/static/site.css").read_text(encoding="utf-8")
     assert "#shape') no-repeat" in published, "what follows a reference is kept as written"

@@ -84,6 +84,7 @@ class PageKit:
             feed_url=self.hrefs.href(u.feed()),
             stylesheet_url=u.static_href(config.base_path, assets.hashed("site.css")),
             script_url=u.static_href(config.base_path, assets.hashed("site.js")),
+            static_urls={f.name: u.static_href(config.base_path, f.hashed) for f in assets.files},
             categories=self._category_views(),
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
