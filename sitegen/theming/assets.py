@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -72,22 +73,29 @@ def _static_file(
     if name in made:
         return made[name]
     source = chosen[name]
+    if not name.endswith(".css"):
+        stat = source.stat()
+        made[name] = StaticFile(name, source, _digest_named(name, source, stat.st_mtime_ns, stat.st_size))
+        return made[name]
     data = source.read_bytes()
-    rewritten = None
-    if name.endswith(".css"):
-        inside = visiting | {name}
+    inside = visiting | {name}
 
-        def hashed_target(target: str) -> str | None:
-            if target not in chosen or target in inside:
-                return None
-            return _static_file(target, chosen, made, site, inside).hashed
+    def hashed_target(target: str) -> str | None:
+        if target not in chosen or target in inside:
+            return None
+        return _static_file(target, chosen, made, site, inside).hashed
 
-        css = _rewrite_references(data.decode("utf-8", "surrogateescape"), name, site, hashed_target)
-        changed = css.encode("utf-8", "surrogateescape")
-        rewritten = changed if changed != data else None
-        data = changed
-    made[name] = StaticFile(name, source, u.content_addressed(name, u.content_digest(data)), rewritten)
+    css = _rewrite_references(data.decode("utf-8", "surrogateescape"), name, site, hashed_target)
+    changed = css.encode("utf-8", "surrogateescape")
+    rewritten = changed if changed != data else None
+    made[name] = StaticFile(name, source, u.content_addressed(name, u.content_digest(changed)), rewritten)
     return made[name]
+
+
+@lru_cache(maxsize=4096)
+def _digest_named(name: str, source: Path, mtime_ns: int, size: int) -> str:
+    """A file's digest name, worked out once while it is unchanged (the preview plans every save)."""
+    return u.content_addressed(name, u.content_digest(source.read_bytes()))
 
 
 def _rewrite_references(css: str, name: str, site: u.Urls, hashed_target: Callable[[str], str | None]) -> str:
