@@ -102,7 +102,7 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     if use_cache and (caches is None or not caches.fits(root, config, options.today)):
         caches = ContentCaches(root, config, options.today)
     content, errors = load_content(root, config, options, caches if use_cache else None)
-    assets = collect_static(root, config.theme)
+    assets = collect_static(root, config.theme, Urls.for_site(config))
     planner = SitePlanner(config, content, root, assets)
     jobs = planner.plan()
     errors += planner.errors
@@ -239,9 +239,13 @@ def _publish(
     renderer = _renderer(planned, continued)
     guard = planned.guard()
     with out:
-        for name, path in planned.assets.files:
-            guard.check_static(name, path)
-            out.copy(u.static(name), path)
+        for static in planned.assets.files:
+            guard.check_static(static.name, static.source)
+            for name in static.published:
+                if static.rewritten is None:
+                    out.copy(u.static(name), static.source)
+                else:
+                    out.write(u.static(name), static.rewritten)
         page_cache = _page_cache(planned, out, continued)
         record, rendered = _render_all(jobs, renderer, out, guard, root, progress, planned.options.workers, page_cache)
         digests = {relative: content for relative, (_, content) in record.items()}

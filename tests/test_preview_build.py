@@ -66,6 +66,9 @@ def override_footer(root: Path) -> None:
 
 
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("the theme's stylesheet", append("themes/default/static/site.css", "\n.calm { color: teal; }\n")),
+    ("a stylesheet's font", add_file("static/site.css", "@font-face { font-family: C; src: url(c.woff2); }\n")),
+    ("the font itself", add_file("static/c.woff2", "not really a font\n")),
     ("an article's body", append(ARTICLE, "\nOne more gentle sentence for the preview.\n")),
     (
         "an article's title",

@@ -75,9 +75,14 @@ def test_an_alias_that_climbs_out_is_refused_not_folded_back_in(alias: str) -> N
     assert urls.alias_path(alias) is None
 
 
-def test_a_static_files_link_carries_its_version() -> None:
-    assert urls.static_href("/practice/", "site.css", "abc123") == "/practice/static/site.css?v=abc123"
-    assert urls.static_href("/practice/", "site.css", "") == "/practice/static/site.css"
+def test_a_static_file_is_named_for_its_bytes_where_cache_control_looks() -> None:
+    digest = urls.content_digest(b"body { color: teal; }\n")
+    assert len(digest) == 10
+    assert urls.content_addressed("site.css", digest) == f"site.{digest}.css"
+    assert urls.content_addressed("fonts/calm.v2.woff2", digest) == f"fonts/calm.v2.{digest}.woff2"
+    assert urls.content_addressed("LICENSE", digest) == "LICENSE"
+    assert urls.cache_control(urls.static(urls.content_addressed("site.css", digest))) == urls.IMMUTABLE
+    assert urls.static_href("/practice/", f"site.{digest}.css") == f"/practice/static/site.{digest}.css"
 
 
 # --- The booking call-to-action: site, then category, then author, then the page ----------
@@ -317,6 +322,10 @@ def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() 
         ("images/lake.jpg", urls.REVALIDATE),
         ("pagefind/pagefind.js", urls.REVALIDATE),
         ("static/site.1a2b3c4d5.css", urls.REVALIDATE),  # nine hex digits name no content
+        ("blog/entry-2019010203.html", urls.REVALIDATE),  # an old address, kept as a redirect page
+        ("files/report.0123456789.pdf", urls.REVALIDATE),
+        ("pagefind/pagefind.en_7538fbc57e.pf_meta", urls.REVALIDATE),
+        ("static/fonts/calm.0123456789.woff2", urls.IMMUTABLE),
     ],
 )
 def test_only_files_named_for_their_content_are_kept_for_a_year(path: str, kept: str) -> None:

@@ -12,6 +12,7 @@ preview) decodes it with `decode_path`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -167,9 +168,28 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
-def static_href(base_path: str, name: str, version: str) -> str:
-    """The link to a static file; a version (a digest of its bytes) makes a changed file a new URL."""
-    return href(base_path, static(name)) + (f"?v={version}" if version else "")
+def static_href(base_path: str, name: str) -> str:
+    """The link to a static file, by the name it is published under (see `content_addressed`)."""
+    return href(base_path, static(name))
+
+
+DIGEST_LENGTH = 10
+
+
+def content_digest(data: bytes) -> str:
+    """The short digest of a file's bytes that names it: the first ten hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+
+
+def content_addressed(name: str, digest: str) -> str:
+    """The name a file is published under so that it can be cached for good ('site.css' →
+    'site.1a2b3c4d5e.css'): new bytes make a new name. A name without a suffix keeps its name,
+    as it could not carry the digest where `cache_control` looks for it."""
+    folder, _, file_name = name.rpartition("/")
+    stem, dot, suffix = file_name.rpartition(".")
+    if not dot or not stem:
+        return name
+    return f"{folder}/{stem}.{digest}.{suffix}" if folder else f"{stem}.{digest}.{suffix}"
 
 
 def alias_path(alias: str) -> str | None:
@@ -242,6 +262,9 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 
 def cache_control(path: str) -> str:
-    """How long hosts and browsers may keep a published file: a year for one named for its
-    content; anything else (pages, feeds, the search index) is asked for again each time."""
-    return IMMUTABLE if CONTENT_ADDRESSED.search(path) else REVALIDATE
+    """How long hosts and browsers may keep a published file: a year for a static file or a
+    resized image named for its content; anything else (pages, feeds, the search index) is asked
+    for again each time. Only those two folders count: an old address kept as a redirect page
+    may look digest-named ('blog/entry-2019010203.html') and still change."""
+    named = path.startswith((static(""), IMAGES_PREFIX)) and CONTENT_ADDRESSED.search(path)
+    return IMMUTABLE if named else REVALIDATE

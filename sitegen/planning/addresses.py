@@ -67,8 +67,9 @@ def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) 
     files[MARKER] = "sitegen's output marker"
     for category in config.sorted_categories():
         files[u.category_feed(category.slug)] = f"the feed of category '{category.name}'"
-    for name, path in assets.files:
-        files[u.static(name)] = f"the static file {path.parent.name}/{name}"
+    for static in assets.files:
+        for name in static.published:
+            files[u.static(name)] = f"the static file {static.source.parent.name}/{static.name}"
     for name, info in used_images(content).items():
         for _, variant in info.variants:
             files[variant] = f"a resized copy of content/images/{name}"

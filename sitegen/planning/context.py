@@ -80,6 +80,10 @@ class SiteView:
     stylesheet_url: str
     feed_url: str
     script_url: str
+    static_urls: dict[str, str]
+    """Each static file's address by its name in static/ ('icons/leaf.svg' →
+    '/static/icons/leaf.1a2b3c4d5e.svg'): named for its bytes, so hosts may keep it for a year.
+    A template that loads a file of its own writes `site.static_urls["icons/leaf.svg"]`."""
     categories: tuple[CategoryView, ...]
 
 

@@ -82,8 +82,9 @@ class PageKit:
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             navigation=navigation,
             feed_url=self.hrefs.href(u.feed()),
-            stylesheet_url=u.static_href(config.base_path, "site.css", assets.versions.get("site.css", "")),
-            script_url=u.static_href(config.base_path, "site.js", assets.versions.get("site.js", "")),
+            stylesheet_url=u.static_href(config.base_path, assets.hashed("site.css")),
+            script_url=u.static_href(config.base_path, assets.hashed("site.js")),
+            static_urls={f.name: u.static_href(config.base_path, f.hashed) for f in assets.files},
             categories=self._category_views(),
         )
         self.booking = site_booking(config, self.strings, self.hrefs)

@@ -8,7 +8,6 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +23,6 @@ IMAGES_DIR = layout.IMAGES
 WIDTHS = (480, 960, 1440)
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
-DIGEST_LENGTH = 10
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 
 
@@ -55,7 +53,7 @@ class ImageInfo:
 def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | None:
     """The image's width, height and a short digest of its bytes (what its variants are named by)."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_LENGTH]
+        digest = u.content_digest(path.read_bytes())
         with Image.open(path) as image:
             return (*image.size, digest)
     except (UnidentifiedImageError, OSError):

@@ -60,8 +60,8 @@ def test_every_page_requests_only_its_own_origin(context: BrowserContext, sample
 
     visited = {path for path, _ in requested}
     assert visited == set(paths), f"no requests recorded for {set(paths) - visited}"
-    assert any(url.startswith(f"{site_url}/static/site.css") for _, url in requested), "the stylesheet was not seen"
-    assert any(url.startswith(f"{site_url}/static/site.js") for _, url in requested), "the script was not seen"
+    assert any(re.match(rf"{site_url}/static/site\.[0-9a-f]{{10}}\.css$", url) for _, url in requested), "no stylesheet"
+    assert any(re.match(rf"{site_url}/static/site\.[0-9a-f]{{10}}\.js$", url) for _, url in requested), "no script"
     foreign = [(path, url) for path, url in requested if not url.startswith("data:") and origin(url) != site_url]
     assert not foreign, "pages contacted other origins:\n" + "\n".join(f"{path}: {url}" for path, url in foreign)
 
