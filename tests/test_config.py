@@ -149,3 +149,53 @@ def test_a_theme_folder_or_the_default_builds(make_site: MakeSite, theme: str) -
         site_yaml=MINIMAL_SITE_YAML + f"theme: {theme}\n",
     )
     assert run_sitegen("build", cwd=root).code == 0
+
+
+ADDRESS_SITE = "title: T\nbase_url: {base}\nlanguage: {language}\nallowed_origins: {origins}\n"
+ADDRESS_SITE += "booking: {{url: /book/}}\ncategories: [{{name: Anxiety}}]\n"
+
+
+@pytest.mark.parametrize(
+    ("base", "language", "origins", "expected"),
+    [
+        ('"https://example.org\\\\evil/"', "en", "[]", "site.yaml:2: base_url 'https://example.org\\evil/' contains"),
+        ("https://example.org/a/../../b/", "en", "[]", "base_url 'https://example.org/a/../../b/' has '.'"),
+        ("' https://example.org/ '", "en", "[]", "site.yaml:2: base_url ' https://example.org/ ' contains a space"),
+        ("https://u:p@example.org/", "en", "[]", "site.yaml:2: base_url 'https://u:p@example.org/' holds a user"),
+        ("https://example.org:99999/", "en", "[]", "site.yaml:2: base_url 'https://example.org:99999/' is not a full"),
+        ("https://example.org/?p=1", "en", "[]", "site.yaml:2: base_url 'https://example.org/?p=1' has a '?'"),
+        ("https://bücher.example/", "en", "[]", "write the host as browsers send it: xn--bcher-kva.example"),
+        ("https://example.org/", "en-" + "a" * 300, "[]", "site.yaml:3: language 'en-aaaa"),
+        ("https://example.org/", "../strings/en", "[]", "site.yaml:3: language '../strings/en' is not a language tag"),
+        ("https://example.org/", "'x y'", "[]", "site.yaml:3: language 'x y' is not a language tag"),
+        ("https://example.org/", "en", "['*']", "site.yaml:4: '*' in allowed_origins is not an origin"),
+        ("https://example.org/", "en", "[cdn.example]", "site.yaml:4: 'cdn.example' in allowed_origins"),
+        ("https://example.org/", "en", "[5]", "site.yaml:4: '5' in allowed_origins is not an origin"),
+        ("https://example.org/", "en", "['https://cdn.example/only/']", "'https://cdn.example/only/' in allowed_origins"),
+    ],
+)
+def test_an_address_or_name_every_page_repeats_is_checked(
+    make_site: MakeSite, base: str, language: str, origins: str, expected: str
+) -> None:
+    site = ADDRESS_SITE.format(base=base, language=language, origins=origins)
+    root = make_site({"content/articles/a.md": ARTICLE}, site_yaml=site)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1, result.err
+    assert expected in result.err
+    assert "Traceback" not in result.err and "crashed" not in result.err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("base", "language", "origins"),
+    [
+        ("https://example.org/practice/", "en-GB", "[https://cdn.example]"),
+        ("http://127.0.0.1:8000/", "pt-BR", "['https://cdn.example:8443/']"),
+        ("https://xn--bcher-kva.example/", "zh-Hant-TW", "[]"),
+    ],
+)
+def test_good_addresses_and_tags_build(make_site: MakeSite, base: str, language: str, origins: str) -> None:
+    site = ADDRESS_SITE.format(base=base, language=language, origins=origins)
+    root = make_site({"content/articles/a.md": ARTICLE}, site_yaml=site)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err

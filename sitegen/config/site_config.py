@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitegen.config.address_rules import check_allowed_origins, check_base_url, check_language
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
@@ -207,17 +208,9 @@ def _folders(path: Path) -> list[Path]:
 
 def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
     """Rules the types alone cannot express."""
-    try:
-        parts = urlsplit(config.base_url)
-        full = parts.scheme in ("http", "https") and bool(parts.netloc)
-    except ValueError:  # an unclosed '[' (an IPv6 address) and the like
-        full = False
-    if not full:
-        reader.error(
-            ("base_url",),
-            f"base_url '{config.base_url}' is not a full web address",
-            "write it like https://example.org/ or https://example.org/practice/",
-        )
+    check_base_url(config.base_url, reader)
+    check_language(config.language, reader)
+    check_allowed_origins(config.allowed_origins, reader)
     _check_category_names(config, reader)
     names = {c.name for c in config.categories}
     for category_name, variant in config.booking.categories.items():
