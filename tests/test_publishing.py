@@ -160,7 +160,7 @@ def test_every_bad_alias_is_reported_at_its_own_line(make_site: MakeSite) -> Non
     long_part = "a" * 230
     front = (
         "---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\naliases:\n"
-        f"  - /old/fine/\n  - /\n  - /{long_part}/\n  - no-slash\n---\n"
+        f"  - /old/fine/\n  - /\n  - /{long_part}/\n  - no-slash\n  - /?p=12\n  - /old/#part\n---\n"
     )
     root = make_site({"content/articles/a.md": front})
     result = run_sitegen("build", cwd=root)
@@ -168,4 +168,6 @@ def test_every_bad_alias_is_reported_at_its_own_line(make_site: MakeSite) -> Non
     assert "content/articles/a.md:7: the alias '/' is the home page itself" in result.err
     assert "content/articles/a.md:8: a part of the alias is 230 bytes long, too long to name a folder" in result.err
     assert "content/articles/a.md:9: the alias 'no-slash' is not a path on this site" in result.err
+    assert "content/articles/a.md:10: the alias '/?p=12' has a '?' or '#' part" in result.err
+    assert "content/articles/a.md:11: the alias '/old/#part' has a '?' or '#' part" in result.err
     assert "Traceback" not in result.err and ":6:" not in result.err

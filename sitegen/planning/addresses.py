@@ -38,6 +38,11 @@ def alias_problem(alias: str) -> tuple[str, str] | None:
     if any(unicodedata.category(char) == "Cc" for char in decoded):
         shown = alias.encode("unicode_escape").decode("ascii")
         return f"the alias '{shown}' holds a control character", "write the old address on one line, as a path"
+    if "?" in alias or "#" in alias:  # '/?p=12': the host picks a file by the path alone
+        return (
+            f"the alias '{alias}' has a '?' or '#' part, which no redirect page can answer",
+            "keep its path only (e.g. /blog/old-post/); an address like /?p=12 needs a redirect rule at your host",
+        )
     if not alias.startswith("/") or ".." in decoded.split("/") or "\\" in decoded:
         return f"the alias '{alias}' is not a path on this site", "write old addresses as paths, e.g. /blog/old-post/"
     if u.alias_path(alias) is None:
