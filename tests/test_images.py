@@ -132,3 +132,29 @@ def test_names_differing_only_in_case_each_show_their_own_image(make_site: MakeS
             assert (red > blue) == (colour[0] > colour[2]), f"{slug} shows the other article's image"
             shown[f"{slug} {part.split()[1]}"] = data
     assert shown["lower 960w"] != shown["upper 960w"]
+
+
+def test_an_image_written_percent_encoded_is_found_under_its_own_name(make_site: MakeSite) -> None:
+    body = "![Hills](/images/quiet%20morning.jpg)\n\n![Лес](/images/%D1%84%D0%BE%D1%82%D0%BE.jpg)"
+    root = make(make_site, body)
+    (root / "content/images/quiet morning.jpg").write_bytes(photo())
+    (root / "content/images/фото.jpg").write_bytes(photo())
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    page = BeautifulSoup((root / "output/articles/a/index.html").read_text(), "html.parser")
+    sources = [img["srcset"].split(", ")[0].split()[0] for img in page.select(".prose img")]
+    assert sources == [
+        f"/images/quiet%20morning-480w-{CALM_DIGEST}.jpg",
+        f"/images/%D1%84%D0%BE%D1%82%D0%BE-480w-{CALM_DIGEST}.jpg",
+    ]
+    assert (root / f"output/images/quiet morning-480w-{CALM_DIGEST}.jpg").is_file()
+    assert (root / f"output/images/фото-480w-{CALM_DIGEST}.jpg").is_file()
+
+
+def test_an_image_address_cannot_reach_outside_content_images(make_site: MakeSite, tmp_path: Path) -> None:
+    outside = tmp_path / "private.jpg"
+    outside.write_bytes(photo())
+    root = make(make_site, f"![Private](/images/{outside})")
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    assert f"the image /images/{outside} was not found" in result.err

@@ -92,7 +92,7 @@ def image_variant(name: str, width: int, digest: str) -> str:
 
 def image_name(url: str, base_path: str) -> str | None:
     """The name under content/images/ that a link within the site refers to, if it refers to one."""
-    prefix = base_path + IMAGES_PREFIX
+    prefix, url = base_path + IMAGES_PREFIX, decode_path(url)  # '/images/quiet%20morning.jpg' is 'quiet morning.jpg'
     return url[len(prefix) :] if url.startswith(prefix) else None
 
 

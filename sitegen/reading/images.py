@@ -63,7 +63,7 @@ def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | None:
 def image_info(root: Path, name: str) -> ImageInfo | None:
     """Facts about `content/images/<name>`, or None when it is missing or not an image."""
     path = root / IMAGES_DIR / name
-    if ".." in name.split("/") or not path.is_file() or path.suffix.lower() not in FORMATS:
+    if name.startswith("/") or ".." in name.split("/") or not path.is_file() or path.suffix.lower() not in FORMATS:
         return None
     stat = path.stat()
     probed = _probe(path, stat.st_mtime_ns, stat.st_size)
