@@ -197,3 +197,23 @@ def test_a_long_address_in_chinese_is_cut_to_what_a_folder_name_can_take(make_si
     build = run_sitegen("build", "-q", cwd=root)
     assert build.code == 0, build.err
     assert (root / "output" / "articles" / written.stem / "index.html").is_file()
+
+
+def test_categories_and_tags_in_other_scripts_are_kept(make_site: MakeSite) -> None:
+    site = "title: T\nbase_url: https://example.org/\nbooking: {url: /book/}\n"
+    site += "categories: [{name: Anxiety}, {name: القلق}]\n"
+    root = make_site(site_yaml=site)
+    export = wxr_export(("Ruhig werden", "ruhig-werden", "<p>Atme langsam und spüre den Boden.</p>"))
+    export = export.replace(
+        '<category domain="category" nicename="anxiety"><![CDATA[Anxiety]]></category>',
+        '<category domain="category" nicename="qalaq"><![CDATA[القلق]]></category>'
+        '<category domain="post_tag" nicename="nihongo"><![CDATA[日本語]]></category>'
+        '<category domain="post_tag" nicename="trevoga"><![CDATA[Тревога]]></category>',
+    )
+    (root / "export.xml").write_text(export, encoding="utf-8")
+    result = run_sitegen("import", "export.xml", cwd=root)
+    assert result.code == 0, result.out + result.err
+    meta = front_matter(root, "ruhig-werden")
+    assert meta["category"] == "القلق"
+    assert meta["tags"] == ["日本語", "Тревога"]
+    assert run_sitegen("build", "-q", cwd=root).code == 0

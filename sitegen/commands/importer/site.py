@@ -30,9 +30,20 @@ _UNKNOWN_CHAR, _SPACE_SPLIT = 10, 3
 
 
 def loose(text: str) -> str:
-    """'Anxiety & Stress' -> 'anxietystress': the letters and digits only, lowercased, accents dropped."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "".join(ch for ch in ascii_text.lower() if ch.isalnum())
+    """'Anxiety & Stress' -> 'anxietystress', 'Ängste' -> 'angste', 'القلق' -> 'القلق': the letters
+    and digits of any script, lowercased; accents on Latin letters dropped, other scripts' marks kept."""
+    kept: list[str] = []
+    base = ""
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.category(char).startswith("M"):
+            if base and not base.isascii():
+                kept.append(char)  # a vowel sign or voicing mark is part of the letter, not an accent
+        elif char.isalnum():
+            kept.append(char)
+            base = char
+        else:
+            base = ""
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 @dataclass(frozen=True)
