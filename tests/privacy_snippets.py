@@ -79,6 +79,12 @@ HOSTILE_HTML = [
     "<style>a{background:u\\72l(//evil.example/p65.png)}</style>",
     "<style>a{background:url(\\2f\\2f evil.example/p66.png)}</style>",
     "<style>@font-face{font-family:x;src:url(https:evil.example/p67.woff2)}</style>",
+    # SVG animation gives an element a new address while the page shows; speculation rules prefetch.
+    '<svg><image href="/ok.png"><set attributeName="href" to="https://evil.example/p70.png"/></image></svg>',
+    '<svg><image><animate attributeName="xlink:href" values="/a.png;//evil.example/p71.png"/></image></svg>',
+    '<svg><use href="#a"><set attributeName="href" to="//evil.example/p72.svg#g"/></use></svg>',
+    '<svg><rect width="9" height="9"><set attributeName="fill" to="url(//evil.example/p73.svg#g)"/></rect></svg>',
+    '<script type="speculationrules">{"prefetch":[{"source":"list","urls":["https://evil.example/p74"]}]}</script>',
 ]
 
 # Markdown's own image syntax: these go into Markdown bodies only.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ _REFRESH = re.compile(
 _LIST_SEPARATORS = re.compile(r"[\t\n\f\r ,]+")
 # Where a `data:` URL becomes a page of its own, which may load anything.
 _DOCUMENT_LOADERS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+# SVG animation: the values an attribute is given while the page shows.
+_ANIMATIONS = frozenset({"set", "animate"})
+_ANIMATED_VALUES = frozenset({"to", "from", "by", "values"})
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 
 
@@ -78,6 +82,9 @@ def _read(html: str, found: PageReferences, within: str) -> None:
         found.loads.extend(Reference(url, within + what) for url, what in _loads_of(tag, node))
         if tag == "style":
             found.loads.extend(Reference(c.url, within + c.what) for c in urls_in_css(node.text(deep=True)))
+        elif tag == "script" and (node.attributes.get("type") or "").strip().lower() == "speculationrules":
+            rules = _speculation_urls(node.text(deep=True))
+            found.loads.extend(Reference(url, f"{within}<script type=speculationrules>") for url in rules)
         elif tag == "template":
             _read(node.html.replace("<template", "<div", 1) if node.html else "", found, within)
         srcdoc = node.attributes.get("srcdoc") if tag in ("iframe", "frame") else None
@@ -106,6 +113,38 @@ def _loads_of(tag: str, node: LexborNode) -> Iterator[tuple[str, str]]:
             yield from ((css.url, f"<{tag} {name}> {css.what}") for css in urls_in_css(value))
         elif name == "content" and tag == "meta" and (attributes.get("http-equiv") or "").strip().lower() == "refresh":
             yield _refresh_target(value), "<meta http-equiv=refresh>"
+        elif tag in _ANIMATIONS and name in _ANIMATED_VALUES:
+            yield from _animated_loads(tag, name, value, attributes)
+
+
+def _animated_loads(tag: str, name: str, value: str, attributes: dict[str, str | None]) -> Iterator[tuple[str, str]]:
+    """SVG's `<set attributeName=href to=…>` and `<animate … values=…>` give an element a new
+    address (or a `url()` paint) while the page shows, and the browser fetches it."""
+    target = next((v for k, v in attributes.items() if k.lower() == "attributename"), None) or ""
+    pieces = [piece.strip() for piece in (value.split(";") if name == "values" else [value])]
+    for piece in filter(None, pieces):
+        if target.strip().lower() in (*_HREFS, "src"):
+            yield piece, f"<{tag} {name}>"
+        else:
+            yield from ((css.url, f"<{tag} {name}> {css.what}") for css in urls_in_css(piece))
+
+
+def _speculation_urls(rules: str) -> Iterator[str]:
+    """The addresses `<script type=speculationrules>` tells the browser to prefetch or prerender."""
+    try:
+        stack: list[object] = [json.loads(rules)]
+    except ValueError:
+        return
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key == "urls" and isinstance(value, list):
+                    yield from (url for url in value if isinstance(url, str))
+                else:
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _data_url_text(url: str) -> str:
