@@ -130,3 +130,13 @@ def test_web_mail_phone_and_site_links_build(make_site: MakeSite, url: str) -> N
     for page in ("index.html", "articles/a/index.html", "team/ana/index.html"):
         html = (root / "output" / page).read_text(encoding="utf-8")
         assert f'href="{url}"' in html, page
+
+
+def test_a_byline_naming_a_clinician_whose_file_is_refused_is_no_second_problem(make_site: MakeSite) -> None:
+    root = site_with_links(make_site, "javascript:alert(1)", in_config="/contact/")
+    (root / "content/articles/a.md").write_text(ARTICLE.format(url="/contact/"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(root, workers=1)
+    found = {(e.path, e.line, e.message) for e in failure.value.errors}
+    assert any(path == "content/team/ana.md" and line == 3 for path, line, _ in found), found
+    assert not any("unknown author" in message for _, _, message in found), found
