@@ -171,6 +171,7 @@ ADDRESS_SITE += "booking: {{url: /book/}}\ncategories: [{{name: Anxiety}}]\n"
         ("https://example.org/", "en", "['*']", "site.yaml:4: '*' in allowed_origins is not an origin"),
         ("https://example.org/", "en", "[cdn.example]", "site.yaml:4: 'cdn.example' in allowed_origins"),
         ("https://example.org/", "en", "[5]", "site.yaml:4: '5' in allowed_origins is not an origin"),
+        ("https://example.org/", "en", '["https://[cdn"]', "site.yaml:4: 'https://[cdn' in allowed_origins is not an"),
         ("https://example.org/", "en", "['https://cdn.example/only/']", "'https://cdn.example/only/' in allowed"),
     ],
 )
