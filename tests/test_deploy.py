@@ -442,3 +442,25 @@ def test_sitegen_workflow_writes_a_workflow_that_builds_on_push_and_daily(tmp_pa
 def changes(printed: str, verb: str) -> set[str]:
     return {line.removeprefix(f"{verb} ") for line in printed.splitlines() if line.startswith(f"{verb} ")}
 
+
+
+def test_every_unusable_deploy_address_is_reported_by_the_build_at_its_line(make_site: MakeSite) -> None:
+    targets = [
+        ("a", "ftp://example.org/site"),
+        ("b", "file://relative/folder"),
+        ("c", "s3://bucket/site?endpont=https://r2.example"),
+        ("d", "s3://bucket/../site"),
+        ("e", "git+https://example.org/site.git"),
+        ("a", "file:///srv/www"),
+    ]
+    listed = "".join(f"  - name: {name}\n    url: {url}\n" for name, url in targets)
+    root = make_site({}, MINIMAL_SITE_YAML + "deploy:\n" + listed)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(line.startswith("site.yaml:11: deploy cannot publish to 'ftp://example.org/site'") for line in lines)
+    assert any(line.startswith("site.yaml:13: a folder address is file:// and an absolute path") for line in lines)
+    assert "site.yaml:15: unknown option 'endpont' in the S3 address (did you mean 'endpoint'?)" in lines
+    assert any(line.startswith("site.yaml:17: the prefix '/../site' has an empty, '.' or '..' part") for line in lines)
+    assert any(line.startswith("site.yaml:19: a git address names its branch after '#'") for line in lines)
+    assert "site.yaml:20: two deploy targets are named 'a' (rename one)" in lines
