@@ -14,7 +14,7 @@ from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
 from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
-from sitegen.publishing.last_build import record_outcome
+from sitegen.publishing.last_build import record_outcome, recording_outcome
 from sitegen.publishing.uptodate import input_digest, is_up_to_date, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
@@ -119,7 +119,7 @@ def run_build(args: argparse.Namespace) -> int:
     from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
-    try:
+    with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
         report = build(
             root,
             output,
@@ -129,10 +129,6 @@ def run_build(args: argparse.Namespace) -> int:
             on_busy=_on_busy(args),
             follow_output_link=True,
         )
-    except Exception:  # `sitegen deploy` must not publish what an earlier build left
-        record_outcome(root, output, succeeded=False)
-        raise
-    record_outcome(root, output, succeeded=True)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
@@ -151,12 +147,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     sources: dict[str, str] = {}
     if not args.no_build:
-        try:
+        with recording_outcome(root, output):
             sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
-        except Exception:
-            record_outcome(root, output, succeeded=False)
-            raise
-        record_outcome(root, output, succeeded=True)
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT

@@ -11,9 +11,12 @@ Only standard-library modules are imported here: the command line's no-op check 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.core.sealed import read_sealed, write_sealed
+from sitegen.core.workspace import ProjectBusy
 
 LAST_BUILD = ".sitegen-cache/last-build"
 _SUCCEEDED, _FAILED = "succeeded", "failed"
@@ -22,6 +25,20 @@ _SUCCEEDED, _FAILED = "succeeded", "failed"
 def record_outcome(root: Path, output: Path, succeeded: bool) -> None:
     outcome = _SUCCEEDED if succeeded else _FAILED
     write_sealed(root / LAST_BUILD, f"{outcome}\n{output}\n".encode())
+
+
+@contextlib.contextmanager
+def recording_outcome(root: Path, output: Path) -> Iterator[None]:
+    """Record how the build run inside this block ends: any error is a failure, except finding
+    the project busy (nothing was tried; the build that holds the lock records its own outcome)."""
+    try:
+        yield
+    except ProjectBusy:
+        raise
+    except Exception:
+        record_outcome(root, output, succeeded=False)
+        raise
+    record_outcome(root, output, succeeded=True)
 
 
 def last_outcome(root: Path, output: Path) -> bool | None:
