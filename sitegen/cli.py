@@ -9,10 +9,12 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.commands.scaffold import KINDS, ScaffoldError, new_content
+from sitegen.commands.workflow import WORKFLOW_FILE, WorkflowExists, write_workflow
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
 from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
+from sitegen.publishing.last_build import record_outcome, recording_outcome
 from sitegen.publishing.uptodate import input_digest, is_up_to_date, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
@@ -51,6 +53,13 @@ def make_parser() -> argparse.ArgumentParser:
     i.add_argument("inputs", nargs="+", type=Path, metavar="FILE|FOLDER", help="copied posts, saved pages, exports")
     i.add_argument("--dry-run", action="store_true", help="show the report and write nothing")
     i.add_argument("--force", action="store_true", help="replace articles that an earlier import wrote")
+    d = commands.add_parser("deploy", help="publish output/ to a target in site.yaml, uploading only what changed")
+    d.add_argument("target", nargs="?", default=None, help="the name of a target under 'deploy:' (default: the first)")
+    d.add_argument("--dry-run", action="store_true", help="list the changes and touch nothing")
+    d.add_argument("--no-delete", action="store_true", help="keep files the site no longer has")
+    d.add_argument("--no-wait", action="store_true", help="stop at once if a build of this project is running")
+    d.add_argument("-q", "--quiet", action="store_true", help="print only the summary and problems")
+    commands.add_parser("workflow", help=f"write a CI workflow that builds and deploys daily ({WORKFLOW_FILE})")
     return parser
 
 
@@ -68,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_new(args)
         if args.command == "import":
             return run_import(args)
+        if args.command == "deploy":
+            return run_deploy(args)
+        if args.command == "workflow":
+            return run_workflow(args)
         return run_build(args)
     except BuildFailed as failure:
         for error in failure.errors:
@@ -99,21 +112,23 @@ def run_build(args: argparse.Namespace) -> int:
     key = options_key(args.drafts, today().isoformat(), output)
     inputs = input_digest(root, key)
     if not args.force and is_up_to_date(root, output, key, inputs):
+        record_outcome(root, output, succeeded=True)  # what output/ holds is the build of these sources
         if not args.quiet:
             print(f"nothing changed: {_shown(output)} is up to date")
         return EXIT_OK
     from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
-    report = build(
-        root,
-        output,
-        drafts=args.drafts,
-        progress=progress,
-        inputs=inputs,
-        on_busy=_on_busy(args),
-        follow_output_link=True,
-    )
+    with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
+        report = build(
+            root,
+            output,
+            drafts=args.drafts,
+            progress=progress,
+            inputs=inputs,
+            on_busy=_on_busy(args),
+            follow_output_link=True,
+        )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
@@ -132,7 +147,8 @@ def run_check(args: argparse.Namespace) -> int:
 
     sources: dict[str, str] = {}
     if not args.no_build:
-        sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
+        with recording_outcome(root, output):
+            sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT
@@ -217,6 +233,46 @@ def run_import(args: argparse.Namespace) -> int:
     if not report.ok:
         print("import incomplete: some files or posts could not be imported (see above)", file=sys.stderr)
         return EXIT_CONTENT
+    return EXIT_OK
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    from sitegen.commands.deploy import DeployFailed, deploy
+
+    try:
+        report = deploy(args.root, args.target, args.dry_run, args.no_delete, _on_busy(args))
+    except DeployFailed as failed:
+        print(f"deploy failed: {failed}", file=sys.stderr)
+        return EXIT_CONTENT
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        print("nothing was deployed: fix site.yaml first", file=sys.stderr)
+        return EXIT_CONTENT
+    plan, verb = report.plan, "would " if report.dry_run else ""
+    if not args.quiet:
+        for upload in plan.uploads:
+            print(f"{verb}upload {upload.path}")
+        for path in plan.deletions:
+            print(f"{verb}delete {path}")
+    kept = f", {len(plan.kept)} kept (--no-delete)" if plan.kept else ""
+    counts = f"{len(plan.uploads)} uploaded ({plan.bytes} bytes), {len(plan.deletions)} deleted"
+    counts += f", {len(plan.unchanged)} unchanged{kept}"
+    where = f"{report.target.name} ({report.target.url})"
+    if report.dry_run:
+        print(f"dry run, nothing was changed: {where} would get {counts}")
+    else:
+        print(f"deployed to {where}: {counts}")
+    return EXIT_OK
+
+
+def run_workflow(args: argparse.Namespace) -> int:
+    try:
+        path = write_workflow(args.root.resolve())
+    except WorkflowExists as exists:
+        print(f"{_shown_file(Path(str(exists)))} is already there: it was left as it is", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"wrote {_shown_file(path)}: it builds on every push and once a day, then runs sitegen deploy")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.config.address_rules import check_allowed_origins, check_base_url, check_language
+from sitegen.config.deploy_targets import DeployTarget, check_deploy_targets, without_secrets
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
@@ -110,6 +111,8 @@ class SiteConfig:
     follow_symlinks: str | bool = FOLLOW_INSIDE
     """'inside': a link in the project's folders may point within the project; false: no links
     at all. Checked by sitegen/reading/source_links.py, so no link publishes a file from elsewhere."""
+    deploy: tuple[DeployTarget, ...] = ()
+    """Where `sitegen deploy` publishes, the first by default (see sitegen/config/deploy_targets.py)."""
     source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
     """Where each key was written in site.yaml, so a later stage can point at it without reading it again."""
 
@@ -165,7 +168,7 @@ def load_config(root: Path) -> SiteConfig:
         raise BuildFailed([error])
     assert located is not None
     reader = SchemaReader(located, CONFIG_FILE)
-    config = reader.read(SiteConfig, located.data)
+    config = reader.read(SiteConfig, without_secrets(located.data, reader))
     if config is not None:
         config = _with_category_slugs(config, reader)
         _check_semantics(config, reader)
@@ -212,6 +215,7 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
     check_language(config.language, reader)
     check_allowed_origins(config.allowed_origins, reader)
     _check_category_names(config, reader)
+    check_deploy_targets(config.deploy, reader)
     names = {c.name for c in config.categories}
     for category_name, variant in config.booking.categories.items():
         if category_name not in names:

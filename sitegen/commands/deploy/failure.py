@@ -1,0 +1,11 @@
+"""Why a deploy stopped: a value the command line prints as it is, then exits 1."""
+
+from __future__ import annotations
+
+
+class DeployFailed(Exception):
+    """The deploy could not start or finish; the message names the file or setting, the hint what to do."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message, self.hint = message, hint
+        super().__init__(f"{message} ({hint})" if hint else message)
