@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitegen.config.headers import DEFAULT_REFERRER_POLICY, REFERRER_POLICIES, origin_problem
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
@@ -101,6 +102,9 @@ class SiteConfig:
     articles_per_page: int = 10
     import_category: str = ""
     allowed_origins: tuple[str, ...] = ()
+    referrer_policy: str = DEFAULT_REFERRER_POLICY
+    """What a reader's browser tells another site about the page a link was followed from
+    (the Referrer-Policy header and the pages' own `<meta name="referrer">`)."""
     strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
     """The theme's texts reworded or translated, by key (see sitegen/theming/strings.py)."""
     slugs: str = UNICODE
@@ -248,10 +252,26 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
             f"follow_symlinks cannot be {shown}",
             "expected 'inside', to accept links that stay inside the project, or false, to refuse every link",
         )
+    _check_headers(config, reader)
     if config.crisis is True:
         return
     if config.crisis is not False and not isinstance(config.crisis, Crisis):
         reader.error(("crisis",), "crisis should be a mapping or false")
+
+
+def _check_headers(config: SiteConfig, reader: SchemaReader) -> None:
+    """The values that go into the security headers (see config/headers.py): a header with a
+    value no browser understands would be ignored, or break the policy around it."""
+    for index, origin in enumerate(config.allowed_origins):
+        problem = origin_problem(origin)
+        if problem:
+            reader.error(("allowed_origins", index), problem, "write an origin such as https://fonts.example.org")
+    if config.referrer_policy not in REFERRER_POLICIES:
+        reader.error(
+            ("referrer_policy",),
+            f"referrer_policy cannot be '{config.referrer_policy}'",
+            did_you_mean(config.referrer_policy, REFERRER_POLICIES),
+        )
 
 
 def _check_category_names(config: SiteConfig, reader: SchemaReader) -> None:

@@ -81,6 +81,11 @@ class SiteView:
     feed_url: str
     script_url: str
     categories: tuple[CategoryView, ...]
+    content_security_policy: str
+    """The site's Content-Security-Policy as a `<meta http-equiv>` can carry it, for hosts that
+    send no headers: put it in the head before any script or stylesheet."""
+    referrer_policy: str
+    """site.yaml's `referrer_policy`, for `<meta name="referrer">`."""
 
 
 @dataclass(frozen=True)

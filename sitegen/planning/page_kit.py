@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
@@ -85,6 +86,8 @@ class PageKit:
             stylesheet_url=u.static_href(config.base_path, "site.css", assets.versions.get("site.css", "")),
             script_url=u.static_href(config.base_path, "site.js", assets.versions.get("site.js", "")),
             categories=self._category_views(),
+            content_security_policy=content_security_policy(config, meta=True),
+            referrer_policy=config.referrer_policy,
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
         self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))
