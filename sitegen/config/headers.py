@@ -37,7 +37,6 @@ PERMISSIONS_POLICY = ", ".join(
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
