@@ -20,9 +20,11 @@ from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
+from sitegen.planning.addresses import moved_addresses
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
+from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
 from sitegen.publishing.image_variants import image_variants
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.search_index import index_site
@@ -86,6 +88,11 @@ class Planned:
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         return files + image_variants(self.root, self.content, images_cache)
+
+    def host_files(self, written: frozenset[str]) -> list[tuple[str, bytes]]:
+        """`_headers` (whose caching rules follow the files `written`) and `_redirects`."""
+        headers = headers_file(self.config, written | {HEADERS_FILE, REDIRECTS_FILE})
+        return [(HEADERS_FILE, headers), (REDIRECTS_FILE, redirects_file(moved_addresses(self.jobs)))]
 
     def guard(self) -> PrivacyGuard:
         theme = theme_dirs(self.root, self.config.theme)
@@ -252,6 +259,8 @@ def _publish(
         if guard.errors:
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
+            out.write(relative, data)
+        for relative, data in planned.host_files(out.written_files):
             out.write(relative, data)
         if isinstance(out, InPlaceOutput):
             pass  # the preview brings its search index up to date itself, after the reload

@@ -13,13 +13,14 @@ from pathlib import Path
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
 SUFFIXES = (".html", ".xml", ".txt")
+HOST_FILES = ("_headers", "_redirects")
 
 
 def text_files(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(folder.rglob("*"))
-        if p.suffix in SUFFIXES and "pagefind" not in p.relative_to(folder).parts
+        if (p.suffix in SUFFIXES or p.name in HOST_FILES) and "pagefind" not in p.relative_to(folder).parts
     }
 
 

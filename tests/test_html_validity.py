@@ -22,10 +22,16 @@ def validate(files: list[Path], *extra: str) -> subprocess.CompletedProcess[str]
     )
 
 
+# The checker reads a `<meta>` policy with a CSP grammar older than Level 3, which added the
+# 'wasm-unsafe-eval' that search needs (Chromium, Firefox and Safari all know it): that one
+# word is passed over, every other problem in the policy or the page still fails.
+OLDER_CSP_GRAMMAR = "Unrecognized source-expression 'wasm-unsafe-eval'"
+
+
 def test_every_page_is_valid_html(sample_output: Path) -> None:
     pages = sorted(p for p in sample_output.rglob("*.html") if "pagefind" not in p.parts)
     assert len(pages) >= 40
-    result = validate(pages)
+    result = validate(pages, "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")  # one line per message
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from sitegen.config.headers import origin_problem
 from sitegen.core.schema import SchemaReader
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$")
@@ -67,13 +68,13 @@ def check_allowed_origins(origins: Iterable[object], reader: SchemaReader) -> No
         if not _is_origin(origin):
             reader.error(
                 ("allowed_origins", index),
-                f"'{origin}' in allowed_origins is not an origin",
+                f"'{origin}' is not an origin (a scheme and a host, with no path)",
                 "write the scheme and host only, like https://cdn.example (a path would allow the whole site)",
             )
 
 
 def _is_origin(origin: object) -> bool:
-    if not isinstance(origin, str) or _base_url_problem(origin)[0]:
+    if not isinstance(origin, str) or _base_url_problem(origin)[0] or origin_problem(origin):
         return False
     parts = urlsplit(origin)
     return parts.path in ("", "/")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sitegen.config.address_rules import check_allowed_origins, check_base_url, check_language
 from sitegen.config.deploy_targets import DeployTarget, check_deploy_targets, without_secrets
+from sitegen.config.headers import DEFAULT_REFERRER_POLICY, REFERRER_POLICIES
 from sitegen.core import layout
 from sitegen.core.errors import BuildFailed, ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
@@ -103,6 +104,9 @@ class SiteConfig:
     articles_per_page: int = 10
     import_category: str = ""
     allowed_origins: tuple[str, ...] = ()
+    referrer_policy: str = DEFAULT_REFERRER_POLICY
+    """What a reader's browser tells another site about the page a link was followed from
+    (the Referrer-Policy header and the pages' own `<meta name="referrer">`)."""
     strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
     """The theme's texts reworded or translated, by key (see sitegen/theming/strings.py)."""
     slugs: str = UNICODE
@@ -245,10 +249,23 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
             f"follow_symlinks cannot be {shown}",
             "expected 'inside', to accept links that stay inside the project, or false, to refuse every link",
         )
+    _check_headers(config, reader)
     if config.crisis is True:
         return
     if config.crisis is not False and not isinstance(config.crisis, Crisis):
         reader.error(("crisis",), "crisis should be a mapping or false")
+
+
+def _check_headers(config: SiteConfig, reader: SchemaReader) -> None:
+    """The values that go into the security headers (see config/headers.py): a header with a
+    value no browser understands would be ignored, or break the policy around it. (Allowed
+    origins are checked with the other addresses, in config/address_rules.py.)"""
+    if config.referrer_policy not in REFERRER_POLICIES:
+        reader.error(
+            ("referrer_policy",),
+            f"referrer_policy cannot be '{config.referrer_policy}'",
+            did_you_mean(config.referrer_policy, REFERRER_POLICIES),
+        )
 
 
 def _check_category_names(config: SiteConfig, reader: SchemaReader) -> None:

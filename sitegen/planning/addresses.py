@@ -100,6 +100,12 @@ def taken_addresses(jobs: list[PageJob], generated: dict[str, str]) -> list[Cont
     return errors
 
 
+def moved_addresses(jobs: list[PageJob]) -> list[tuple[str, str]]:
+    """Each old address that has a redirect page, and the link that page sends readers to:
+    what a host's own redirects (`_redirects`) repeat as real 301s."""
+    return [(job.path, job.context["target"].url) for job in jobs if job.template == "redirect.html"]
+
+
 def tag_collisions(articles: tuple[Article, ...], slug_of: Callable[[str], str]) -> list[ContentError]:
     """Two different tags at one address ('C' and 'C++' are both /tags/c/), each named with
     where it was written. Tags that differ only in case are one tag, and share it rightly."""

@@ -85,6 +85,11 @@ class SiteView:
     '/static/icons/leaf.1a2b3c4d5e.svg'): named for its bytes, so hosts may keep it for a year.
     A template that loads a file of its own writes `site.static_urls["icons/leaf.svg"]`."""
     categories: tuple[CategoryView, ...]
+    content_security_policy: str
+    """The site's Content-Security-Policy as a `<meta http-equiv>` can carry it, for hosts that
+    send no headers: put it in the head before any script or stylesheet."""
+    referrer_policy: str
+    """site.yaml's `referrer_policy`, for `<meta name="referrer">`."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
@@ -86,6 +87,8 @@ class PageKit:
             script_url=u.static_href(config.base_path, assets.hashed("site.js")),
             static_urls={f.name: u.static_href(config.base_path, f.hashed) for f in assets.files},
             categories=self._category_views(),
+            content_security_policy=content_security_policy(config, meta=True),
+            referrer_policy=config.referrer_policy,
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
         self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))

@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 from sitegen.build import BuildReport, Continued, Planned, build
+from sitegen.config.site_config import SiteConfig
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import is_owned
 from sitegen.core.workspace import CACHE_DIR, discard_unsafe_parts, own_folder, project_lock
@@ -73,6 +74,12 @@ class PreviewBuilder:
             for template in sorted({job.template for job in planned.jobs} | {"partials/booking.html"}):
                 continued.renderer[1].env.get_template(template)
         return report
+
+    @property
+    def config(self) -> SiteConfig | None:
+        """The configuration the last successful build followed."""
+        planned = self._continued.planned
+        return planned.config if planned else None
 
     def _own_preview_folder(self) -> None:
         """The preview's folder is sitegen's own: whatever in it is a link, of the wrong kind, or

@@ -19,12 +19,14 @@ from urllib.parse import urlsplit
 import livereload
 from tornado import web, websocket
 
+from sitegen.config.headers import SecuredSite, security_headers
 from sitegen.core.urls import NOT_FOUND
 from sitegen.preview.guard import Found, Redirect, Refused, host_allowed, resolve_request, split_host
 
 log = logging.getLogger(__name__)
 
 SCRIPT_PATH = "/livereload.js"
+OVERLAY_STYLE_PATH = "/sitegen-overlay.css"
 SOCKET_PATH = "/livereload"  # fixed by livereload.js: it connects to ws://host:port/livereload
 
 # A livereload.js plugin (its protocol sends each plugin's analyze() to the server on connect):
@@ -55,6 +57,16 @@ def livereload_script() -> bytes:
     return _BUILD_PLUGIN + vendored.read_bytes()
 
 
+# The error overlay's look: a stylesheet of its own, as the site's policy runs no style attribute.
+_OVERLAY_STYLE = b"""\
+#sitegen-build-errors{position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;
+background:#1d1d1f;color:#fff;font:16px/1.5 system-ui,sans-serif;text-align:left}
+#sitegen-build-errors h2{margin:0 0 .5em;color:#ffb4a9}
+#sitegen-build-errors ul{padding-left:1.2em;white-space:pre-wrap;word-break:break-word}
+#sitegen-build-errors li{margin:.5em 0}
+"""
+
+
 @dataclass(frozen=True)
 class Shown:
     """What the preview serves right now: replaced as a whole after each rebuild."""
@@ -63,6 +75,19 @@ class Shown:
     base_path: str = "/"
     build: str = "0"
     errors: tuple[str, ...] = ()
+    site: SecuredSite | None = None
+    """The configuration of the last good build, whose security headers every response carries."""
+
+
+def preview_headers(site: SecuredSite, socket_origin: str) -> tuple[tuple[str, str], ...]:
+    """The site's own security headers (config/headers.py), as a host sends them, with two
+    differences. The policy also lets the page connect to the live-reload socket: a browser
+    following CSP Level 3 counts `ws://` to the page's own host and port as 'self', but not
+    every browser does, so the socket is named. And no Strict-Transport-Security: the preview
+    is plain http on this computer, where the header means nothing.
+    """
+    sent = security_headers(site, connect_also=(socket_origin,))
+    return tuple((name, value) for name, value in sent if name != "Strict-Transport-Security")
 
 
 class PreviewState:
@@ -89,16 +114,15 @@ def error_overlay(errors: tuple[str, ...], over_last_good: bool = True) -> str:
     """Every problem of the failed rebuild, escaped, over the last good page (if there is one)."""
     if not errors:
         return ""
-    items = "".join(f'<li style="margin:.5em 0"><code>{html.escape(e)}</code></li>' for e in errors)
+    items = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
     count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
     return (
-        '<div id="sitegen-build-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
-        "overflow:auto;padding:2rem;background:#1d1d1f;color:#fff;font:16px/1.5 system-ui,sans-serif;"
-        'text-align:left">'
-        f'<h2 style="margin:0 0 .5em;color:#ffb4a9">The preview could not be rebuilt: {count}</h2>'
+        f'<link rel="stylesheet" href="{OVERLAY_STYLE_PATH}">'
+        '<div id="sitegen-build-errors" role="alert">'
+        f"<h2>The preview could not be rebuilt: {count}</h2>"
         f"<p>{'This is the last good build. ' if over_last_good else ''}"
         "Fix the files below and save: this page reloads by itself.</p>"
-        f'<ul style="padding-left:1.2em;white-space:pre-wrap;word-break:break-word">{items}</ul></div>'
+        f"<ul>{items}</ul></div>"
     )
 
 
@@ -145,10 +169,20 @@ class GuardedHandler(web.RequestHandler):
     def prepare(self) -> None:
         if not host_allowed(self.request.headers.get("Host"), self.served.bind_host, self.served.port):
             raise web.HTTPError(403, "request for another host")
+        self._send_security_headers()
 
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
+        if getattr(self, "served", None) is not None:  # not yet when tornado first calls this
+            self._send_security_headers()
+
+    def _send_security_headers(self) -> None:
+        site = self.served.state.shown.site
+        if site is not None:
+            socket = f"ws://{self.page_host}:{self.served.port}"
+            for name, value in preview_headers(site, socket):
+                self.set_header(name, value)
 
     def compute_etag(self) -> str | None:
         return None
@@ -176,6 +210,12 @@ class ScriptHandler(GuardedHandler):
     def get(self) -> None:
         self.set_header("Content-Type", "application/javascript; charset=utf-8")
         self.finish(self.served.script)
+
+
+class OverlayStyleHandler(GuardedHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/css; charset=utf-8")
+        self.finish(_OVERLAY_STYLE)
 
 
 class SiteHandler(GuardedHandler):
@@ -285,6 +325,7 @@ def make_app(served: Served) -> web.Application:
         [
             (re.escape(SOCKET_PATH), LiveReloadSocket, args),
             (re.escape(SCRIPT_PATH), ScriptHandler, args),
+            (re.escape(OVERLAY_STYLE_PATH), OverlayStyleHandler, args),
             (r".*", SiteHandler, args),
         ],
         log_function=lambda handler: log.debug(

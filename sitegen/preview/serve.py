@@ -90,7 +90,7 @@ class Previewer:
 
     def _rebuild(self, changed: frozenset[Path]) -> None:
         shown = self.state.shown
-        base_path, errors = shown.base_path, tuple[str, ...]()
+        base_path, errors, site = shown.base_path, tuple[str, ...](), shown.site
         try:
             report = self._builder.build(changed)
         except BuildFailed as failure:
@@ -104,6 +104,7 @@ class Previewer:
             self.warn(traceback.format_exc() if self.debug else errors[0])
         else:
             base_path = self._base_path(base_path)
+            site = self._builder.config
             if report.warnings != self._warnings:
                 for warning in report.warnings:
                     self.warn(f"warning: {warning}")
@@ -112,7 +113,7 @@ class Previewer:
             self.say(f"built {report.pages} pages in {report.seconds:.2f}s{what}")
         self._generation += 1
         build_id = f"{self._session}-{self._generation}"
-        self.state.replace(Shown(shown.folder, base_path, build_id, errors))
+        self.state.replace(Shown(shown.folder, base_path, build_id, errors, site))
 
     def refresh_search_soon(self) -> None:
         """Update the search index for the last rebuild in the background (it takes a second or so)."""

@@ -1,0 +1,69 @@
+"""`_headers` and `_redirects`: the files Netlify and Cloudflare Pages read from the site itself.
+
+Both hosts read paths relative to the published folder (output/), match `*` at the end of a
+path against anything below it, and join the values of one header from two matching rules
+with a comma. So the security headers go on `/*` once, and Cache-Control goes only on the
+files `cache_control()` says may be kept for a year: a second Cache-Control on `/*` would be
+joined to theirs. Every other file gets the hosts' own default, `public, max-age=0,
+must-revalidate`, which is `cache_control()`'s answer for them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sitegen.config.headers import SecuredSite, security_headers
+from sitegen.core import urls as u
+
+HEADERS_FILE = "_headers"
+REDIRECTS_FILE = "_redirects"
+
+_HEADERS_INTRO = (
+    "# Written by sitegen for Netlify and Cloudflare Pages: the security headers of every file,\n"
+    "# and a year's caching for files named for their content. Other files are revalidated\n"
+    f"# each time (Cache-Control: {u.REVALIDATE}), as these hosts do by default.\n"
+)
+_REDIRECTS_INTRO = (
+    "# Written by sitegen for Netlify and Cloudflare Pages: each old address (aliases:) moves\n"
+    "# for good (301) to its article. The small pages at these addresses stay, for other hosts.\n"
+)
+
+
+def headers_file(site: SecuredSite, files: Iterable[str]) -> bytes:
+    """The `_headers` file for a site whose output holds `files` (paths relative to output/)."""
+    lines = [_HEADERS_INTRO, "/*"]
+    lines += [f"  {name}: {value}" for name, value in security_headers(site)]
+    for pattern in immutable_patterns(files):
+        lines += ["", pattern, f"  Cache-Control: {u.IMMUTABLE}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def immutable_patterns(files: Iterable[str]) -> list[str]:
+    """The fewest path rules that cover exactly the files `cache_control()` calls immutable:
+    `/folder/*` for a folder holding nothing else (at any depth), else the file itself."""
+    every = set(files)
+    immutable = sorted(f for f in every if u.cache_control(f) == u.IMMUTABLE)
+    mixed_folders = {folder for f in every - set(immutable) for folder in _folders_of(f)}
+    patterns: list[str] = []
+    for path in immutable:
+        pure = [folder for folder in _folders_of(path) if folder not in mixed_folders]
+        pattern = "/" + u.encode_path(pure[0]) + "*" if pure else "/" + u.encode_path(path)
+        if pattern not in patterns:
+            patterns.append(pattern)
+    return patterns
+
+
+def _folders_of(path: str) -> tuple[str, ...]:
+    """The folders holding a file, outermost first, each ending in '/' ('a/b/c.css' → 'a/', 'a/b/')."""
+    parts = path.split("/")[:-1]
+    return tuple("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))
+
+
+def redirects_file(moves: Iterable[tuple[str, str]]) -> bytes:
+    """The `_redirects` file: each (old site path, link to the new page) as a permanent redirect.
+    An old folder address is matched with and without its final '/', as readers may have either."""
+    lines = [_REDIRECTS_INTRO.rstrip("\n")]
+    for old, new in sorted(moves):
+        sources = [old.rstrip("/"), old] if old.endswith("/") else [old]
+        lines += [f"/{u.encode_path(source)} {new} 301" for source in sources]
+    return ("\n".join(lines) + "\n").encode("utf-8")
