@@ -37,6 +37,12 @@ SAMPLE_HEADERS = (
     "\n"
     "/images/*\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
+    "\n"
+    "/static/site.81e7e01ee0.css\n"
+    "  Cache-Control: public, max-age=31536000, immutable\n"
+    "\n"
+    "/static/site.aca1ab2579.js\n"
+    "  Cache-Control: public, max-age=31536000, immutable\n"
 )
 SAMPLE_REDIRECTS = REDIRECTS_INTRO + (
     "/blog/racing-mind-at-night /articles/settle-a-racing-mind-at-night/ 301\n"
@@ -99,9 +105,17 @@ def test_a_site_with_allowed_origins_and_aliases(make_site: MakeSite) -> None:
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: strict-origin-when-cross-origin\n"
         f"  Permissions-Policy: {PERMISSIONS}\n"
-        "\n"
-        "/static/fonts/calm.0123456789.woff2\n"
-        "  Cache-Control: public, max-age=31536000, immutable\n"
+        + "".join(
+            f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
+            for name in (
+                "/static/fonts/calm-licence.8178ac72b2.txt",  # sha256 of b"licence"
+                "/static/fonts/calm.0123456789.795ea3efa4.woff2",  # of b"font"
+                "/static/fonts/calm.0123456789.woff2",  # its own name already looks content-named
+                "/static/print.06bead3bcb.css",  # of the stylesheet's bytes
+                "/static/site.81e7e01ee0.css",
+                "/static/site.aca1ab2579.js",
+            )
+        )
     )
     assert (output / "_redirects").read_text(encoding="utf-8") == REDIRECTS_INTRO + (
         "/blog/calm /practice/articles/calm/ 301\n"
