@@ -10,9 +10,6 @@ init script (run before any of the page's own) records, and as a console error.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -21,7 +18,16 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
-from conftest import SAMPLE_ARTICLE, SAMPLE_ARTICLE_SOURCE, QuietHandler, copy_sample, run_sitegen, start_serve, stop
+from conftest import (
+    SAMPLE_ARTICLE,
+    SAMPLE_ARTICLE_SOURCE,
+    QuietHandler,
+    copy_sample,
+    run_sitegen,
+    serving,
+    start_serve,
+    stop,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -72,17 +78,8 @@ class HostHandler(QuietHandler):
 def hosting(folder: Path, with_headers: bool = True) -> Iterator[str]:
     """`folder` served on 127.0.0.1 with its `_headers` applied (or none, as GitHub Pages serves)."""
     rules = header_rules((folder / "_headers").read_text(encoding="utf-8")) if with_headers else []
-    handler = functools.partial(type("Host", (HostHandler,), {"rules": rules}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="host-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(folder, type("Host", (HostHandler,), {"rules": rules})) as origin:
+        yield origin
 
 
 class Watched:
