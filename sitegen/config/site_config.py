@@ -27,6 +27,9 @@ class Practice:
     email: str = ""
     address: str = ""
     telehealth: tuple[str, ...] = ()
+    country: str = ""
+    """The ISO 3166 two-letter code of the country the practice works in (e.g. 'US', 'GB'):
+    which crisis services its pages name, and which rules of that country apply."""
 
 
 @dataclass(frozen=True)
