@@ -60,7 +60,22 @@ def make_parser() -> argparse.ArgumentParser:
     d.add_argument("--no-wait", action="store_true", help="stop at once if a build of this project is running")
     d.add_argument("-q", "--quiet", action="store_true", help="print only the summary and problems")
     commands.add_parser("workflow", help=f"write a CI workflow that builds and deploys daily ({WORKFLOW_FILE})")
+    _add_init(commands)
     return parser
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser("init", help="start a practice's own site in a new folder, from a few questions")
+    init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (new, empty, or a fresh git clone)")
+    init.add_argument("--name", help="the practice's name, which is the site's title")
+    init.add_argument("--country", help="the two-letter code of the country you practise in, e.g. US or GB")
+    init.add_argument("--language", help="the site's language: en (the default) or es")
+    init.add_argument("--booking-url", help="where clients book: https://…, a phone number, or a page like /contact/")
+    init.add_argument("--clinician", action="append", metavar="NAME", help="a clinician's name (repeat for each)")
+    init.add_argument("--crisis-text", help="your own crisis notice, for a country whose services sitegen lacks")
+    mode = init.add_mutually_exclusive_group()
+    mode.add_argument("--non-interactive", action="store_true", help="ask nothing: every answer comes from flags")
+    mode.add_argument("--interactive", action="store_true", help="ask the questions even when input is not a terminal")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_deploy(args)
         if args.command == "workflow":
             return run_workflow(args)
+        if args.command == "init":
+            return run_init(args)
         return run_build(args)
     except BuildFailed as failure:
         for error in failure.errors:
@@ -274,6 +291,42 @@ def run_workflow(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(f"wrote {_shown_file(path)}: it builds on every push and once a day, then runs sitegen deploy")
     return EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from sitegen.commands import init
+
+    target = (args.root / args.dir).absolute()
+    given = init.Given(
+        args.name, args.country, args.language, args.booking_url, _tuple_or_none(args.clinician), args.crisis_text
+    )
+    try:
+        init.check_target(target)  # before any question: answers are wasted on a folder init will refuse
+        interactive = args.interactive or (not args.non_interactive and sys.stdin.isatty())
+        answers = init.ask_answers(given, input, _say) if interactive else init.answers_from_flags(given)
+        files = init.init_site(target, answers, today())
+    except init.TargetRefused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except init.InitRefused as refused:
+        for refusal in refused.refusals:
+            print(f"error: {refusal.message} ({refusal.hint})", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("\nstopped: nothing was written", file=sys.stderr)
+        return 130
+    shown = _shown(target).rstrip("/")
+    print(f"made {answers.name}'s site in {shown} ({len(files)} files). Next:")
+    print(f"  cd {shown}")
+    print("  sitegen serve    # a preview at http://127.0.0.1:8000/ that reloads as you save")
+    print('Then look for "Replace" in site.yaml and content/: each marks starter text to make your own.')
+    return EXIT_OK
+
+
+def _tuple_or_none(values: list[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(values)
 
 
 def _shown_file(path: Path) -> str:

@@ -117,6 +117,29 @@ def sample_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "output"
 
 
+INIT_ANSWERS = (
+    "--non-interactive",
+    "--name",
+    "Harbor Light Therapy",
+    "--country",
+    "US",
+    "--booking-url",
+    "https://example.org/book",
+)
+"""The answers of the issue's own example: a practice starting its site with `sitegen init`."""
+
+
+@pytest.fixture(scope="session")
+def init_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site made by `sitegen init` with one clinician, as a practice starts, built once per test session."""
+    folder = tmp_path_factory.mktemp("init")
+    made = run_sitegen("init", "mysite", *INIT_ANSWERS, "--clinician", "Ana Ruiz", cwd=folder)
+    assert made.code == 0, made.err
+    built = run_sitegen("build", "-q", cwd=folder / "mysite")
+    assert built.code == 0, built.err
+    return folder / "mysite" / "output"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site without logging every request to stderr."""
 

@@ -1,0 +1,192 @@
+"""The answers `sitegen init` needs, and the rules each one must pass before anything is written.
+
+Every rule here is used twice: on a flag (where a bad answer ends the run with the reason)
+and on a typed answer (where the question is asked again). So each check takes the raw
+text and returns either the cleaned answer or a `Refusal` that says why, in words for a
+practice owner rather than for a programmer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sitegen.config.crisis_services import known_countries
+from sitegen.core.characters import without_forbidden
+from sitegen.core.links import link_scheme
+from sitegen.core.slugs import UNICODE, shorten, slugify
+
+LANGUAGES = ("en", "es")
+"""The languages the built-in theme speaks today (themes/default/strings/)."""
+DEFAULT_LANGUAGE = "en"
+TEAM_SLUG_LIMIT = 100
+
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_PHONE = re.compile(r"^\+?[\d\s().\-/]+$")
+_PHONE_DIGITS = 5
+_LOOKS_LIKE_HOST = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/.*)?$")
+_COMMON_MIX_UPS = {"UK": "GB", "EN": "GB"}
+"""Codes people reach for that ISO 3166 spells otherwise."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an answer cannot be used, and what would work."""
+
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Booking:
+    """Where the booking button goes, and the phone number to show if the answer was one."""
+
+    url: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Clinician:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Everything the new site is made from; each field has passed its check."""
+
+    name: str
+    country: str
+    language: str
+    booking: Booking
+    clinicians: tuple[Clinician, ...] = ()
+    crisis_text: str = ""
+    """The practice's own crisis wording; only for a country sitegen knows no services for."""
+
+    @property
+    def country_known(self) -> bool:
+        return self.country in known_countries()
+
+
+def one_line(text: str) -> str:
+    """Text as one tidy line: invisible pasted characters gone, runs of spaces and breaks made one space."""
+    return " ".join(without_forbidden(text).split())
+
+
+def check_name(text: str) -> str | Refusal:
+    name = one_line(text)
+    if not name:
+        return Refusal("the practice needs a name", "it is the site's title, e.g. Harbor Light Therapy")
+    return name
+
+
+def check_country(text: str) -> str | Refusal:
+    code = text.strip().upper()
+    if not _COUNTRY.match(code):
+        return Refusal(
+            f"'{one_line(text)}' is not a two-letter country code",
+            "write the ISO 3166 code, e.g. US, CA, GB, IE, AU or NZ",
+        )
+    if code in _COMMON_MIX_UPS:
+        right = _COMMON_MIX_UPS[code]
+        return Refusal(f"'{code}' is not a country code", f"the code for the {known_countries()[right]} is {right}")
+    return code
+
+
+def check_language(text: str) -> str | Refusal:
+    language = text.strip().lower() or DEFAULT_LANGUAGE
+    if language not in LANGUAGES:
+        return Refusal(
+            f"the theme does not speak '{one_line(text)}' yet",
+            f"choose one of: {', '.join(LANGUAGES)} (you can translate the theme's words later, see README)",
+        )
+    return language
+
+
+def check_booking(text: str) -> Booking | Refusal:
+    """A web address, a phone number (made a tel: link a phone can dial) or a page of this site."""
+    answer = text.strip()
+    if not answer:
+        return Refusal("the site needs a way to book", _BOOKING_HINT)
+    if answer.startswith("/") and not answer.startswith("//"):
+        return Booking(answer) if " " not in answer else Refusal(f"'{answer}' has a space in it", _BOOKING_HINT)
+    scheme = link_scheme(answer)
+    if scheme in ("http", "https"):
+        return _web_booking(answer)
+    if scheme == "tel":
+        digits = re.sub(r"[^\d+]", "", answer[4:])
+        return Booking(f"tel:{digits}") if len(digits) >= _PHONE_DIGITS else Refusal(_NO_NUMBER, _BOOKING_HINT)
+    if scheme is None and _PHONE.match(answer) and sum(c.isdigit() for c in answer) >= _PHONE_DIGITS:
+        return Booking("tel:" + re.sub(r"[^\d+]", "", answer), phone=answer)
+    if scheme is None and _LOOKS_LIKE_HOST.match(answer):
+        return Refusal(f"'{answer}' has no https:// in front", f"did you mean https://{answer} ?")
+    if scheme == "mailto":
+        return Refusal(
+            "init takes a booking page or a phone number, not an email address",
+            "give a web address or a phone number now; to book by email, put the mailto: address "
+            "in booking.url in site.yaml afterwards",
+        )
+    if scheme is not None:
+        return Refusal(f"a booking link cannot start with '{scheme}:'", _BOOKING_HINT)
+    return Refusal(f"'{answer}' is not a web address, a phone number or a page of the site", _BOOKING_HINT)
+
+
+_BOOKING_HINT = (
+    "give the web address where clients book (https://…), a phone number (it becomes a tel: link "
+    "that a phone can dial), or a page of this site such as /contact/"
+)
+_NO_NUMBER = "that tel: link has no phone number in it"
+
+
+def _web_booking(answer: str) -> Booking | Refusal:
+    try:
+        host = urlsplit(answer).hostname
+    except ValueError:
+        host = None
+    if not host or any(c.isspace() for c in answer):
+        return Refusal(f"'{answer}' is not a complete web address", "write it like https://example.org/book")
+    return Booking(answer)
+
+
+def check_clinicians(names: list[str]) -> tuple[Clinician, ...] | Refusal:
+    """Each name gets a team file named after it, so two names may not share one file."""
+    clinicians: list[Clinician] = []
+    seen: dict[str, str] = {}
+    for raw in names:
+        name = one_line(raw)
+        if not name:
+            continue
+        slug = shorten(slugify(name, UNICODE), TEAM_SLUG_LIMIT)
+        if not slug:
+            return Refusal(f"the name '{name}' has no letters or digits", "write the clinician's name as it is spelt")
+        if slug in seen:
+            return Refusal(f"'{seen[slug]}' and '{name}' would share one team file", "give each clinician once")
+        seen[slug] = name
+        clinicians.append(Clinician(name, slug))
+    return tuple(clinicians)
+
+
+def split_names(text: str) -> list[str]:
+    """'Ana Ruiz, Ben Li' or one name per line: the list of names, blanks dropped."""
+    return [part for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+def check_crisis_text(text: str) -> str | Refusal:
+    wording = one_line(text)
+    if not wording:
+        return Refusal("the crisis notice needs your own words", _CRISIS_HINT)
+    return wording
+
+
+_CRISIS_HINT = (
+    "write the sentence every page should show, naming the crisis line and the emergency number your readers can call"
+)
+
+
+def unknown_country_refusal(country: str) -> Refusal:
+    known = ", ".join(known_countries())
+    return Refusal(
+        f"sitegen does not know the crisis services of '{country}' yet, and it will not guess them",
+        f'give the notice in your own words with --crisis-text "..." (it knows {known})',
+    )

@@ -1,0 +1,305 @@
+"""`sitegen init DIR`: a practice's own site from nothing, built as it stands, never over anyone's files."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import INIT_ANSWERS, SAMPLE_EPOCH, run_sitegen, snapshot
+
+BOOKING = "https://example.org/book"
+
+
+def answers(**changed: str) -> list[str]:
+    """The issue's example flags, with some replaced (`booking_url="…"`) or left out (`name=""`)."""
+    flags = dict(zip(INIT_ANSWERS[1::2], INIT_ANSWERS[2::2], strict=True))
+    for key, value in changed.items():
+        flags[f"--{key.replace('_', '-')}"] = value
+    return ["--non-interactive", *(part for flag, value in flags.items() if value for part in (flag, value))]
+
+
+def test_the_issues_example_builds_a_site_without_any_sample_content(init_output: Path) -> None:
+    root = init_output.parent
+    pages = sorted(init_output.rglob("*.html"))
+    assert len(pages) >= 15
+    for path in [*root.rglob("*.md"), root / "site.yaml", *pages, *init_output.rglob("*.xml")]:
+        text = path.read_text(encoding="utf-8")
+        assert "Willow" not in text and "willowpath" not in text, path
+    home = (init_output / "index.html").read_text(encoding="utf-8")
+    assert "Harbor Light Therapy" in home and BOOKING in home
+    for page in ("about", "contact", "fees", "privacy", "articles/welcome", "journeys/a-calmer-week/day-1"):
+        assert (init_output / page / "index.html").is_file(), page
+    assert "Replace" in (init_output / "fees/index.html").read_text(encoding="utf-8")
+
+
+def test_check_finds_no_broken_links_in_the_new_site(init_output: Path) -> None:
+    result = run_sitegen("check", "--no-build", cwd=init_output.parent)
+    assert result.code == 0, result.out + result.err
+    assert "no broken links" in result.out
+
+
+def test_site_yaml_explains_each_key_and_leaves_the_crisis_notice_to_the_country(init_output: Path) -> None:
+    text = (init_output.parent / "site.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    assert config["practice"] == {"name": "Harbor Light Therapy", "country": "US"}
+    assert config["booking"] == {"url": BOOKING}
+    assert config["base_url"] == "https://www.example.org/"
+    assert "crisis" not in config and "deploy" not in config
+    assert "# crisis:" in text and "# deploy:" in text
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line and not line.startswith((" ", "#", "-")):  # a top-level key
+            assert lines[index - 1].startswith("#"), f"no note above {line!r}"
+
+
+def test_a_team_file_per_clinician_and_their_pages(tmp_path: Path) -> None:
+    made = run_sitegen(
+        "init", "site", *answers(), "--clinician", "Ana Ruiz", "--clinician", "Tomás Ó Briain", cwd=tmp_path
+    )
+    assert made.code == 0, made.err
+    root = tmp_path / "site"
+    team = sorted(p.name for p in (root / "content/team").iterdir())
+    assert team == ["ana-ruiz.md", "tomás-ó-briain.md"]
+    assert 'name: "Tomás Ó Briain"' in (root / "content/team/tomás-ó-briain.md").read_text(encoding="utf-8")
+    assert "- team" in (root / "site.yaml").read_text(encoding="utf-8")
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    assert "Ana Ruiz" in (root / "output/team/ana-ruiz/index.html").read_text(encoding="utf-8")
+
+
+def test_without_clinicians_there_is_no_team_folder_and_no_team_menu_entry(tmp_path: Path) -> None:
+    assert run_sitegen("init", "site", *answers(), cwd=tmp_path).code == 0
+    assert not (tmp_path / "site/content/team").exists()
+    assert "- team" not in (tmp_path / "site/site.yaml").read_text(encoding="utf-8")
+
+
+def test_the_workflow_is_the_one_sitegen_workflow_writes(tmp_path: Path) -> None:
+    assert run_sitegen("init", "site", *answers(), cwd=tmp_path).code == 0
+    (tmp_path / "other").mkdir()
+    assert run_sitegen("workflow", cwd=tmp_path / "other").code == 0
+    workflow = ".github/workflows/publish.yml"
+    assert (tmp_path / "site" / workflow).read_bytes() == (tmp_path / "other" / workflow).read_bytes()
+
+
+def test_gitignore_and_readme_for_the_practice(tmp_path: Path) -> None:
+    assert run_sitegen("init", "site", *answers(), cwd=tmp_path).code == 0
+    root = tmp_path / "site"
+    ignored = (root / ".gitignore").read_text(encoding="utf-8").split()
+    for folder in ("/output/", "/.sitegen-cache/", "/.sitegen-preview/", "/.venv/"):
+        assert folder in ignored
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Harbor Light Therapy")
+    for command in ("sitegen build", "sitegen serve", "sitegen check", "sitegen deploy"):
+        assert command in readme
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    ignores = subprocess.run(
+        ["git", "check-ignore", "output", ".sitegen-cache"], cwd=_git_init(root), text=True, capture_output=True
+    )
+    assert ignores.stdout.split() == ["output", ".sitegen-cache"]
+
+
+def _git_init(folder: Path) -> Path:
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    return folder
+
+
+def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "notes/todo.txt").write_text("mine", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run_sitegen("init", "site", *answers(), cwd=tmp_path)
+    assert result.code == 1
+    assert "not empty" in result.err and "notes" in result.err and "nothing was written" in result.err
+    assert snapshot(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_empty_git_clone_is_filled_and_its_git_folder_left_alone(tmp_path: Path) -> None:
+    folder = _git_init(tmp_path / "clone")
+    git_before = snapshot(folder / ".git")
+    result = run_sitegen("init", "clone", *answers(), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert (folder / "site.yaml").is_file() and (folder / "content/pages/about.md").is_file()
+    assert snapshot(folder / ".git") == git_before
+    assert not [p for p in folder.iterdir() if "sitegen-init" in p.name]
+    assert run_sitegen("build", "-q", cwd=folder).code == 0
+
+
+def test_an_empty_folder_is_filled_where_it_stands(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    assert run_sitegen("init", ".", *answers(), cwd=folder).code == 0
+    assert folder.stat().st_ino == inode  # a shell standing in it is not left in a removed folder
+    assert (folder / "site.yaml").is_file()
+
+
+def test_missing_answers_are_named_together_with_their_flags(tmp_path: Path) -> None:
+    result = run_sitegen("init", "site", "--non-interactive", cwd=tmp_path)
+    assert result.code == 1
+    for flag in ("--name", "--country", "--booking-url"):
+        assert f"pass {flag}" in result.err
+    assert "--language" not in result.err  # it has a default: English
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_booking_link_that_is_not_a_web_page_phone_or_site_page_is_refused(tmp_path: Path) -> None:
+    for booking, reason in (
+        ("javascript:alert(1)", "cannot start with 'javascript:'"),
+        ("ftp://example.org/book", "cannot start with 'ftp:'"),
+        ("www.example.org/book", "did you mean https://www.example.org/book"),
+        ("mailto:hello@example.org", "not an email address"),
+        ("https://", "not a complete web address"),
+        ("book here", "is not a web address, a phone number or a page"),
+    ):
+        result = run_sitegen("init", "site", *answers(booking_url=booking), cwd=tmp_path)
+        assert result.code == 1, booking
+        assert reason in result.err, result.err
+        assert not (tmp_path / "site").exists()
+
+
+def test_a_phone_number_for_booking_becomes_a_link_a_phone_can_dial(tmp_path: Path) -> None:
+    result = run_sitegen("init", "site", *answers(booking_url="+1 (503) 555-0142"), cwd=tmp_path)
+    assert result.code == 0, result.err
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["booking"]["url"] == "tel:+15035550142"
+    assert config["practice"]["phone"] == "+1 (503) 555-0142"
+    assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0
+    assert 'href="tel:+15035550142"' in (tmp_path / "site/output/index.html").read_text(encoding="utf-8")
+
+
+def test_an_empty_name_and_a_bad_country_are_refused(tmp_path: Path) -> None:
+    result = run_sitegen("init", "site", *answers(name=" ", country="UK"), cwd=tmp_path)
+    assert result.code == 1
+    assert "needs a name" in result.err and "the code for the United Kingdom is GB" in result.err
+    result = run_sitegen("init", "site", *answers(country="USA"), cwd=tmp_path)
+    assert "not a two-letter country code" in result.err
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_country_without_known_crisis_services_needs_the_practices_own_words(tmp_path: Path) -> None:
+    refused = run_sitegen("init", "site", *answers(country="DE"), cwd=tmp_path)
+    assert refused.code == 1
+    assert "does not know the crisis services of 'DE'" in refused.err and "--crisis-text" in refused.err
+    assert not (tmp_path / "site").exists()
+    notice = "Bei Suizidgedanken: TelefonSeelsorge 0800 111 0 111. Im Notfall: 112."
+    made = run_sitegen("init", "site", *answers(country="DE"), "--crisis-text", notice, cwd=tmp_path)
+    assert made.code == 0, made.err
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["crisis"] == {"text": notice} and config["practice"]["country"] == "DE"
+    built = run_sitegen("build", cwd=tmp_path / "site")
+    assert built.code == 0 and "warning" not in built.err, built.err  # a crisis page of its own: no warning
+    assert notice in (tmp_path / "site/output/about/index.html").read_text(encoding="utf-8")
+    assert "Replace" in (tmp_path / "site/output/crisis/index.html").read_text(encoding="utf-8")
+
+
+def test_a_spanish_site_builds_in_spanish(tmp_path: Path) -> None:
+    assert run_sitegen("init", "site", *answers(language="es"), cwd=tmp_path).code == 0
+    assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0
+    home = (tmp_path / "site/output/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in home and "Ansiedad y estrés" in home
+    refused = run_sitegen("init", "other", *answers(language="fr"), cwd=tmp_path)
+    assert refused.code == 1 and "does not speak 'fr'" in refused.err
+
+
+# --- asking the questions ------------------------------------------------------------------------
+
+TYPED = [
+    "",  # the name: empty is refused, and asked again
+    "Quiet Harbour Counselling",
+    "FR",  # a country sitegen knows no crisis services for: the notice is asked for
+    "En cas de crise, appelez le 3114. En cas d'urgence, appelez le 112.",
+    "",  # the language: English by default
+    "www.quietharbour.example/book",  # no https://: refused with a suggestion, and asked again
+    "https://www.quietharbour.example/book",
+    "Ana Ruiz, Ben Li",
+    "Chloé Martin",
+    "",
+]
+
+
+def test_the_questions_are_asked_and_a_bad_answer_is_asked_again(tmp_path: Path) -> None:
+    result = _run_with_input(["init", "site", "--interactive"], "\n".join(TYPED) + "\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for prompt in ("Practice name:", "Country", "Crisis notice:", "Language", "Booking link", "Name(s):"):
+        assert prompt in result.stdout
+    assert "needs a name" in result.stdout and "did you mean https://www.quietharbour.example/book" in result.stdout
+    assert "will not guess" in result.stdout
+    root = tmp_path / "site"
+    config = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    assert config["title"] == "Quiet Harbour Counselling" and config["language"] == "en"
+    assert config["practice"]["country"] == "FR" and config["crisis"]["text"] == TYPED[3]
+    assert config["booking"]["url"] == "https://www.quietharbour.example/book"
+    assert sorted(p.stem for p in (root / "content/team").iterdir()) == ["ana-ruiz", "ben-li", "chloé-martin"]
+
+
+def test_flags_answer_their_questions_and_the_rest_are_asked(tmp_path: Path) -> None:
+    typed = "GB\nes\n/contact/\n\n"
+    result = _run_with_input(["init", "site", "--interactive", "--name", "Harbor Light"], typed, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Practice name:" not in result.stdout
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["title"] == "Harbor Light" and config["booking"]["url"] == "/contact/"
+    assert "crisis" not in config and not (tmp_path / "site/content/team").exists()
+
+
+def test_answers_that_run_out_write_nothing(tmp_path: Path) -> None:
+    result = _run_with_input(["init", "site", "--interactive"], "Harbor Light\n", tmp_path)
+    assert result.returncode == 1
+    assert "the answers ended at the question 'Country" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_refused_folder_is_said_before_any_question(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text("mine", encoding="utf-8")
+    result = _run_with_input(["init", "site", "--interactive"], "", tmp_path)
+    assert result.returncode == 1 and "not empty" in result.stderr
+    assert "Practice name" not in result.stdout
+
+
+def test_in_a_terminal_the_questions_are_asked_without_a_flag(tmp_path: Path) -> None:
+    """The real terminal path: stdin is a pseudo-terminal, as when a person runs init."""
+    typed = ["Harbor Light", "US", "en", "https://example.org/book", "Ana Ruiz", ""]
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "init", "site"],
+        cwd=tmp_path,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH},
+    )
+    os.close(terminal)
+    seen, position = "", 0
+    for prompt, answer in zip(
+        ("Practice name:", "Country", "Language", "Booking", "Name(s):", "Name(s):"), typed, strict=True
+    ):
+        while (found := seen.find(prompt, position)) < 0:  # reading also keeps the child from blocking
+            ready, _, _ = select.select([controller], [], [], 60)
+            assert ready, f"no {prompt!r} after:\n{seen}"
+            seen += os.read(controller, 4096).decode("utf-8", "replace")
+        position = found + len(prompt)
+        os.write(controller, answer.encode() + b"\n")
+    assert proc.wait(timeout=120) == 0, seen
+    os.close(controller)
+    assert (tmp_path / "site/content/team/ana-ruiz.md").is_file()
+
+
+def _run_with_input(args: list[str], typed: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", *args],
+        cwd=cwd,
+        env=env,
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
