@@ -34,3 +34,23 @@ def test_typographic_quotes_are_described_as_sitegens_own_pass(make_site: MakeSi
     page = (root / "output/articles/a/index.html").read_text(encoding="utf-8")
     assert "“Quoted” – don’t…" in page
     assert '<code>keep "this"</code>' in page or "<code>keep &quot;this&quot;</code>" in page
+
+
+def test_starting_your_own_site_comes_right_after_the_two_commands() -> None:
+    """A practice owner reads the top first: make build and make test, what they need, then how to start."""
+    commands, rest = README.split("make test", 1)
+    assert "```sh\nmake build" in commands
+    after_block = rest.split("```\n", 1)[1]
+    first_heading = re.search(r"^## .*$", after_block, re.M)
+    assert first_heading is not None and first_heading.group(0) == "## Start your own practice site"
+    between = after_block[: first_heading.start()].strip()
+    assert between.startswith("Both need") and between.count("\n\n") == 0, "only the requirements note comes between"
+
+
+def test_the_flags_the_start_section_names_are_inits_own() -> None:
+    section = README.split("## Start your own practice site", 1)[1].split("\n## ", 1)[0]
+    flags = set(re.findall(r"--[a-z][a-z-]+", section))
+    assert {"--name", "--country", "--booking-url", "--non-interactive", "--crisis-text"} <= flags
+    helped = run_sitegen("init", "--help", cwd=REPO)
+    for flag in flags - {"--root"}:
+        assert flag in helped.out, flag

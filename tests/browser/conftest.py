@@ -5,6 +5,7 @@ One browser and one HTTP server per test session; pages are cheap and made per t
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,14 +49,30 @@ PAGE_KINDS: dict[str, str] = {
 }
 
 
+# The page kinds of a site made by `sitegen init` whose content is init's own (the others show
+# the same templates with the sample's content, checked above).
+INIT_PAGE_KINDS: dict[str, str] = {
+    "home": "/",
+    "article": "/articles/welcome/",
+    "journey": "/journeys/a-calmer-week/",
+    "day": "/journeys/a-calmer-week/day-1/",
+    "clinician": "/team/ana-ruiz/",
+    "about": "/about/",
+    "fees": "/fees/",
+}
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: runs in a real browser (Debian's chromium, via Playwright)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test that takes `kind_path` runs once for each page kind in PAGE_KINDS (ids are the kinds)."""
+    """A test that takes `kind_path` runs once for each page kind in PAGE_KINDS (ids are the kinds);
+    one that takes `init_kind_path`, once for each in INIT_PAGE_KINDS."""
     if "kind_path" in metafunc.fixturenames:
         metafunc.parametrize("kind_path", list(PAGE_KINDS.values()), ids=list(PAGE_KINDS))
+    if "init_kind_path" in metafunc.fixturenames:
+        metafunc.parametrize("init_kind_path", list(INIT_PAGE_KINDS.values()), ids=list(INIT_PAGE_KINDS))
 
 
 @pytest.fixture(scope="session")
@@ -104,11 +121,31 @@ ContextForWidth = Callable[[int], BrowserContext]
 @pytest.fixture(scope="session")
 def context_for_width(browser: Browser, site_url: str) -> Iterator[ContextForWidth]:
     """Shared contexts, one per viewport width, for the many read-only page checks (axe, reflow)."""
+    with _contexts_by_width(browser, site_url) as get:
+        yield get
+
+
+@pytest.fixture(scope="session")
+def init_site_url(init_output: Path) -> Iterator[str]:
+    """The site `sitegen init` makes (conftest's init_output), served locally."""
+    with serving(init_output) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def init_context_for_width(browser: Browser, init_site_url: str) -> Iterator[ContextForWidth]:
+    """Like context_for_width, for the site `sitegen init` makes."""
+    with _contexts_by_width(browser, init_site_url) as get:
+        yield get
+
+
+@contextlib.contextmanager
+def _contexts_by_width(browser: Browser, url: str) -> Iterator[ContextForWidth]:
     contexts: dict[int, BrowserContext] = {}
 
     def get(width: int) -> BrowserContext:
         if width not in contexts:
-            contexts[width] = browser.new_context(base_url=site_url, viewport={"width": width, "height": 800})
+            contexts[width] = browser.new_context(base_url=url, viewport={"width": width, "height": 800})
         return contexts[width]
 
     try:

@@ -23,16 +23,32 @@ AXE = Axe()
 def test_no_axe_violations(
     context_for_width: Callable[[int], BrowserContext], kind_path: str, scheme: Literal["light", "dark"], width: int
 ) -> None:
-    page = context_for_width(width).new_page()
+    _assert_no_violations(context_for_width(width), kind_path, scheme, width)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_site_made_by_init_has_no_axe_violations(
+    init_context_for_width: Callable[[int], BrowserContext],
+    init_kind_path: str,
+    scheme: Literal["light", "dark"],
+    width: int,
+) -> None:
+    """init's own pages (placeholders in brackets, starter notes in italics) meet the same rules."""
+    _assert_no_violations(init_context_for_width(width), init_kind_path, scheme, width)
+
+
+def _assert_no_violations(context: BrowserContext, path: str, scheme: Literal["light", "dark"], width: int) -> None:
+    page = context.new_page()
     try:
         page.emulate_media(color_scheme=scheme)
-        response = page.goto(kind_path)
-        assert response is not None and response.ok, f"{kind_path} did not load"
+        response = page.goto(path)
+        assert response is not None and response.ok, f"{path} did not load"
         assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
         results = AXE.run(page, options=AXE_OPTIONS)
         if results.violations_count:
             print(results.generate_report())
-        assert results.violations_count == 0, f"{kind_path} ({scheme}, {width}px):\n{results.generate_report()}"
+        assert results.violations_count == 0, f"{path} ({scheme}, {width}px):\n{results.generate_report()}"
     finally:
         page.close()
 
