@@ -106,6 +106,14 @@ def fresh_environment(folder: Path) -> Path:
     return python
 
 
+def test_every_package_of_sitegen_is_listed_for_the_wheel() -> None:
+    """setuptools ships only the packages pyproject.toml names; a new one left out imports here but not
+    once installed."""
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(REPO).parts) for init in (REPO / "sitegen").rglob("__init__.py")}
+    assert found - listed == set()
+
+
 def test_a_wheel_installed_in_a_fresh_environment_builds_the_sample(tmp_path: Path) -> None:
     wheel = build_wheel(tmp_path)
     python = fresh_environment(tmp_path / "env")
@@ -122,3 +130,6 @@ def test_a_wheel_installed_in_a_fresh_environment_builds_the_sample(tmp_path: Pa
     assert "crisis" in (output / "index.html").read_text(encoding="utf-8")
     assert (output / "journeys/steadier-days/day-1/index.html").is_file()
     assert (output / "static/notes/about.txt").is_file(), "the theme's static sub-folder is in the wheel"
+    answers = ["--non-interactive", "--name", "Harbor Light", "--country", "US", "--booking-url", "/contact/"]
+    run([str(tmp_path / "env/bin/sitegen"), "init", "new-practice", *answers], cwd=tmp_path, env=env)
+    assert (tmp_path / "new-practice/.github/workflows/publish.yml").is_file(), "init and its workflow are in the wheel"
