@@ -72,10 +72,13 @@ def test_a_team_file_per_clinician_and_their_pages(tmp_path: Path) -> None:
     assert "Ana Ruiz" in (root / "output/team/ana-ruiz/index.html").read_text(encoding="utf-8")
 
 
-def test_without_clinicians_there_is_no_team_folder_and_no_team_menu_entry(tmp_path: Path) -> None:
+def test_without_clinicians_the_team_page_is_reached_from_about_rather_than_the_menu(tmp_path: Path) -> None:
     assert run_sitegen("init", "site", *answers(), cwd=tmp_path).code == 0
     assert not (tmp_path / "site/content/team").exists()
     assert "- team" not in (tmp_path / "site/site.yaml").read_text(encoding="utf-8")
+    checked = run_sitegen("check", cwd=tmp_path / "site")
+    assert checked.code == 0, checked.err  # the empty team page is not an orphan
+    assert 'href="/team/"' in (tmp_path / "site/output/about/index.html").read_text(encoding="utf-8")
 
 
 def test_the_workflow_is_the_one_sitegen_workflow_writes(tmp_path: Path) -> None:

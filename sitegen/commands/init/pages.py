@@ -16,7 +16,7 @@ def page_files(answers: Answers) -> dict[str, str]:
     name = answers.name
     booking = _how_to_book(answers)
     files = {
-        "about": _ABOUT.format(title=yaml_string(f"About {name}"), name=name),
+        "about": _ABOUT.format(title=yaml_string(f"About {name}"), name=name, team=_team_note(answers)),
         "contact": _CONTACT.format(name=name, booking=booking),
         "fees": _FEES.format(name=name, booking=booking),
         "privacy": _PRIVACY.format(name=name),
@@ -24,6 +24,17 @@ def page_files(answers: Answers) -> dict[str, str]:
     if not answers.country_known:
         files["crisis"] = _CRISIS.format(country=answers.country, notice=answers.crisis_text)
     return {f"{layout.PAGES}/{slug}.md": text for slug, text in files.items()}
+
+
+def _team_note(answers: Answers) -> str:
+    """With no clinicians named yet, the team page is linked from here (the menu leaves it out until
+    it has someone on it), so it is never a page nothing leads to."""
+    if answers.clinicians:
+        return ""
+    return (
+        "\n[Introduce the people clients would see. Add each one with `sitegen new clinician \"Their Name\"`:\n"
+        "they are listed on [the team page](/team/), which you can then add to the menu in site.yaml.]\n"
+    )
 
 
 def _how_to_book(answers: Answers) -> str:
@@ -44,7 +55,7 @@ description: "Replace: one sentence about the practice, shown in search results.
 whether you feel like the right place, so write it as you would speak to them.*
 
 {name} is [a short description: who you are, where you see clients, in person or online].
-
+{team}
 ## How we work
 
 [A few sentences about your approach: what a session is like, the kinds of therapy you
