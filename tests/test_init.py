@@ -205,8 +205,16 @@ def test_a_country_without_known_crisis_services_needs_the_practices_own_words(t
 def test_a_spanish_site_builds_in_spanish(tmp_path: Path) -> None:
     assert run_sitegen("init", "site", *answers(language="es"), cwd=tmp_path).code == 0
     assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0
-    home = (tmp_path / "site/output/index.html").read_text(encoding="utf-8")
-    assert '<html lang="es"' in home and "Ansiedad y estrés" in home
+    output = tmp_path / "site/output"
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in home and "Ansiedad y estrés" in home and ">Tarifas</a>" in home
+    assert "Bienvenida a Harbor Light Therapy" in (output / "articles/bienvenida/index.html").read_text(
+        encoding="utf-8"
+    )
+    day = (output / "journeys/una-semana-mas-tranquila/day-1/index.html").read_text(encoding="utf-8")
+    assert "Preguntas para reflexionar" in day and "Reflection" not in day
+    for structure in ('class="reflection-questions"', 'class="steps"', 'class="example"', "day-section learning"):
+        assert structure in day  # the journey conventions, written in Spanish, still give the day its shape
     refused = run_sitegen("init", "other", *answers(language="fr"), cwd=tmp_path)
     assert refused.code == 1 and "does not speak 'fr'" in refused.err
 

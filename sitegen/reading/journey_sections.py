@@ -17,13 +17,15 @@ from sitegen.reading.typography import smarten
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-_STEP = re.compile(r"^\s*step\s+\d+\s*[:.\-–—]", re.IGNORECASE)
-_EXAMPLE = re.compile(r"^\s*example\b", re.IGNORECASE)
+# The conventions in English and in Spanish (the languages the theme speaks), so a journey
+# written in Spanish gets the same structure: "Paso 1:", "*Ejemplo:*", "Preguntas para reflexionar".
+_STEP = re.compile(r"^\s*(?:step|paso)\s+\d+\s*[:.\-–—]", re.IGNORECASE)
+_EXAMPLE = re.compile(r"^\s*(?:example|ejemplo)\b", re.IGNORECASE)
 _KINDS = (
-    ("learning", re.compile(r"learning", re.IGNORECASE)),
-    ("why", re.compile(r"^why\b", re.IGNORECASE)),
-    ("activity", re.compile(r"activit|exercise|practice", re.IGNORECASE)),
-    ("reflection", re.compile(r"reflect|journal|questions", re.IGNORECASE)),
+    ("learning", re.compile(r"learning|aprend", re.IGNORECASE)),
+    ("why", re.compile(r"^(?:why|¿?por qué)\b", re.IGNORECASE)),
+    ("activity", re.compile(r"activit|exercise|practice|actividad|ejercicio|práctica", re.IGNORECASE)),
+    ("reflection", re.compile(r"reflect|journal|questions|reflexi|preguntas", re.IGNORECASE)),
 )
 
 

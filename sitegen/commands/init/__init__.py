@@ -11,15 +11,19 @@ import datetime as dt
 from pathlib import Path
 
 from sitegen.commands.init.answers import Answers
+from sitegen.commands.init.english import ENGLISH
 from sitegen.commands.init.pages import page_files
 from sitegen.commands.init.project_files import project_files
 from sitegen.commands.init.questions import Given, InitRefused, answers_from_flags, ask_answers
 from sitegen.commands.init.site_yaml import site_yaml
+from sitegen.commands.init.spanish import SPANISH
 from sitegen.commands.init.target import TargetRefused, check_target, write_all
-from sitegen.commands.init.wording import WORDING
 from sitegen.commands.init.writing import writing_files
 from sitegen.config.site_config import load_config
 from sitegen.core import layout
+
+WORDING = {words.language: words for words in (ENGLISH, SPANISH)}
+"""The starting words of a site, by its language (answers.LANGUAGES)."""
 
 __all__ = [
     "Answers",
@@ -39,7 +43,7 @@ def site_files(answers: Answers, today: dt.date) -> dict[str, str]:
     words = WORDING[answers.language]
     return {
         layout.CONFIG_FILE: site_yaml(answers, words),
-        **page_files(answers),
+        **page_files(answers, words),
         **writing_files(answers, words, today),
         **project_files(answers),
     }

@@ -15,9 +15,10 @@ PLACEHOLDER_BASE_URL = "https://www.example.org/"
 
 
 def site_yaml(answers: Answers, words: Wording) -> str:
+    name = answers.name
     parts = [
         _HEAD.format(name=answers.name, title=yaml_string(answers.name), base_url=PLACEHOLDER_BASE_URL),
-        _LANGUAGE.format(language=answers.language, description=yaml_string(words.description(answers.name))),
+        _LANGUAGE.format(language=answers.language, description=yaml_string(words.description.format(name=name))),
         _practice(answers),
         _booking(answers),
         _crisis(answers),

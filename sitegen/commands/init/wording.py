@@ -1,8 +1,9 @@
-"""The words a new site starts with that depend on its language: its categories and description.
+"""The words a new site starts with, in its own language: what each language's module fills in.
 
-The starter pages themselves are written in English for now (see pages.py); a site in
-another language gets its categories in that language, so the addresses and menus a
-reader sees first match the theme's words, and the pages say to rewrite them.
+A site in Spanish gets its categories, pages and first writing in Spanish, so every page's
+`lang` tells the truth about its text (and a screen reader reads it in the right voice).
+The files' names stay the same in every language: the theme finds the privacy page by its
+name, and the menu in site.yaml names them.
 """
 
 from __future__ import annotations
@@ -14,46 +15,23 @@ from dataclasses import dataclass
 class Wording:
     language: str
     categories: tuple[tuple[str, str], ...]
-    """(name, description) of each starting category, in order."""
-    description_text: str
-    """site.yaml's placeholder description, with `{name}` for the practice."""
-
-    def description(self, name: str) -> str:
-        return self.description_text.format(name=name)
-
-    @property
-    def first_steps(self) -> str:
-        """The category of the welcome article."""
-        return self.categories[0][0]
-
-    @property
-    def calmer(self) -> str:
-        """The category of the starter journey."""
-        return self.categories[1][0]
-
-
-ENGLISH = Wording(
-    "en",
-    (
-        ("Starting Therapy", "What therapy is like, and how to take the first step."),
-        ("Anxiety & Stress", "Worry, panic and pressure, and ways to feel steadier."),
-        ("Low Mood", "Depression, low energy and the small steps that help."),
-        ("Relationships", "Partners, family and the people who matter to you."),
-        ("Life Changes", "Loss, transitions and new beginnings."),
-    ),
-    "Replace: a sentence or two saying who {name} helps, and where and how you meet clients.",
-)
-
-SPANISH = Wording(
-    "es",
-    (
-        ("Empezar terapia", "Cómo es la terapia y cómo dar el primer paso."),
-        ("Ansiedad y estrés", "Preocupación, pánico y presión, y maneras de sentirse más estable."),
-        ("Ánimo bajo", "Depresión, cansancio y los pequeños pasos que ayudan."),
-        ("Relaciones", "La pareja, la familia y las personas que le importan."),
-        ("Cambios de vida", "Pérdidas, transiciones y nuevos comienzos."),
-    ),
-    "Replace: una o dos frases sobre a quién ayuda {name}, y dónde y cómo atiende.",
-)
-
-WORDING = {wording.language: wording for wording in (ENGLISH, SPANISH)}
+    """(name, description) of each starting category, in order: the welcome article is filed under
+    the first, the journey under the second."""
+    description: str
+    """site.yaml's placeholder description, with {name} for the practice."""
+    about_title: str
+    team_note: str
+    """A line of the about page when no clinician was named, leading to the team page."""
+    book_by_phone: str
+    book_by_link: str
+    welcome_title: str
+    welcome_slug: str
+    journey_slug: str
+    about: str
+    contact: str
+    fees: str
+    privacy: str
+    crisis: str
+    welcome: str
+    journey: str
+    clinician: str
