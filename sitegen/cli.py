@@ -314,6 +314,10 @@ def run_init(args: argparse.Namespace) -> int:
             print(f"error: {refusal.message} ({refusal.hint})", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as failed:  # no permission, a file where a folder belongs, a full disk
+        print(f"error: could not write the new site: {failed.strerror or failed} ({failed.filename})", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         print("\nstopped: nothing was written", file=sys.stderr)
         return 130

@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import INIT_ANSWERS, SAMPLE_EPOCH, run_sitegen, snapshot
+from sitegen.commands.init.target import write_all
 
 BOOKING = "https://example.org/book"
 
@@ -141,6 +143,31 @@ def test_an_empty_folder_is_filled_where_it_stands(tmp_path: Path) -> None:
     assert run_sitegen("init", ".", *answers(), cwd=folder).code == 0
     assert folder.stat().st_ino == inode  # a shell standing in it is not left in a removed folder
     assert (folder / "site.yaml").is_file()
+
+
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run_sitegen("init", "notes.txt/site", *answers(), cwd=tmp_path)
+    assert result.code == 1
+    assert "could not write the new site" in result.err and "crashed" not in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_failure_part_way_leaves_nothing_behind(tmp_path: Path) -> None:
+    """The files are put in place only once all are written and site.yaml reads back."""
+    files = {"site.yaml": "title: x\n", "content/pages/about.md": "About\n"}
+
+    def refuse(folder: Path) -> None:
+        assert (folder / "content/pages/about.md").is_file()  # everything was written before this
+        raise OSError("the disk is full")
+
+    empty = _git_init(tmp_path / "clone")
+    before = snapshot(tmp_path)
+    for target in (tmp_path / "new/deeper/site", empty):
+        with pytest.raises(OSError, match="disk is full"):
+            write_all(target, files, refuse)
+    assert snapshot(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clone"] and [p.name for p in empty.iterdir()] == [".git"]
 
 
 def test_missing_answers_are_named_together_with_their_flags(tmp_path: Path) -> None:
