@@ -68,11 +68,17 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     init = commands.add_parser("init", help="start a practice's own site in a new folder, from a few questions")
     init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (new, empty, or a fresh git clone)")
     init.add_argument("--name", help="the practice's name, which is the site's title")
-    init.add_argument("--country", help="the two-letter code of the country you practise in, e.g. US or GB")
-    init.add_argument("--language", help="the site's language: en (the default) or es")
-    init.add_argument("--booking-url", help="where clients book: https://…, a phone number, or a page like /contact/")
+    init.add_argument(
+        "--country", metavar="CC", help="the two-letter code of the country you practise in, e.g. US or GB"
+    )
+    init.add_argument("--language", metavar="en|es", help="the site's language: en (the default) or es")
+    init.add_argument(
+        "--booking-url", metavar="URL", help="where clients book: https://…, a phone number, or a page like /contact/"
+    )
     init.add_argument("--clinician", action="append", metavar="NAME", help="a clinician's name (repeat for each)")
-    init.add_argument("--crisis-text", help="your own crisis notice, for a country whose services sitegen lacks")
+    init.add_argument(
+        "--crisis-text", metavar="TEXT", help="your own crisis notice, for a country whose services sitegen lacks"
+    )
     mode = init.add_mutually_exclusive_group()
     mode.add_argument("--non-interactive", action="store_true", help="ask nothing: every answer comes from flags")
     mode.add_argument("--interactive", action="store_true", help="ask the questions even when input is not a terminal")
@@ -314,6 +320,11 @@ def run_init(args: argparse.Namespace) -> int:
             print(f"error: {refusal.message} ({refusal.hint})", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return EXIT_CONTENT
+    except BuildFailed as failure:  # the site.yaml init wrote did not read back: sitegen's own bug
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        print("sitegen made a site.yaml it cannot read (please report it): nothing was written", file=sys.stderr)
+        return EXIT_CRASH
     except OSError as failed:  # no permission, a file where a folder belongs, a full disk
         print(f"error: could not write the new site: {failed.strerror or failed} ({failed.filename})", file=sys.stderr)
         print("nothing was written", file=sys.stderr)

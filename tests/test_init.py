@@ -60,6 +60,16 @@ def test_site_yaml_explains_each_key_and_leaves_the_crisis_notice_to_the_country
             assert lines[index - 1].startswith("#"), f"no note above {line!r}"
 
 
+def test_names_with_quotes_colons_and_hashes_are_written_exactly(tmp_path: Path) -> None:
+    name = 'Dr. "Sam" O\'Neil: Therapy #1 & Co'
+    crisis = "Call 0800 000: #help. 'Any' time."
+    made = run_sitegen("init", "site", *answers(name=name, country="FR"), "--crisis-text", crisis, cwd=tmp_path)
+    assert made.code == 0, made.err
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["title"] == name and config["practice"]["name"] == name and config["crisis"]["text"] == crisis
+    assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0
+
+
 def test_a_team_file_per_clinician_and_their_pages(tmp_path: Path) -> None:
     made = run_sitegen(
         "init", "site", *answers(), "--clinician", "Ana Ruiz", "--clinician", "Tomás Ó Briain", cwd=tmp_path

@@ -1,8 +1,9 @@
 """`sitegen init DIR`: a practice's own site, from nothing, that builds as it stands.
 
 answers.py holds the rules each answer must pass; questions.py gets the answers from flags
-or by asking; site_yaml.py, pages.py, writing.py and project_files.py make the files;
-target.py decides where they may go and puts them there in one step.
+or by asking; site_yaml.py, pages.py, writing.py and project_files.py make the files, in
+the words of english.py or spanish.py; target.py decides where they may go and puts them
+there in one step.
 """
 
 from __future__ import annotations

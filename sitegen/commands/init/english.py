@@ -61,7 +61,7 @@ expect to hear back.]
 ---
 title: Contact
 nav_label: Contact
-description: "How to reach {name} and book a first session."
+description: "How to reach {quoted_name} and book a first session."
 ---
 
 *Replace the details in [square brackets] with your own, and remove this line.*
@@ -83,7 +83,7 @@ page says who to call now.
 ---
 title: Fees
 nav_label: Fees
-description: "What sessions with {name} cost, and how payment works."
+description: "What sessions with {quoted_name} cost, and how payment works."
 ---
 
 *Replace every amount and detail in [square brackets] with your own, and remove this line.*
@@ -113,7 +113,7 @@ To book, {booking}.
 ---
 title: Privacy
 nav_label: Privacy
-description: "This website sets no cookies and uses no trackers. Here is how {name} handles your information."
+description: "This website sets no cookies and uses no trackers. How {quoted_name} handles your information."
 ---
 
 *Check this page against how your practice really works, replace the parts in

@@ -15,14 +15,15 @@ from sitegen.core import layout
 
 def page_files(answers: Answers, words: Wording) -> dict[str, str]:
     name = answers.name
+    quoted_name = yaml_string(name)[1:-1]  # inside a front matter value's own double quotes
     booking = _how_to_book(answers, words)
     files = {
         "about": words.about.format(
             title=yaml_string(words.about_title.format(name=name)), name=name, team=_team_note(answers, words)
         ),
-        "contact": words.contact.format(name=name, booking=booking),
-        "fees": words.fees.format(name=name, booking=booking),
-        "privacy": words.privacy.format(name=name),
+        "contact": words.contact.format(name=name, quoted_name=quoted_name, booking=booking),
+        "fees": words.fees.format(name=name, quoted_name=quoted_name, booking=booking),
+        "privacy": words.privacy.format(name=name, quoted_name=quoted_name),
     }
     if not answers.country_known:
         files["crisis"] = words.crisis.format(country=answers.country, notice=answers.crisis_text)

@@ -63,7 +63,7 @@ cuánto tiempo suelen responder.]
 ---
 title: Contacto
 nav_label: Contacto
-description: "Cómo ponerse en contacto con {name} y reservar una primera sesión."
+description: "Cómo ponerse en contacto con {quoted_name} y reservar una primera sesión."
 ---
 
 *Replace: sustituya los datos entre [corchetes] por los suyos y borre esta línea.*
@@ -85,7 +85,7 @@ página indica a quién llamar ahora.
 ---
 title: Tarifas
 nav_label: Tarifas
-description: "Cuánto cuestan las sesiones con {name} y cómo se pagan."
+description: "Cuánto cuestan las sesiones con {quoted_name} y cómo se pagan."
 ---
 
 *Replace: sustituya cada importe y cada dato entre [corchetes] por los suyos y borre esta
@@ -116,7 +116,7 @@ Para reservar, {booking}.
 ---
 title: Privacidad
 nav_label: Privacidad
-description: "Este sitio no usa cookies ni rastreadores. Así trata {name} su información."
+description: "Este sitio no usa cookies ni rastreadores. Así trata {quoted_name} su información."
 ---
 
 *Replace: compare esta página con cómo trabaja de verdad su consulta, sustituya lo que va
