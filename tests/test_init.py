@@ -239,6 +239,14 @@ def test_a_country_without_known_crisis_services_needs_the_practices_own_words(t
     assert "Replace" in (tmp_path / "site/output/crisis/index.html").read_text(encoding="utf-8")
 
 
+def test_own_crisis_words_for_a_known_country_are_kept(tmp_path: Path) -> None:
+    notice = "If you are struggling, call our partner line on 555-0199. In an emergency, call 911."
+    assert run_sitegen("init", "site", *answers(), "--crisis-text", notice, cwd=tmp_path).code == 0
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["crisis"] == {"text": notice}
+    assert not (tmp_path / "site/content/pages/crisis.md").exists()  # the country's own services page stays
+
+
 def test_a_spanish_site_builds_in_spanish(tmp_path: Path) -> None:
     assert run_sitegen("init", "site", *answers(language="es"), cwd=tmp_path).code == 0
     assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0

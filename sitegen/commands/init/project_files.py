@@ -35,8 +35,7 @@ _README = """\
 # {name}: the website
 
 This folder holds the practice's website: the settings in `site.yaml` and the writing in
-`content/`. sitegen turns them into a site in `output/`, ready to
-publish.
+`content/`. sitegen turns them into a site in `output/`, ready to publish.
 
 ## First, make it yours
 
@@ -59,8 +58,9 @@ line, and leaves the last good `output/` as it was.
 
 ## Publishing every day
 
-`{workflow}` builds and publishes the site on every push to `main`, and once a day, so an
-article dated in the future goes online on its day. To use it on GitHub:
+`{workflow}` builds and publishes the site on every push to `main`,
+and once a day, so an article dated in the future goes online on its day. Until the
+first two steps below are done, its runs on GitHub fail: that is expected. To use it:
 
 1. Add a target under `deploy:` in `site.yaml`.
 2. Set the repository variable `SITEGEN_PACKAGE` (Settings → Secrets and variables →

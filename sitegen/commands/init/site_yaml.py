@@ -95,6 +95,13 @@ crisis:
   text: {yaml_string(answers.crisis_text)}
 """
     code, country = answers.country, known_countries()[answers.country]
+    if answers.crisis_text:
+        return f"""\
+# The crisis notice shown at the top of every page, in your own words. Without it, sitegen
+# would name the crisis services it knows for {code} ({country}): remove these lines to use them.
+crisis:
+  text: {yaml_string(answers.crisis_text)}
+"""
     return f"""\
 # The crisis notice shown at the top of every page. practice.country chooses it: sitegen
 # names the crisis services it knows for {code} ({country}), so nothing more is needed here.
