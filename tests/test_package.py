@@ -122,3 +122,6 @@ def test_a_wheel_installed_in_a_fresh_environment_builds_the_sample(tmp_path: Pa
     assert "crisis" in (output / "index.html").read_text(encoding="utf-8")
     assert (output / "journeys/steadier-days/day-1/index.html").is_file()
     assert (output / "static/notes/about.txt").is_file(), "the theme's static sub-folder is in the wheel"
+    known = "from sitegen.config.crisis_services import known_countries as k; print(sorted(k()))"
+    countries = run([str(python), "-c", known], cwd=project, env=env)
+    assert "'GB'" in countries and "'NZ'" in countries, "each country's crisis services are in the wheel"

@@ -1,7 +1,8 @@
 """`sitegen check`: broken internal links, missing anchors and images, orphan pages, external links.
 
 Reads a built site. Each problem is reported against the content file that holds the
-link when it can be found there, otherwise against the built page and its line.
+link when it can be found there, otherwise against the built page and its line. It also
+warns when the crisis services the site names were checked more than a year ago.
 """
 
 from __future__ import annotations

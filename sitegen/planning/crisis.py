@@ -68,7 +68,7 @@ def country_notice(country: CountryServices, strings: Strings) -> str:
 
 def services_view(country: CountryServices, strings: Strings, intro: str) -> CrisisServicesView:
     """Every service with each way to reach it, numbers linked with tel: and sms:."""
-    numbers = [str(_number_link(c.number, "tel")) for c in country.emergency]
+    numbers = [str(_number_link(c, "tel")) for c in country.emergency]
     return CrisisServicesView(
         country=_country_name(country, strings.language),
         intro=intro,
@@ -93,7 +93,7 @@ def _service_view(service: Service, strings: Strings) -> CrisisServiceView:
 def _ways(contact: Contact, strings: Strings) -> list[Markup]:
     found = []
     if "call" in contact.ways:
-        call = _number_link(contact.number, "tel")
+        call = _number_link(contact, "tel")
         if contact.option:
             option = strings.text(f"crisis_option_{contact.option}")
             found.append(strings.t("crisis_way_call_then", number=call, option=option))
@@ -103,7 +103,7 @@ def _ways(contact: Contact, strings: Strings) -> list[Markup]:
         if press:
             found[-1] = Markup(f"{found[-1]} {strings.t('crisis_press_for_language', key=press)}")
     if "text" in contact.ways:
-        text = _number_link(contact.number, "sms")
+        text = _number_link(contact, "sms")
         key = "crisis_way_text_keyword" if contact.keyword else "crisis_way_text"
         found.append(strings.t(key, number=text, keyword=contact.keyword))
     return found
@@ -117,9 +117,8 @@ def _reach_key(contact: Contact) -> str:
     return "crisis_reach_call"
 
 
-def _number_link(number: str, scheme: str) -> Markup:
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return Markup('<a href="{}:{}">{}</a>').format(scheme, digits, number)
+def _number_link(contact: Contact, scheme: str) -> Markup:
+    return Markup('<a href="{}:{}">{}</a>').format(scheme, contact.digits, contact.number)
 
 
 def _either(language: str, items: list[str]) -> str:
