@@ -118,7 +118,11 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     warnings = []
     if planner.crisis is None:
         warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
-    elif not planner.crisis.is_us_default and not any(page.slug == "crisis" for page in content.pages):
+    elif (
+        not planner.crisis.is_us_default
+        and planner.crisis_services is None
+        and not any(page.slug == "crisis" for page in content.pages)
+    ):
         warnings.append(
             "site.yaml: the crisis notice has your own wording, but there is no content/pages/crisis.md, "
             "so the built-in /crisis/ page repeats your notice rather than list US services; "

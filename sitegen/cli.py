@@ -165,7 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     output = (args.output or root / "output").resolve()
     from sitegen.build import build
-    from sitegen.commands.check import check_site
+    from sitegen.commands.check import check_site, crisis_data_warning
     from sitegen.config.site_config import load_config
 
     sources: dict[str, str] = {}
@@ -175,7 +175,11 @@ def run_check(args: argparse.Namespace) -> int:
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT
-    report = check_site(output, load_config(root).base_path, root, sources)
+    config = load_config(root)
+    report = check_site(output, config.base_path, root, sources)
+    stale = crisis_data_warning(config, today())
+    if stale:
+        print(f"warning: {stale}", file=sys.stderr)
     if not args.quiet and report.external:
         print(f"{len(report.external)} external links (not fetched):")
         for url, where in report.external.items():

@@ -133,3 +133,6 @@ def test_a_wheel_installed_in_a_fresh_environment_builds_the_sample(tmp_path: Pa
     answers = ["--non-interactive", "--name", "Harbor Light", "--country", "US", "--booking-url", "/contact/"]
     run([str(tmp_path / "env/bin/sitegen"), "init", "new-practice", *answers], cwd=tmp_path, env=env)
     assert (tmp_path / "new-practice/.github/workflows/publish.yml").is_file(), "init and its workflow are in the wheel"
+    known = "from sitegen.config.crisis_services import known_countries as k; print(sorted(k()))"
+    countries = run([str(python), "-c", known], cwd=project, env=env)
+    assert "'GB'" in countries and "'NZ'" in countries, "each country's crisis services are in the wheel"

@@ -75,6 +75,18 @@ def used_keys() -> dict[str, set[str]]:
 
     for key, _ in SECTIONS.values():
         found.setdefault(key, set()).add("nav.py")
+    # planning/crisis.py words each country's data: keys named in it, and keys made from the
+    # data's own vocabulary (a service's situations, hours and menu options)
+    from sitegen.config.crisis_services import HOURS, OPTIONS, SITUATIONS
+
+    crisis = (REPO / "sitegen/planning/crisis.py").read_text(encoding="utf-8")
+    made = [f"crisis_for_{s}" for s in SITUATIONS] + [f"crisis_hours_{h}" for h in HOURS]
+    for key in [
+        *re.findall(r"""["'](crisis_[a-z_]*[a-z])["']""", crisis),
+        *made,
+        *(f"crisis_option_{o}" for o in OPTIONS),
+    ]:
+        found.setdefault(key, set()).add("crisis.py")
     return found
 
 

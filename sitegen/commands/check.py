@@ -1,11 +1,13 @@
 """`sitegen check`: broken internal links, missing anchors and images, orphan pages, external links.
 
 Reads a built site. Each problem is reported against the content file that holds the
-link when it can be found there, otherwise against the built page and its line.
+link when it can be found there, otherwise against the built page and its line. It also
+warns when the crisis services the site names were checked more than a year ago.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,8 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from sitegen.config.crisis_services import STALE_AFTER_MONTHS, is_stale, services_for
+from sitegen.config.site_config import CONFIG_FILE, SiteConfig
 from sitegen.core.errors import ContentError, display_path
 
 _SKIP_DIRS = {"pagefind", "static"}
@@ -146,4 +150,20 @@ def _locate(
                 return ContentError(source, text.count("\n", 0, index) + 1, f"{problem}: {url}")
     return ContentError(
         display_path(output / page, root), line, f"{problem}: {url}", f"made from {source}" if source else ""
+    )
+
+
+def crisis_data_warning(config: SiteConfig, today: dt.date) -> ContentError | None:
+    """A warning when the crisis services of the site's country were checked too long ago:
+    numbers change, and a reader in crisis must not be sent to one that no longer answers."""
+    country = services_for(config.crisis_country) if config.crisis_country else None
+    if country is None or not is_stale(country, today):
+        return None
+    return ContentError(
+        CONFIG_FILE,
+        config.line_of(*config.crisis_country_key()),
+        f"the crisis services sitegen lists for {country.name} were last checked on "
+        f"{country.oldest_check.isoformat()}, more than {STALE_AFTER_MONTHS} months ago",
+        "update sitegen for newer ones, or check each number on the service's own page "
+        "and write your own content/pages/crisis.md and crisis: text:",
     )

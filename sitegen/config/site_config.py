@@ -64,6 +64,9 @@ class Crisis:
     """Empty: the theme's 'crisis_notice', the US wording (988, 911) in the site's language."""
     link_label: str = ""
     """Empty: the theme's 'crisis_link'."""
+    country: str = ""
+    """Whose services the notice and the built-in /crisis/ page name (an ISO 3166 code, see
+    config/crisis_services.py); empty: `practice.country`; both empty: the theme's US wording."""
 
     @property
     def is_us_default(self) -> bool:
@@ -144,6 +147,19 @@ class SiteConfig:
         if self.crisis is False:
             return None
         return self.crisis if isinstance(self.crisis, Crisis) else Crisis()
+
+    @property
+    def crisis_country(self) -> str:
+        """The country whose crisis services the site names: `crisis.country`, else
+        `practice.country`, upper-cased; empty when neither is given."""
+        own = self.crisis.country if isinstance(self.crisis, Crisis) else ""
+        return (own or self.practice.country).strip().upper()
+
+    def crisis_country_key(self) -> tuple[str, ...]:
+        """Where that country was written in site.yaml, for line_of()."""
+        if isinstance(self.crisis, Crisis) and self.crisis.country:
+            return ("crisis", "country")
+        return ("practice", "country")
 
     def slug_of(self, name: str) -> str:
         """The slug of a category's or tag's name, in this site's style."""

@@ -18,7 +18,7 @@ day.html            /journeys/<slug>/day-N/           DayContext
 team.html           /team/                            TeamContext
 clinician.html      /team/<slug>/                     ClinicianContext
 page.html           /<slug>/ (content/pages)          PageContext
-crisis.html         /crisis/ (when no crisis page)    BaseContext
+crisis.html         /crisis/ (when no crisis page)    CrisisContext
 search.html         /search/                          BaseContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
@@ -47,6 +47,7 @@ from sitegen.planning.views import (
     CategoryView,
     ClinicianView,
     CrisisNotice,
+    CrisisServicesView,
     DayPageView,
     JourneySummary,
     JourneyView,
@@ -190,6 +191,12 @@ class ClinicianContext(BaseContext):
 class PageContext(BaseContext):
     body_html: Markup
     cta: BookingCta | None
+
+
+class CrisisContext(BaseContext):
+    services: CrisisServicesView | None
+    """The country's services (crisis.country or practice.country); None: the notice's own
+    words, or with no country at all the theme's US services."""
 
 
 class RedirectContext(BaseContext):

@@ -18,11 +18,11 @@ from sitegen.core.urls import Urls
 from sitegen.planning import structured_data as ld
 from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
+from sitegen.planning.crisis import plan_crisis
 from sitegen.planning.nav import site_navigation
 from sitegen.planning.views import (
     ArticleSummary,
     CategoryView,
-    CrisisNotice,
     DayView,
     JourneySummary,
     Link,
@@ -33,7 +33,7 @@ from sitegen.planning.views import (
 )
 from sitegen.reading.models import Article, Content, Journey, Source
 from sitegen.theming.assets import StaticAssets
-from sitegen.theming.strings import Strings, load_strings, text_direction
+from sitegen.theming.strings import load_strings, text_direction
 
 SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
@@ -56,7 +56,9 @@ class PageKit:
         self.errors: list[ContentError] = []
         self.strings, strings_errors = load_strings(root, config)
         self.errors += strings_errors
-        self.crisis = crisis_view(config, self.strings)
+        crisis = plan_crisis(config, self.strings, any(p.slug == "crisis" for p in content.pages))
+        self.crisis, self.crisis_services = crisis.notice, crisis.services
+        self.errors += crisis.errors
         self._summaries: dict[Source, ArticleSummary] = {}
         self._tag_links: dict[str, Link] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
@@ -216,15 +218,3 @@ class PageKit:
 
     def category_feed(self, name: str) -> Link:
         return Link(f"{self.config.title}: {name}", self.hrefs.href(u.category_feed(self.category_slugs[name])))
-
-
-def crisis_view(config: SiteConfig, strings: Strings) -> CrisisNotice | None:
-    """The notice on every page: the site's own words, or the theme's in the site's language."""
-    notice = config.crisis_notice
-    if notice is None:
-        return None
-    text = notice.text or strings.text("crisis_notice")
-    # US services match the notice only if nothing reworded it: not crisis.text, and not the
-    # theme's 'crisis_notice' (in site.yaml's strings: or a project theme's catalogue).
-    us_default = notice.is_us_default and "crisis_notice" in strings.builtin
-    return CrisisNotice(text, notice.link_label or strings.text("crisis_link"), us_default)

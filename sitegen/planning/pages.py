@@ -14,6 +14,7 @@ from sitegen.core import urls as u
 from sitegen.planning import structured_data as ld
 from sitegen.planning.addresses import find_collisions, generated_files, taken_addresses
 from sitegen.planning.article_pages import article_pages
+from sitegen.planning.context import CrisisContext
 from sitegen.planning.journey_pages import journey_pages
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
@@ -159,7 +160,12 @@ class SitePlanner(PageKit):
                 PageJob(
                     u.crisis(),
                     "crisis.html",
-                    dict(self.base(self.strings.text("crisis_title"), u.crisis(), "crisis")),
+                    dict(
+                        CrisisContext(
+                            **self.base(self.strings.text("crisis_title"), u.crisis(), "crisis"),
+                            services=self.crisis_services,
+                        )
+                    ),
                     "the built-in crisis page",
                 )
             )

@@ -79,6 +79,31 @@ class CrisisNotice:
 
 
 @dataclass(frozen=True)
+class CrisisServiceView:
+    """One service on the built-in /crisis/ page, worded in the site's language."""
+
+    name: str
+    situations: str
+    """Whom it is for, as a sentence ('For thoughts of suicide and emotional distress.')."""
+    ways: tuple[Markup, ...]
+    """Each way to reach it, its number linked (tel: to call, sms: to text)."""
+    hours: str
+    """'Open any time, day or night.' when the service states it; else empty."""
+
+
+@dataclass(frozen=True)
+class CrisisServicesView:
+    """The services of the site's country (`crisis.country` or `practice.country`)."""
+
+    country: str
+    """Its name in the site's language."""
+    intro: str
+    """The practice's own notice, when it words one; else empty (the services say it all)."""
+    emergency: Markup
+    services: tuple[CrisisServiceView, ...]
+
+
+@dataclass(frozen=True)
 class DayView:
     number: int
     week: int
@@ -178,7 +203,8 @@ def section_view(section: Section) -> SectionView:
 
 
 @lru_cache(maxsize=8)
-def _locale(language: str) -> Locale:
+def site_locale(language: str) -> Locale:
+    """The site's language as babel knows it (English when babel does not)."""
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -191,4 +217,4 @@ def date_text(date: dt.date | None, language: str) -> DateText | None:
 
 @lru_cache(maxsize=4096)
 def _date_text(date: dt.date, language: str) -> DateText:
-    return DateText(date.isoformat(), format_date(date, format="long", locale=_locale(language)))
+    return DateText(date.isoformat(), format_date(date, format="long", locale=site_locale(language)))
