@@ -16,6 +16,7 @@ from urllib.request import urlopen
 import pytest
 from PIL import Image
 from test_cache_friendly_assets import check_every_load
+from test_html_validity import OLDER_CSP_GRAMMAR, validate
 
 from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen, serving, snapshot
 
@@ -270,3 +271,13 @@ def test_a_large_logo_is_published_small(make_site: MakeSite) -> None:
     found = re.search(r'<img class="site-logo" src="([^"]+)" width="(\d+)" height="(\d+)"', html)
     assert found and (found[2], found[3]) == ("320", "160")
     assert urlsplit(found[1]).path.startswith("/static/brand/logo.")
+
+
+def test_the_branded_pages_and_stylesheet_are_valid(tmp_path: Path) -> None:
+    output = built_branded(tmp_path) / "output"
+    pages = sorted(p for p in output.rglob("*.html") if "pagefind" not in p.parts)
+    result = validate(pages, "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    sheets = [next((output / "static").glob("brand.*.css"))]
+    result = validate(sheets, "--skip-non-css", "--also-check-css")
+    assert result.returncode == 0, result.stdout + result.stderr
