@@ -281,3 +281,20 @@ def test_the_branded_pages_and_stylesheet_are_valid(tmp_path: Path) -> None:
     sheets = [next((output / "static").glob("brand.*.css"))]
     result = validate(sheets, "--skip-non-css", "--also-check-css")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_accent_is_checked_against_the_themes_own_colours(make_site: MakeSite) -> None:
+    """A project's site.css with darker backgrounds and no dark mode: the accent is measured
+    against those, and gets no dark-mode shade the theme would never use."""
+    own_theme = ":root { --bg: #333333; --surface: #3a3a3a; --accent-contrast: #000000; }\nbody { color: #fff; }\n"
+    root = make_site({"static/site.css": own_theme}, site_yaml=brand_yaml('accent: "#2f6b5e"'))
+    result = run_sitegen("build", "-q", cwd=root)
+    assert result.code == 1
+    assert re.search(
+        r"brand\.accent #2f6b5e has a contrast of [\d.]+:1 with the page's background \(#3a3a3a\)", result.err
+    )
+    make_site({}, site_yaml=brand_yaml('accent: "#f2b880"'))
+    result = run_sitegen("build", "-q", cwd=root)
+    assert result.code == 0, result.err
+    css = next((root / "output/static").glob("brand.*.css")).read_text(encoding="utf-8")
+    assert "--accent: #f2b880;" in css and "prefers-color-scheme" not in css

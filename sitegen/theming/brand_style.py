@@ -38,8 +38,8 @@ LOGO_HEIGHT = "2.5rem"
 class AccentShades:
     light: str
     light_strong: str
-    dark: str
-    dark_strong: str
+    dark: tuple[str, str] | None
+    """The accent and its stronger shade in dark mode; None for a theme without one."""
 
 
 def accent_shades(config: SiteConfig, palette: Palette) -> tuple[AccentShades | None, list[ContentError]]:
@@ -50,17 +50,12 @@ def accent_shades(config: SiteConfig, palette: Palette) -> tuple[AccentShades | 
     worst = min(palette.light.named(), key=lambda named: contrast(accent, named[1]), default=None)
     if worst is not None and contrast(accent, worst[1]) < MINIMUM:
         return None, [_too_faint(config, accent, worst, palette.light)]
+    light = (to_hex(accent), _stronger(accent, palette.light))
+    if not palette.dark.backgrounds:
+        return AccentShades(*light, None), []
     dark_target = min(DARK_MOST, max([MINIMUM, *(contrast(accent, bg) for bg in palette.light.backgrounds)]))
     dark = _shade(accent, _surroundings(palette.dark), dark_target)
-    return (
-        AccentShades(
-            to_hex(accent),
-            _stronger(accent, palette.light),
-            to_hex(dark),
-            _stronger(dark, palette.dark),
-        ),
-        [],
-    )
+    return AccentShades(*light, (to_hex(dark), _stronger(dark, palette.dark))), []
 
 
 def _too_faint(config: SiteConfig, accent: RGB, worst: tuple[str, RGB], light: Scheme) -> ContentError:
@@ -116,9 +111,10 @@ def brand_stylesheet(brand: Brand, shades: AccentShades | None, assets: StaticAs
         parts.append(f'body {{ font-family: "{brand.face.family}", {brand.face.fallback}; }}\n')
     if shades:
         parts.append(f":root {{ --accent: {shades.light}; --accent-strong: {shades.light_strong}; }}\n")
+    if shades and shades.dark:
         parts.append(
             "@media screen and (prefers-color-scheme: dark) {\n"
-            f"  :root {{ --accent: {shades.dark}; --accent-strong: {shades.dark_strong}; }}\n"
+            f"  :root {{ --accent: {shades.dark[0]}; --accent-strong: {shades.dark[1]}; }}\n"
             "}\n"
         )
     if brand.logo:

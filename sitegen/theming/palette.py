@@ -4,7 +4,7 @@ The brand's accent is checked against the backgrounds it will sit on and the tex
 carry, and those are whatever the theme's `site.css` says, light and dark. Reading them from
 the stylesheet, rather than copying the values here, keeps the check true when the theme
 changes its colours. A theme whose stylesheet does not declare them is checked against the
-built-in theme's.
+built-in theme's; one with no dark colours of its own gets no dark accent either.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class Scheme:
 class Palette:
     light: Scheme
     dark: Scheme
+    """Empty (no backgrounds) for a theme without a dark mode."""
 
 
 def theme_palette(assets: StaticAssets) -> Palette:
@@ -57,9 +58,7 @@ def theme_palette(assets: StaticAssets) -> Palette:
     if chosen is None:
         return builtin
     own = _palette_of(chosen.rewritten.decode("utf-8", "replace") if chosen.rewritten else _read(chosen.source))
-    light = own.light if own.light.backgrounds else builtin.light
-    dark = own.dark if own.dark.backgrounds else builtin.dark
-    return Palette(light, dark)
+    return own if own.light.backgrounds else builtin
 
 
 def _read(path: Path) -> str:
