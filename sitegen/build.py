@@ -25,12 +25,13 @@ from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
-from sitegen.publishing.image_variants import image_variants
+from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.search_index import index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
 from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath
+from sitegen.reading.images import ImageInfo
 from sitegen.reading.load import BuildOptions, load_content
 from sitegen.reading.models import Content
 from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
@@ -74,6 +75,8 @@ class Planned:
     warnings: list[str]
     caches: ContentCaches | None
     strings: Strings
+    hero: ImageInfo | None = None
+    """The home page's hero image from site.yaml's `brand:`, resized like the content's images."""
 
     @cached_property
     def rendering_salt(self) -> bytes:
@@ -87,7 +90,9 @@ class Planned:
         files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo).items())
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
-        return files + image_variants(self.root, self.content, images_cache)
+        images = dict(image_variants(self.root, self.content, images_cache))
+        images.update(resized_variants(self.root, self.hero, images_cache) if self.hero else [])
+        return files + list(images.items())
 
     def host_files(self, written: frozenset[str]) -> list[tuple[str, bytes]]:
         """`_headers` (whose caching rules follow the files `written`) and `_redirects`."""
@@ -132,7 +137,8 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     if language:
         warnings.append(language)
     cached = caches if use_cache else None
-    return Planned(root, config, options, content, assets, jobs, warnings, cached, planner.strings)
+    hero = planner.brand.hero
+    return Planned(root, config, options, content, planner.assets, jobs, warnings, cached, planner.strings, hero)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.config.address_rules import check_allowed_origins, check_base_url, check_language
+from sitegen.config.brand import Brand, check_brand
 from sitegen.config.deploy_targets import DeployTarget, check_deploy_targets, without_secrets
 from sitegen.config.headers import DEFAULT_REFERRER_POLICY, REFERRER_POLICIES
 from sitegen.core import layout
@@ -123,6 +124,8 @@ class SiteConfig:
     at all. Checked by sitegen/reading/source_links.py, so no link publishes a file from elsewhere."""
     deploy: tuple[DeployTarget, ...] = ()
     """Where `sitegen deploy` publishes, the first by default (see sitegen/config/deploy_targets.py)."""
+    brand: Brand = field(default_factory=Brand)
+    """The practice's own look: accent colour, logo, favicon, hero image, font (see config/brand.py)."""
     source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
     """Where each key was written in site.yaml, so a later stage can point at it without reading it again."""
 
@@ -196,6 +199,7 @@ def load_config(root: Path) -> SiteConfig:
         config = _with_category_slugs(config, reader)
         _check_semantics(config, reader)
         _check_theme(config.theme, root, reader)
+        check_brand(config.brand, root, reader)
     if reader.errors or config is None:
         raise BuildFailed(reader.errors)
     return replace(config, source=located)

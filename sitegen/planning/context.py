@@ -41,6 +41,7 @@ from markupsafe import Markup
 
 from sitegen.config.site_config import Practice
 from sitegen.planning.booking import BookingCta
+from sitegen.planning.brand import BrandView
 from sitegen.planning.views import (
     ArticleSummary,
     ArticleView,
@@ -91,6 +92,11 @@ class SiteView:
     send no headers: put it in the head before any script or stylesheet."""
     referrer_policy: str
     """site.yaml's `referrer_policy`, for `<meta name="referrer">`."""
+    brand: BrandView
+    """site.yaml's `brand:`: `brand.stylesheet_url` (link it after `stylesheet_url` when set),
+    `brand.logo` (url, width, height, alt; see partials/logo.html), `brand.hero_html` (the home
+    page's hero `<img>`, see partials/hero_image.html), `brand.icons` (each favicon's rel, url and
+    sizes) and `brand.font_family` (empty for the system font). See sitegen/planning/brand.py."""
 
 
 @dataclass(frozen=True)

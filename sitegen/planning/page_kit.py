@@ -17,6 +17,7 @@ from sitegen.core.errors import ContentError
 from sitegen.core.urls import Urls
 from sitegen.planning import structured_data as ld
 from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
+from sitegen.planning.brand import plan_brand
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.crisis import plan_crisis
 from sitegen.planning.nav import site_navigation
@@ -51,9 +52,10 @@ class PageKit:
     def __init__(self, config: SiteConfig, content: Content, root: Path, assets: StaticAssets) -> None:
         self.config = config
         self.content = content
-        self.assets = assets
+        self.brand = plan_brand(config, root, assets)
+        self.assets = assets = self.brand.assets
         self.hrefs = Urls.for_site(config)
-        self.errors: list[ContentError] = []
+        self.errors: list[ContentError] = list(self.brand.errors)
         self.strings, strings_errors = load_strings(root, config)
         self.errors += strings_errors
         crisis = plan_crisis(config, self.strings, any(p.slug == "crisis" for p in content.pages))
@@ -91,6 +93,7 @@ class PageKit:
             categories=self._category_views(),
             content_security_policy=content_security_policy(config, meta=True),
             referrer_policy=config.referrer_policy,
+            brand=self.brand.view,
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
         self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))

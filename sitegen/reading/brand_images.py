@@ -1,0 +1,119 @@
+"""The brand's images read from content/images/: the logo as pages show it, and the favicons.
+
+A raster logo is shown about 40 pixels high, so it is published at most LOGO_MAX_HEIGHT
+pixels high (sharp on a high-density screen, never the megabytes of an original), as PNG,
+with any metadata such as a camera's GPS position left behind. An SVG logo is published as
+written. The favicons are square PNGs made with Pillow from the site's favicon image, or
+from a raster logo when there is none: the image is fitted and centred on a transparent square (a white
+one for the home-screen icon, which iOS would otherwise fill with black).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from defusedxml import DefusedXmlException, ElementTree
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from sitegen.config.brand import SVG_SUFFIX
+from sitegen.core import layout
+
+LOGO_MAX_HEIGHT = 160
+FAVICON_SIZES = (32, 180)
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+@dataclass(frozen=True)
+class LogoFile:
+    data: bytes
+    suffix: str
+    width: int
+    height: int
+
+
+class UnusableImage(Exception):
+    """An image the build cannot use, with what to do about it (message, hint)."""
+
+
+def read_logo(root: Path, name: str) -> LogoFile:
+    path = root / layout.IMAGES / name
+    stat = path.stat()
+    if name.lower().endswith(SVG_SUFFIX):
+        return _svg_logo(path, stat.st_mtime_ns, stat.st_size)
+    return _raster_logo(path, stat.st_mtime_ns, stat.st_size)
+
+
+def favicons(root: Path, name: str) -> dict[int, bytes]:
+    """The favicon at each of FAVICON_SIZES, as PNG bytes."""
+    path = root / layout.IMAGES / name
+    stat = path.stat()
+    return _favicons(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _svg_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
+    data = path.read_bytes()
+    try:
+        svg = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, DefusedXmlException):
+        svg = None
+    if svg is None or not svg.tag.endswith("svg"):
+        raise UnusableImage("the SVG logo could not be read", "save it again as plain SVG from your drawing program")
+    width, height = _length(svg.get("width")), _length(svg.get("height"))
+    box = (svg.get("viewBox") or "").replace(",", " ").split()
+    if (width is None or height is None) and len(box) == 4:
+        box_width, box_height = _length(box[2]), _length(box[3])
+        if box_width and box_height:
+            width = width or (height or box_height) * box_width / box_height
+            height = height or width * box_height / box_width
+    if not width or not height:
+        raise UnusableImage("the SVG logo does not say its size", "give its <svg> a viewBox, or width and height")
+    return LogoFile(data, SVG_SUFFIX, round(width), round(height))
+
+
+def _length(value: str | None) -> float | None:
+    found = _LENGTH.match(value or "")
+    return float(found.group(1)) if found else None
+
+
+@lru_cache(maxsize=16)
+def _raster_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
+    with _open(path) as image:
+        logo = image.convert("RGBA")
+        if logo.height > LOGO_MAX_HEIGHT:
+            width = max(1, round(logo.width * LOGO_MAX_HEIGHT / logo.height))
+            logo = logo.resize((width, LOGO_MAX_HEIGHT), Image.Resampling.LANCZOS)
+        return LogoFile(_png(logo), ".png", logo.width, logo.height)
+
+
+@lru_cache(maxsize=16)
+def _favicons(path: Path, mtime_ns: int, size: int) -> dict[int, bytes]:
+    with _open(path) as image:
+        source = image.convert("RGBA")
+    made = {}
+    for side in FAVICON_SIZES:
+        background = (255, 255, 255, 255) if side >= 180 else (0, 0, 0, 0)
+        square = Image.new("RGBA", (side, side), background)
+        fitted = ImageOps.contain(source, (side, side), Image.Resampling.LANCZOS)
+        square.alpha_composite(fitted, ((side - fitted.width) // 2, (side - fitted.height) // 2))
+        made[side] = _png(square)
+    return made
+
+
+def _open(path: Path) -> Image.Image:
+    try:
+        return Image.open(path)
+    except (UnidentifiedImageError, OSError):
+        raise UnusableImage(
+            f"{layout.IMAGES}/{path.name} could not be read as an image", "save it again as PNG or JPEG"
+        ) from None
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
