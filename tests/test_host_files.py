@@ -25,6 +25,8 @@ REDIRECTS_INTRO = """\
 # for good (301) to its article. The small pages at these addresses stay, for other hosts.
 """
 
+THEME_FILES = ("/static/site.db2f2f8ffd.css", "/static/site.aca1ab2579.js")
+"""The default theme's stylesheet and script under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (
     INTRO
     + "\n/*\n"
@@ -37,12 +39,7 @@ SAMPLE_HEADERS = (
     "\n"
     "/images/*\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
-    "\n"
-    "/static/site.81e7e01ee0.css\n"
-    "  Cache-Control: public, max-age=31536000, immutable\n"
-    "\n"
-    "/static/site.aca1ab2579.js\n"
-    "  Cache-Control: public, max-age=31536000, immutable\n"
+    + "".join(f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n" for name in sorted(THEME_FILES))
 )
 SAMPLE_REDIRECTS = REDIRECTS_INTRO + (
     "/blog/racing-mind-at-night /articles/settle-a-racing-mind-at-night/ 301\n"
@@ -107,13 +104,14 @@ def test_a_site_with_allowed_origins_and_aliases(make_site: MakeSite) -> None:
         f"  Permissions-Policy: {PERMISSIONS}\n"
         + "".join(
             f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
-            for name in (
-                "/static/fonts/calm-licence.8178ac72b2.txt",  # sha256 of b"licence"
-                "/static/fonts/calm.0123456789.795ea3efa4.woff2",  # of b"font"
-                "/static/fonts/calm.0123456789.woff2",  # its own name already looks content-named
-                "/static/print.06bead3bcb.css",  # of the stylesheet's bytes
-                "/static/site.81e7e01ee0.css",
-                "/static/site.aca1ab2579.js",
+            for name in sorted(
+                (
+                    "/static/fonts/calm-licence.8178ac72b2.txt",  # sha256 of b"licence"
+                    "/static/fonts/calm.0123456789.795ea3efa4.woff2",  # of b"font"
+                    "/static/fonts/calm.0123456789.woff2",  # its own name already looks content-named
+                    "/static/print.06bead3bcb.css",  # of the stylesheet's bytes
+                    *THEME_FILES,
+                )
             )
         )
     )

@@ -170,7 +170,7 @@ def test_a_projects_theme_can_carry_its_own_texts_and_a_broken_one_is_named(make
     theme_texts = {"themes/calm/strings/en.yaml": "latest_articles: Fresh reading\n"}
     root, _ = built(make_site, site_yaml, {**SITE_FILES, **theme_texts})
     assert text_of(page(root, ""), "#home-latest") == "Fresh reading"
-    assert text_of(page(root, ""), "#home-topics") == ENGLISH["topics"]  # the rest still from the built-in theme
+    assert text_of(page(root, ""), "#home-helps") == ENGLISH["who_we_help"]  # the rest still from the built-in theme
 
     (root / "themes/calm/strings/en.yaml").write_text("topics: Themes\nlatest_articles: Fresh: reading\n")
     result = run_sitegen("build", cwd=root)
@@ -254,7 +254,7 @@ def test_a_language_no_theme_speaks_keeps_english_and_says_how_to_translate(make
     assert "under 'strings:' in site.yaml" in warnings
     home = page(root, "")
     assert text_of(home, "#home-latest") == "Articles récents"
-    assert text_of(home, "#home-topics") == ENGLISH["topics"]
+    assert text_of(home, "#home-helps") == ENGLISH["who_we_help"]
 
 
 def test_a_brace_is_written_doubled_and_shows_once(make_site: MakeSite) -> None:

@@ -134,9 +134,16 @@ class BaseContext(TypedDict):
 
 class HomeContext(BaseContext):
     latest: tuple[ArticleSummary, ...]
+    """The newest articles, newest first."""
     journeys: tuple[JourneySummary, ...]
+    """Every journey, in journey order (`sequence`, then title)."""
+    featured_journey: JourneySummary | None
+    """The journey marked `featured: true`, else the first in journey order; None with no journeys."""
+    clinicians: tuple[ClinicianView, ...]
+    """The team, in the team page's order, each linking to their profile."""
     articles_url: str
     journeys_url: str
+    team_url: str
 
 
 class ListingContext(BaseContext):

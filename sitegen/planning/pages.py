@@ -26,7 +26,7 @@ from sitegen.planning.views import (
 from sitegen.reading.images import img_tag
 from sitegen.reading.models import Clinician, Source
 
-HOME_LATEST = 6
+HOME_LATEST = 3
 
 
 class SitePlanner(PageKit):
@@ -54,11 +54,16 @@ class SitePlanner(PageKit):
         ctx: dict[str, Any] = dict(
             self.base(self.config.title, u.home(), "home", json_ld=ld.script_json(ld.with_context(self.publisher)))
         )
+        journeys = self.content.journeys
+        featured = next((j for j in journeys if j.featured), journeys[0] if journeys else None)
         ctx.update(
             latest=tuple(self.summary(a) for a in self.content.articles[:HOME_LATEST]),
-            journeys=tuple(self.journey_summary(j) for j in self.content.journeys),
+            journeys=tuple(self.journey_summary(j) for j in journeys),
+            featured_journey=self.journey_summary(featured) if featured else None,
+            clinicians=tuple(self.clinician_view(c) for c in self.content.clinicians),
             articles_url=self.hrefs.href(u.articles()),
             journeys_url=self.hrefs.href(u.journeys()),
+            team_url=self.hrefs.href(u.team()),
         )
         return PageJob(u.home(), "home.html", ctx, "the home page")
 

@@ -49,6 +49,7 @@ class JourneyMeta:
     slug: str = ""
     author: str = ""
     cta: bool | str | BookingVariant = True
+    featured: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ def parse_journey(
         author=meta.author,
         source=Source(source.path, 1),
         cta_line=meta_line(source, "cta") if isinstance(meta.cta, str) else 0,
+        featured_line=max(meta_line(source, "featured"), 1) if meta.featured else 0,
     )
     return _with_images(journey, root, base)
 

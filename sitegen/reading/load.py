@@ -70,6 +70,7 @@ def load_content(
         errors += problems
         if page:
             pages.append(page)
+    errors += _one_featured(journeys)
     published = [a for a in articles if options.drafts or (not a.draft and not a.scheduled)]
     return Content(
         articles=tuple(sorted(published, key=lambda a: a.sort_key, reverse=True)),
@@ -77,6 +78,21 @@ def load_content(
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
     ), errors
+
+
+def _one_featured(journeys: list[Journey]) -> list[ContentError]:
+    """The home page shows one featured journey, so `featured: true` may be on one journey only."""
+    featured = sorted((j for j in journeys if j.featured), key=lambda j: str(j.source.path))
+    return [
+        ContentError(
+            j.source.path,
+            j.featured_line,
+            "more than one journey is marked 'featured: true'",
+            f"the home page features one journey: keep 'featured: true' in {featured[0].source.path} "
+            "or here, not both",
+        )
+        for j in featured[1:]
+    ]
 
 
 def _parse_articles(

@@ -151,6 +151,12 @@ class Journey:
     word_count: int = 0
     images: tuple[ImageInfo, ...] = ()
     cta_line: int = 0
+    featured_line: int = 0
+    """Where `featured: true` was written (the journey the home page shows); 0 when it was not."""
+
+    @property
+    def featured(self) -> bool:
+        return self.featured_line > 0
 
     @cached_property
     def days(self) -> tuple[Day, ...]:
