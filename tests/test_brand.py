@@ -139,6 +139,12 @@ def test_every_accent_shade_reads_well_in_light_and_dark(make_site: MakeSite, ac
         for shade in shades.values():
             for name in ("--bg", "--surface", "--accent-contrast"):
                 assert wcag_ratio(shade, scheme[name]) >= 4.5, f"{shade} against {name} {scheme[name]}"
+        tint = re.search(r"--accent-soft: (#[0-9a-f]{6})", block)
+        assert tint, "the featured journey's tint follows the brand too"
+        assert tint[1] != scheme["--accent-soft"] or accent == "#2f6b5e", "the theme's own tint was left in place"
+        for name in ("--accent-strong", "--text"):
+            colour = shades.get(name) or scheme[name]
+            assert wcag_ratio(colour, tint[1]) >= 4.5, f"{name} {colour} on the tint {tint[1]}"
     written = accent if len(accent) == 7 else "#000000"
     assert f"--accent: {written};" in light_block, "light mode keeps the chosen accent"
 

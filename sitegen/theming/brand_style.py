@@ -40,6 +40,10 @@ class AccentShades:
     light_strong: str
     dark: tuple[str, str] | None
     """The accent and its stronger shade in dark mode; None for a theme without one."""
+    light_soft: str = ""
+    dark_soft: str = ""
+    """A faint tint of the accent behind a highlighted block (the home page's featured journey),
+    light and dark; empty when the theme names no page background to tint."""
 
 
 def accent_shades(config: SiteConfig, palette: Palette) -> tuple[AccentShades | None, list[ContentError]]:
@@ -51,11 +55,29 @@ def accent_shades(config: SiteConfig, palette: Palette) -> tuple[AccentShades | 
     if worst is not None and contrast(accent, worst[1]) < MINIMUM:
         return None, [_too_faint(config, accent, worst, palette.light)]
     light = (to_hex(accent), _stronger(accent, palette.light))
+    light_soft = _soft(accent, light[1], palette.light)
     if not palette.dark.backgrounds:
-        return AccentShades(*light, None), []
+        return AccentShades(*light, None, light_soft=light_soft), []
     dark_target = min(DARK_MOST, max([MINIMUM, *(contrast(accent, bg) for bg in palette.light.backgrounds)]))
     dark = _shade(accent, _surroundings(palette.dark), dark_target)
-    return AccentShades(*light, (to_hex(dark), _stronger(dark, palette.dark))), []
+    dark_pair = (to_hex(dark), _stronger(dark, palette.dark))
+    return AccentShades(*light, dark_pair, light_soft=light_soft, dark_soft=_soft(dark, dark_pair[1], palette.dark)), []
+
+
+SOFT_SHARES = (0.14, 0.12, 0.10, 0.08, 0.06, 0.04, 0.02, 0.0)
+"""How much of the accent its tint may hold, most first: the first share at which links (the
+stronger shade) still read at 4.5:1 on the tint is taken."""
+
+
+def _soft(accent: RGB, strong: str, scheme: Scheme) -> str:
+    background, link = scheme.colours.get("--bg"), parse_hex(strong)
+    if background is None or link is None:
+        return ""
+    for share in SOFT_SHARES:
+        tint = tuple(b + (a - b) * share for a, b in zip(accent, background, strict=True))
+        if contrast(link, (tint[0], tint[1], tint[2])) >= MINIMUM:
+            return to_hex((tint[0], tint[1], tint[2]))
+    return to_hex(background)
 
 
 def _too_faint(config: SiteConfig, accent: RGB, worst: tuple[str, RGB], light: Scheme) -> ContentError:
@@ -110,11 +132,14 @@ def brand_stylesheet(brand: Brand, shades: AccentShades | None, assets: StaticAs
         parts.append(font_face_rules(brand.font, brand.face, assets))
         parts.append(f'body {{ font-family: "{brand.face.family}", {brand.face.fallback}; }}\n')
     if shades:
-        parts.append(f":root {{ --accent: {shades.light}; --accent-strong: {shades.light_strong}; }}\n")
+        soft = f" --accent-soft: {shades.light_soft};" if shades.light_soft else ""
+        parts.append(f":root {{ --accent: {shades.light}; --accent-strong: {shades.light_strong};{soft} }}\n")
     if shades and shades.dark:
         parts.append(
             "@media screen and (prefers-color-scheme: dark) {\n"
-            f"  :root {{ --accent: {shades.dark[0]}; --accent-strong: {shades.dark[1]}; }}\n"
+            f"  :root {{ --accent: {shades.dark[0]}; --accent-strong: {shades.dark[1]};"
+            + (f" --accent-soft: {shades.dark_soft};" if shades.dark_soft else "")
+            + " }\n"
             "}\n"
         )
     if brand.logo:
