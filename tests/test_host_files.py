@@ -38,6 +38,9 @@ SAMPLE_HEADERS = (
     "/images/*\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
     "\n"
+    "/pagefind/*\n"
+    "  Cache-Control: public, max-age=31536000, immutable\n"
+    "\n"
     "/static/site.81e7e01ee0.css\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
     "\n"
@@ -108,6 +111,7 @@ def test_a_site_with_allowed_origins_and_aliases(make_site: MakeSite) -> None:
         + "".join(
             f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
             for name in (
+                "/pagefind/*",  # the search index, in a folder named for its bytes
                 "/static/fonts/calm-licence.8178ac72b2.txt",  # sha256 of b"licence"
                 "/static/fonts/calm.0123456789.795ea3efa4.woff2",  # of b"font"
                 "/static/fonts/calm.0123456789.woff2",  # its own name already looks content-named
