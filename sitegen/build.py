@@ -21,7 +21,6 @@ from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning.addresses import moved_addresses
-from sitegen.planning.context import SearchBundle
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
@@ -95,10 +94,6 @@ class Planned:
         headers = headers_file(self.config, written | {HEADERS_FILE, REDIRECTS_FILE})
         return [(HEADERS_FILE, headers), (REDIRECTS_FILE, redirects_file(moved_addresses(self.jobs)))]
 
-    def search_bundle(self, index: SearchIndex | None) -> SearchBundle | None:
-        """What the search page names: the index, in its folder named for its bytes."""
-        return SearchBundle.at(Urls.for_site(self.config), index.digest, len(index.keys)) if index else None
-
     def guard(self) -> PrivacyGuard:
         theme = theme_dirs(self.root, self.config.theme)
         return PrivacyGuard(self.config.origin, self.config.allowed_origins, self.root, theme)
@@ -167,6 +162,7 @@ class Published:
     rendered: frozenset[str]
     page_cache: PageCache | None
     search_parts_indexed: int
+    jobs: list[PageJob]  # as rendered: the search page naming the index
 
 
 def build(
@@ -239,7 +235,7 @@ def _keep_caches(planned: Planned, published: Published, in_place: bool, continu
         if not in_place:
             published.page_cache.save(published.record)
         if continues:
-            published.page_cache.remember(planned.jobs, published.record)
+            published.page_cache.remember(published.jobs, published.record)
 
 
 def _publish(
@@ -267,7 +263,7 @@ def _publish(
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
         index = _search_index(planned, out, refresh_search, continued, record)
-        bundle = planned.search_bundle(index)
+        bundle = index.named(Urls.for_site(planned.config)) if index else None
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
         last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
         record, rendered = record | last, rendered | last_rendered
@@ -276,7 +272,8 @@ def _publish(
             out.write(relative, data)
         out.publish()
         log.info("published %s", out.output)
-    return Published(out.written_files, record, rendered, page_cache, index.indexed if index else 0)
+    indexed = index.indexed if index else 0
+    return Published(out.written_files, record, rendered, page_cache, indexed, pages + naming)
 
 
 def _search_index(

@@ -109,3 +109,5 @@ def test_the_preview_names_each_new_index_and_keeps_only_the_one_before(
         assert word in indexed_text(site / "pagefind" / current)
         seen.append(current)
         assert folders(site) == sorted(seen[-2:]), "the index before stays for a search page still open"
+        preview.build()
+        assert preview.rendered == 0, "the search page, rewritten to name the new index, is as the build would make it"

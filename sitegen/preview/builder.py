@@ -22,6 +22,7 @@ from sitegen.build import BuildReport, Continued, Planned, build, render_all
 from sitegen.config.site_config import SiteConfig
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import is_owned
+from sitegen.core.urls import Urls
 from sitegen.core.workspace import CACHE_DIR, discard_unsafe_parts, own_folder, project_lock
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.search_index import SearchIndex, index_site, remove_other_indexes
@@ -118,10 +119,14 @@ class PreviewBuilder:
         planned, kept = continued.planned, continued.renderer
         if planned is None or kept is None:
             return
-        naming = [job.naming(planned.search_bundle(index)) for job in planned.jobs if job.names_search_index]
+        bundle = index.named(Urls.for_site(planned.config))
+        naming = [job.naming(bundle) for job in planned.jobs if job.names_search_index]
         with InPlaceOutput(self.output, frozenset()) as out:
-            render_all(naming, kept[1], out, planned.guard(), planned.root, None, 1, None)
+            record, _ = render_all(naming, kept[1], out, planned.guard(), planned.root, None, 1, continued.pages)
             out.publish()
+        for job in naming:  # so that the next build finds the search page as it would render it
+            if continued.pages and job.output in record:
+                continued.pages.note(job, record[job.output])
 
     def _want_search(self, planned: Planned, force: bool, written: frozenset[str] = frozenset()) -> None:
         """Note what the search index should cover, if a searchable page (or the set of them) changed."""

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.sealed import read_sealed, write_sealed
-from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, chunk_size, part_dir, search_bundle
+from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, part_dir, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
+from sitegen.planning.context import SearchBundle
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,10 @@ class SearchIndex:
     @property
     def folder(self) -> str:
         return search_bundle(self.digest)
+
+    def named(self, hrefs: Urls) -> SearchBundle:
+        """What the search page names: Pagefind's script, and the folders of the other parts."""
+        return SearchBundle.at(hrefs, self.digest, len(self.keys))
 
 
 def index_site(
