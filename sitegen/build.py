@@ -27,7 +27,7 @@ from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput
-from sitegen.publishing.search_index import index_site
+from sitegen.publishing.search_index import SearchIndex, index_files, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
 from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath
@@ -149,8 +149,8 @@ class Continued:
     sitemap, and whether to update the output in place (`in_place`: the preview after its
     first build, which then renders only the pages whose context changed and writes only
     the files whose bytes did). After a successful build: the plan it followed, every file
-    it wrote (the search bundle aside), each page's SHA-256, the pages it rendered, and the
-    keys of the search index's parts (None when the index was carried over, not made).
+    it wrote (the search bundle aside), each page's SHA-256 and the pages it rendered.
+    Throughout, the search index in the output (`search`), which the search page names.
     """
 
     caches: ContentCaches | None = None
@@ -159,7 +159,7 @@ class Continued:
     planned: Planned | None = None
     files: frozenset[str] = frozenset()
     digests: dict[str, bytes] = field(default_factory=dict)
-    search_keys: dict[int, str] | None = None
+    search: SearchIndex | None = None
     rendered_pages: frozenset[str] = frozenset()
     renderer: tuple[bytes, Renderer] | None = None
     pages: PageCache | None = None
@@ -172,6 +172,7 @@ class Published:
     rendered: frozenset[str]
     page_cache: PageCache | None
     search_parts_indexed: int
+    jobs: list[PageJob]  # as rendered: the search page naming the index
 
 
 def build(
@@ -244,15 +245,16 @@ def _keep_caches(planned: Planned, published: Published, in_place: bool, continu
         if not in_place:
             published.page_cache.save(published.record)
         if continues:
-            published.page_cache.remember(planned.jobs, published.record)
+            published.page_cache.remember(published.jobs, published.record)
 
 
 def _publish(
     planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None
 ) -> Published:
-    """Render and write the planned site into `out` (staged, or in place), then publish it."""
-    root, config, jobs = planned.root, planned.config, planned.jobs
-    indexed = 0
+    """Render and write the planned site into `out` (staged, or in place), then publish it.
+    The search page is rendered last: it names the search index, whose folder is named for
+    the index's bytes, and the index is made from the other pages."""
+    root, jobs = planned.root, planned.jobs
     renderer = _renderer(planned, continued)
     guard = planned.guard()
     with out:
@@ -264,28 +266,45 @@ def _publish(
                 else:
                     out.write(u.static(name), static.rewritten)
         page_cache = _page_cache(planned, out, continued)
-        record, rendered = _render_all(jobs, renderer, out, guard, root, progress, planned.options.workers, page_cache)
-        digests = {relative: content for relative, (_, content) in record.items()}
+        pages = [job for job in jobs if not job.names_search_index]
+        record, rendered = render_all(pages, renderer, out, guard, root, progress, planned.options.workers, page_cache)
         if guard.errors:
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
-        for relative, data in planned.host_files(out.written_files):
+        index = _search_index(planned, out, refresh_search, continued, record)
+        bundle = index.named(Urls.for_site(planned.config)) if index else None
+        naming = [job.naming(bundle) for job in jobs if job.names_search_index]
+        last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
+        record, rendered = record | last, rendered | last_rendered
+        index_paths = index_files(out.staging, index) if index else frozenset()
+        for relative, data in planned.host_files(out.written_files | index_paths):
             out.write(relative, data)
-        if isinstance(out, InPlaceOutput):
-            pass  # the preview brings its search index up to date itself, after the reload
-        elif not refresh_search and (out.output / u.BUNDLE_DIR).is_dir():
-            out.reuse_tree(u.BUNDLE_DIR)  # the preview keeps its last index: a re-index takes seconds
-        else:
-            searchable = [job.output for job in jobs if job.searchable]
-            search_cache = root / CACHE_DIR if planned.caches else None
-            index = index_site(out.staging, config.language, searchable, search_cache, planned.options.workers, digests)
-            indexed = index.indexed
-            if continued:
-                continued.search_keys = index.keys
         out.publish()
         log.info("published %s", out.output)
-    return Published(out.written_files, record, rendered, page_cache, indexed)
+    indexed = index.indexed if index else 0
+    return Published(out.written_files, record, rendered, page_cache, indexed, pages + naming)
+
+
+def _search_index(
+    planned: Planned, out: SiteOutput, refresh: bool, continued: Continued | None, record: dict[str, Entry]
+) -> SearchIndex | None:
+    """The search index the search page names: made now from the staged pages; or the one the
+    preview has (updated in place, the preview brings it up to date itself, after the reload)."""
+    kept = continued.search if continued else None
+    if kept and (out.output / kept.folder).is_dir() and (isinstance(out, InPlaceOutput) or not refresh):
+        if not isinstance(out, InPlaceOutput):
+            out.reuse_tree(kept.folder.rstrip("/"))  # the preview keeps its last index: a re-index takes seconds
+        return SearchIndex(kept.digest, kept.keys)
+    if isinstance(out, InPlaceOutput):
+        return None
+    searchable = [job.output for job in planned.jobs if job.searchable]
+    search_cache = planned.root / CACHE_DIR if planned.caches else None
+    digests = {relative: content for relative, (_, content) in record.items()}
+    index = index_site(out.staging, planned.config.language, searchable, search_cache, planned.options.workers, digests)
+    if continued:
+        continued.search = index
+    return index
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
@@ -313,7 +332,7 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     return pages
 
 
-def _render_all(
+def render_all(
     jobs: list[PageJob],
     renderer: Renderer,
     staged: SiteOutput,
@@ -324,7 +343,8 @@ def _render_all(
     pages: PageCache | None,
 ) -> tuple[dict[str, Entry], frozenset[str]]:
     """Render and write every page that changed, on all cores; every problem is collected.
-    Returns each page's record and the pages rendered (the rest were unchanged)."""
+    Returns each page's record and the pages rendered (the rest were unchanged). The preview
+    calls it too, to name a new search index on the search page."""
 
     def render_one(job: PageJob) -> tuple[list[ContentError], str, Entry | None, bool]:
         relative = job.output

@@ -39,7 +39,7 @@ SAMPLE_HEADERS = (
     "\n"
     "/images/*\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
-    + "".join(f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n" for name in sorted(THEME_FILES))
+    + "".join(f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n" for name in sorted(("/pagefind/*", *THEME_FILES)))
 )
 SAMPLE_REDIRECTS = REDIRECTS_INTRO + (
     "/blog/racing-mind-at-night /articles/settle-a-racing-mind-at-night/ 301\n"
@@ -106,6 +106,7 @@ def test_a_site_with_allowed_origins_and_aliases(make_site: MakeSite) -> None:
             f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
             for name in sorted(
                 (
+                    "/pagefind/*",  # the search index, in a folder named for its bytes
                     "/static/fonts/calm-licence.8178ac72b2.txt",  # sha256 of b"licence"
                     "/static/fonts/calm.0123456789.795ea3efa4.woff2",  # of b"font"
                     "/static/fonts/calm.0123456789.woff2",  # its own name already looks content-named

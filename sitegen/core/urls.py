@@ -228,8 +228,20 @@ def robots() -> str:
     return "robots.txt"
 
 
-def search_bundle() -> str:
-    return f"{BUNDLE_DIR}/pagefind.js"
+def search_bundle(digest: str) -> str:
+    """The folder of the search index, named for its bytes ('pagefind/1a2b3c4d5e/'): a changed
+    index is a new folder, so every file in it may be kept for a year, Pagefind's own fixed names
+    (pagefind.js, pagefind-entry.json, wasm.en.pagefind, pagefind-worker.js) included."""
+    return f"{BUNDLE_DIR}/{digest}/"
+
+
+def search_script(digest: str) -> str:
+    """The script the search page imports: the first part of the index loads the rest."""
+    return search_bundle(digest) + "pagefind.js"
+
+
+BUNDLE_BUILDING = f"{BUNDLE_DIR}/next"
+"""Where the search index is made, before it is named for its bytes."""
 
 
 DEFAULT_CHUNK = 500
@@ -250,21 +262,25 @@ def part_count(pages: int) -> int:
 
 
 def part_dir(index: int) -> str:
-    """Where part `index` (from 0) of the index lives: the first is the main bundle."""
-    return BUNDLE_DIR if index == 0 else f"{BUNDLE_DIR}/part-{index + 1}"
+    """Where part `index` (from 0) of the index lives inside the bundle's folder: the first is
+    the bundle itself ('' ), the others folders in it ('part-2/')."""
+    return "" if index == 0 else f"part-{index + 1}/"
 
 
 CONTENT_ADDRESSED = re.compile(r"[.-][0-9a-f]{10}\.[A-Za-z0-9]+$")
 """A published file named for its bytes ('site.1a2b3c4d5e.css', 'lake-960w-1a2b3c4d5e.jpg'):
 under that name it never changes."""
+BUNDLE_NAMED = re.compile(rf"{BUNDLE_DIR}/[0-9a-f]{{{DIGEST_LENGTH}}}/")
+"""A file of a search index whose folder is named for the whole index's bytes."""
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
 
 def cache_control(path: str) -> str:
     """How long hosts and browsers may keep a published file: a year for a static file or a
-    resized image named for its content; anything else (pages, feeds, the search index) is asked
-    for again each time. Only those two folders count: an old address kept as a redirect page
-    may look digest-named ('blog/entry-2019010203.html') and still change."""
+    resized image named for its content, and for every file of a search index in a folder named
+    for its content; anything else (pages, feeds) is asked for again each time. Only those
+    folders count: an old address kept as a redirect page may look digest-named
+    ('blog/entry-2019010203.html') and still change."""
     named = path.startswith((static(""), IMAGES_PREFIX)) and CONTENT_ADDRESSED.search(path)
-    return IMMUTABLE if named else REVALIDATE
+    return IMMUTABLE if named or BUNDLE_NAMED.match(path) else REVALIDATE

@@ -19,7 +19,7 @@ team.html           /team/                            TeamContext
 clinician.html      /team/<slug>/                     ClinicianContext
 page.html           /<slug>/ (content/pages)          PageContext
 crisis.html         /crisis/ (when no crisis page)    CrisisContext
-search.html         /search/                          BaseContext
+search.html         /search/                          SearchContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
 
@@ -40,6 +40,8 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from sitegen.config.site_config import Practice
+from sitegen.core import urls as u
+from sitegen.core.urls import Urls
 from sitegen.planning.booking import BookingCta
 from sitegen.planning.brand import BrandView
 from sitegen.planning.views import (
@@ -70,8 +72,6 @@ class SiteView:
     phone_href: str
     home_url: str
     search_url: str
-    search_bundle_url: str
-    search_part_urls: tuple[str, ...]
     articles_url: str
     journeys_url: str
     categories_url: str
@@ -214,3 +214,24 @@ class CrisisContext(BaseContext):
 
 class RedirectContext(BaseContext):
     target: Link
+
+
+@dataclass(frozen=True)
+class SearchBundle:
+    """The search index the search page loads: Pagefind's script, and the other parts of a large
+    site's index, which it merges (each a folder's address). All live in a folder named for the
+    index's bytes, so they are known only once the index is made: the search page is rendered last."""
+
+    script_url: str
+    part_urls: tuple[str, ...] = ()
+
+    @classmethod
+    def at(cls, hrefs: Urls, digest: str, parts: int) -> SearchBundle:
+        """The index in the folder named `digest`, made in `parts` parts."""
+        parts_at = tuple(hrefs.href(u.search_bundle(digest) + u.part_dir(i)) for i in range(1, parts))
+        return cls(hrefs.href(u.search_script(digest)), parts_at)
+
+
+class SearchContext(BaseContext):
+    search_bundle: SearchBundle | None
+    """None only when the site was built without its search index."""

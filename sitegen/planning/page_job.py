@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
 from sitegen.core import urls as u
 from sitegen.planning.booking import BookingCta
+from sitegen.planning.context import SearchBundle
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,12 @@ class PageJob:
     def searchable(self) -> bool:
         """Whether the search index covers this page (decided when its PageInfo is made)."""
         return bool(self.context["page"].searchable)
+
+    @property
+    def names_search_index(self) -> bool:
+        """Whether this page names the search index (the search page), and so is rendered once it is made."""
+        return "search_bundle" in self.context
+
+    def naming(self, index: SearchBundle | None) -> PageJob:
+        """This page, naming the search index it loads."""
+        return replace(self, context={**self.context, "search_bundle": index})

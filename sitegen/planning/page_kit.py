@@ -38,12 +38,7 @@ from sitegen.theming.strings import load_strings, text_direction
 
 SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
-Decided here and only here; searchable_count() below counts the same pages."""
-
-
-def searchable_count(content: Content) -> int:
-    """How many pages the search index will cover (the search page needs it before they are planned)."""
-    return len(content.articles) + sum(1 + len(journey.written_days) for journey in content.journeys)
+Decided here and only here."""
 
 
 class PageKit:
@@ -77,8 +72,6 @@ class PageKit:
             phone_href=phone_href(config.practice.phone),
             home_url=self.hrefs.href(u.home()),
             search_url=self.hrefs.href(u.search()),
-            search_bundle_url=self.hrefs.href(u.search_bundle()),
-            search_part_urls=self._search_parts(),
             articles_url=self.hrefs.href(u.articles()),
             journeys_url=self.hrefs.href(u.journeys()),
             categories_url=self.hrefs.href(u.categories()),
@@ -199,11 +192,6 @@ class PageKit:
         return resolve_booking_cta(
             self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
         )
-
-    def _search_parts(self) -> tuple[str, ...]:
-        """The extra index parts the search page merges: articles, journeys and written days, in parts."""
-        count = searchable_count(self.content)
-        return tuple(self.hrefs.href(u.part_dir(i) + "/") for i in range(1, u.part_count(count)))
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

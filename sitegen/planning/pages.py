@@ -149,7 +149,7 @@ class SitePlanner(PageKit):
             PageJob(
                 u.search(),
                 "search.html",
-                dict(self.base(self.strings.text("search"), u.search(), "search")),
+                {**self.base(self.strings.text("search"), u.search(), "search"), "search_bundle": None},
                 "the search page",
             ),
             PageJob(

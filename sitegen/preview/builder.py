@@ -6,7 +6,9 @@ record of what each page was rendered from) and updates the preview's folder in 
 it renders only the pages whose context changed (every page, when a template or
 site.yaml changed), checks them, and only when all of that succeeded writes the changed
 files, each one atomically, and removes those the site no longer has. The search index
-is brought up to date afterwards, by refresh_search(), part by part.
+is brought up to date afterwards, by refresh_search(), part by part, in a new folder named
+for its bytes; the search page is then rewritten to name it. The index before it stays
+too, for a search page that is open (and loaded it) while the new one is made.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import shutil
 import threading
 from pathlib import Path
 
-from sitegen.build import BuildReport, Continued, Planned, build
+from sitegen.build import BuildReport, Continued, Planned, build, render_all
 from sitegen.config.site_config import SiteConfig
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import is_owned
+from sitegen.core.urls import Urls
 from sitegen.core.workspace import CACHE_DIR, discard_unsafe_parts, own_folder, project_lock
-from sitegen.publishing.search_index import index_site
+from sitegen.publishing.in_place import InPlaceOutput
+from sitegen.publishing.search_index import SearchIndex, index_site, remove_other_indexes
 
 
 class PreviewBuilder:
@@ -33,9 +37,8 @@ class PreviewBuilder:
         self._memo: Memo = {}
         self._continued = Continued(memo=self._memo)
         self._searchable: list[str] = []
-        self._search_lock = threading.Lock()  # guards the two fields below, briefly
-        self._indexing = threading.Lock()  # one refresh at a time; rebuilds never wait for it
-        self._search_keys: dict[int, str] | None = None
+        self._search_lock = threading.Lock()  # guards the field below, briefly
+        self._indexing = threading.Lock()  # one refresh at a time; rebuilds wait only while it names a new index
         self._search_wanted: tuple[str, list[str], dict[str, bytes]] | None = None
         self.rendered = 0
         """How many pages the last build rendered (the rest were unchanged)."""
@@ -48,7 +51,7 @@ class PreviewBuilder:
         `changed` are the paths the watcher saw change: they are read again even if their
         stamps look as before."""
         continued = self._continued
-        first = continued.planned is None
+        first, index_before = continued.planned is None, continued.search
         continued.in_place = not first and self.output.is_dir()
         if continued.in_place:
             report = build(
@@ -67,9 +70,8 @@ class PreviewBuilder:
         with self._search_lock:
             if continued.in_place:
                 self._want_search(planned, force=False, written=continued.rendered_pages)
-            else:
-                self._search_keys = continued.search_keys
-                self._want_search(planned, force=continued.search_keys is None)
+            else:  # a staged build made the index, unless it carried the last one over
+                self._want_search(planned, force=continued.search is index_before)
         if first and continued.renderer:  # compile the templates now, so the first save is as quick as the rest
             for template in sorted({job.template for job in planned.jobs} | {"partials/booking.html"}):
                 continued.renderer[1].env.get_template(template)
@@ -99,15 +101,32 @@ class PreviewBuilder:
         with self._indexing:
             with self._search_lock:
                 wanted, self._search_wanted = self._search_wanted, None
-                in_place = self._search_keys
             if wanted is None:
                 return False
             language, pages, known = wanted
-            index = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, in_place)
-            with self._search_lock:
-                self._search_keys = index.keys
-                self.search_parts_indexed = index.indexed
+            before = self._continued.search
+            index = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, before)
+            with project_lock(self.root):  # between two builds, so that each names the index it finds
+                self._name_index(index)
+                remove_other_indexes(self.output, {index.digest} | ({before.digest} if before else set()))
+            self.search_parts_indexed = index.indexed
             return True
+
+    def _name_index(self, index: SearchIndex) -> None:
+        """Rewrite the search page to name `index`, which the next builds name too."""
+        continued = self._continued
+        continued.search = index
+        planned, kept = continued.planned, continued.renderer
+        if planned is None or kept is None:
+            return
+        bundle = index.named(Urls.for_site(planned.config))
+        naming = [job.naming(bundle) for job in planned.jobs if job.names_search_index]
+        with InPlaceOutput(self.output, frozenset()) as out:
+            record, _ = render_all(naming, kept[1], out, planned.guard(), planned.root, None, 1, continued.pages)
+            out.publish()
+        for job in naming:  # so that the next build finds the search page as it would render it
+            if continued.pages and job.output in record:
+                continued.pages.note(job, record[job.output])
 
     def _want_search(self, planned: Planned, force: bool, written: frozenset[str] = frozenset()) -> None:
         """Note what the search index should cover, if a searchable page (or the set of them) changed."""

@@ -1,8 +1,11 @@
 """The site search index, built by Pagefind over the staged site and served from it.
 
 Pagefind (the PyPI package ships its binary) indexes pages marked `data-pagefind-body`:
-articles, journey overviews and written days. The index lives in `/pagefind/` on the
-site itself, so searching never contacts another origin.
+articles, journey overviews and written days. The index lives on the site itself, so
+searching never contacts another origin, in `/pagefind/<digest>/`: a folder named for the
+index's bytes, so that hosts may keep every file in it for a year, as they keep the static
+files. Pagefind's own names inside it (pagefind.js, pagefind-entry.json, wasm.en.pagefind)
+never change, and the browser fetches them all (measured in tests/browser/test_cache_names.py).
 """
 
 from __future__ import annotations
@@ -22,18 +25,29 @@ from pathlib import Path
 
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.sealed import read_sealed, write_sealed
-from sitegen.core.urls import chunk_size, part_dir
+from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, part_dir, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
+from sitegen.planning.context import SearchBundle
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """Every part's key (what it was made from), and how many parts this run indexed anew."""
+    """The index in the site's `/pagefind/<digest>/`: that digest (of its bytes), every part's key
+    (what it was made from), and how many parts this run indexed anew."""
 
+    digest: str
     keys: dict[int, str]
-    indexed: int
+    indexed: int = 0
+
+    @property
+    def folder(self) -> str:
+        return search_bundle(self.digest)
+
+    def named(self, hrefs: Urls) -> SearchBundle:
+        """What the search page names: Pagefind's script, and the folders of the other parts."""
+        return SearchBundle.at(hrefs, self.digest, len(self.keys))
 
 
 def index_site(
@@ -43,13 +57,15 @@ def index_site(
     cache_dir: Path | None = None,
     workers: int = 1,
     known: dict[str, bytes] | None = None,
-    in_place: dict[int, str] | None = None,
+    in_place: SearchIndex | None = None,
 ) -> SearchIndex:
-    """Index the searchable `pages` of the site, reusing each cached part whose pages are unchanged.
+    """Index the searchable `pages` of the site into a folder named for the index's bytes,
+    reusing each cached part whose pages are unchanged.
 
     `known` gives the SHA-256 of files just written, by site path, so they need not be read
-    again. `in_place` gives the keys of the parts already in `site` (a preview updated in
-    place): those parts are left as they are.
+    again. `in_place` is the index already in `site` (a preview updated in place): its parts
+    made from the same pages are carried over, and it is left where it is, for the pages
+    that still name it.
     """
     if cache_dir is None:
         return _index(site, language, pages, None, workers, known, in_place)
@@ -64,28 +80,67 @@ def _index(
     cache_dir: Path | None,
     workers: int,
     known: dict[str, bytes] | None,
-    in_place: dict[int, str] | None,
+    in_place: SearchIndex | None,
 ) -> SearchIndex:
     parts = _parts(site, language, pages, known or {})
     keys = {index: key for index, (key, _) in enumerate(parts)}
-    todo = [index for index in keys if in_place is None or in_place.get(index) != keys[index]]
+    building = site / BUNDLE_BUILDING
+    discard(building)  # what an interrupted run left
+    old = site / in_place.folder if in_place is not None else None
+    kept = [i for i in keys if old is not None and old.is_dir() and in_place and in_place.keys.get(i) == keys[i]]
+    todo = [index for index in keys if index not in kept]
     cached = {index: _cached(cache_dir, index, keys[index]) if cache_dir else None for index in todo}
     stale = [index for index in todo if cached[index] is None]
     log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
-    for index in stale:  # Pagefind rewrites files in place: never into one a link shares with the cache
-        for path in _own_files(site / part_dir(index), index) if (site / part_dir(index)).is_dir() else []:
-            path.unlink()
     with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
-        running = [pool.submit(_run_pagefind, site, language, part_dir(i), parts[i][1]) for i in stale]
+        running = [pool.submit(_run_pagefind, site, language, _subdir(i), parts[i][1]) for i in stale]
         for done in running:
             done.result()
     for index in todo:  # after the runs, so no run can disturb a restored part
         found = cached[index]
         if found is not None:
-            _restore(found, site / part_dir(index))
+            _restore(found, building / part_dir(index))
         elif cache_dir is not None:
-            _store(cache_dir, index, keys[index], site)
-    return SearchIndex(keys, len(stale))
+            _store(cache_dir, index, keys[index], building)
+    for index in kept:
+        assert old is not None
+        _link_all(old / part_dir(index), _own_files(old / part_dir(index), index), building / part_dir(index))
+    digest = _bundle_digest(building)
+    named = site / search_bundle(digest)
+    if named.is_dir():  # in place, with the same bytes as before: nothing changed
+        discard(building)
+    else:
+        os.rename(building, named)
+    return SearchIndex(digest, keys, len(stale))
+
+
+def remove_other_indexes(site: Path, keep: set[str]) -> None:
+    """Remove every index folder in the site but those with the digests in `keep`."""
+    folder = site / BUNDLE_DIR
+    for found in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if found.name not in keep:
+            discard(found)
+
+
+def index_files(site: Path, index: SearchIndex) -> frozenset[str]:
+    """Every file of the index, by its path in the site."""
+    folder = site / index.folder
+    return frozenset(f"{index.folder}{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file())
+
+
+def _subdir(index: int) -> str:
+    """Where Pagefind writes part `index`, relative to the site."""
+    return (BUNDLE_BUILDING + "/" + part_dir(index)).rstrip("/")
+
+
+def _bundle_digest(folder: Path) -> str:
+    """The digest that names the index: of every file's path, length and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:DIGEST_LENGTH]
 
 
 def _parts(site: Path, language: str, pages: list[str], known: dict[str, bytes]) -> list[tuple[str, str | None]]:
@@ -156,11 +211,11 @@ def _link_all(folder: Path, files: list[Path], target: Path) -> None:
         _link_or_copy(str(path), str(destination))
 
 
-def _store(cache_dir: Path, index: int, key: str, site: Path) -> None:
+def _store(cache_dir: Path, index: int, key: str, bundle: Path) -> None:
     cached, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
     discard(key_file)
     discard(cached)  # a file or a folder, whichever damage left there
-    source = site / part_dir(index)
+    source = bundle / part_dir(index)
     _link_all(source, _own_files(source, index), cached)
     write_sealed(key_file, f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n".encode("ascii"))
 

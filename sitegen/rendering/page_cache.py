@@ -96,6 +96,11 @@ class PageCache:
         self.previous = record
         self.rendered_from = {job.output: rendered_from(job) for job in jobs}
 
+    def note(self, job: PageJob, entry: Entry) -> None:
+        """A page rewritten between two builds in place (the preview's search page, naming a new index)."""
+        self.previous = {**self.previous, job.output: entry}
+        self.rendered_from[job.output] = rendered_from(job)
+
     @staticmethod
     def digest(job: PageJob) -> bytes:
         payload = _CONTEXT.encode((job.template, job.context, job.inline_cta))
