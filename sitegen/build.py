@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -395,10 +394,3 @@ def render_all(
 def address_outside(source: str, address: str) -> ContentError:
     """The problem of a page whose address would put it outside the output folder."""
     return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")
-
-
-def stderr_progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\r  rendering {done}/{total} pages")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()

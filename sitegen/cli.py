@@ -139,7 +139,7 @@ def run_build(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"nothing changed: {_shown(output)} is up to date")
         return EXIT_OK
-    from sitegen.build import build, stderr_progress  # the whole pipeline, only when there is work
+    from sitegen.build import build  # the whole pipeline, only when there is work
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
@@ -357,3 +357,11 @@ def _shown(path: Path) -> str:
         return path.relative_to(Path.cwd().resolve()).as_posix() + "/"
     except ValueError:
         return str(path)
+
+
+def stderr_progress(done: int, total: int) -> None:
+    """The build's progress on a terminal, on one line that is rewritten."""
+    sys.stderr.write(f"\r  rendering {done}/{total} pages")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -39,7 +39,10 @@ SAMPLE_HEADERS = (
     "\n"
     "/images/*\n"
     "  Cache-Control: public, max-age=31536000, immutable\n"
-    + "".join(f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n" for name in sorted(("/pagefind/*", *THEME_FILES)))
+    + "".join(
+        f"\n{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        for name in sorted(("/pagefind/*", *THEME_FILES))
+    )
 )
 SAMPLE_REDIRECTS = REDIRECTS_INTRO + (
     "/blog/racing-mind-at-night /articles/settle-a-racing-mind-at-night/ 301\n"
