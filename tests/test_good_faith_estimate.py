@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
+from conftest import INIT_ANSWERS, MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
 from sitegen.config.good_faith_estimate import FACTS
 
 ARTICLE = "---\ntitle: Breathing out\ndate: 2025-02-03\ncategory: Anxiety\n---\nA short article.\n"
@@ -124,3 +124,17 @@ def test_the_wording_records_its_sources_and_the_day_they_were_checked() -> None
     template = (REPO / "themes/default/templates/good-faith-estimate.html").read_text(encoding="utf-8")
     assert "Right to Receive a Good Faith Estimate of Expected Charges" in template
     assert "sitegen/config/good_faith_estimate.py" in template
+
+
+def test_a_us_site_made_by_init_links_its_fees_page_to_the_notice(init_output: Path) -> None:
+    fees = soup(init_output, "fees")
+    assert "/good-faith-estimate/" in {str(a["href"]) for a in fees.select("main a")}
+    assert "$400" in main_text(soup(init_output, PAGE))
+
+
+def test_a_site_made_by_init_elsewhere_has_no_notice_on_its_fees_page(tmp_path: Path) -> None:
+    answers = [("GB" if arg == "US" else arg) for arg in INIT_ANSWERS]
+    assert run_sitegen("init", "site", *answers, "--language", "es", cwd=tmp_path).code == 0
+    fees = (tmp_path / "site/content/pages/fees.md").read_text(encoding="utf-8")
+    assert "good-faith-estimate" not in fees and "Buena Fe" not in fees
+    assert "Para reservar" in fees
