@@ -138,3 +138,27 @@ def test_a_site_made_by_init_elsewhere_has_no_notice_on_its_fees_page(tmp_path: 
     fees = (tmp_path / "site/content/pages/fees.md").read_text(encoding="utf-8")
     assert "good-faith-estimate" not in fees and "Buena Fe" not in fees
     assert "Para reservar" in fees
+
+
+FEES = "---\ntitle: Fees\n---\nSessions are $150.\n"
+
+
+def test_check_notes_a_us_fees_page_that_does_not_link_to_the_notice(make_site: MakeSite) -> None:
+    root = make_site({**FILES, "content/pages/fees.md": FEES}, site_yaml=site_in("US"))
+    result = run_sitegen("check", cwd=root)
+    assert result.code == 0, result.err
+    assert "warning: content/pages/fees.md: this fees page does not link to your Good Faith Estimate page" in (
+        result.err
+    )
+    assert "(/good-faith-estimate/)" in result.err
+    linked = FEES + "\n[Your right to a Good Faith Estimate](/good-faith-estimate/)\n"
+    (root / "content/pages/fees.md").write_text(linked, encoding="utf-8")
+    assert "Good Faith Estimate" not in run_sitegen("check", cwd=root).err
+    elsewhere = make_site({**FILES, "content/pages/fees.md": FEES}, site_yaml=site_in("GB"))
+    assert "warning" not in run_sitegen("check", cwd=elsewhere).err
+
+
+def test_check_stays_quiet_on_the_sample_site(sample_output: Path) -> None:
+    result = run_sitegen("check", "--no-build", cwd=sample_output.parent)
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
