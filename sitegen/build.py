@@ -20,6 +20,7 @@ from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning.addresses import moved_addresses
+from sitegen.planning.good_faith_estimate import switched_off_warning
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
@@ -132,6 +133,7 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
             "so the built-in /crisis/ page repeats your notice rather than list US services; "
             "write content/pages/crisis.md with the services for your readers' region"
         )
+    warnings += filter(None, [switched_off_warning(config)])
     language = unknown_language_warning(root, config)
     if language:
         warnings.append(language)

@@ -166,6 +166,7 @@ def run_check(args: argparse.Namespace) -> int:
     output = (args.output or root / "output").resolve()
     from sitegen.build import build
     from sitegen.commands.check import check_site, crisis_data_warning
+    from sitegen.commands.fees_notice import fees_link_notes
     from sitegen.config.site_config import load_config
 
     sources: dict[str, str] = {}
@@ -180,6 +181,8 @@ def run_check(args: argparse.Namespace) -> int:
     stale = crisis_data_warning(config, today())
     if stale:
         print(f"warning: {stale}", file=sys.stderr)
+    for note in fees_link_notes(config, root):
+        print(f"warning: {note}", file=sys.stderr)
     if not args.quiet and report.external:
         print(f"{len(report.external)} external links (not fetched):")
         for url, where in report.external.items():

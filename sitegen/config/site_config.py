@@ -107,6 +107,9 @@ class SiteConfig:
     theme: str = DEFAULT_THEME
     practice: Practice = Practice()
     crisis: Crisis | bool = True
+    good_faith_estimate: bool = True
+    """false: a US practice has no built-in /good-faith-estimate/ page nor links to it (the build
+    warns: the No Surprises Act asks for the notice on the website)."""
     navigation: tuple[str | NavLink, ...] = ()
     articles_per_page: int = 10
     import_category: str = ""
@@ -163,6 +166,15 @@ class SiteConfig:
         if isinstance(self.crisis, Crisis) and self.crisis.country:
             return ("crisis", "country")
         return ("practice", "country")
+
+    @property
+    def is_us(self) -> bool:
+        return self.practice.country.strip().upper() == "US"
+
+    @property
+    def shows_good_faith_estimate(self) -> bool:
+        """Whether the site has a Good Faith Estimate page (its own or the built-in one) and links to it."""
+        return self.is_us and self.good_faith_estimate
 
     def slug_of(self, name: str) -> str:
         """The slug of a category's or tag's name, in this site's style."""

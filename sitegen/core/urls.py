@@ -160,6 +160,14 @@ def crisis() -> str:
     return "crisis/"
 
 
+GOOD_FAITH_ESTIMATE_SLUG = "good-faith-estimate"
+"""A US practice's No Surprises Act notice; content/pages/good-faith-estimate.md replaces it."""
+
+
+def good_faith_estimate() -> str:
+    return page(GOOD_FAITH_ESTIMATE_SLUG)
+
+
 def not_found() -> str:
     return NOT_FOUND
 

@@ -19,6 +19,8 @@ team.html           /team/                            TeamContext
 clinician.html      /team/<slug>/                     ClinicianContext
 page.html           /<slug>/ (content/pages)          PageContext
 crisis.html         /crisis/ (when no crisis page)    CrisisContext
+good-faith-estimate.html  /good-faith-estimate/ (US practices, when no page of their own)
+                                                      GoodFaithEstimateContext
 search.html         /search/                          SearchContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
@@ -52,6 +54,7 @@ from sitegen.planning.views import (
     CrisisNotice,
     CrisisServicesView,
     DayPageView,
+    GoodFaithEstimateView,
     JourneySummary,
     JourneyView,
     Link,
@@ -78,6 +81,9 @@ class SiteView:
     tags_url: str
     crisis_url: str
     privacy_url: str | None
+    good_faith_estimate_url: str | None
+    """A US practice's Good Faith Estimate page (built in or its own); None elsewhere, or when
+    site.yaml says `good_faith_estimate: false`."""
     navigation: tuple[Link, ...]
     stylesheet_url: str
     feed_url: str
@@ -210,6 +216,10 @@ class CrisisContext(BaseContext):
     services: CrisisServicesView | None
     """The country's services (crisis.country or practice.country); None: the notice's own
     words, or with no country at all the theme's US services."""
+
+
+class GoodFaithEstimateContext(BaseContext):
+    notice: GoodFaithEstimateView
 
 
 class RedirectContext(BaseContext):

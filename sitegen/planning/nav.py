@@ -12,6 +12,8 @@ from sitegen.planning.views import Link
 from sitegen.reading.models import Day, Journey, Page
 from sitegen.theming.strings import Strings
 
+FOOTER_ONLY = frozenset({"crisis", u.GOOD_FAITH_ESTIMATE_SLUG})
+"""Pages of the practice's own that the footer links to, so the default header menu leaves them out."""
 SECTIONS = {
     "home": ("home", u.home()),
     "articles": ("articles", u.articles()),
@@ -29,7 +31,8 @@ def site_navigation(
 ) -> tuple[tuple[Link, ...], list[ContentError]]:
     """The header menu, from `navigation:` in site.yaml or, without it, a sensible default."""
     by_slug = {p.slug: p for p in pages}
-    entries = config.navigation or ("articles", "journeys", "team", *(p.slug for p in pages if p.slug != "crisis"))
+    own_pages = (p.slug for p in pages if p.slug not in FOOTER_ONLY)
+    entries = config.navigation or ("articles", "journeys", "team", *own_pages)
     links: list[Link] = []
     errors: list[ContentError] = []
     for index, entry in enumerate(entries):

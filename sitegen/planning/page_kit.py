@@ -78,6 +78,9 @@ class PageKit:
             tags_url=self.hrefs.href(u.tags()),
             crisis_url=self.hrefs.href(u.crisis()),
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
+            good_faith_estimate_url=self.hrefs.href(u.good_faith_estimate())
+            if config.shows_good_faith_estimate
+            else None,
             navigation=navigation,
             feed_url=self.hrefs.href(u.feed()),
             stylesheet_url=u.static_href(config.base_path, assets.hashed("site.css")),

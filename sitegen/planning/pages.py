@@ -14,7 +14,8 @@ from sitegen.core import urls as u
 from sitegen.planning import structured_data as ld
 from sitegen.planning.addresses import find_collisions, generated_files, taken_addresses
 from sitegen.planning.article_pages import article_pages
-from sitegen.planning.context import CrisisContext
+from sitegen.planning.context import CrisisContext, GoodFaithEstimateContext
+from sitegen.planning.good_faith_estimate import builtin_page_wanted, notice_view
 from sitegen.planning.journey_pages import journey_pages
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
@@ -174,4 +175,12 @@ class SitePlanner(PageKit):
                     "the built-in crisis page",
                 )
             )
+        if builtin_page_wanted(self.config, any(p.slug == u.GOOD_FAITH_ESTIMATE_SLUG for p in self.content.pages)):
+            jobs.append(self.good_faith_estimate())
         return jobs
+
+    def good_faith_estimate(self) -> PageJob:
+        path, about = u.good_faith_estimate(), self.strings.text("gfe_description")
+        base = self.base(self.strings.text("gfe_title"), path, "good-faith-estimate", about)
+        context = GoodFaithEstimateContext(**base, notice=notice_view(self.strings))
+        return PageJob(path, "good-faith-estimate.html", dict(context), "the built-in Good Faith Estimate page")

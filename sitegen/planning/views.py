@@ -104,6 +104,20 @@ class CrisisServicesView:
 
 
 @dataclass(frozen=True)
+class GoodFaithEstimateView:
+    """The No Surprises Act notice of the built-in /good-faith-estimate/ page, each part a
+    paragraph in the site's language with its amounts, days and CMS contacts filled in."""
+
+    intro: Markup
+    covers: Markup
+    ask: Markup
+    timing: Markup
+    dispute: Markup
+    keep: Markup
+    learn_more: Markup
+
+
+@dataclass(frozen=True)
 class DayView:
     number: int
     week: int

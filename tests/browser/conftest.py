@@ -45,6 +45,7 @@ PAGE_KINDS: dict[str, str] = {
     "clinician": "/team/maya-okafor/",
     "page": "/about/",
     "search": "/search/",
+    "good-faith-estimate": "/good-faith-estimate/",
     "404": "/404.html",
 }
 

@@ -106,9 +106,15 @@ at {name}:
 ## Reduced fees
 
 [Whether you keep some places at a lower fee, and how to ask for one.]
-
+{good_faith_estimate}
 To book, {booking}.
 """,
+    fees_good_faith_estimate=(
+        "\n## Good Faith Estimate\n\n"
+        "If you pay for your sessions yourself, without insurance, you have the right to a written\n"
+        "Good Faith Estimate of what they will cost before you start: just ask us.\n"
+        "[Read about your right to a Good Faith Estimate](/good-faith-estimate/).\n"
+    ),
     privacy="""\
 ---
 title: Privacy

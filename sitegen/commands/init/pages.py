@@ -17,17 +17,23 @@ def page_files(answers: Answers, words: Wording) -> dict[str, str]:
     name = answers.name
     quoted_name = yaml_string(name)[1:-1]  # inside a front matter value's own double quotes
     booking = _how_to_book(answers, words)
+    estimate = _good_faith_estimate(answers, words)
     files = {
         "about": words.about.format(
             title=yaml_string(words.about_title.format(name=name)), name=name, team=_team_note(answers, words)
         ),
         "contact": words.contact.format(name=name, quoted_name=quoted_name, booking=booking),
-        "fees": words.fees.format(name=name, quoted_name=quoted_name, booking=booking),
+        "fees": words.fees.format(name=name, quoted_name=quoted_name, booking=booking, good_faith_estimate=estimate),
         "privacy": words.privacy.format(name=name, quoted_name=quoted_name),
     }
     if not answers.country_known:
         files["crisis"] = words.crisis.format(country=answers.country, notice=answers.crisis_text)
     return {f"{layout.PAGES}/{slug}.md": text for slug, text in files.items()}
+
+
+def _good_faith_estimate(answers: Answers, words: Wording) -> str:
+    """A US practice's fees page leads to its Good Faith Estimate page, as the law's notice should be easy to find."""
+    return words.fees_good_faith_estimate if answers.country == "US" else ""
 
 
 def _team_note(answers: Answers, words: Wording) -> str:

@@ -109,9 +109,15 @@ sesiones en {name}:
 ## Tarifas reducidas
 
 [Si reservan algunas plazas a un precio menor, y cómo pedir una.]
-
+{good_faith_estimate}
 Para reservar, {booking}.
 """,
+    fees_good_faith_estimate=(
+        "\n## Estimado de Buena Fe\n\n"
+        "Si paga sus sesiones por su cuenta, sin seguro, tiene derecho a recibir por escrito un\n"
+        "Estimado de Buena Fe de lo que costarán antes de empezar: solo tiene que pedírnoslo.\n"
+        "[Lea sobre su derecho a un Estimado de Buena Fe](/good-faith-estimate/).\n"
+    ),
     privacy="""\
 ---
 title: Privacidad

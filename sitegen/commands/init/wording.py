@@ -30,6 +30,8 @@ class Wording:
     about: str
     contact: str
     fees: str
+    fees_good_faith_estimate: str
+    """The fees page's paragraph for a US practice, leading to its /good-faith-estimate/ page."""
     privacy: str
     crisis: str
     welcome: str
