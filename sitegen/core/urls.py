@@ -160,6 +160,10 @@ def crisis() -> str:
     return "crisis/"
 
 
+def accessibility() -> str:
+    return "accessibility/"
+
+
 def not_found() -> str:
     return NOT_FOUND
 

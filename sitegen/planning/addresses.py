@@ -24,8 +24,18 @@ from sitegen.theming.assets import StaticAssets
 SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
 OWN_SECTIONS = frozenset(
-    {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis", "index.html"}
-    | {u.BUNDLE_DIR, u.feed(), u.sitemap(), u.robots(), u.not_found(), MARKER, *HOST_FILES}
+    {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis"}
+    | {
+        "accessibility",
+        "index.html",
+        u.BUNDLE_DIR,
+        u.feed(),
+        u.sitemap(),
+        u.robots(),
+        u.not_found(),
+        MARKER,
+        *HOST_FILES,
+    }
 )
 """The first parts of addresses the site's own pages and files use: an imported old address
 that starts with one is left without a redirect rather than taking a page's place."""

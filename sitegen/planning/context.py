@@ -19,6 +19,8 @@ team.html           /team/                            TeamContext
 clinician.html      /team/<slug>/                     ClinicianContext
 page.html           /<slug>/ (content/pages)          PageContext
 crisis.html         /crisis/ (when no crisis page)    CrisisContext
+accessibility.html  /accessibility/ (when no such     BaseContext
+                    page and not `accessibility: false`)
 search.html         /search/                          BaseContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
@@ -77,6 +79,9 @@ class SiteView:
     categories_url: str
     tags_url: str
     crisis_url: str
+    accessibility_url: str | None
+    """The accessibility statement, the built-in one or content/pages/accessibility.md; None
+    when the site said `accessibility: false` and wrote none of its own."""
     privacy_url: str | None
     navigation: tuple[Link, ...]
     stylesheet_url: str

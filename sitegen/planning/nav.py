@@ -24,12 +24,21 @@ SECTIONS = {
 """Section names usable in `navigation:`, with the key of their label in the theme's texts."""
 
 
+FOOTER_PAGES = ("crisis", "accessibility")
+"""Pages every footer links to, so the default menu leaves them out."""
+
+
 def site_navigation(
     config: SiteConfig, strings: Strings, pages: tuple[Page, ...], hrefs: Urls, root: Path
 ) -> tuple[tuple[Link, ...], list[ContentError]]:
     """The header menu, from `navigation:` in site.yaml or, without it, a sensible default."""
     by_slug = {p.slug: p for p in pages}
-    entries = config.navigation or ("articles", "journeys", "team", *(p.slug for p in pages if p.slug != "crisis"))
+    entries = config.navigation or (
+        "articles",
+        "journeys",
+        "team",
+        *(p.slug for p in pages if p.slug not in FOOTER_PAGES),
+    )
     links: list[Link] = []
     errors: list[ContentError] = []
     for index, entry in enumerate(entries):

@@ -169,4 +169,18 @@ class SitePlanner(PageKit):
                     "the built-in crisis page",
                 )
             )
+        if self.config.accessibility and not self.has_page("accessibility"):
+            title = self.strings.text("accessibility_title")
+            jobs.append(
+                PageJob(
+                    u.accessibility(),
+                    "accessibility.html",
+                    dict(self.base(title, u.accessibility(), "accessibility")),
+                    "the built-in accessibility statement",
+                )
+            )
         return jobs
+
+    def has_page(self, slug: str) -> bool:
+        """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
+        return any(p.slug == slug for p in self.content.pages)
