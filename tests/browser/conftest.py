@@ -45,6 +45,7 @@ PAGE_KINDS: dict[str, str] = {
     "clinician": "/team/maya-okafor/",
     "page": "/about/",
     "search": "/search/",
+    "accessibility": "/accessibility/",
     "404": "/404.html",
 }
 
