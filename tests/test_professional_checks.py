@@ -39,6 +39,7 @@ def _warnings(run_err: str, code: str = "") -> list[str]:
         ("Intro.\n\n> I finally sleep through the night.\n\n– a client\n", 9),
         ("Intro.\n\n> Worth every minute.\n> ~ former client\n", 8),
         ('Intro.\n\n"Me escuchó de verdad." — Ana, paciente\n', 7),
+        ("Intro.\n\n> Kind and clear.\n>\n> — **a former client**\n", 9),
     ],
 )
 def test_each_form_of_testimonial_is_flagged_at_its_line(make_site: MakeSite, body: str, line: int) -> None:
@@ -47,7 +48,7 @@ def test_each_form_of_testimonial_is_flagged_at_its_line(make_site: MakeSite, bo
     assert run.code == 0, run.err
     found = _warnings(run.err, "testimonials")
     assert found == [found[0]] and found[0].startswith(f"warning: content/pages/about.md:{line}: "), run.err
-    assert "APA Ethics Code 5.05" in found[0] and "ACA Code of Ethics C.3.b" in found[0] and "CRPO" in found[0]
+    assert "APA Ethics Code (5.05)" in found[0] and "ACA Code of Ethics (C.3.b)" in found[0] and "CRPO" in found[0]
 
 
 def test_a_page_titled_testimonials_is_flagged_at_its_title(make_site: MakeSite) -> None:

@@ -23,11 +23,14 @@ from sitegen.core import layout
 from sitegen.core.errors import ContentError
 
 TESTIMONIALS_HINT = (
-    "professional codes restrict testimonials: APA Ethics Code 5.05 forbids asking current clients, "
-    "or anyone open to undue influence, for them; ACA Code of Ethics C.3.b forbids asking current or "
-    "former clients; in Ontario, CRPO's advertising standard (6.2) allows none at all. Remove it, or "
-    "if it is not about your clients, set check: testimonials: off in site.yaml"
+    "therapists' codes restrict testimonials: the APA Ethics Code (5.05) says not to ask current clients, "
+    "or anyone open to undue influence, for them; the ACA Code of Ethics (C.3.b) says not to ask current "
+    "or former clients; in Ontario, CRPO's advertising standard (6.2.2) bars asking for them or using them "
+    "at all. Consider removing it; if it is not about your clients, set check: testimonials: off in site.yaml"
 )
+"""Verified against each code's text: APA Ethical Principles of Psychologists and Code of Conduct,
+standard 5.05 Testimonials; ACA Code of Ethics (2014), C.3.b Testimonials; CRPO Professional
+Practice Standard 6.2 Advertising (crpo.ca/practice-standards/business-practices/advertising/)."""
 
 _CLIENT = r"(?:clients?|patients?|clientes?|pacientes?|consultantes?)"
 _HEADINGS = re.compile(
@@ -44,7 +47,7 @@ _HEADINGS = re.compile(
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|<h[1-6][^>]*>(.+?)</h[1-6]>)", re.IGNORECASE)
 _TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$")
 _ATTRIBUTION = re.compile(
-    r"(?:—|–|--|~|(?:(?<=[\"”»])|(?<=[\"”»]\s))-)\s*(?:[^—–~,\n]{1,40},\s*|[\w.]+\s+)?"
+    r"(?:—|–|--|~|(?:(?<=[\"”»])|(?<=[\"”»]\s))-)\s*[*_]*(?:[^—–~,\n]{1,40},\s*|[\w.]+\s+)?"
     r"(?:(?:a|an|one|un|una)\s+)?(?:(?:former|past|current|antiguo|antigua|ex)[\s-]+)?" + _CLIENT + r"(?![-\w])",
     re.IGNORECASE,
 )
