@@ -167,6 +167,7 @@ def run_check(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.commands.check import check_site, crisis_data_warning
     from sitegen.commands.fees_notice import fees_link_notes
+    from sitegen.commands.professional_checks import professional_findings
     from sitegen.config.site_config import load_config
 
     sources: dict[str, str] = {}
@@ -179,10 +180,9 @@ def run_check(args: argparse.Namespace) -> int:
     config = load_config(root)
     report = check_site(output, config.base_path, root, sources)
     stale = crisis_data_warning(config, today())
-    if stale:
-        print(f"warning: {stale}", file=sys.stderr)
-    for note in fees_link_notes(config, root):
-        print(f"warning: {note}", file=sys.stderr)
+    notes = fees_link_notes(config, root) + professional_findings(root, config, sources)
+    for warning in ([stale] if stale else []) + notes:
+        print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet and report.external:
         print(f"{len(report.external)} external links (not fetched):")
         for url, where in report.external.items():

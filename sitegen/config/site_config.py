@@ -92,6 +92,21 @@ class NavLink:
 
 
 FOLLOW_INSIDE = "inside"
+SWITCHES: dict[str | bool, bool] = {True: True, False: False, "on": True, "off": False}
+"""What a check's switch may say: YAML reads a bare `on`/`off` as true/false, quoted ones stay words."""
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Which of `sitegen check`'s professional checks run (see commands/professional_checks.py)."""
+
+    testimonials: str | bool = True
+    """`off` (or false): no warning about content that reads as client testimonials, for a
+    practice whose rules allow them or whose 'reviews' are not of its own work."""
+
+    @property
+    def testimonials_on(self) -> bool:
+        return SWITCHES.get(self.testimonials, True)
 
 
 @dataclass(frozen=True)
@@ -127,6 +142,11 @@ class SiteConfig:
     at all. Checked by sitegen/reading/source_links.py, so no link publishes a file from elsewhere."""
     deploy: tuple[DeployTarget, ...] = ()
     """Where `sitegen deploy` publishes, the first by default (see sitegen/config/deploy_targets.py)."""
+    check: CheckSettings = CheckSettings()
+    """Switches for `sitegen check`'s professional checks."""
+    accessibility: bool = True
+    """False: no built-in /accessibility/ statement (`sitegen check` warns unless
+    content/pages/accessibility.md gives one)."""
     brand: Brand = field(default_factory=Brand)
     """The practice's own look: accent colour, logo, favicon, hero image, font (see config/brand.py)."""
     source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
@@ -285,6 +305,12 @@ def _check_semantics(config: SiteConfig, reader: SchemaReader) -> None:
             "expected 'inside', to accept links that stay inside the project, or false, to refuse every link",
         )
     _check_headers(config, reader)
+    if config.check.testimonials not in SWITCHES:
+        reader.error(
+            ("check", "testimonials"),
+            f"check.testimonials cannot be '{config.check.testimonials}'",
+            "write on (the default) or off",
+        )
     if config.crisis is True:
         return
     if config.crisis is not False and not isinstance(config.crisis, Crisis):

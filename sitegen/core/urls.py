@@ -168,6 +168,10 @@ def good_faith_estimate() -> str:
     return page(GOOD_FAITH_ESTIMATE_SLUG)
 
 
+def accessibility() -> str:
+    return "accessibility/"
+
+
 def not_found() -> str:
     return NOT_FOUND
 

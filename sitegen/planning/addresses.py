@@ -25,7 +25,7 @@ SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
 OWN_SECTIONS = frozenset(
     {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis", "index.html"}
-    | {u.GOOD_FAITH_ESTIMATE_SLUG}
+    | {u.GOOD_FAITH_ESTIMATE_SLUG, "accessibility"}
     | {u.BUNDLE_DIR, u.feed(), u.sitemap(), u.robots(), u.not_found(), MARKER, *HOST_FILES}
 )
 """The first parts of addresses the site's own pages and files use: an imported old address

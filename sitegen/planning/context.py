@@ -21,6 +21,8 @@ page.html           /<slug>/ (content/pages)          PageContext
 crisis.html         /crisis/ (when no crisis page)    CrisisContext
 good-faith-estimate.html  /good-faith-estimate/ (US practices, when no page of their own)
                                                       GoodFaithEstimateContext
+accessibility.html  /accessibility/ (when no such     BaseContext
+                    page and not `accessibility: false`)
 search.html         /search/                          SearchContext
 404.html            /404.html                         BaseContext
 redirect.html       each `aliases:` entry             RedirectContext
@@ -80,6 +82,9 @@ class SiteView:
     categories_url: str
     tags_url: str
     crisis_url: str
+    accessibility_url: str | None
+    """The accessibility statement, the built-in one or content/pages/accessibility.md; None
+    when the site said `accessibility: false` and wrote none of its own."""
     privacy_url: str | None
     good_faith_estimate_url: str | None
     """A US practice's Good Faith Estimate page (built in or its own); None elsewhere, or when

@@ -12,7 +12,7 @@ from sitegen.planning.views import Link
 from sitegen.reading.models import Day, Journey, Page
 from sitegen.theming.strings import Strings
 
-FOOTER_ONLY = frozenset({"crisis", u.GOOD_FAITH_ESTIMATE_SLUG})
+FOOTER_ONLY = frozenset({"crisis", "accessibility", u.GOOD_FAITH_ESTIMATE_SLUG})
 """Pages of the practice's own that the footer links to, so the default header menu leaves them out."""
 SECTIONS = {
     "home": ("home", u.home()),

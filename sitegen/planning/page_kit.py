@@ -77,6 +77,9 @@ class PageKit:
             categories_url=self.hrefs.href(u.categories()),
             tags_url=self.hrefs.href(u.tags()),
             crisis_url=self.hrefs.href(u.crisis()),
+            accessibility_url=(
+                self.hrefs.href(u.accessibility()) if config.accessibility or "accessibility" in page_slugs else None
+            ),
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             good_faith_estimate_url=self.hrefs.href(u.good_faith_estimate())
             if config.shows_good_faith_estimate

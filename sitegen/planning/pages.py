@@ -175,8 +175,18 @@ class SitePlanner(PageKit):
                     "the built-in crisis page",
                 )
             )
-        if builtin_page_wanted(self.config, any(p.slug == u.GOOD_FAITH_ESTIMATE_SLUG for p in self.content.pages)):
+        if builtin_page_wanted(self.config, self.has_page(u.GOOD_FAITH_ESTIMATE_SLUG)):
             jobs.append(self.good_faith_estimate())
+        if self.config.accessibility and not self.has_page("accessibility"):
+            title = self.strings.text("accessibility_title")
+            jobs.append(
+                PageJob(
+                    u.accessibility(),
+                    "accessibility.html",
+                    dict(self.base(title, u.accessibility(), "accessibility")),
+                    "the built-in accessibility statement",
+                )
+            )
         return jobs
 
     def good_faith_estimate(self) -> PageJob:
@@ -184,3 +194,7 @@ class SitePlanner(PageKit):
         base = self.base(self.strings.text("gfe_title"), path, "good-faith-estimate", about)
         context = GoodFaithEstimateContext(**base, notice=notice_view(self.strings))
         return PageJob(path, "good-faith-estimate.html", dict(context), "the built-in Good Faith Estimate page")
+
+    def has_page(self, slug: str) -> bool:
+        """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
+        return any(p.slug == slug for p in self.content.pages)

@@ -46,6 +46,7 @@ PAGE_KINDS: dict[str, str] = {
     "page": "/about/",
     "search": "/search/",
     "good-faith-estimate": "/good-faith-estimate/",
+    "accessibility": "/accessibility/",
     "404": "/404.html",
 }
 
