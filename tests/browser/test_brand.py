@@ -82,3 +82,33 @@ def test_the_brand_loads_from_the_site_alone(browser: Browser, branded_url: str)
     elsewhere = [url for url in requested if urlsplit(url).netloc != origin.netloc and not url.startswith("data:")]
     assert elsewhere == [], elsewhere
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requested if not url.startswith("data:"))
+
+
+@pytest.mark.parametrize("text_size", ["100%", "200%"])
+@pytest.mark.parametrize("path", list(PAGES.values()), ids=list(PAGES))
+def test_a_branded_site_reflows_at_320px(browser: Browser, branded_url: str, path: str, text_size: str) -> None:
+    """The logo beside the title and the hero image must not push the page sideways (WCAG 1.4.10)."""
+    context = browser.new_context(base_url=branded_url, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(path)
+        page.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)
+        scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert inner == 320
+        assert scroll <= inner, f"{path} scrolls sideways at 320px with text at {text_size}: {scroll}px wide"
+    finally:
+        context.close()
+
+
+def test_a_branded_home_keeps_its_title_high_on_a_phone(browser: Browser, branded_url: str) -> None:
+    """With a logo in the header, the home page's h1 still starts in the top 35% of a 390×844 phone."""
+    context = browser.new_context(base_url=branded_url, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto("/")
+        top = page.locator("h1").first.bounding_box()
+        logo = page.locator(".site-logo").bounding_box()
+        assert logo is not None and logo["height"] > 0, "the logo shows in the header"
+        assert top is not None and top["y"] <= 0.35 * 844, f"the h1 starts at {top}"
+    finally:
+        context.close()
