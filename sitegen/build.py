@@ -21,6 +21,7 @@ from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning.addresses import moved_addresses
+from sitegen.planning.licence_checks import licence_findings
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
@@ -118,9 +119,10 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     planner = SitePlanner(config, content, root, assets)
     jobs = planner.plan()
     errors += planner.errors
-    if errors:
-        raise BuildFailed(errors)
-    warnings = []
+    findings = licence_findings(config, content.clinicians)
+    if errors or (findings and config.strict):
+        raise BuildFailed(errors + findings if config.strict else errors)
+    warnings = [str(finding) for finding in sorted(findings)]
     if planner.crisis is None:
         warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
     elif (

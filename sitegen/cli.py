@@ -171,7 +171,10 @@ def run_check(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     if not args.no_build:
         with recording_outcome(root, output):
-            sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
+            built = build(root, output, drafts=args.drafts, on_busy=_on_busy(args))
+        sources = built.sources
+        for warning in built.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT
