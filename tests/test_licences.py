@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_journeys import journey, topics, written_day
 
 from conftest import MINIMAL_SITE_YAML, MakeSite, copy_sample, run_sitegen
 
@@ -77,8 +78,10 @@ def test_the_profile_shows_each_licence_with_its_number_and_region(make_site: Ma
 
 
 def test_an_associate_names_their_supervisor_on_profile_and_articles(make_site: MakeSite) -> None:
-    root, _ = build_ok(make_site, TEAM)
-    for found in (page(root, "team/sam-whitfield"), page(root, "articles/small-repairs")):
+    steady = journey("1 week", topics([2]), written_day(1), extra_meta="author: sam-whitfield\n")
+    root, _ = build_ok(make_site, {**TEAM, "content/journeys/steady.md": steady})
+    for address in ("team/sam-whitfield", "articles/small-repairs", "journeys/steady"):
+        found = page(root, address)
         line = found.select_one(".supervision")
         assert line is not None
         assert " ".join(line.get_text().split()) == "Under the supervision of Maya Okafor, LMFT"

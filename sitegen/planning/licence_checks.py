@@ -24,7 +24,7 @@ def licence_findings(config: SiteConfig, clinicians: tuple[Clinician, ...]) -> l
             findings.append(
                 ContentError(
                     clinician.source.path,
-                    clinician.line_of("role") if clinician.role else clinician.line_of("licenses"),
+                    clinician.line_of("role", "licenses"),
                     f"{clinician.name} is an associate, intern or trainee but names no supervisor",
                     "add 'supervisor:' with the file name of their supervisor in content/team/, "
                     "so their page and articles say who supervises them",
@@ -39,7 +39,7 @@ def _missing_numbers(clinician: Clinician, country: str) -> list[ContentError]:
     if not clinician.licences:
         hint = f"add 'licenses:' with each licence's type, number and region, {_LICENCE_EXAMPLE}"
         message = f"{clinician.name} has no licence number, and the practice is in {country}: {why}"
-        return [ContentError(clinician.source.path, clinician.line_of("name"), message, hint)]
+        return [ContentError(clinician.source.path, clinician.line_of("licenses", "name"), message, hint)]
     return [
         ContentError(
             clinician.source.path,

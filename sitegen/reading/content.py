@@ -67,6 +67,9 @@ class ClinicianMeta:
     supervisor: str = ""
 
 
+_LOCATED_KEYS = ("licenses", "supervisor", "role", "name")
+"""The clinician's keys a later warning may point at (see planning/licence_checks.py)."""
+
 _NOT_A_FILE = "replace it with a plain Markdown file, or move it out of content/"
 
 
@@ -250,7 +253,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         licences=licences,
         supervisor=meta.supervisor.strip(),
         supervised=is_supervised(meta.role, licences) or bool(meta.supervisor.strip()),
-        lines=tuple((key, meta_line(source, key)) for key in ("licenses", "supervisor", "role", "name")),
+        lines=tuple((k, meta_line(source, k)) for k in _LOCATED_KEYS if raw(source, k) is not None),
     ), []
 
 

@@ -69,8 +69,10 @@ class Clinician:
                 parts.append(licence.type)
         return ", ".join([self.name, *parts])
 
-    def line_of(self, key: str) -> int:
-        return dict(self.lines).get(key, 0) or self.source.line
+    def line_of(self, *keys: str) -> int:
+        """The line of the first of `keys` the front matter has; else the file's first line."""
+        written = dict(self.lines)
+        return next((written[key] for key in keys if written.get(key)), self.source.line)
 
 
 @dataclass(frozen=True)
