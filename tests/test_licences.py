@@ -173,3 +173,11 @@ def test_the_sample_practice_as_a_us_practice_has_nothing_missing(tmp_path: Path
     result = run_sitegen("build", cwd=root)
     assert result.code == 0, result.err
     assert result.err == ""
+
+
+def test_a_region_code_is_spelled_out_only_for_north_america(make_site: MakeSite) -> None:
+    perth = "---\nname: Ruby Hart\nlicenses:\n  - {type: Psychologist, number: PSY0001234567, region: WA}\n---\nHi.\n"
+    australia = MINIMAL_SITE_YAML + "practice:\n  country: AU\n  telehealth: [WA]\nstrict: true\n"
+    root, err = build_ok(make_site, {"content/team/ruby-hart.md": perth}, australia)
+    assert err == ""
+    assert text_of(page(root, "team/ruby-hart"), ".facts dd") == "Psychologist, WA, License #PSY0001234567"

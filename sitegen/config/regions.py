@@ -44,9 +44,11 @@ def region_name(written: str) -> str | None:
     return _BY_KEY.get(" ".join(written.split()).casefold())
 
 
-def region_key(written: str) -> str:
-    """What two spellings of one region share: its full name when known, else the text itself."""
-    return (region_name(written) or " ".join(written.split())).casefold()
+def region_key(written: str, north_american: bool = True) -> str:
+    """What two spellings of one region share: its full name when known (in a practice in the
+    US, in Canada or in no country named), else the text itself."""
+    spelled = region_name(written) if north_american else None
+    return (spelled or " ".join(written.split())).casefold()
 
 
 def known_regions() -> list[str]:

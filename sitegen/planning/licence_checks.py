@@ -54,8 +54,10 @@ def _missing_numbers(clinician: Clinician, country: str) -> list[ContentError]:
 
 def _uncovered_telehealth(config: SiteConfig, clinicians: tuple[Clinician, ...]) -> list[ContentError]:
     """A client may only be seen by telehealth where their clinician is licensed."""
-    covered = {region_key(licence.region) for c in clinicians for licence in c.licences if licence.region}
-    covered |= {region_key(region) for c in clinicians for region in c.regions}
+    country = config.practice.country.upper()
+    spelled = country in LICENSING_COUNTRIES or not country  # elsewhere 'WA' may be Western Australia
+    covered = {region_key(lic.region, spelled) for c in clinicians for lic in c.licences if lic.region}
+    covered |= {region_key(region, spelled) for c in clinicians for region in c.regions}
     return [
         ContentError(
             CONFIG_FILE,
@@ -65,5 +67,5 @@ def _uncovered_telehealth(config: SiteConfig, clinicians: tuple[Clinician, ...])
             "out of practice.telehealth",
         )
         for index, region in enumerate(config.practice.telehealth)
-        if region_key(region) not in covered
+        if region_key(region, spelled) not in covered
     ]

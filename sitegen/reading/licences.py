@@ -38,14 +38,16 @@ _REGION_HINT = "write a state's or province's name, e.g. 'Oregon', or its code, 
 def read_licences(
     source: SourceFile, written: tuple[LicenceMeta, ...], config: SiteConfig, errors: list[ContentError]
 ) -> tuple[Licence, ...]:
-    """Each licence with its region's full name. In a US or Canadian practice a region must be
-    a state or province (by name or postal code), so a typo cannot hide a telehealth gap."""
+    """Each licence, a state's or province's code spelled out ('OR' → 'Oregon') unless the
+    practice is in another country. In a US or Canadian practice a region must be a state or
+    province (by name or postal code), so a typo cannot hide a telehealth gap."""
     licences = []
     checked = config.practice.country.upper() in LICENSING_COUNTRIES
+    north_american = checked or not config.practice.country  # elsewhere 'WA' may be Western Australia
     for index, meta in enumerate(written):
         line = source.meta.line_of(("licenses", index)) or meta_line(source, "licenses")
         region = " ".join(meta.region.split())
-        full = region_name(region) if region else None
+        full = region_name(region) if region and north_american else None
         if region and full is None and checked:
             where = source.meta.line_of(("licenses", index, "region")) or line
             hint = did_you_mean(region, known_regions()) or _REGION_HINT
