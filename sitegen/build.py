@@ -20,7 +20,9 @@ from sitegen.core.parallel import default_workers, map_in_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning.addresses import moved_addresses
+from sitegen.planning.crisis import crisis_warning
 from sitegen.planning.good_faith_estimate import switched_off_warning
+from sitegen.planning.licence_checks import licence_findings
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
@@ -118,22 +120,13 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     planner = SitePlanner(config, content, root, assets)
     jobs = planner.plan()
     errors += planner.errors
-    if errors:
-        raise BuildFailed(errors)
-    warnings = []
-    if planner.crisis is None:
-        warnings.append("site.yaml: 'crisis: false' removes the crisis notice from every page")
-    elif (
-        not planner.crisis.is_us_default
-        and planner.crisis_services is None
-        and not any(page.slug == "crisis" for page in content.pages)
-    ):
-        warnings.append(
-            "site.yaml: the crisis notice has your own wording, but there is no content/pages/crisis.md, "
-            "so the built-in /crisis/ page repeats your notice rather than list US services; "
-            "write content/pages/crisis.md with the services for your readers' region"
-        )
-    warnings += filter(None, [switched_off_warning(config)])
+    findings = licence_findings(config, content.clinicians)
+    if errors or (findings and config.strict):
+        raise BuildFailed(errors + findings if config.strict else errors)
+    warnings = [str(finding) for finding in sorted(findings)]
+    own_crisis_page = any(page.slug == "crisis" for page in content.pages)
+    crisis = crisis_warning(planner.crisis, planner.crisis_services, own_crisis_page)
+    warnings += filter(None, [crisis, switched_off_warning(config)])
     language = unknown_language_warning(root, config)
     if language:
         warnings.append(language)

@@ -173,16 +173,19 @@ def run_check(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     if not args.no_build:
         with recording_outcome(root, output):
-            sources = build(root, output, drafts=args.drafts, on_busy=_on_busy(args)).sources
+            built = build(root, output, drafts=args.drafts, on_busy=_on_busy(args))
+        sources = built.sources
+        for warning in built.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     elif not output.is_dir():
         print(f"{_shown(output)} does not exist: run 'sitegen build' first, or drop --no-build", file=sys.stderr)
         return EXIT_CONTENT
     config = load_config(root)
     report = check_site(output, config.base_path, root, sources)
     stale = crisis_data_warning(config, today())
-    notes = fees_link_notes(config, root) + professional_findings(root, config, sources)
-    for warning in ([stale] if stale else []) + notes:
-        print(f"warning: {warning}", file=sys.stderr)
+    notes = [str(note) for note in (*fees_link_notes(config, root), *professional_findings(root, config, sources))]
+    for note in ([stale] if stale else []) + notes:
+        print(f"warning: {note}", file=sys.stderr)
     if not args.quiet and report.external:
         print(f"{len(report.external)} external links (not fetched):")
         for url, where in report.external.items():

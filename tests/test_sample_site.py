@@ -20,7 +20,7 @@ def test_sample_has_the_promised_size(sample_output: Path) -> None:
     articles = [p for p in (sample_output / "articles").glob("*/index.html") if p.parent.name != "page"]
     assert len(articles) >= 12
     assert len(list((sample_output / "categories").glob("*/index.html"))) >= 5
-    assert len(list((sample_output / "team").glob("*/index.html"))) == 3
+    assert len(list((sample_output / "team").glob("*/index.html"))) == 4
     for page in ("about", "fees-insurance", "contact", "privacy"):
         assert (sample_output / page / "index.html").is_file()
     assert {p.name for p in (sample_output / "journeys").iterdir() if p.is_dir()} == {
@@ -86,6 +86,6 @@ def test_articles_carry_byline_review_and_educational_note(sample_output: Path) 
     page = soup(sample_output / "articles/shorter-days-lower-mood/index.html")
     header = page.select_one(".article-header").get_text(" ", strip=True)
     assert "By Priya Natarajan, LCSW" in header
-    assert "Clinically reviewed by Daniel Reyes, PsyD on February 1, 2026" in header
+    assert "Clinically reviewed by Daniel Reyes, PsyD, Psychologist on February 1, 2026" in header
     assert page.select_one(".article-header a[href='/team/priya-natarajan/']") is not None
     assert "not a substitute" in page.select_one(".educational-note").get_text()

@@ -162,6 +162,8 @@ name: {title}
 credentials: ""   # e.g. LMFT, PsyD
 role: ""          # e.g. Licensed Marriage and Family Therapist
 regions: []       # where they are licensed, e.g. [Oregon, Washington]
+licenses: []      # each licence, e.g. [{{type: LMFT, number: T-1234, region: Oregon}}]
+supervisor: ""    # an associate, intern or trainee: their supervisor's file name in content/team/
 specialties: []   # e.g. [Couples therapy, Anxiety]
 ---
 

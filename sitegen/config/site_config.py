@@ -148,6 +148,9 @@ class SiteConfig:
     """False: no built-in /accessibility/ statement (`sitegen check` warns unless
     content/pages/accessibility.md gives one)."""
     brand: Brand = field(default_factory=Brand)
+    strict: bool = False
+    """True: what sitegen would only warn about (a missing licence number, an associate with no
+    supervisor, a telehealth region no clinician is licensed in) fails the build instead."""
     """The practice's own look: accent colour, logo, favicon, hero image, font (see config/brand.py)."""
     source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
     """Where each key was written in site.yaml, so a later stage can point at it without reading it again."""

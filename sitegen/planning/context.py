@@ -108,6 +108,9 @@ class SiteView:
     `brand.logo` (url, width, height, alt; see partials/logo.html), `brand.hero_html` (the home
     page's hero `<img>`, see partials/hero_image.html), `brand.icons` (each favicon's rel, url and
     sizes) and `brand.font_family` (empty for the system font). See sitegen/planning/brand.py."""
+    telehealth_regions: str = ""
+    """`practice.telehealth` as a list in the site's language ('Oregon and Washington'), for
+    the notice of where clients may be while they meet by telehealth."""
 
 
 @dataclass(frozen=True)

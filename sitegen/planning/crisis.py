@@ -142,3 +142,17 @@ def _unknown_country(config: SiteConfig, code: str) -> ContentError:
         f"sitegen has no crisis services for the country '{code}'",
         hint,
     )
+
+
+def crisis_warning(notice: CrisisNotice | None, services: CrisisServicesView | None, has_own_page: bool) -> str:
+    """What the build should say about the notice as planned: that it was switched off, or that
+    the practice's own words would sit above a built-in page with nothing of its region; or ''."""
+    if notice is None:
+        return "site.yaml: 'crisis: false' removes the crisis notice from every page"
+    if not notice.is_us_default and services is None and not has_own_page:
+        return (
+            "site.yaml: the crisis notice has your own wording, but there is no content/pages/crisis.md, "
+            "so the built-in /crisis/ page repeats your notice rather than list US services; "
+            "write content/pages/crisis.md with the services for your readers' region"
+        )
+    return ""

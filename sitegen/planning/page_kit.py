@@ -10,6 +10,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
+
 from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
@@ -31,6 +33,7 @@ from sitegen.planning.views import (
     WeekView,
     date_text,
     person_view,
+    site_locale,
 )
 from sitegen.reading.models import Article, Content, Journey, Source
 from sitegen.theming.assets import StaticAssets
@@ -93,6 +96,7 @@ class PageKit:
             content_security_policy=content_security_policy(config, meta=True),
             referrer_policy=config.referrer_policy,
             brand=self.brand.view,
+            telehealth_regions=format_list(list(config.practice.telehealth), locale=site_locale(config.language)),
         )
         self.booking = site_booking(config, self.strings, self.hrefs)
         self.site_feed = Link(self.strings.text("site_feed", site=config.title), self.hrefs.href(u.feed()))
@@ -122,9 +126,13 @@ class PageKit:
         )
         return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.crisis}
 
-    def person(self, slug: str) -> PersonView | None:
+    def person(self, slug: str, with_supervisor: bool = True) -> PersonView | None:
+        """A clinician as bylines show them, with their supervisor (whose own is not followed)."""
         clinician = self.clinicians.get(slug)
-        return person_view(clinician, self.hrefs.href(u.clinician(slug))) if clinician else None
+        if clinician is None:
+            return None
+        supervisor = self.person(clinician.supervisor, False) if with_supervisor and clinician.supervisor else None
+        return person_view(clinician, self.hrefs.href(u.clinician(slug)), supervisor)
 
     def tag_link(self, name: str) -> Link:
         found = self._tag_links.get(name)

@@ -134,6 +134,7 @@ class SitePlanner(PageKit):
             else Markup(),
             Markup(clinician.bio_html),
             booking,
+            clinician.licences,
         )
 
     def content_pages(self) -> list[PageJob]:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.planning.views import Link
-from sitegen.reading.models import Article, Clinician, Journey
+from sitegen.reading.models import Article, Clinician, Journey, Licence
 
 SCHEMA = "https://schema.org"
 JsonObject = dict[str, Any]
@@ -48,6 +48,18 @@ def person(clinician: Clinician, url: str) -> JsonObject:
         data["jobTitle"] = clinician.role
     if clinician.specialties:
         data["knowsAbout"] = list(clinician.specialties)
+    if clinician.licences:
+        data["hasCredential"] = [_licence(licence) for licence in clinician.licences]
+    return data
+
+
+def _licence(licence: Licence) -> JsonObject:
+    data: JsonObject = {"@type": "EducationalOccupationalCredential", "credentialCategory": "license"}
+    data["name"] = licence.type
+    if licence.number:
+        data["identifier"] = licence.number
+    if licence.region:
+        data["validIn"] = {"@type": "AdministrativeArea", "name": licence.region}
     return data
 
 

@@ -15,7 +15,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from sitegen.planning.booking import BookingCta
-from sitegen.reading.models import Clinician, Section
+from sitegen.reading.models import Clinician, Licence, Section
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class PersonView:
     pronouns: str
     role: str
     url: str
+    supervisor: PersonView | None = None
+    """Who supervises this associate, intern or trainee: their pages and bylines say so."""
 
 
 @dataclass(frozen=True)
@@ -204,11 +206,19 @@ class ClinicianView:
     photo_html: Markup
     bio_html: Markup
     booking: BookingCta | None
+    licences: tuple[Licence, ...] = ()
+    """Each licence's `type`, `number` and `region` (any may be empty but the type)."""
 
 
-def person_view(clinician: Clinician, url: str) -> PersonView:
+def person_view(clinician: Clinician, url: str, supervisor: PersonView | None = None) -> PersonView:
     return PersonView(
-        clinician.name, clinician.credentials, clinician.display_name, clinician.pronouns, clinician.role, url
+        clinician.name,
+        clinician.credentials,
+        clinician.display_name,
+        clinician.pronouns,
+        clinician.role,
+        url,
+        supervisor,
     )
 
 

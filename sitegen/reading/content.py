@@ -14,6 +14,7 @@ from sitegen.core.links import LinkUrl
 from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
+from sitegen.reading.licences import LicenceMeta, is_supervised, read_licences
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
 from sitegen.reading.models import Article, Clinician, Page, Source
 
@@ -62,7 +63,12 @@ class ClinicianMeta:
     booking_url: LinkUrl = ""
     booking_label: str = ""
     order: int = 100
+    licenses: tuple[LicenceMeta, ...] = ()
+    supervisor: str = ""
 
+
+_LOCATED_KEYS = ("licenses", "supervisor", "role", "name")
+"""The clinician's keys a later warning may point at (see planning/licence_checks.py)."""
 
 _NOT_A_FILE = "replace it with a plain Markdown file, or move it out of content/"
 
@@ -221,6 +227,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         return None, errors
     slug = chosen_slug(source, path.stem, config, errors)
     photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
+    licences = read_licences(source, meta.licenses, config, errors)
     if errors:
         return None, errors
     body = render_body(source, "", root, config)
@@ -243,6 +250,10 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         order=meta.order,
         bio_html=bio,
         source=Source(source.path, 1),
+        licences=licences,
+        supervisor=meta.supervisor.strip(),
+        supervised=is_supervised(meta.role, licences) or bool(meta.supervisor.strip()),
+        lines=tuple((k, meta_line(source, k)) for k in _LOCATED_KEYS if raw(source, k) is not None),
     ), []
 
 

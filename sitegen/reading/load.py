@@ -15,6 +15,7 @@ from sitegen.reading.content import parse_article, parse_clinician, parse_page, 
 from sitegen.reading.discover import discover
 from sitegen.reading.frontmatter_source import meta_line
 from sitegen.reading.journeys import parse_journey
+from sitegen.reading.licences import supervisor_problems
 from sitegen.reading.models import Article, Clinician, Content, Journey, Page
 from sitegen.reading.parse_cache import ArticleResult, ContentCaches, JourneyResult, ParseCache
 from sitegen.reading.source_links import linked_sources
@@ -47,6 +48,7 @@ def load_content(
             refused.add(unicodedata.normalize("NFC", path.stem))
     # A byline naming a clinician whose file has its own problems is no second problem.
     known = frozenset(c.slug for c in clinicians) | refused
+    errors += supervisor_problems(clinicians, known)
     articles: list[Article] = []
     for path, (article, problems) in zip(
         files.articles,

@@ -25,6 +25,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """One licence a clinician holds: its type ('LMFT'), number and region (a state's or
+    province's full name when sitegen knows it, as written otherwise); `line` is where it was written."""
+
+    type: str
+    number: str
+    region: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Clinician:
     slug: str
     name: str
@@ -41,10 +52,27 @@ class Clinician:
     bio_html: str
     source: Source
     images: tuple[ImageInfo, ...] = ()
+    licences: tuple[Licence, ...] = ()
+    supervisor: str = ""
+    """The slug of the clinician who supervises this associate, intern or trainee."""
+    supervised: bool = False
+    """Whether the role or a licence names an associate, intern, trainee or resident."""
+    lines: tuple[tuple[str, int], ...] = ()
+    """Where `licenses`, `supervisor` and `role` were written, for warnings that point there."""
 
     @property
     def display_name(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+        """'Name, PhD, LMFT': the credentials, then each licence type they do not already name."""
+        parts = [p.strip() for p in self.credentials.split(",") if p.strip()]
+        for licence in self.licences:
+            if licence.type.casefold() not in {p.casefold() for p in parts}:
+                parts.append(licence.type)
+        return ", ".join([self.name, *parts])
+
+    def line_of(self, *keys: str) -> int:
+        """The line of the first of `keys` the front matter has; else the file's first line."""
+        written = dict(self.lines)
+        return next((written[key] for key in keys if written.get(key)), self.source.line)
 
 
 @dataclass(frozen=True)

@@ -306,6 +306,7 @@ name: {name}
 credentials: ""   # Replace: e.g. LMFT, PsyD, LCSW
 role: ""          # Replace: e.g. Licensed Marriage and Family Therapist
 regions: []       # Replace: where they are licensed, e.g. [Oregon, Washington]
+licenses: []      # Replace: each licence, e.g. [{{type: LMFT, number: T-1234, region: Oregon}}]
 specialties: []   # Replace: e.g. [Anxiety, Couples therapy]
 order: {order}
 ---

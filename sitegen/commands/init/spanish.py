@@ -308,6 +308,7 @@ name: {name}
 credentials: ""   # Replace: p. ej. Psicóloga General Sanitaria, LMFT
 role: ""          # Replace: p. ej. Psicóloga clínica
 regions: []       # Replace: dónde tiene licencia para ejercer, p. ej. [Madrid]
+licenses: []      # Replace: cada licencia o colegiación, p. ej. [{{type: Psicóloga, number: M-12345, region: Madrid}}]
 specialties: []   # Replace: p. ej. [Ansiedad, Terapia de pareja]
 order: {order}
 ---
