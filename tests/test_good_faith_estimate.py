@@ -155,7 +155,7 @@ def test_check_notes_a_us_fees_page_that_does_not_link_to_the_notice(make_site: 
     (root / "content/pages/fees.md").write_text(linked, encoding="utf-8")
     assert "Good Faith Estimate" not in run_sitegen("check", cwd=root).err
     elsewhere = make_site({**FILES, "content/pages/fees.md": FEES}, site_yaml=site_in("GB"))
-    assert "warning" not in run_sitegen("check", cwd=elsewhere).err
+    assert "Good Faith Estimate" not in run_sitegen("check", cwd=elsewhere).err
 
 
 def test_check_stays_quiet_on_the_sample_site(sample_output: Path) -> None:

@@ -35,8 +35,9 @@ def test_sample_home_shows_who_the_practice_helps_its_team_a_journey_and_new_art
     team = {a.get_text(): a["href"] for a in page.select(".team-member .team-name a")}
     assert team == {
         "Maya Okafor, LMFT": "/team/maya-okafor/",
-        "Daniel Reyes, PsyD": "/team/daniel-reyes/",
+        "Daniel Reyes, PsyD, Psychologist": "/team/daniel-reyes/",
         "Priya Natarajan, LCSW": "/team/priya-natarajan/",
+        "Sam Whitfield, MA, MFT Associate": "/team/sam-whitfield/",
     }
     featured = page.select_one(".featured-journey")
     assert featured is not None

@@ -118,6 +118,15 @@ def test_structured_data(sample_output: Path) -> None:
         "jobTitle": "Licensed Clinical Social Worker",
         "knowsAbout": article["author"]["knowsAbout"],  # type: ignore[index]
         "url": "https://willowpath.example/team/priya-natarajan/",
+        "hasCredential": [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "license",
+                "identifier": "L-0000-5528",
+                "name": "LCSW",
+                "validIn": {"@type": "AdministrativeArea", "name": "Oregon"},
+            }
+        ],
     }
     assert article["reviewedBy"]["name"] == "Daniel Reyes"  # type: ignore[index]
     course = json_ld(sample_output / "journeys/steadier-days/index.html")
