@@ -168,6 +168,7 @@ def run_check(args: argparse.Namespace) -> int:
     from sitegen.commands.check import check_site, crisis_data_warning
     from sitegen.commands.fees_notice import fees_link_notes
     from sitegen.commands.professional_checks import professional_findings
+    from sitegen.commands.starter_text import starter_text_notes
     from sitegen.config.site_config import load_config
 
     sources: dict[str, str] = {}
@@ -183,7 +184,8 @@ def run_check(args: argparse.Namespace) -> int:
     config = load_config(root)
     report = check_site(output, config.base_path, root, sources)
     stale = crisis_data_warning(config, today())
-    notes = [str(note) for note in (*fees_link_notes(config, root), *professional_findings(root, config, sources))]
+    found = (*fees_link_notes(config, root), *professional_findings(root, config, sources), *starter_text_notes(root))
+    notes = [str(note) for note in found]
     for note in ([stale] if stale else []) + notes:
         print(f"warning: {note}", file=sys.stderr)
     if not args.quiet and report.external:

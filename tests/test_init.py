@@ -359,3 +359,18 @@ def _run_with_input(args: list[str], typed: str, cwd: Path) -> subprocess.Comple
         text=True,
         timeout=120,
     )
+
+
+def test_check_lists_the_starter_text_still_to_replace_and_names_a_placeholder_crisis_page(tmp_path: Path) -> None:
+    notice = "In an emergency, call 112."
+    assert run_sitegen("init", "site", *answers(country="DE"), "--crisis-text", notice, cwd=tmp_path).code == 0
+    root = tmp_path / "site"
+    checked = run_sitegen("check", cwd=root)
+    assert checked.code == 0, checked.err
+    assert "warning: content/pages/crisis.md:6: the crisis page still holds starter text" in checked.err
+    for starter in ("site.yaml", "content/pages/fees.md", "content/articles/welcome.md"):
+        assert f"warning: {starter}:" in checked.err and "starter text from 'sitegen init'" in checked.err
+    own = "---\ntitle: Crisis Support\n---\n\nCall 112 in an emergency, at any hour.\n"
+    (root / "content/pages/crisis.md").write_text(own, encoding="utf-8")
+    rechecked = run_sitegen("check", cwd=root)
+    assert "content/pages/crisis.md" not in rechecked.err and "content/pages/fees.md:" in rechecked.err
