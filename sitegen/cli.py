@@ -183,7 +183,7 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     config = load_config(root)
     report = check_site(output, config.base_path, root, sources)
-    stale = crisis_data_warning(config, today())
+    stale = crisis_data_warning(config, today(), root)
     found = (*fees_link_notes(config, root), *professional_findings(root, config, sources), *starter_text_notes(root))
     notes = [str(note) for note in found]
     for note in ([stale] if stale else []) + notes:

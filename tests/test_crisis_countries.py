@@ -172,6 +172,14 @@ def test_check_warns_when_the_countrys_services_were_checked_over_a_year_ago(mak
     assert "more than 12 months ago" in stale.err
     no_country = make_site(FILES, site_yaml=MINIMAL_SITE_YAML)
     assert "were last checked" not in run_sitegen("check", cwd=no_country, env={"SOURCE_DATE_EPOCH": STALE}).err
+    own_words = site_in("GB", 'crisis:\n  text: "Call us, or 999 in an emergency."\n')
+    half = make_site(FILES, site_yaml=own_words)
+    assert "were last checked" in run_sitegen("check", cwd=half, env={"SOURCE_DATE_EPOCH": STALE}).err, (
+        "the built-in /crisis/ page still lists the data"
+    )
+    page = "---\ntitle: Crisis support\n---\nOur own list, checked this month.\n"
+    whole = make_site({**FILES, "content/pages/crisis.md": page}, site_yaml=own_words)
+    assert "were last checked" not in run_sitegen("check", cwd=whole, env={"SOURCE_DATE_EPOCH": STALE}).err
 
 
 def numbers_in(data: dict[str, object]) -> list[dict[str, object]]:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from sitegen.config.crisis_services import STALE_AFTER_MONTHS, is_stale, services_for
 from sitegen.config.site_config import CONFIG_FILE, SiteConfig
+from sitegen.core import layout
 from sitegen.core.errors import ContentError, display_path
 
 _SKIP_DIRS = {"pagefind", "static"}
@@ -153,11 +154,16 @@ def _locate(
     )
 
 
-def crisis_data_warning(config: SiteConfig, today: dt.date) -> ContentError | None:
+def crisis_data_warning(config: SiteConfig, today: dt.date, root: Path) -> ContentError | None:
     """A warning when the crisis services of the site's country were checked too long ago:
-    numbers change, and a reader in crisis must not be sent to one that no longer answers."""
+    numbers change, and a reader in crisis must not be sent to one that no longer answers.
+    Quiet when the practice words both the notice and the crisis page itself, as the hint asks:
+    then no page shows sitegen's list."""
     country = services_for(config.crisis_country) if config.crisis_country else None
     if country is None or not is_stale(country, today):
+        return None
+    own_notice = config.crisis_notice is not None and bool(config.crisis_notice.text)
+    if own_notice and (root / layout.PAGES / "crisis.md").is_file():
         return None
     return ContentError(
         CONFIG_FILE,
