@@ -30,7 +30,7 @@ def _warnings(run_err: str, code: str = "") -> list[str]:
         ("Intro.\n\n### What clients say\n", 7),
         ("Intro.\n\n## What our clients are saying about us\n", 7),
         ("Intro.\n\n## Client reviews\n", 7),
-        ("Intro.\n\n## Reviews:\n", 7),
+        ("Intro.\n\n## Reviews from our clients:\n", 7),
         ("Intro.\n\n## Kind words\n", 7),
         ("Intro.\n\n## Testimonios\n", 7),
         ("Intro.\n\n## Lo que dicen nuestros clientes\n", 7),
@@ -102,6 +102,23 @@ def test_an_article_about_book_reviews_quoting_an_author_is_not_flagged(make_sit
     run = run_sitegen("check", cwd=root)
     assert run.code == 0, run.err
     assert _warnings(run.err) == [], run.err
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Intro.\n\n### Review\n\nLook back over the week.\n",
+        "Intro.\n\n## Reviews\n\nWhat online reviews of therapists can and cannot tell you.\n",
+        "Intro.\n\n## Reseñas\n\nQué dicen y qué no dicen las reseñas en internet.\n",
+    ],
+    ids=["weekly-review", "about-online-reviews", "resenas"],
+)
+def test_a_bare_review_heading_is_not_taken_for_testimonials(make_site: MakeSite, body: str) -> None:
+    article = "---\ntitle: A\ndate: 2025-01-10\ncategory: Anxiety\n---\n" + body
+    root = make_site({"content/articles/a.md": article}, site_yaml=SITE)
+    run = run_sitegen("check", cwd=root)
+    assert run.code == 0, run.err
+    assert "testimonial" not in run.err, run.err
 
 
 def test_the_sample_site_is_quiet(tmp_path: Path) -> None:

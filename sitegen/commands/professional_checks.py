@@ -34,16 +34,18 @@ Practice Standard 6.2 Advertising (crpo.ca/practice-standards/business-practices
 
 _CLIENT = r"(?:clients?|patients?|clientes?|pacientes?|consultantes?)"
 _HEADINGS = re.compile(
-    r"(?:(?:client|patient)\s+)?(?:testimonials?|reviews?)|(?:client|patient)\s+(?:feedback|stories|experiences)"
+    r"(?:(?:client|patient)\s+)?testimonials?|(?:client|patient)\s+(?:reviews?|feedback|stories|experiences)"
+    r"|reviews?\s+(?:from|by)\s+(?:our\s+|my\s+)?(?:clients|patients)"
     r"|what\s+(?:our\s+|my\s+|past\s+|former\s+)?(?:clients|patients|people)\s+(?:say|are\s+saying|have\s+said)"
     r"(?:\s+about\s+\w+)?|(?:hear\s+)?from\s+(?:our|my)\s+clients|kind\s+words|success\s+stories"
     r"|testimonios?(?:\s+de\s+(?:nuestros\s+|mis\s+)?" + _CLIENT + r")?"
     r"|lo\s+que\s+dicen\s+(?:nuestros\s+|nuestras\s+|mis\s+|los\s+|las\s+)?" + _CLIENT + r"(?:\s+(?:de|sobre)\s+\w+)?"
-    r"|(?:opiniones|reseñas|comentarios)(?:\s+de\s+(?:nuestros\s+|mis\s+|los\s+)?" + _CLIENT + r")?"
+    r"|(?:opiniones|reseñas|comentarios)\s+de\s+(?:nuestros\s+|mis\s+|los\s+)?" + _CLIENT + r""
     r"|palabras\s+amables|historias\s+de\s+éxito",
     re.IGNORECASE,
 )
-"""Heading texts, matched whole: 'Reviews' is a section of reviews, 'Book reviews for winter' is not."""
+"""Heading texts, matched whole. A bare 'Review' or 'Reviews' is not one: a journey's weekly review
+or a piece about reading reviews is common in a practice's writing; 'Client reviews' is."""
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|<h[1-6][^>]*>(.+?)</h[1-6]>)", re.IGNORECASE)
 _TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$")
 _ATTRIBUTION = re.compile(
