@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import INIT_ANSWERS, SAMPLE_EPOCH, run_sitegen, snapshot
 from sitegen.commands.init.target import write_all
@@ -374,3 +375,20 @@ def test_check_lists_the_starter_text_still_to_replace_and_names_a_placeholder_c
     (root / "content/pages/crisis.md").write_text(own, encoding="utf-8")
     rechecked = run_sitegen("check", cwd=root)
     assert "content/pages/crisis.md" not in rechecked.err and "content/pages/fees.md:" in rechecked.err
+
+
+def test_names_read_as_written_in_the_starter_pages_not_as_markdown_or_html(tmp_path: Path) -> None:
+    name, clinician = "Therapy *Plus* [North] <Co>", "Bo <Kim>"
+    made = run_sitegen("init", "site", *answers(name=name), "--clinician", clinician, cwd=tmp_path)
+    assert made.code == 0, made.err
+    assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0, "the starter site builds"
+    def main_text(page: str) -> str:
+        html = (tmp_path / "site/output" / page / "index.html").read_text(encoding="utf-8")
+        found = BeautifulSoup(html, "html.parser").select_one("main")
+        assert found is not None
+        return " ".join(found.get_text(" ").split())
+
+    assert "Therapy *Plus* [North] <Co> is" in main_text("about")
+    assert "Therapy *Plus* [North] <Co>" in main_text("articles/welcome")
+    profile = main_text("team/bo-kim")
+    assert "Bo <Kim>’s introduction" in profile or "Bo <Kim>'s introduction" in profile, profile

@@ -63,6 +63,15 @@ def yaml_string(text: str) -> str:
     return quoted
 
 
+MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]#!"}}
+
+
+def markdown_text(text: str) -> str:
+    """`text` as it should read in a Markdown body: a name such as 'Therapy *Plus* [North]' or
+    'Dr. <Kim>' shows as written, not as emphasis, a link or an HTML tag the sanitiser drops."""
+    return "".join(MARKDOWN_ESCAPES.get(char, char) for char in text)
+
+
 def _shown(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from sitegen.commands.init.answers import Answers
 from sitegen.commands.init.wording import Wording
-from sitegen.commands.scaffold import yaml_string
+from sitegen.commands.scaffold import markdown_text, yaml_string
 from sitegen.core import layout
 
 
 def page_files(answers: Answers, words: Wording) -> dict[str, str]:
-    name = answers.name
-    quoted_name = yaml_string(name)[1:-1]  # inside a front matter value's own double quotes
+    name = markdown_text(answers.name)
+    quoted_name = yaml_string(answers.name)[1:-1]  # inside a front matter value's own double quotes
     booking = _how_to_book(answers, words)
     estimate = _good_faith_estimate(answers, words)
     files = {
         "about": words.about.format(
-            title=yaml_string(words.about_title.format(name=name)), name=name, team=_team_note(answers, words)
+            title=yaml_string(words.about_title.format(name=answers.name)), name=name, team=_team_note(answers, words)
         ),
         "contact": words.contact.format(name=name, quoted_name=quoted_name, booking=booking),
         "fees": words.fees.format(name=name, quoted_name=quoted_name, booking=booking, good_faith_estimate=estimate),

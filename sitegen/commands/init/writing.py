@@ -11,7 +11,7 @@ import datetime as dt
 
 from sitegen.commands.init.answers import Answers
 from sitegen.commands.init.wording import Wording
-from sitegen.commands.scaffold import yaml_string
+from sitegen.commands.scaffold import markdown_text, yaml_string
 from sitegen.core import layout
 
 
@@ -22,12 +22,12 @@ def writing_files(answers: Answers, words: Wording, today: dt.date) -> dict[str,
             title=yaml_string(words.welcome_title.format(name=answers.name)),
             date=today.isoformat(),
             category=yaml_string(first_steps),
-            name=answers.name,
+            name=markdown_text(answers.name),
         ),
         f"{layout.JOURNEYS}/{words.journey_slug}.md": words.journey.format(category=yaml_string(calmer)),
     }
     for order, clinician in enumerate(answers.clinicians, start=1):
         files[f"{layout.TEAM}/{clinician.slug}.md"] = words.clinician.format(
-            name=yaml_string(clinician.name), shown=clinician.name, order=order
+            name=yaml_string(clinician.name), shown=markdown_text(clinician.name), order=order
         )
     return files
