@@ -198,11 +198,21 @@ def test_a_booking_link_that_is_not_a_web_page_phone_or_site_page_is_refused(tmp
         ("mailto:hello@example.org", "not an email address"),
         ("https://", "not a complete web address"),
         ("book here", "is not a web address, a phone number or a page"),
+        ("/book/", "the new site has no page at /book/"),
+        ("/contact/#book", "has no '#book' section yet"),
     ):
         result = run_sitegen("init", "site", *answers(booking_url=booking), cwd=tmp_path)
         assert result.code == 1, booking
         assert reason in result.err, result.err
         assert not (tmp_path / "site").exists()
+
+
+def test_a_booking_page_of_the_new_site_is_taken_with_or_without_its_last_slash(tmp_path: Path) -> None:
+    assert run_sitegen("init", "site", *answers(booking_url="/contact"), cwd=tmp_path).code == 0
+    config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
+    assert config["booking"]["url"] == "/contact/"
+    checked = run_sitegen("check", cwd=tmp_path / "site")
+    assert checked.code == 0, checked.err
 
 
 def test_a_phone_number_for_booking_becomes_a_link_a_phone_can_dial(tmp_path: Path) -> None:

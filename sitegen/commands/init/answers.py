@@ -110,7 +110,7 @@ def check_booking(text: str) -> Booking | Refusal:
     if not answer:
         return Refusal("the site needs a way to book", _BOOKING_HINT)
     if answer.startswith("/") and not answer.startswith("//"):
-        return Booking(answer) if " " not in answer else Refusal(f"'{answer}' has a space in it", _BOOKING_HINT)
+        return _site_booking(answer)
     scheme = link_scheme(answer)
     if scheme in ("http", "https"):
         return _web_booking(answer)
@@ -137,6 +137,30 @@ _BOOKING_HINT = (
     "that a phone can dial), or a page of this site such as /contact/"
 )
 _NO_NUMBER = "that tel: link has no phone number in it"
+
+
+STARTER_PAGES = ("/contact/", "/about/", "/fees/", "/team/")
+"""The pages of the new site a booking link may lead to: a page init does not write would be a
+broken link on every page until the practice wrote it."""
+
+
+def _site_booking(answer: str) -> Booking | Refusal:
+    if " " in answer:
+        return Refusal(f"'{answer}' has a space in it", _BOOKING_HINT)
+    path, mark, section = answer.partition("#")
+    path = path if path.endswith("/") else path + "/"
+    if mark:
+        return Refusal(
+            f"the new site's {path} page has no '#{section}' section yet",
+            f"lead to the page alone ({path}); once you add that section, put '#{section}' back in site.yaml",
+        )
+    if path not in STARTER_PAGES:
+        return Refusal(
+            f"the new site has no page at {path}",
+            f"lead to one of the pages init writes ({', '.join(STARTER_PAGES)}), e.g. /contact/, "
+            "or to your booking page's https:// address; you can change it in site.yaml later",
+        )
+    return Booking(path)
 
 
 def _web_booking(answer: str) -> Booking | Refusal:
