@@ -116,6 +116,15 @@ def test_the_practices_own_page_wins_and_stays_linked_from_the_footer(make_site:
     assert "good-faith-estimate" not in warnings
 
 
+def test_switching_the_built_in_off_keeps_the_practices_own_page_linked_and_quiet(make_site: MakeSite) -> None:
+    own = "---\ntitle: Good Faith Estimate\n---\nOur own notice, with our own fee list.\n"
+    site_yaml = site_in("US", "good_faith_estimate: false\n")
+    output, warnings = built(make_site, site_yaml, {"content/pages/good-faith-estimate.md": own})
+    assert "Our own notice, with our own fee list." in main_text(soup(output, PAGE))
+    assert "/good-faith-estimate/" in footer_links(soup(output, ""))
+    assert "good_faith_estimate" not in warnings
+
+
 def test_the_wording_records_its_sources_and_the_day_they_were_checked() -> None:
     assert FACTS.checked == dt.date(2026, 11, 26)
     assert FACTS.sources[0] == "https://www.cms.gov/nosurprises/consumers"

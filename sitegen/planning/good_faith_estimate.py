@@ -46,9 +46,10 @@ def notice_view(strings: Strings) -> GoodFaithEstimateView:
     )
 
 
-def switched_off_warning(config: SiteConfig) -> str | None:
-    """A located warning when a US practice said `good_faith_estimate: false`; else None."""
-    if not config.is_us or config.good_faith_estimate:
+def switched_off_warning(config: SiteConfig, own_page: bool) -> str | None:
+    """A located warning when a US practice said `good_faith_estimate: false` and wrote no page
+    of its own (content/pages/good-faith-estimate.md, which is then published and linked); else None."""
+    if not config.is_us or config.good_faith_estimate or own_page:
         return None
     return str(
         ContentError(
@@ -57,7 +58,8 @@ def switched_off_warning(config: SiteConfig) -> str | None:
             "'good_faith_estimate: false' leaves the site without the No Surprises Act notice for clients "
             "who pay for themselves",
             "US law asks for it on your website; remove that line for the built-in page, "
-            "or write your own in content/pages/good-faith-estimate.md",
+            "or write your own in content/pages/good-faith-estimate.md (without either, remove the links "
+            "to /good-faith-estimate/ from your pages, such as the fees page)",
         )
     )
 

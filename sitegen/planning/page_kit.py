@@ -85,7 +85,7 @@ class PageKit:
             ),
             privacy_url=self.hrefs.href(u.page("privacy")) if "privacy" in page_slugs else None,
             good_faith_estimate_url=self.hrefs.href(u.good_faith_estimate())
-            if config.shows_good_faith_estimate
+            if config.shows_good_faith_estimate or (config.is_us and u.GOOD_FAITH_ESTIMATE_SLUG in page_slugs)
             else None,
             navigation=navigation,
             feed_url=self.hrefs.href(u.feed()),
