@@ -55,13 +55,13 @@ COUNTRIES = {
     ),
     "IE": (
         ["call 116 123 (Samaritans)", "call 112 or 999"],
-        ["Samaritans", "Call 116 123", "Text 50808", "112 or 999"],
-        ["tel:116123", "sms:50808", "tel:112", "tel:999"],
+        ["Samaritans", "Call 116 123", "112 or 999"],
+        ["tel:116123", "tel:112", "tel:999"],
     ),
     "AU": (
         ["call 13 11 14 (Lifeline)", "call 000"],
-        ["Lifeline", "Call 13 11 14", "Text 0477 13 11 14", "000"],
-        ["tel:131114", "sms:0477131114", "tel:000"],
+        ["Lifeline", "Call 13 11 14", "000"],
+        ["tel:131114", "tel:000"],
     ),
     "NZ": (
         ["call or text 1737", "call 111"],
@@ -117,7 +117,7 @@ def test_the_services_are_worded_in_the_sites_language_with_the_datas_numbers(ma
     notice = words(soup(root, ""), "section.crisis")
     assert "llame al 116 123 (Samaritans)" in notice and "llame al 112 o 999" in notice
     main = words(soup(root, "crisis"), "main")
-    assert "Envíe un mensaje de texto al 50808" in main and "Para pensamientos de suicidio" in main
+    assert "Llame al 116 123" in main and "Para pensamientos de suicidio" in main
     root, _ = built(make_site, site_in("US", "language: es\n"))
     assert "Llame al 988 (marque 2 para español)" in words(soup(root, "crisis"), "main")
 
