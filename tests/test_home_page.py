@@ -92,3 +92,12 @@ def test_a_site_without_journeys_or_team_has_a_home_without_those_sections(make_
     assert page.select_one(".featured-journey") is None
     assert page.select_one(".team-list") is None
     assert [h.get_text() for h in page.select(".help-name")] == ["Anxiety", "Relationships"]
+
+
+def test_a_site_without_articles_has_no_empty_latest_articles_section(make_site: MakeSite) -> None:
+    root = make_site({"content/pages/about.md": "---\ntitle: About\n---\nWho we are.\n"})
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 0, result.err
+    page = home(root)
+    assert page.select_one("#home-latest") is None
+    assert page.select_one(".hero h1") is not None

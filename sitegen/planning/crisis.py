@@ -61,9 +61,18 @@ def country_notice(country: CountryServices, strings: Strings) -> str:
     return strings.text(
         "crisis_country_notice",
         reach=strings.text(_reach_key(contact), number=contact.number, keyword=contact.keyword),
-        service=service.name,
+        service=_name_beside(service.name, contact.number),
         emergency=_either(strings.language, [c.number for c in country.emergency]),
     )
+
+
+def _name_beside(name: str, number: str) -> str:
+    """A service's name as the notice puts it after its number: '1737, Need to talk?' reads
+    'call or text 1737 (Need to talk?)', not '1737 (1737, Need to talk?)'."""
+    if name.startswith(number):
+        rest = name[len(number) :].lstrip(" ,:–—-")
+        return rest or name
+    return name
 
 
 def services_view(country: CountryServices, strings: Strings, intro: str) -> CrisisServicesView:
