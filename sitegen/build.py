@@ -124,9 +124,9 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
     if errors or (findings and config.strict):
         raise BuildFailed(errors + findings if config.strict else errors)
     warnings = [str(finding) for finding in sorted(findings)]
-    own = {page.slug for page in content.pages}
-    crisis = crisis_warning(planner.crisis, planner.crisis_services, "crisis" in own)
-    warnings += filter(None, [crisis, switched_off_warning(config, u.GOOD_FAITH_ESTIMATE_SLUG in own)])
+    crisis = crisis_warning(planner.crisis, planner.crisis_services, planner.has_page("crisis"))
+    own_estimate = planner.has_page(u.GOOD_FAITH_ESTIMATE_SLUG)
+    warnings += filter(None, [crisis, switched_off_warning(config, own_estimate)])
     language = unknown_language_warning(root, config)
     if language:
         warnings.append(language)

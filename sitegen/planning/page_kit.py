@@ -50,13 +50,15 @@ class PageKit:
     def __init__(self, config: SiteConfig, content: Content, root: Path, assets: StaticAssets) -> None:
         self.config = config
         self.content = content
+        self.page_slugs = frozenset(p.slug for p in content.pages)
+        """The practice's own pages (content/pages), each of which replaces a built-in page at its address."""
         self.brand = plan_brand(config, root, assets)
         self.assets = assets = self.brand.assets
         self.hrefs = Urls.for_site(config)
         self.errors: list[ContentError] = list(self.brand.errors)
         self.strings, strings_errors = load_strings(root, config)
         self.errors += strings_errors
-        crisis = plan_crisis(config, self.strings, any(p.slug == "crisis" for p in content.pages))
+        crisis = plan_crisis(config, self.strings, self.has_page("crisis"))
         self.crisis, self.crisis_services = crisis.notice, crisis.services
         self.errors += crisis.errors
         self._summaries: dict[Source, ArticleSummary] = {}
@@ -65,7 +67,7 @@ class PageKit:
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
         self.errors += nav_errors
-        page_slugs = {p.slug for p in content.pages}
+        page_slugs = self.page_slugs
         self.site = SiteView(
             title=config.title,
             description=config.description,
@@ -103,6 +105,10 @@ class PageKit:
         self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
 
     # --- shared pieces -------------------------------------------------------------------
+
+    def has_page(self, slug: str) -> bool:
+        """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
+        return slug in self.page_slugs
 
     def base(
         self,

@@ -162,7 +162,7 @@ class SitePlanner(PageKit):
                 in_sitemap=False,
             ),
         ]
-        if not any(p.slug == "crisis" for p in self.content.pages):
+        if not self.has_page("crisis"):
             jobs.append(
                 PageJob(
                     u.crisis(),
@@ -195,7 +195,3 @@ class SitePlanner(PageKit):
         base = self.base(self.strings.text("gfe_title"), path, "good-faith-estimate", about)
         context = GoodFaithEstimateContext(**base, notice=notice_view(self.strings))
         return PageJob(path, "good-faith-estimate.html", dict(context), "the built-in Good Faith Estimate page")
-
-    def has_page(self, slug: str) -> bool:
-        """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
-        return any(p.slug == slug for p in self.content.pages)
