@@ -20,7 +20,17 @@ from dataclasses import dataclass
 
 from sitegen.config.brand import Brand
 from sitegen.config.site_config import CONFIG_FILE, SiteConfig
-from sitegen.core.colour import RGB, contrast, nearest_passing, parse_hex, passes, ratio_text, shifted, to_hex
+from sitegen.core.colour import (
+    RGB,
+    contrast,
+    nearest_passing,
+    parse_hex,
+    passes,
+    ratio_text,
+    relative_luminance,
+    shifted,
+    to_hex,
+)
 from sitegen.core.errors import ContentError
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.fonts import font_face_rules
@@ -122,7 +132,7 @@ def _stronger(accent: RGB, scheme: Scheme) -> str:
 
 def _luminance_order(accent: RGB, background: RGB) -> bool:
     """Whether the accent is the darker of the two."""
-    return contrast(accent, (0.0, 0.0, 0.0)) < contrast(background, (0.0, 0.0, 0.0))
+    return relative_luminance(accent) < relative_luminance(background)
 
 
 def brand_stylesheet(brand: Brand, shades: AccentShades | None, assets: StaticAssets) -> str:
