@@ -71,7 +71,8 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     init.add_argument(
         "--country", metavar="CC", help="the two-letter code of the country you practise in, e.g. US or GB"
     )
-    init.add_argument("--language", metavar="en|es", help="the site's language: en (the default) or es")
+    init.add_argument("--language", metavar="en|es", help="the site's language: en (the default) or es, or es-MX…")
+    init.add_argument("--email", metavar="ADDRESS", help="an email address readers may write to (optional)")
     init.add_argument(
         "--booking-url", metavar="URL", help="where clients book: https://…, a phone number, or a page like /contact/"
     )
@@ -316,7 +317,13 @@ def run_init(args: argparse.Namespace) -> int:
 
     target = (args.root / args.dir).absolute()
     given = init.Given(
-        args.name, args.country, args.language, args.booking_url, _tuple_or_none(args.clinician), args.crisis_text
+        args.name,
+        args.country,
+        args.language,
+        args.booking_url,
+        _tuple_or_none(args.clinician),
+        args.crisis_text,
+        args.email,
     )
     try:
         init.check_target(target)  # before any question: answers are wasted on a folder init will refuse

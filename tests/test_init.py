@@ -230,8 +230,29 @@ def test_an_empty_name_and_a_bad_country_are_refused(tmp_path: Path) -> None:
     assert result.code == 1
     assert "needs a name" in result.err and "the code for the United Kingdom is GB" in result.err
     result = run_sitegen("init", "site", *answers(country="USA"), cwd=tmp_path)
-    assert "not a two-letter country code" in result.err
+    assert "'USA' is not a two-letter country code (the code for the United States is US)" in result.err
+    result = run_sitegen("init", "site", *answers(country="New Zealand"), cwd=tmp_path)
+    assert "the code for New Zealand is NZ" in result.err
+    result = run_sitegen("init", "site", *answers(country="Narnia"), cwd=tmp_path)
+    assert "write the ISO 3166 code" in result.err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_language_with_a_region_is_kept_and_gets_its_languages_starter_text(tmp_path: Path) -> None:
+    made = run_sitegen("init", "site", *answers(language="es_mx"), "--email", "hola@example.org", cwd=tmp_path)
+    assert made.code == 0, made.err
+    root = tmp_path / "site"
+    config = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    assert config["language"] == "es-MX" and config["practice"]["email"] == "hola@example.org"
+    built = run_sitegen("build", cwd=root)
+    assert built.code == 0, built.err
+    assert '<html lang="es-MX"' in (root / "output/index.html").read_text(encoding="utf-8")
+    day = (root / "output/journeys/una-semana-mas-tranquila/day-1/index.html").read_text(encoding="utf-8")
+    assert "Preguntas para reflexionar" in day
+    checked = run_sitegen("check", cwd=root)
+    assert "cannot say whom to contact" not in checked.err  # the email answers the accessibility statement
+    refused = run_sitegen("init", "other", *answers(email="hola at example"), cwd=tmp_path)
+    assert refused.code == 1 and "'hola at example' is not an email address" in refused.err
 
 
 def test_a_country_without_known_crisis_services_needs_the_practices_own_words(tmp_path: Path) -> None:
@@ -285,6 +306,8 @@ TYPED = [
     "",  # the language: English by default
     "www.quietharbour.example/book",  # no https://: refused with a suggestion, and asked again
     "https://www.quietharbour.example/book",
+    "hello at quietharbour",  # not an email address: refused, and asked again
+    "hello@quietharbour.example",
     "Ana Ruiz, Ben Li",
     "Chloé Martin",
     "",
@@ -294,8 +317,9 @@ TYPED = [
 def test_the_questions_are_asked_and_a_bad_answer_is_asked_again(tmp_path: Path) -> None:
     result = _run_with_input(["init", "site", "--interactive"], "\n".join(TYPED) + "\n", tmp_path)
     assert result.returncode == 0, result.stderr
-    for prompt in ("Practice name:", "Country", "Crisis notice:", "Language", "Booking link", "Name(s):"):
+    for prompt in ("Practice name:", "Country", "Crisis notice:", "Language", "Booking link", "Email", "Name(s):"):
         assert prompt in result.stdout
+    assert "'hello at quietharbour' is not an email address" in result.stdout
     assert "needs a name" in result.stdout and "did you mean https://www.quietharbour.example/book" in result.stdout
     assert "will not guess" in result.stdout
     root = tmp_path / "site"
@@ -303,17 +327,19 @@ def test_the_questions_are_asked_and_a_bad_answer_is_asked_again(tmp_path: Path)
     assert config["title"] == "Quiet Harbour Counselling" and config["language"] == "en"
     assert config["practice"]["country"] == "FR" and config["crisis"]["text"] == TYPED[3]
     assert config["booking"]["url"] == "https://www.quietharbour.example/book"
+    assert config["practice"]["email"] == "hello@quietharbour.example"
     assert sorted(p.stem for p in (root / "content/team").iterdir()) == ["ana-ruiz", "ben-li", "chloé-martin"]
 
 
 def test_flags_answer_their_questions_and_the_rest_are_asked(tmp_path: Path) -> None:
-    typed = "GB\nes\n/contact/\n\n"
+    typed = "GB\nes\n/contact/\n\n\n"  # no email: the question may be skipped
     result = _run_with_input(["init", "site", "--interactive", "--name", "Harbor Light"], typed, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Practice name:" not in result.stdout
     config = yaml.safe_load((tmp_path / "site/site.yaml").read_text(encoding="utf-8"))
     assert config["title"] == "Harbor Light" and config["booking"]["url"] == "/contact/"
     assert "crisis" not in config and not (tmp_path / "site/content/team").exists()
+    assert "email" not in config["practice"]
 
 
 def test_answers_that_run_out_write_nothing(tmp_path: Path) -> None:
@@ -333,7 +359,7 @@ def test_a_refused_folder_is_said_before_any_question(tmp_path: Path) -> None:
 
 def test_in_a_terminal_the_questions_are_asked_without_a_flag(tmp_path: Path) -> None:
     """The real terminal path: stdin is a pseudo-terminal, as when a person runs init."""
-    typed = ["Harbor Light", "US", "en", "https://example.org/book", "Ana Ruiz", ""]
+    typed = ["Harbor Light", "US", "en", "https://example.org/book", "", "Ana Ruiz", ""]
     controller, terminal = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitegen", "init", "site"],
@@ -346,7 +372,7 @@ def test_in_a_terminal_the_questions_are_asked_without_a_flag(tmp_path: Path) ->
     os.close(terminal)
     seen, position = "", 0
     for prompt, answer in zip(
-        ("Practice name:", "Country", "Language", "Booking", "Name(s):", "Name(s):"), typed, strict=True
+        ("Practice name:", "Country", "Language", "Booking", "Email", "Name(s):", "Name(s):"), typed, strict=True
     ):
         while (found := seen.find(prompt, position)) < 0:  # reading also keeps the child from blocking
             ready, _, _ = select.select([controller], [], [], 60)

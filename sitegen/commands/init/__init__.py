@@ -41,7 +41,7 @@ __all__ = [
 
 def site_files(answers: Answers, today: dt.date) -> dict[str, str]:
     """Every file of the new site, by its path relative to the site's folder."""
-    words = WORDING[answers.language]
+    words = WORDING[answers.base_language]
     return {
         layout.CONFIG_FILE: site_yaml(answers, words),
         **page_files(answers, words),

@@ -28,6 +28,21 @@ _PHONE_DIGITS = 5
 _LOOKS_LIKE_HOST = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/.*)?$")
 _COMMON_MIX_UPS = {"UK": "GB", "EN": "GB"}
 """Codes people reach for that ISO 3166 spells otherwise."""
+_THREE_LETTER = {"USA": "US", "CAN": "CA", "GBR": "GB", "IRL": "IE", "AUS": "AU", "NZL": "NZ"}
+"""The three-letter codes (ISO 3166 alpha-3) of the countries whose crisis services sitegen knows."""
+_NAMES_PEOPLE_USE = {
+    "united states of america": "US",
+    "america": "US",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "aotearoa": "NZ",
+}
+_LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -59,10 +74,18 @@ class Answers:
     name: str
     country: str
     language: str
+    """A language tag: `en`, or with a region, `es-MX`."""
     booking: Booking
     clinicians: tuple[Clinician, ...] = ()
     crisis_text: str = ""
     """The practice's own crisis wording; only for a country sitegen knows no services for."""
+    email: str = ""
+    """Where readers may write; the accessibility statement and the footer name it."""
+
+    @property
+    def base_language(self) -> str:
+        """The language without its region (`es` for `es-MX`): the starter text's language."""
+        return self.language.split("-")[0]
 
     @property
     def country_known(self) -> bool:
@@ -84,24 +107,53 @@ def check_name(text: str) -> str | Refusal:
 def check_country(text: str) -> str | Refusal:
     code = text.strip().upper()
     if not _COUNTRY.match(code):
+        meant = _THREE_LETTER.get(code) or _country_named(one_line(text))
         return Refusal(
             f"'{one_line(text)}' is not a two-letter country code",
-            "write the ISO 3166 code, e.g. US, CA, GB, IE, AU or NZ",
+            f"the code for {_called(meant)} is {meant}"
+            if meant
+            else "write the ISO 3166 code, e.g. US, CA, GB, IE, AU or NZ",
         )
     if code in _COMMON_MIX_UPS:
         right = _COMMON_MIX_UPS[code]
-        return Refusal(f"'{code}' is not a country code", f"the code for the {known_countries()[right]} is {right}")
+        return Refusal(f"'{code}' is not a country code", f"the code for {_called(right)} is {right}")
     return code
 
 
+def _called(code: str) -> str:
+    """A known country's name as a sentence says it: "the United Kingdom", but "Canada"."""
+    name = known_countries()[code]
+    return f"the {name}" if name.startswith("United") else name
+
+
+def _country_named(name: str) -> str | None:
+    """The code of a known country written out by name ("United Kingdom", "england")."""
+    lowered = name.lower().removeprefix("the ")
+    by_name = {country.lower(): code for code, country in known_countries().items()}
+    return by_name.get(lowered) or _NAMES_PEOPLE_USE.get(lowered)
+
+
 def check_language(text: str) -> str | Refusal:
-    language = text.strip().lower() or DEFAULT_LANGUAGE
-    if language not in LANGUAGES:
+    """`en` or `es`, alone or with a region (`es-MX`, `en_GB`), which is kept for the pages' `lang`."""
+    tag = _LANGUAGE_TAG.match(text.strip() or DEFAULT_LANGUAGE)
+    if tag is None or tag.group(1).lower() not in LANGUAGES:
         return Refusal(
             f"the theme does not speak '{one_line(text)}' yet",
-            f"choose one of: {', '.join(LANGUAGES)} (you can translate the theme's words later, see README)",
+            f"choose one of: {', '.join(LANGUAGES)}, alone or with a region such as es-MX "
+            "(you can translate the theme's words later, see README)",
         )
-    return language
+    language, region = tag.group(1).lower(), tag.group(2)
+    return f"{language}-{region.upper()}" if region else language
+
+
+def check_email(text: str) -> str | Refusal:
+    """An address readers may write to, or nothing (the question may be skipped)."""
+    email = text.strip().removeprefix("mailto:")
+    if email and not _EMAIL.match(email):
+        return Refusal(
+            f"'{one_line(text)}' is not an email address", "write it like hello@example.org, or leave it empty"
+        )
+    return email
 
 
 def check_booking(text: str) -> Booking | Refusal:

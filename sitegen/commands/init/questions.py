@@ -32,6 +32,7 @@ class Given:
     booking: str | None = None
     clinicians: tuple[str, ...] | None = None
     crisis_text: str | None = None
+    email: str | None = None
 
 
 class InitRefused(Exception):
@@ -62,10 +63,11 @@ def answers_from_flags(given: Given) -> a.Answers:
         crisis_text = _kept(a.check_crisis_text(given.crisis_text), refusals) or ""
     elif country and country not in known_countries():
         refusals.append(a.unknown_country_refusal(country))
+    email = _kept(a.check_email(given.email or ""), refusals)
     if refusals:
         raise InitRefused(refusals)
-    assert name and country and language and booking is not None and clinicians is not None
-    return a.Answers(name, country, language, booking, clinicians, crisis_text)
+    assert name and country and language and booking is not None and clinicians is not None and email is not None
+    return a.Answers(name, country, language, booking, clinicians, crisis_text, email)
 
 
 def _kept(result: T | a.Refusal, refusals: list[a.Refusal]) -> T | None:
@@ -85,14 +87,19 @@ def ask_answers(given: Given, ask: Ask, say: Say) -> a.Answers:
     if country not in known_countries() and not crisis_text:
         say(_unknown_country_note(country))
         crisis_text = _ask_until(ask, say, "Crisis notice: ", a.check_crisis_text)
-    language = flagged.language or _ask_until(
-        ask, say, f"Language of the site ({' or '.join(a.LANGUAGES)}) [{a.DEFAULT_LANGUAGE}]: ", a.check_language
-    )
+    language = flagged.language or _ask_until(ask, say, _LANGUAGE_PROMPT, a.check_language)
     booking = flagged.booking or _ask_until(
         ask, say, "Booking link (https://…), phone number, or a page such as /contact/: ", a.check_booking
     )
+    email = flagged.email if given.email is not None else _ask_until(ask, say, _EMAIL_PROMPT, a.check_email)
     clinicians = flagged.clinicians if given.clinicians is not None else _ask_clinicians(ask, say)
-    return a.Answers(name, country, language, booking, clinicians, crisis_text)
+    return a.Answers(name, country, language, booking, clinicians, crisis_text, email)
+
+
+_LANGUAGE_PROMPT = (
+    f"Language of the site ({' or '.join(a.LANGUAGES)}, or with a region: es-MX) [{a.DEFAULT_LANGUAGE}]: "
+)
+_EMAIL_PROMPT = "Email address readers may write to (shown in the footer; Enter to skip): "
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,7 @@ class _Flagged:
     booking: a.Booking | None = None
     clinicians: tuple[a.Clinician, ...] = ()
     crisis_text: str = ""
+    email: str = ""
 
 
 def _flags_only(given: Given) -> _Flagged:
@@ -119,6 +127,7 @@ def _flags_only(given: Given) -> _Flagged:
         checked(given.booking, a.check_booking),
         _kept(a.check_clinicians(list(given.clinicians or ())), refusals) or (),
         checked(given.crisis_text, a.check_crisis_text) or "",
+        checked(given.email, a.check_email) or "",
     )
     if refusals:
         raise InitRefused(refusals)

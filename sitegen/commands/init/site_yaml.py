@@ -44,8 +44,8 @@ base_url: {base_url}
 """
 
 _LANGUAGE = """\
-# The language the pages are written in: en (English) or es (Spanish). The theme's own
-# words (menus, buttons, the crisis notice's link) follow it.
+# The language the pages are written in: en (English) or es (Spanish), alone or with a
+# region (es-MX). The theme's own words (menus, buttons, the crisis notice's link) follow it.
 language: {language}
 
 # Replace: a sentence or two about the practice, shown by search engines and link previews.
@@ -56,6 +56,7 @@ description: {description}
 def _practice(answers: Answers) -> str:
     country_name = known_countries().get(answers.country, answers.country)
     phone = f"  phone: {yaml_string(answers.booking.phone)}" if answers.booking.phone else '  # phone: "555-0100"'
+    email = f"  email: {yaml_string(answers.email)}" if answers.email else "  # email: hello@example.org"
     return f"""\
 # Who runs the site. Phone, email and address appear at the foot of every page once
 # filled in: replace the examples and remove the "# " in front of each line you use.
@@ -65,7 +66,7 @@ practice:
   # crisis services the pages name.
   country: {answers.country}
 {phone}
-  # email: hello@example.org
+{email}
   # address: "1 Example Street, Example Town"
   # The places where you offer sessions online, e.g. [Oregon, Washington]
   # telehealth: [Example State]
