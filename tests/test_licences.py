@@ -182,3 +182,12 @@ def test_a_region_code_is_spelled_out_only_for_north_america(make_site: MakeSite
     root, err = build_ok(make_site, {"content/team/ruby-hart.md": perth}, australia)
     assert err == ""
     assert text_of(page(root, "team/ruby-hart"), ".facts dd") == "Psychologist, WA, License #PSY0001234567"
+
+
+def test_ontario_written_bare_is_read_by_yaml_as_true_and_the_hint_says_to_quote_it(make_site: MakeSite) -> None:
+    ontario = MAYA.replace("region: OR", "region: ON")
+    root = make_site({**TEAM, "content/team/maya-okafor.md": ontario}, site_yaml=MINIMAL_SITE_YAML)
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1 and "Traceback" not in result.err
+    expected = "content/team/maya-okafor.md:6: 'licenses[0].region' should be text, not true (YAML reads a bare yes, no"
+    assert expected in result.err and 'region: "ON" for Ontario' in result.err

@@ -164,7 +164,11 @@ class SchemaReader:
         if tp is str:
             if isinstance(data, (str, int, float)) and not isinstance(data, bool):
                 return self._text(str(data), key)
-            self.error(key, f"'{_name(key)}' should be text, not {_kind(data)}")
+            self.error(
+                key,
+                f"'{_name(key)}' should be text, not {_kind(data)}",
+                _BARE_WORD_HINT if data in (True, False) else "",
+            )
             return _INVALID
         if tp is bool:
             if isinstance(data, bool):
@@ -191,6 +195,12 @@ class SchemaReader:
 def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
     """Type hints and fields of a schema class, worked out once per class, not once per file."""
     return typing.get_type_hints(cls, include_extras=True), {f.name: f for f in dataclasses.fields(cls) if f.init}
+
+
+_BARE_WORD_HINT = (
+    "YAML reads a bare yes, no, on, off, true or false as true/false: put the text in quotes, "
+    'e.g. region: "ON" for Ontario, or "NO" for Norway'
+)
 
 
 class _Invalid:
