@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 from pathlib import Path
 
@@ -353,7 +354,7 @@ def run_init(args: argparse.Namespace) -> int:
         return 130
     shown = _shown(target).rstrip("/")
     print(f"made {answers.name}'s site in {shown} ({len(files)} files). Next:")
-    print(f"  cd {shown}")
+    print(f"  cd {shlex.quote(shown)}")  # a folder named "Harbor Light" must be typed in quotes
     print("  sitegen serve    # a preview at http://127.0.0.1:8000/ that reloads as you save")
     print('Then look for "Replace" in site.yaml and content/: each marks starter text to make your own.')
     return EXIT_OK

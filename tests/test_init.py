@@ -156,6 +156,13 @@ def test_an_empty_folder_is_filled_where_it_stands(tmp_path: Path) -> None:
     assert (folder / "site.yaml").is_file()
 
 
+def test_the_next_steps_quote_a_folder_name_with_a_space(tmp_path: Path) -> None:
+    made = run_sitegen("init", "Harbor Light", *answers(), cwd=tmp_path)
+    assert made.code == 0, made.err
+    assert "  cd 'Harbor Light'\n" in made.out  # typed as shown, it reaches the new folder
+    assert (tmp_path / "Harbor Light/site.yaml").is_file()
+
+
 def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     result = run_sitegen("init", "notes.txt/site", *answers(), cwd=tmp_path)
