@@ -147,6 +147,27 @@ def test_an_empty_git_clone_is_filled_and_its_git_folder_left_alone(tmp_path: Pa
     assert run_sitegen("build", "-q", cwd=folder).code == 0
 
 
+def test_a_clone_of_a_new_github_repository_keeps_its_readme_and_gitignore(tmp_path: Path) -> None:
+    folder = _git_init(tmp_path / "clone")
+    (folder / "README.md").write_text("# harbor-light\nOur practice's website.\n", encoding="utf-8")
+    (folder / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("All rights reserved.\n", encoding="utf-8")
+    result = run_sitegen("init", "clone", *answers(), cwd=tmp_path)
+    assert result.code == 0, result.err
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# harbor-light\nOur practice's website.\n\n# Harbor Light Therapy: the website")
+    ignored = (folder / ".gitignore").read_text(encoding="utf-8")
+    assert ignored.startswith("*.pyc\n\n") and "/output/" in ignored
+    assert (folder / "LICENSE").read_text(encoding="utf-8") == "All rights reserved.\n"
+    assert run_sitegen("build", "-q", cwd=folder).code == 0
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "README.md").write_text("my notes\n", encoding="utf-8")  # not a clone: someone's folder
+    refused = run_sitegen("init", "notes", *answers(), cwd=tmp_path)
+    assert refused.code == 1 and "not empty" in refused.err
+    assert (other / "README.md").read_text(encoding="utf-8") == "my notes\n"
+
+
 def test_an_empty_folder_is_filled_where_it_stands(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     folder.mkdir()
@@ -425,6 +446,7 @@ def test_names_read_as_written_in_the_starter_pages_not_as_markdown_or_html(tmp_
     made = run_sitegen("init", "site", *answers(name=name), "--clinician", clinician, cwd=tmp_path)
     assert made.code == 0, made.err
     assert run_sitegen("build", "-q", cwd=tmp_path / "site").code == 0, "the starter site builds"
+
     def main_text(page: str) -> str:
         html = (tmp_path / "site/output" / page / "index.html").read_text(encoding="utf-8")
         found = BeautifulSoup(html, "html.parser").select_one("main")

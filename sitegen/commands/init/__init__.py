@@ -18,7 +18,7 @@ from sitegen.commands.init.project_files import project_files
 from sitegen.commands.init.questions import Given, InitRefused, answers_from_flags, ask_answers
 from sitegen.commands.init.site_yaml import site_yaml
 from sitegen.commands.init.spanish import SPANISH
-from sitegen.commands.init.target import TargetRefused, check_target, write_all
+from sitegen.commands.init.target import TargetRefused, check_target, with_host_files, write_all
 from sitegen.commands.init.writing import writing_files
 from sitegen.config.site_config import load_config
 from sitegen.core import layout
@@ -52,7 +52,8 @@ def site_files(answers: Answers, today: dt.date) -> dict[str, str]:
 
 def init_site(target: Path, answers: Answers, today: dt.date) -> dict[str, str]:
     """Write the new site into `target` (TargetRefused if it may not go there); return its files."""
-    files = site_files(answers, today)
+    check_target(target)
+    files = with_host_files(target, site_files(answers, today))
     write_all(target, files, _loads)
     return files
 

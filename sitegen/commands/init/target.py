@@ -1,8 +1,10 @@
 """Where a new site may go, and putting it there whole or not at all.
 
 A new site only ever lands in a folder that does not exist yet, an empty folder, or a
-fresh clone with nothing but `.git` in it: anything else may be someone's work, and init
-never mixes its files with it. The files are first written into a hidden folder of their
+fresh clone with nothing but `.git` and what a git host adds when it creates a repository
+(a README, a licence, a .gitignore): anything else may be someone's work, and init never
+mixes its files with it. A host's README and .gitignore are kept, with init's text added
+after theirs. The files are first written into a hidden folder of their
 own on the same disk and then moved into place, so a failure part-way leaves the target
 as it was.
 """
@@ -18,6 +20,10 @@ from pathlib import Path
 
 GIT = ".git"
 _SHOWN_ENTRIES = 5
+HOST_STARTER_FILES = frozenset(
+    {"README.md", "README", "LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING", ".gitignore", ".gitattributes"}
+)
+"""What GitHub, GitLab or Codeberg put in a repository they create: a clone holding only these is fresh."""
 
 
 class TargetRefused(Exception):
@@ -25,20 +31,37 @@ class TargetRefused(Exception):
 
 
 def check_target(target: Path) -> None:
-    """Raise TargetRefused unless `target` is missing, empty, or holds only `.git`."""
+    """Raise TargetRefused unless `target` is missing, empty, or a fresh clone."""
     if target.is_symlink() and not target.exists():
         raise TargetRefused(f"{target} is a link to something that does not exist; choose another folder")
     if not target.exists():
         return
     if not target.is_dir():
         raise TargetRefused(f"{target} is a file, not a folder; choose a new folder name")
-    entries = sorted(entry.name for entry in target.iterdir() if entry.name != GIT)
+    clone = (target / GIT).is_dir()
+    entries = sorted(
+        entry.name
+        for entry in target.iterdir()
+        if entry.name != GIT and not (clone and entry.name in HOST_STARTER_FILES and entry.is_file())
+    )
     if entries:
         shown = ", ".join(entries[:_SHOWN_ENTRIES]) + (", …" if len(entries) > _SHOWN_ENTRIES else "")
         raise TargetRefused(
             f"{target} is not empty (it holds {shown}); init only starts a site in a new or empty "
-            "folder, or a fresh git clone with nothing but .git, so it never mixes with your files"
+            "folder, or a fresh git clone (with at most a README, a licence and a .gitignore), "
+            "so it never mixes with your files"
         )
+
+
+def with_host_files(target: Path, files: Mapping[str, str]) -> dict[str, str]:
+    """`files`, with a fresh clone's own README or .gitignore kept in front of init's text."""
+    combined = dict(files)
+    for name, text in files.items():
+        existing = target / name
+        if name in HOST_STARTER_FILES and existing.is_file() and not existing.is_symlink():
+            theirs = existing.read_text(encoding="utf-8", errors="replace").rstrip("\n")
+            combined[name] = f"{theirs}\n\n{text}" if theirs else text
+    return combined
 
 
 Verify = Callable[[Path], None]
@@ -73,18 +96,23 @@ def _write_into_existing(target: Path, files: Mapping[str, str], verify: Verify)
     """Into an empty folder (or a clone): the folder itself stays, as a shell may be standing in it."""
     staging = Path(tempfile.mkdtemp(prefix=".sitegen-init.", dir=target))
     moved: list[Path] = []
+    replaced: dict[Path, bytes] = {}
     try:
         _write_files(staging, files)
         verify(staging)
         for entry in sorted(staging.iterdir()):
             destination = target / entry.name
-            if destination.exists() or destination.is_symlink():
+            if entry.name in HOST_STARTER_FILES and destination.is_file() and not destination.is_symlink():
+                replaced[destination] = destination.read_bytes()  # a host's README: init's text follows theirs
+            elif destination.exists() or destination.is_symlink():
                 raise FileExistsError(f"{destination} appeared while init was writing")
-            entry.rename(destination)
+            entry.replace(destination)
             moved.append(destination)
     except BaseException:
         for path in moved:
-            if path.is_dir():
+            if path in replaced:
+                path.write_bytes(replaced[path])
+            elif path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
