@@ -60,6 +60,9 @@ def make_parser() -> argparse.ArgumentParser:
     d.add_argument("--no-delete", action="store_true", help="keep files the site no longer has")
     d.add_argument("--no-wait", action="store_true", help="stop at once if a build of this project is running")
     d.add_argument("-q", "--quiet", action="store_true", help="print only the summary and problems")
+    d.add_argument(
+        "--if-configured", action="store_true", help="when site.yaml lists no deploy target, say so and succeed"
+    )
     commands.add_parser("workflow", help=f"write a CI workflow that builds and deploys daily ({WORKFLOW_FILE})")
     _add_init(commands)
     return parser
@@ -274,10 +277,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_deploy(args: argparse.Namespace) -> int:
-    from sitegen.commands.deploy import DeployFailed, deploy
+    from sitegen.commands.deploy import DeployFailed, NoDeployTarget, deploy
 
     try:
         report = deploy(args.root, args.target, args.dry_run, args.no_delete, _on_busy(args))
+    except NoDeployTarget as failed:
+        if not args.if_configured:
+            print(f"deploy failed: {failed}", file=sys.stderr)
+            return EXIT_CONTENT
+        print(f"nothing deployed: {failed}", file=sys.stderr)  # the workflow of a site not set up yet
+        return EXIT_OK
     except DeployFailed as failed:
         print(f"deploy failed: {failed}", file=sys.stderr)
         return EXIT_CONTENT

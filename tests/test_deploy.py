@@ -128,7 +128,6 @@ def folder_tree(folder: Path) -> dict[str, str]:
     return found
 
 
-
 def test_a_folder_gets_the_site_then_only_the_changes(project: Project, tmp_path: Path) -> None:
     folder = tmp_path / "www"
     project.targets(("live", f"file://{folder}"))
@@ -437,7 +436,7 @@ def test_sitegen_workflow_writes_a_workflow_that_builds_on_push_and_daily(tmp_pa
     triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
     assert "push" in triggers and triggers["schedule"][0]["cron"]
     steps = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
-    assert steps.index("sitegen build") < steps.index("sitegen deploy")
+    assert steps.index("sitegen build") < steps.index("sitegen deploy --if-configured")
 
     path.write_text("mine\n", encoding="utf-8")
     again = run_sitegen("workflow", cwd=tmp_path)
@@ -445,9 +444,56 @@ def test_sitegen_workflow_writes_a_workflow_that_builds_on_push_and_daily(tmp_pa
     assert path.read_text(encoding="utf-8") == "mine\n"
 
 
+def _setup_step(workflow: dict[str, Any]) -> str:
+    return next(step["run"] for step in workflow["jobs"]["publish"]["steps"] if step.get("id") == "setup")
+
+
+@pytest.mark.parametrize(
+    ("package", "own_repository", "ready"),
+    [("", False, "false"), ("git+https://example.org/sitegen.git", False, "true"), ("", True, "true")],
+)
+def test_the_workflow_of_a_site_not_set_up_yet_stops_with_a_warning_instead_of_failing(
+    tmp_path: Path, package: str, own_repository: bool, ready: str
+) -> None:
+    """The workflow's own shell step, run here with what GitHub would give it."""
+    import yaml
+
+    assert run_sitegen("workflow", cwd=tmp_path).code == 0
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    if own_repository:
+        (tmp_path / "pyproject.toml").write_text("[project]\nname = 'sitegen'\n", encoding="utf-8")
+    outputs = tmp_path / "outputs"
+    env = {**os.environ, "SITEGEN_PACKAGE": package, "GITHUB_OUTPUT": str(outputs)}
+    ran = subprocess.run(["bash", "-e", "-c", _setup_step(workflow)], cwd=tmp_path, env=env, capture_output=True)
+    assert ran.returncode == 0, ran.stderr
+    assert outputs.read_text(encoding="utf-8") == f"ready={ready}\n"
+    assert (b"::warning" in ran.stdout) == (ready == "false")
+    later = [step for step in workflow["jobs"]["publish"]["steps"][2:]]
+    assert all(step.get("if") == "steps.setup.outputs.ready == 'true'" for step in later)
+
+
+def test_deploy_if_configured_succeeds_without_a_target_and_deploys_with_one(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    root = make_site({"content/pages/about.md": "---\ntitle: About\n---\nHello.\n"})
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    plain = run_sitegen("deploy", cwd=root)
+    assert plain.code == 1 and "names no place to deploy to" in plain.err
+    waiting = run_sitegen("deploy", "--if-configured", cwd=root)
+    assert waiting.code == 0 and "nothing deployed: site.yaml names no place to deploy to" in waiting.err
+    served = tmp_path / "www"
+    site_yaml = (root / "site.yaml").read_text(encoding="utf-8")
+    (root / "site.yaml").write_text(
+        site_yaml + f"deploy:\n  - name: live\n    url: file://{served}\n", encoding="utf-8"
+    )
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    deployed = run_sitegen("deploy", "--if-configured", cwd=root)
+    assert deployed.code == 0, deployed.err
+    assert (served / "about/index.html").is_file()
+
+
 def changes(printed: str, verb: str) -> set[str]:
     return {line.removeprefix(f"{verb} ") for line in printed.splitlines() if line.startswith(f"{verb} ")}
-
 
 
 def test_every_unusable_deploy_address_is_reported_by_the_build_at_its_line(make_site: MakeSite) -> None:

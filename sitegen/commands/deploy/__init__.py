@@ -4,7 +4,7 @@ plan.py works out the changes once; folder.py, bucket.py and branch.py each appl
 kind of target; run.py puts it together under the project's lock.
 """
 
-from sitegen.commands.deploy.failure import DeployFailed
+from sitegen.commands.deploy.failure import DeployFailed, NoDeployTarget
 from sitegen.commands.deploy.run import DeployReport, deploy
 
-__all__ = ["DeployFailed", "DeployReport", "deploy"]
+__all__ = ["DeployFailed", "DeployReport", "NoDeployTarget", "deploy"]

@@ -9,3 +9,7 @@ class DeployFailed(Exception):
     def __init__(self, message: str, hint: str = "") -> None:
         self.message, self.hint = message, hint
         super().__init__(f"{message} ({hint})" if hint else message)
+
+
+class NoDeployTarget(DeployFailed):
+    """site.yaml lists no place to publish to: a new site's state until its owner adds one."""

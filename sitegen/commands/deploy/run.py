@@ -16,7 +16,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from sitegen.commands.deploy.bucket import BucketTarget
-from sitegen.commands.deploy.failure import DeployFailed
+from sitegen.commands.deploy.failure import DeployFailed, NoDeployTarget
 from sitegen.commands.deploy.folder import FolderTarget
 from sitegen.commands.deploy.plan import Plan, made_file, plan_changes, site_files
 from sitegen.config.deploy_targets import BranchPlace, BucketPlace, DeployTarget, FolderPlace, place_of
@@ -69,7 +69,7 @@ def deploy(
 def _chosen(config: SiteConfig, name: str | None) -> DeployTarget:
     if not config.deploy:
         hint = "add a list under 'deploy:' in site.yaml, e.g. '- name: live' and 'url: file:///srv/www/practice'"
-        raise DeployFailed("site.yaml names no place to deploy to", hint)
+        raise NoDeployTarget("site.yaml names no place to deploy to", hint)
     if name is None:
         return config.deploy[0]
     for target in config.deploy:

@@ -60,7 +60,8 @@ line, and leaves the last good `output/` as it was.
 
 `{workflow}` builds and publishes the site on every push to `main`,
 and once a day, so an article dated in the future goes online on its day. Until the
-first two steps below are done, its runs on GitHub fail: that is expected. To use it:
+first two steps below are done, its runs on GitHub stop early with a warning and publish
+nothing. To use it:
 
 1. Add a target under `deploy:` in `site.yaml`.
 2. Set the repository variable `SITEGEN_PACKAGE` (Settings → Secrets and variables →
