@@ -87,6 +87,13 @@ def test_a_practice_outside_the_us_has_no_page_and_no_link(make_site: MakeSite) 
         assert "good_faith_estimate" not in warnings
 
 
+def test_asking_for_the_notice_outside_the_us_makes_no_page_and_says_why_at_its_line(make_site: MakeSite) -> None:
+    output, warnings = built(make_site, site_in("GB", "good_faith_estimate: true\n"))
+    assert not (output / PAGE).exists()
+    assert "warning: site.yaml:12: 'good_faith_estimate: true' makes no page here" in warnings
+    assert "practice.country is GB" in warnings
+
+
 def test_switching_it_off_removes_page_and_links_and_warns_at_its_line(make_site: MakeSite) -> None:
     output, warnings = built(make_site, site_in("US", "good_faith_estimate: false\n"))
     assert not (output / PAGE).exists()

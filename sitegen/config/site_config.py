@@ -148,16 +148,20 @@ class SiteConfig:
     """False: no built-in /accessibility/ statement (`sitegen check` warns unless
     content/pages/accessibility.md gives one)."""
     brand: Brand = field(default_factory=Brand)
+    """The practice's own look: accent colour, logo, favicon, hero image, font (see config/brand.py)."""
     strict: bool = False
     """True: what sitegen would only warn about (a missing licence number, an associate with no
     supervisor, a telehealth region no clinician is licensed in) fails the build instead."""
-    """The practice's own look: accent colour, logo, favicon, hero image, font (see config/brand.py)."""
     source: LocatedYaml | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
     """Where each key was written in site.yaml, so a later stage can point at it without reading it again."""
 
     def line_of(self, *key: str | int) -> int:
         """The line of site.yaml where `key` (a path such as ('navigation', 2)) was written; 0 if unknown."""
         return self.source.line_of(key) if self.source else 0
+
+    def wrote(self, key: str) -> bool:
+        """Whether site.yaml itself set this top-level key (a default value was not written)."""
+        return self.source is not None and isinstance(self.source.data, dict) and key in self.source.data
 
     @property
     def base_path(self) -> str:

@@ -48,7 +48,19 @@ def notice_view(strings: Strings) -> GoodFaithEstimateView:
 
 def switched_off_warning(config: SiteConfig, own_page: bool) -> str | None:
     """A located warning when a US practice said `good_faith_estimate: false` and wrote no page
-    of its own (content/pages/good-faith-estimate.md, which is then published and linked); else None."""
+    of its own (content/pages/good-faith-estimate.md, which is then published and linked), or
+    when a practice outside the US asked for the page, which only US law defines; else None."""
+    if not config.is_us and config.good_faith_estimate and config.wrote("good_faith_estimate"):
+        country = config.practice.country.strip().upper() or "not set"
+        return str(
+            ContentError(
+                CONFIG_FILE,
+                config.line_of("good_faith_estimate"),
+                f"'good_faith_estimate: true' makes no page here: the notice is the United States' "
+                f"(No Surprises Act), and practice.country is {country}",
+                "remove the line; a US practice sets practice.country: US and gets the page without it",
+            )
+        )
     if not config.is_us or config.good_faith_estimate or own_page:
         return None
     return str(
