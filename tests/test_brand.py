@@ -239,6 +239,34 @@ def test_an_svg_logo_needs_a_raster_favicon(make_site: MakeSite) -> None:
     assert 'rel="icon"' in html and 'rel="apple-touch-icon"' in html
 
 
+@pytest.mark.parametrize(
+    ("inside", "named"),
+    [
+        ("<script>alert(document.cookie)</script>", "a <script> element"),
+        ('<circle r="5" onload="alert(1)"/>', "an event handler (onload=…)"),
+        (
+            '<a xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="javascript:alert(1)"><circle r="5"/></a>',
+            "a javascript: link",
+        ),
+        (
+            '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>',
+            "a <foreignObject> element",
+        ),
+    ],
+)
+def test_an_svg_logo_that_could_run_script_is_refused_at_its_line(make_site: MakeSite, inside: str, named: str) -> None:
+    svg = SVG.replace("</svg>", inside + "</svg>")
+    root = make_site(
+        {"content/images/mark.svg": svg}, site_yaml=brand_yaml('logo: mark.svg\nlogo_alt: ""\nfavicon: mark.png')
+    )
+    (root / "content/images/mark.png").write_bytes(png(64, 64))
+    result = run_sitegen("build", "-q", cwd=root)
+    assert result.code == 1 and "Traceback" not in result.err
+    line = len(MINIMAL_SITE_YAML.splitlines()) + 2
+    assert f"site.yaml:{line}: the SVG logo holds {named}" in result.err
+    assert "export it again as plain SVG" in result.err
+
+
 def test_a_missing_logo_is_located(make_site: MakeSite) -> None:
     root = make_site({"content/images/logo.png": ""}, site_yaml=brand_yaml('logo: logos.png\nlogo_alt: ""'))
     result = run_sitegen("build", "-q", cwd=root)

@@ -3,9 +3,11 @@
 A raster logo is shown about 40 pixels high, so it is published at most LOGO_MAX_HEIGHT
 pixels high (sharp on a high-density screen, never the megabytes of an original), as PNG,
 with any metadata such as a camera's GPS position left behind. An SVG logo is published as
-written. The favicons are square PNGs made with Pillow from the site's favicon image, or
-from a raster logo when there is none: the image is fitted and centred on a transparent square (a white
-one for the home-screen icon, which iOS would otherwise fill with black).
+written, once it is known to hold no script: opened on its own, as a link or a search engine
+may, an SVG is a page of the site, and a script in it would run as the site. The favicons
+are square PNGs made with Pillow from the site's favicon image, or from a raster logo when
+there is none: the image is fitted and centred on a transparent square (a white one for the
+home-screen icon, which iOS would otherwise fill with black).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException, ElementTree
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -63,6 +66,13 @@ def _svg_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
         svg = None
     if svg is None or not svg.tag.endswith("svg"):
         raise UnusableImage("the SVG logo could not be read", "save it again as plain SVG from your drawing program")
+    active = _active_part(svg)
+    if active:
+        raise UnusableImage(
+            f"the SVG logo holds {active}, which would run as part of the site if the logo were opened on its own",
+            "export it again as plain SVG (most drawing programs have an 'optimised' or 'plain' SVG option), "
+            "or use a PNG",
+        )
     width, height = _length(svg.get("width")), _length(svg.get("height"))
     box = (svg.get("viewBox") or "").replace(",", " ").split()
     if (width is None or height is None) and len(box) == 4:
@@ -73,6 +83,25 @@ def _svg_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
     if not width or not height:
         raise UnusableImage("the SVG logo does not say its size", "give its <svg> a viewBox, or width and height")
     return LogoFile(data, SVG_SUFFIX, round(width), round(height))
+
+
+_ACTIVE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"})
+_LINK_ATTRIBUTES = frozenset({"href", "{http://www.w3.org/1999/xlink}href"})
+
+
+def _active_part(svg: Element) -> str:
+    """What in the SVG could run or navigate: a script, an event handler, a javascript: link; '' for none."""
+    for element in svg.iter():
+        name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+        if name in _ACTIVE_ELEMENTS:
+            return f"a <{name}> element"
+        for attribute, value in element.attrib.items():
+            local = attribute.rpartition("}")[2]
+            if local.lower().startswith("on"):
+                return f"an event handler ({local}=…)"
+            if attribute in _LINK_ATTRIBUTES and "script:" in value.replace(" ", "").lower():
+                return "a javascript: link"
+    return ""
 
 
 def _length(value: str | None) -> float | None:
