@@ -77,6 +77,29 @@ def test_front_matter_image_without_alt_or_file(make_site: MakeSite) -> None:
     assert "content/articles/a.md:5: the image /images/missing.jpg was not found" in result.err
 
 
+def huge_png(width: int, height: int) -> bytes:
+    """A small file that unpacks to more pixels than Pillow opens without warning (89.5 million)."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_an_image_with_too_many_pixels_is_a_located_error_not_a_warning_or_a_crash(make_site: MakeSite) -> None:
+    root = make(make_site, "![A wide view](/images/wide.png)\n\n![A wider view](/images/wider.png)")
+    hero = "---\ntitle: B\ndate: 2025-01-01\ncategory: Anxiety\nimage: /images/wide.png\nimage_alt: Hills\n---\nB.\n"
+    (root / "content/articles/b.md").write_text(hero, encoding="utf-8")
+    (root / "content/images/wide.png").write_bytes(huge_png(10_000, 9_500))  # Pillow warns, and opens it
+    (root / "content/images/wider.png").write_bytes(huge_png(15_000, 13_000))  # Pillow refuses
+    result = run_sitegen("build", cwd=root)
+    assert result.code == 1
+    too_many = "has more than 89 million pixels, more than sitegen will open (resize it"
+    assert f"content/articles/a.md:6: the image /images/wide.png {too_many}" in result.err
+    assert f"content/articles/a.md:8: the image /images/wider.png {too_many}" in result.err
+    assert f"content/articles/b.md:5: the image /images/wide.png {too_many}" in result.err
+    assert "DecompressionBomb" not in result.err and "crashed" not in result.err
+    assert not (root / "output").exists()
+
+
 def test_small_images_are_never_upscaled(make_site: MakeSite) -> None:
     root = make(make_site, "![A calm room](/images/small.jpg)")
     (root / "content/images/small.jpg").write_bytes(photo(600, 300, exif_gps=False))

@@ -19,7 +19,7 @@ from sitegen.core import layout
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.reading.brand_images import FAVICON_SIZES, UnusableImage, favicons, read_logo
-from sitegen.reading.images import ImageInfo, image_info, img_tag
+from sitegen.reading.images import ImageInfo, image_info, image_problem, img_tag
 from sitegen.theming.assets import StaticAssets, StaticFile
 from sitegen.theming.brand_style import STYLESHEET, accent_shades, brand_stylesheet
 from sitegen.theming.fonts import without_other_faces
@@ -86,9 +86,9 @@ def plan_brand(config: SiteConfig, root: Path, assets: StaticAssets) -> BrandPla
     logo, icons = _logo_and_icons(config, root, added, errors)
     hero = image_info(root, brand.hero_image) if brand.hero_image else None
     if brand.hero_image and hero is None:
-        where = config.line_of("brand", "hero_image")
-        message = f"brand.hero_image {brand.hero_image} could not be read as an image"
-        errors.append(ContentError(CONFIG_FILE, where, message, "save it again as JPEG or PNG"))
+        problem = image_problem(root, brand.hero_image)
+        message = f"brand.hero_image {brand.hero_image} {problem.what}"
+        errors.append(ContentError(CONFIG_FILE, config.line_of("brand", "hero_image"), message, problem.hint))
     replaced = {f.name for f in added}
     branded = StaticAssets(tuple(sorted([*(f for f in assets.files if f.name not in replaced), *added], key=_name)))
     link = {f.name: u.static_href(config.base_path, f.hashed) for f in added}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sitegen.config.brand import SVG_SUFFIX
 from sitegen.core import layout
+from sitegen.reading.images import too_large
 
 LOGO_MAX_HEIGHT = 160
 FAVICON_SIZES = (32, 180)
@@ -135,7 +137,12 @@ def _favicons(path: Path, mtime_ns: int, size: int) -> dict[int, bytes]:
 
 def _open(path: Path) -> Image.Image:
     try:
-        return Image.open(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return Image.open(path)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        problem = too_large()
+        raise UnusableImage(f"{layout.IMAGES}/{path.name} {problem.what}", problem.hint) from None
     except (UnidentifiedImageError, OSError):
         raise UnusableImage(
             f"{layout.IMAGES}/{path.name} could not be read as an image", "save it again as PNG or JPEG"

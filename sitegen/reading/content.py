@@ -13,7 +13,14 @@ from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
 from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
-from sitegen.reading.images import IMAGES_DIR, ImageInfo, image_info, local_image_name, rewrite_images
+from sitegen.reading.images import (
+    IMAGES_DIR,
+    ImageInfo,
+    image_info,
+    image_problem,
+    local_image_name,
+    rewrite_images,
+)
 from sitegen.reading.licences import LicenceMeta, is_supervised, read_licences
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
 from sitegen.reading.models import Article, Clinician, Page, Source
@@ -285,7 +292,10 @@ def front_matter_image(
         )
     name = local_image_name(config.base_path + value.lstrip("/"), config.base_path) if value.startswith("/") else None
     info = image_info(root, name) if name else None
-    if info is None:
+    problem = image_problem(root, name) if name and info is None else None
+    if problem is not None and problem.what != "was not found":
+        errors.append(ContentError(source.path, line, f"the {key} {value} {problem.what}", problem.hint))
+    elif info is None:
         errors.append(
             ContentError(
                 source.path,

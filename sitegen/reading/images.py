@@ -9,6 +9,7 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,15 +50,50 @@ class ImageInfo:
         return self.variants[-1][1]
 
 
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+"""Pillow's guard against images that unpack to gigabytes; a web page never needs more pixels."""
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    """Why an image cannot be used, said to its writer: what is wrong (after its name), and what to do."""
+
+    what: str
+    hint: str
+
+
 @lru_cache(maxsize=4096)
-def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | None:
+def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | ImageProblem:
     """The image's width, height and a short digest of its bytes (what its variants are named by)."""
     try:
         digest = u.content_digest(path.read_bytes())
-        with Image.open(path) as image:
-            return (*image.size, digest)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                return (*image.size, digest)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return too_large()
     except (UnidentifiedImageError, OSError):
-        return None
+        return ImageProblem("could not be read as an image", "save it again as JPEG or PNG")
+
+
+def too_large() -> ImageProblem:
+    return ImageProblem(
+        f"has more than {MAX_PIXELS // 1_000_000} million pixels, more than sitegen will open",
+        "resize it to at most 4000 pixels on its longest side; pages show it at most 1440 wide",
+    )
+
+
+def image_problem(root: Path, name: str) -> ImageProblem:
+    """Why image_info() gave None for `name`: missing, unreadable or too large."""
+    path = root / IMAGES_DIR / name
+    if not path.is_file() or name.startswith("/") or ".." in name.split("/"):
+        return ImageProblem("was not found", f"put the file at {IMAGES_DIR}/{name}")
+    if path.suffix.lower() not in FORMATS:
+        return ImageProblem("is not a JPEG, PNG, WebP or GIF image", "save it as JPEG or PNG")
+    stat = path.stat()
+    probed = _probe(path, stat.st_mtime_ns, stat.st_size)
+    return probed if isinstance(probed, ImageProblem) else ImageProblem("could not be read", "save it again")
 
 
 def image_info(root: Path, name: str) -> ImageInfo | None:
@@ -67,7 +103,7 @@ def image_info(root: Path, name: str) -> ImageInfo | None:
         return None
     stat = path.stat()
     probed = _probe(path, stat.st_mtime_ns, stat.st_size)
-    if probed is None:
+    if isinstance(probed, ImageProblem):
         return None
     width, height, digest = probed
     widths = [w for w in WIDTHS if w < width] + [width]
@@ -105,11 +141,8 @@ def rewrite_images(
             return match.group(0)
         info = image_info(root, name)
         if info is None:
-            errors.append(
-                ContentError(
-                    source_path, line, f"the image {src} was not found", f"put the file at {IMAGES_DIR}/{name}"
-                )
-            )
+            problem = image_problem(root, name)
+            errors.append(ContentError(source_path, line, f"the image {src} {problem.what}", problem.hint))
             return match.group(0)
         used.append(info)
         return img_tag(info, base_path, attrs.get("alt", ""), lazy=True, title=attrs.get("title", ""))
