@@ -8,6 +8,7 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 
 from __future__ import annotations
 
+import posixpath
 import re
 import warnings
 from dataclasses import dataclass
@@ -137,6 +138,12 @@ def rewrite_images(
                 )
             )
         name = local_image_name(src, base_path)
+        relative = _relative_name(src, source_path) if name is None else None
+        if relative == "":
+            hint = f"put the file in {IMAGES_DIR}/ and write ![...](/images/<file name>)"
+            errors.append(ContentError(source_path, line, f"the image {src} is not in {IMAGES_DIR}/", hint))
+            return match.group(0)
+        name = name or relative
         if name is None:
             return match.group(0)
         info = image_info(root, name)
@@ -148,6 +155,19 @@ def rewrite_images(
         return img_tag(info, base_path, attrs.get("alt", ""), lazy=True, title=attrs.get("title", ""))
 
     return _IMG.sub(replace, html), errors, used
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _relative_name(src: str, source_path: str) -> str | None:
+    """The content/images/ name that a path relative to the Markdown file leads to, as an editor's
+    preview writes it (`../images/calm.jpg`); '' when it leads elsewhere; None when `src` is not relative."""
+    if not src or src.startswith(("/", "#", "?")) or _SCHEME.match(src):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), u.decode_path(src)))
+    prefix = IMAGES_DIR + "/"
+    return target.removeprefix(prefix) if target.startswith(prefix) else ""
 
 
 def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = "") -> str:
@@ -163,6 +183,8 @@ def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = 
 
 
 def _line_of(text: str, src: str, first_line: int) -> int:
+    """The line where `src` was written: as a Markdown target, an HTML attribute, or at least its file name."""
     tail = src.split("/")[-1]
-    index = text.find(tail) if tail else -1
+    found = (text.find(written) for written in (f"]({src}", f'"{src}"', src, tail) if written)
+    index = next((at for at in found if at >= 0), -1)
     return first_line + text.count("\n", 0, index) if index >= 0 else first_line
