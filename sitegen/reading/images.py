@@ -138,12 +138,7 @@ def rewrite_images(
                 )
             )
         name = local_image_name(src, base_path)
-        relative = _relative_name(src, source_path) if name is None else None
-        if relative == "":
-            hint = f"put the file in {IMAGES_DIR}/ and write ![...](/images/<file name>)"
-            errors.append(ContentError(source_path, line, f"the image {src} is not in {IMAGES_DIR}/", hint))
-            return match.group(0)
-        name = name or relative
+        name = name or _relative_name(src, source_path)
         if name is None:
             return match.group(0)
         info = image_info(root, name)
@@ -157,17 +152,18 @@ def rewrite_images(
     return _IMG.sub(replace, html), errors, used
 
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PLAIN_PATH = re.compile(r"^[^/\s\\:?#][^\s\\:?#]*$")
+"""A path a writer types: no scheme, query, backslash or space, which the privacy guard judges instead."""
 
 
 def _relative_name(src: str, source_path: str) -> str | None:
     """The content/images/ name that a path relative to the Markdown file leads to, as an editor's
-    preview writes it (`../images/calm.jpg`); '' when it leads elsewhere; None when `src` is not relative."""
-    if not src or src.startswith(("/", "#", "?")) or _SCHEME.match(src):
+    preview writes it (`../images/calm.jpg`); None for any other address (`sitegen check` follows those)."""
+    if not _PLAIN_PATH.match(src):
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), u.decode_path(src)))
     prefix = IMAGES_DIR + "/"
-    return target.removeprefix(prefix) if target.startswith(prefix) else ""
+    return target.removeprefix(prefix) if target.startswith(prefix) else None
 
 
 def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = "") -> str:
