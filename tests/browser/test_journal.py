@@ -263,3 +263,21 @@ def test_a_couple_with_no_answers_prints_two_named_columns_of_blank_lines(page: 
         expect(blank).to_be_visible()
         assert float(blank.evaluate("el => getComputedStyle(el).height").removesuffix("px")) >= 40
     assert item.evaluate("li => getComputedStyle(li, '::after').display") == "none"
+
+
+def test_using_the_journal_asks_nothing_of_anyone_but_the_site(page: Page, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(COUPLES_DAY)
+    page.get_by_role("checkbox", name=KEEP).check()
+    page.get_by_role("textbox", name="Partner 1's name").fill("Jordan")
+    page.get_by_role("textbox", name="Jordan's answer to question 1").fill("Jokes, mostly.")
+    page.reload()
+    expect(page.get_by_role("textbox", name="Jordan's answer to question 1")).to_have_value("Jokes, mostly.")
+    page.get_by_role("button", name="Erase my answers").click()
+    page.get_by_role("button", name="Yes, erase them").click()
+    page.emulate_media(media="print")
+    page.wait_for_load_state("networkidle")
+    assert any("/static/journal." in url for url in requested), requested
+    elsewhere = [url for url in requested if not url.startswith(site_url + "/")]
+    assert elsewhere == []
