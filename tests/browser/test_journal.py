@@ -281,3 +281,29 @@ def test_using_the_journal_asks_nothing_of_anyone_but_the_site(page: Page, site_
     assert any("/static/journal." in url for url in requested), requested
     elsewhere = [url for url in requested if not url.startswith(site_url + "/")]
     assert elsewhere == []
+
+
+def test_answers_restored_by_another_script_show_at_once(page: Page) -> None:
+    """keep.js writes a restored journal and says so with 'sitegen:journey-restored'; the page then shows it."""
+    page.goto(COUPLES_DAY)
+    expect(page.get_by_role("checkbox", name=KEEP)).not_to_be_checked()
+    restored = {"v": 1, "names": ["Sam", ""], "answers": {"d1-q3": ["Work email.", "The phone."]}}
+    page.evaluate(
+        "([key, value]) => { localStorage.setItem(key, value);"
+        " document.dispatchEvent(new CustomEvent('sitegen:journey-restored')); }",
+        [COUPLES_KEY, json.dumps(restored)],
+    )
+    expect(page.get_by_role("checkbox", name=KEEP)).to_be_checked()
+    expect(page.get_by_role("textbox", name="Partner 1's name")).to_have_value("Sam")
+    expect(page.get_by_role("textbox", name="Sam's answer to question 3")).to_have_value("Work email.")
+    expect(page.get_by_role("textbox", name="Partner 2's answer to question 3")).to_have_value("The phone.")
+
+
+def test_a_damaged_kept_journal_still_counts_as_opted_in_and_is_written_afresh(page: Page) -> None:
+    page.goto(DAY)
+    page.evaluate("key => localStorage.setItem(key, '{not json')", KEY)
+    page.reload()
+    expect(page.get_by_role("checkbox", name=KEEP)).to_be_checked()
+    expect(page.get_by_role("textbox", name="Your answer to question 1")).to_have_value("")
+    page.get_by_role("textbox", name="Your answer to question 1").fill("Fresh start.")
+    assert json.loads(stored(page)[KEY]) == {"v": 1, "names": ["", ""], "answers": {"d1-q1": ["Fresh start.", ""]}}
