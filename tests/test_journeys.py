@@ -544,7 +544,7 @@ def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
     steps = main.select("ol.steps > li")
     assert len(steps) == 1 and steps[0].find("ul", recursive=False) is not None
     assert len(main.select(".example")) == 1 and len(main.select("p.key-point")) == 1
-    assert [h.get_text() for h in main.find_all("h2")] == [
+    assert [h.get_text() for h in main.select(".prose h2")] == [
         "Today’s Learning",  # typographic apostrophe, as in the Markdown body
         "Today’s Activity",
         "Reflection Questions",

@@ -200,6 +200,7 @@ class PageKit:
             len(journey.written_days),
             self.category_link(journey.category),
             self.day_view(journey, first.number) if first else None,
+            journey.audience,
         )
 
     def cta(self, category: str | None, author: str, setting: Any, where: Source | None = None) -> BookingCta | None:

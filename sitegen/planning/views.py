@@ -154,6 +154,8 @@ class JourneySummary:
     written_count: int
     category: Link
     start: DayView | None
+    audience: str = "individual"
+    """'couples' gives the journal two answer columns, one per partner."""
 
 
 @dataclass(frozen=True)

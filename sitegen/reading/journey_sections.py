@@ -8,6 +8,7 @@ questions. These become classed elements the theme can set apart and print well.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitegen.reading.markup import render_markdown
@@ -29,22 +30,42 @@ _KINDS = (
 )
 
 
+@dataclass
+class AnswerIds:
+    """Names a day's answerable items, reflection questions and activity steps, in page order
+    across all its sections: `d3-q2` is day 3's second question, `d3-s1` its first step. The
+    journal script keys answers by these, so they are stable while the day's text keeps its order.
+    Mutable on purpose: one counter is carried through the day's sections as they are rendered."""
+
+    day: int
+    questions: int = 0
+    steps: int = 0
+
+    def next_question(self) -> str:
+        self.questions += 1
+        return f"d{self.day}-q{self.questions}"
+
+    def next_step(self) -> str:
+        self.steps += 1
+        return f"d{self.day}-s{self.steps}"
+
+
 def section_kind(title: str) -> str:
     return next((kind for kind, pattern in _KINDS if pattern.search(title)), "other")
 
 
 def render_section(title: str, anchor: str, text: str, base_path: str) -> Section:
     html = render_markdown(text, base_path).html
-    return Section(smarten(title), anchor, _structure(html, ""), "overview")
+    return Section(smarten(title), anchor, _structure(html, "", None), "overview")
 
 
-def render_day_section(title: str, anchor: str, text: str, base_path: str) -> Section:
+def render_day_section(title: str, anchor: str, text: str, base_path: str, answers: AnswerIds) -> Section:
     kind = section_kind(title) if title else "lead"
     html = render_markdown(text, base_path).html
-    return Section(smarten(title), anchor, _structure(html, kind), kind)
+    return Section(smarten(title), anchor, _structure(html, kind, answers), kind)
 
 
-def _structure(html: str, kind: str) -> str:
+def _structure(html: str, kind: str, answers: AnswerIds | None) -> str:
     if "<p" not in html and "<ol" not in html:
         return html
     from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 80 ms to import
@@ -57,14 +78,17 @@ def _structure(html: str, kind: str) -> str:
             paragraph.wrap(wrapper)
         elif isinstance(first, Tag) and first.name == "strong" and not _STEP.match(first.get_text()):
             paragraph["class"] = "key-point"
-    _group_steps(soup)
+    _group_steps(soup, answers)
     if kind == "reflection":
         for ordered in soup.find_all("ol", recursive=False):
             ordered["class"] = "reflection-questions"
+            if answers is not None:
+                for question in ordered.find_all("li", recursive=False):
+                    question["data-answer"] = answers.next_question()
     return str(soup)
 
 
-def _group_steps(soup: BeautifulSoup) -> None:
+def _group_steps(soup: BeautifulSoup, answers: AnswerIds | None) -> None:
     """Turn 'Step N:' paragraphs, each with the lists that follow it, into one ordered list."""
     from bs4 import Tag
 
@@ -76,7 +100,7 @@ def _group_steps(soup: BeautifulSoup) -> None:
             if steps_list is None:
                 steps_list = soup.new_tag("ol", attrs={"class": "steps"})
                 node.insert_before(steps_list)
-            item = soup.new_tag("li")
+            item = soup.new_tag("li", attrs={"data-answer": answers.next_step()} if answers else {})
             steps_list.append(item)
             item.append(node.extract())
         elif steps_list is not None and node.name in ("ul", "ol") and steps_list.contents:

@@ -8,17 +8,18 @@ calendar so that every day of the journey exists, written or planned.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.config.site_config import SiteConfig
 from sitegen.core import layout
-from sitegen.core.errors import ContentError, did_you_mean
+from sitegen.core.errors import ContentError
 from sitegen.core.slugs import slugify
 from sitegen.reading.content import chosen_slug, read_front_matter, read_source
-from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
+from sitegen.reading.frontmatter_source import meta_line, read_meta
 from sitegen.reading.images import ImageInfo, rewrite_images
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
+from sitegen.reading.journey_meta import DayMeta, JourneyMeta, front_matter_problems
 from sitegen.reading.journey_outline import (
     BULLET,
     DAY,
@@ -32,77 +33,10 @@ from sitegen.reading.journey_outline import (
     WrittenDay,
     outline,
 )
-from sitegen.reading.journey_sections import render_day_section, render_section
+from sitegen.reading.journey_sections import AnswerIds, render_day_section, render_section
 from sitegen.reading.markup import render_markdown
 from sitegen.reading.models import Day, Journey, Section, Source, Week
 from sitegen.reading.typography import smarten
-
-
-@dataclass(frozen=True)
-class JourneyMeta:
-    title: str = field(metadata={"hint": "add 'title: Your journey's name'"})
-    duration: str = field(metadata={"hint": "add 'duration: 4 weeks' (or 'N days')"})
-    category: str = field(metadata={"hint": "add 'category:' with one of the categories in site.yaml"})
-    sequence: int = 100
-    description: str = ""
-    days_per_week: int | None = None
-    slug: str = ""
-    author: str = ""
-    cta: bool | str | BookingVariant = True
-    featured: bool = False
-
-
-@dataclass(frozen=True)
-class DayMeta:
-    day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
-    title: str = ""
-
-
-def _front_matter_problems(
-    source: SourceFile, meta: JourneyMeta, config: SiteConfig, clinicians: frozenset[str]
-) -> list[ContentError]:
-    """What is wrong in a journey's front matter: its category, author, booking, duration and days a week."""
-    errors: list[ContentError] = []
-    categories = [c.name for c in config.categories]
-    if meta.category not in categories:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "category"),
-                f"unknown category '{meta.category}'",
-                did_you_mean(meta.category, categories),
-            )
-        )
-    if meta.author and meta.author not in clinicians:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "author"),
-                f"unknown author '{meta.author}'",
-                did_you_mean(meta.author, clinicians) or "add them under content/team/",
-            )
-        )
-    duration = DURATION.match(meta.duration)
-    if not duration or int(duration.group(1)) < 1:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "duration"),
-                f"cannot read the duration '{meta.duration}'",
-                "write it like '4 weeks' or '30 days'",
-            )
-        )
-
-    if meta.days_per_week is not None and not 1 <= meta.days_per_week <= 7:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "days_per_week"),
-                f"'days_per_week: {meta.days_per_week}' is not a number of days in a week",
-                "use a number from 1 to 7, or leave it out to count the plan's bullets",
-            )
-        )
-    return errors
 
 
 def _days_per_week(given: int | None, weeks_plan: list[tuple[int, str, list[str]]]) -> tuple[int, str]:
@@ -160,7 +94,7 @@ def parse_journey(
     if source is None or meta is None:
         return None, errors
     slug = chosen_slug(source, path.parent.name if folder_form else path.stem, config, errors, "journey slug")
-    errors += _front_matter_problems(source, meta, config, clinicians)
+    errors += front_matter_problems(source, meta, config, clinicians)
     duration = DURATION.match(meta.duration)
     lead, blocks = outline(source.body, source.body_line)
     closing = _take_closing(blocks)
@@ -186,7 +120,6 @@ def parse_journey(
     errors.extend(check_days(written, total_days, length(amount, unit, days_per_week, counted_by)))
     if errors:
         return None, errors
-
     weeks = _weeks(weeks_plan, written, days_per_week, total_days, Source(source.path, plan.line))
     sections_before, sections_after = _overview(blocks, plan, base)
     journey = Journey(
@@ -209,6 +142,7 @@ def parse_journey(
         source=Source(source.path, 1),
         cta_line=meta_line(source, "cta") if isinstance(meta.cta, str) else 0,
         featured_line=max(meta_line(source, "featured"), 1) if meta.featured else 0,
+        audience=meta.audience,
     )
     return _with_images(journey, root, base)
 
@@ -239,13 +173,17 @@ def _unique_anchor(title: str, anchors: set[str]) -> str:
 def _written_day(block: Block, path: str, base: str) -> WrittenDay:
     match = DAY.match(block.title)
     assert match
+    number = int(match.group(1))
     anchors: set[str] = set()
+    answers = AnswerIds(number)
     sections = []
     if block.text.strip():
-        sections.append(render_day_section("", "", block.text, base))
-    sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
+        sections.append(render_day_section("", "", block.text, base, answers))
+    sections += [
+        render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base, answers) for c in block.children
+    ]
     title = smarten((match.group(2) or "").strip())
-    return WrittenDay(int(match.group(1)), title, tuple(sections), block.line, path)
+    return WrittenDay(number, title, tuple(sections), block.line, path)
 
 
 def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
@@ -285,10 +223,11 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay],
             continue
         lead, blocks = outline(source.body, source.body_line, _section_level(source.body))
         anchors: set[str] = set()
-        sections = [render_day_section("", "", lead.text, base)] if lead.text.strip() else []
+        answers = AnswerIds(meta.day)
+        sections = [render_day_section("", "", lead.text, base, answers)] if lead.text.strip() else []
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
-            sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
+            sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base, answers))
         days.append(WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path))
     return days, errors
 

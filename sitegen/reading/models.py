@@ -181,6 +181,8 @@ class Journey:
     cta_line: int = 0
     featured_line: int = 0
     """Where `featured: true` was written (the journey the home page shows); 0 when it was not."""
+    audience: str = "individual"
+    """'individual', or 'couples': the journal then gives each partner an answer column."""
 
     @property
     def featured(self) -> bool:

@@ -7,7 +7,7 @@ from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +38,47 @@ def test_a_site_made_by_init_has_no_axe_violations(
     _assert_no_violations(init_context_for_width(width), init_kind_path, scheme, width)
 
 
-def _assert_no_violations(context: BrowserContext, path: str, scheme: Literal["light", "dark"], width: int) -> None:
+JOURNAL_DAYS = {"single": "/journeys/steadier-days/day-1/", "couples": "/journeys/reconnecting-as-a-couple/day-1/"}
+"""A day of each audience, for the journal's controls (shown only with JavaScript, which these pages run)."""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("audience", list(JOURNAL_DAYS))
+def test_a_day_with_the_journal_shown_and_kept_has_no_axe_violations(
+    browser: Browser, site_url: str, audience: str, scheme: Literal["light", "dark"], width: int
+) -> None:
+    """The journal's answer spaces, opted in, with an answer written and the erase question open."""
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 800})
+    try:
+        _assert_no_violations(context, JOURNAL_DAYS[audience], scheme, width, _use_the_journal)
+    finally:
+        context.close()
+
+
+def _use_the_journal(page: Page) -> None:
+    page.get_by_role("checkbox", name="Keep my answers on this device").check()
+    page.locator("textarea").first.fill("Something I noticed today.")
+    page.get_by_role("button", name="Erase my answers").click()
+    expect(page.locator("textarea")).not_to_have_count(0)
+    expect(page.get_by_role("button", name="No, keep them")).to_be_focused()
+
+
+def _assert_no_violations(
+    context: BrowserContext,
+    path: str,
+    scheme: Literal["light", "dark"],
+    width: int,
+    prepare: Callable[[Page], None] | None = None,
+) -> None:
     page = context.new_page()
     try:
         page.emulate_media(color_scheme=scheme)
         response = page.goto(path)
         assert response is not None and response.ok, f"{path} did not load"
         assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        if prepare:
+            prepare(page)
         results = AXE.run(page, options=AXE_OPTIONS)
         if results.violations_count:
             print(results.generate_report())
