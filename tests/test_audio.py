@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from test_html_validity import OLDER_CSP_GRAMMAR, validate
 
-from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen, snapshot
+from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen, snapshot, start_serve, stop
 from sitegen.build import build
 from sitegen.commands.deploy.content_types import content_type
 from sitegen.core.errors import BuildFailed
@@ -102,6 +103,14 @@ def test_a_recording_plays_in_native_controls_with_its_transcript_below(root: Pa
     assert details.find("em").get_text() == "Pause for three breaths.", "the transcript is Markdown"
 
 
+def test_pages_with_a_player_are_valid_html(root: Path) -> None:
+    build(root)
+    pages = [root / "output" / path / "index.html" for path in PAGES_WITH_AUDIO.values()]
+    assert all(player(root / "output", path).audio for path in PAGES_WITH_AUDIO.values())
+    result = validate(pages, "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_recording_is_published_as_it_is_under_a_name_made_from_its_bytes(root: Path) -> None:
     build(root)
     published = root / "output" / digest_name(wav()).lstrip("/")
@@ -126,10 +135,15 @@ def test_hosts_and_the_preview_are_told_each_format_s_type() -> None:
 
 
 def test_the_preview_serves_the_recording_with_its_type(root: Path) -> None:
-    from sitegen.preview.handlers import served_type
-
-    assert served_type("breathing.1a2b3c4d5e.wav") == "audio/wav"
-    assert served_type("breathing.1a2b3c4d5e.m4a") == "audio/mp4"
+    server = start_serve(root)
+    try:
+        day = server.request("/" + PAGES_WITH_AUDIO["journey day"])
+        src = BeautifulSoup(day.body, "html.parser").select_one("figure.audio source")["src"]
+        served = server.request(src)
+        assert (served.status, served.headers["content-type"]) == (200, "audio/wav")
+        assert served.headers["content-length"] == str(len(wav()))
+    finally:
+        stop(server)
 
 
 def test_a_spanish_site_names_the_transcript_in_spanish(root: Path) -> None:
@@ -151,6 +165,7 @@ def test_a_transcript_s_headings_do_not_take_the_page_s_anchors(root: Path) -> N
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert len(ids) == len(set(ids))
     assert page.select_one("main .prose > h2")["id"] == "before-you-start"
+    assert page.select_one("main figure.audio details h2").get_text() == "Before you start"
 
 
 # --- Errors ----------------------------------------------------------------------------------
