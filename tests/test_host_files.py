@@ -25,7 +25,7 @@ REDIRECTS_INTRO = """\
 # for good (301) to its article. The small pages at these addresses stay, for other hosts.
 """
 
-THEME_FILES = ("/static/site.0106ba132f.css", "/static/site.aca1ab2579.js")
+THEME_FILES = ("/static/site.70a01f4c7d.css", "/static/site.aca1ab2579.js")
 """The default theme's stylesheet and script under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (
     INTRO

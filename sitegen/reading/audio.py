@@ -14,7 +14,6 @@ import html as html_text
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from markupsafe import escape
 
@@ -27,7 +26,6 @@ from sitegen.theming.strings import load_strings
 
 _IMG = re.compile(r"(<p>\s*)?<img\b([^>]*?)\s*/?>(\s*</p>)?", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
-WORD_KEYS = ("audio_transcript", "audio_download")
 
 
 @dataclass(frozen=True)
@@ -35,19 +33,24 @@ class AudioWords:
     """The theme's words around a player, in the site's language."""
 
     transcript: str
-    download: str
-    """With a `{format}` placeholder: 'Download the recording ({format})'."""
+    downloads: tuple[tuple[str, str], ...]
+    """The download link's words for each format ('MP3', 'Download the recording (MP3)')."""
+
+    def download(self, label: str) -> str:
+        return dict(self.downloads)[label]
 
 
 def audio_words(root: Path, config: SiteConfig) -> AudioWords:
     """The words from the theme's catalogues; their problems are reported when pages are planned."""
     strings, _ = load_strings(root, config)
-    return AudioWords(strings.text("audio_transcript"), str(strings.table["audio_download"]))
+    labels = dict.fromkeys(f.label for f in AUDIO_FORMATS.values())
+    downloads = tuple((label, strings.text("audio_download", format=label)) for label in labels)
+    return AudioWords(strings.text("audio_transcript"), downloads)
 
 
 def is_audio_reference(src: str, base_path: str) -> bool:
     """Whether an image reference means a recording: it is under /audio/, or names a sound file."""
-    suffix = PurePosixPath(urlsplit(src).path).suffix.lower()
+    suffix = PurePosixPath(src.split("#", 1)[0].split("?", 1)[0]).suffix.lower()  # '//[x' is no URL to split
     return u.audio_name(src, base_path) is not None or suffix in AUDIO_FORMATS or suffix in OTHER_AUDIO
 
 
@@ -124,7 +127,7 @@ def figure(player: Player, words: AudioWords, base_path: str) -> str:
     play), and the transcript, closed until asked for. Nothing loads until the reader presses play."""
     info = player.info
     href = u.href(base_path, info.path)
-    download = escape(words.download.format(format=info.label))
+    download = escape(words.download(info.label))
     return (
         '<figure class="audio">\n'
         f"<figcaption>{escape(player.caption)}</figcaption>\n"
