@@ -146,6 +146,17 @@ def test_the_preview_serves_the_recording_with_its_type(root: Path) -> None:
         stop(server)
 
 
+def test_a_site_in_a_sub_folder_plays_from_there_and_check_finds_every_file(root: Path) -> None:
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.org/\n", "https://example.org/p/\n"))
+    checked = run_sitegen("check", cwd=root)
+    assert checked.code == 0, checked.err
+    assert "no broken links" in checked.out
+    source = player(root / "output", PAGES_WITH_AUDIO["journey day"]).source
+    assert source["src"] == "/p" + digest_name(wav())
+    assert (root / "output" / source["src"].removeprefix("/p/")).read_bytes() == wav()
+
+
 def test_a_spanish_site_names_the_transcript_in_spanish(root: Path) -> None:
     config = root / "site.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
@@ -284,7 +295,7 @@ def test_a_warm_build_follows_an_edited_transcript_and_a_new_recording(root: Pat
     assert sorted(p.name for p in (root / "output/audio").iterdir()) == [digest_name(wav(pitch=10)).split("/")[-1]]
 
 
-def test_the_preview_follows_an_edited_transcript_of_the_same_size(root: Path) -> None:
+def test_the_preview_follows_an_edited_transcript_of_the_same_size_and_a_new_recording(root: Path) -> None:
     site = root / ".sitegen-preview" / "site"
     preview = PreviewBuilder(root, site)
     preview.build()
@@ -297,3 +308,9 @@ def test_the_preview_follows_an_edited_transcript_of_the_same_size(root: Path) -
     assert preview.rendered == len(PAGES_WITH_AUDIO)
     for path in PAGES_WITH_AUDIO.values():
         assert "count of nine" in player(site, path).details.get_text(), path
+
+    (root / "content/audio/breathing.wav").write_bytes(wav(pitch=10))
+    preview.build()
+    src = player(site, PAGES_WITH_AUDIO["journey day"]).source["src"]
+    assert src == digest_name(wav(pitch=10))
+    assert (site / src.lstrip("/")).read_bytes() == wav(pitch=10)
