@@ -157,6 +157,15 @@ def test_a_site_in_a_sub_folder_plays_from_there_and_check_finds_every_file(root
     assert (root / "output" / source["src"].removeprefix("/p/")).read_bytes() == wav()
 
 
+def test_a_caption_is_the_writer_s_own_words(root: Path) -> None:
+    article = root / "content/articles/slow-breathing.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("![Guided breathing, 5 minutes]", "![Breathing > 5 minutes, <slowly> & gently]"))
+    build(root)
+    figure = player(root / "output", PAGES_WITH_AUDIO["article"])
+    assert figure.figcaption.get_text() == "Breathing > 5 minutes, <slowly> & gently"
+
+
 def test_a_spanish_site_names_the_transcript_in_spanish(root: Path) -> None:
     config = root / "site.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
