@@ -304,6 +304,19 @@ def test_a_warm_build_follows_an_edited_transcript_and_a_new_recording(root: Pat
     assert sorted(p.name for p in (root / "output/audio").iterdir()) == [digest_name(wav(pitch=10)).split("/")[-1]]
 
 
+def test_a_warm_build_follows_the_theme_s_new_words_for_the_player(root: Path) -> None:
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: harbour\n", encoding="utf-8")
+    words = root / "themes/harbour/strings/en.yaml"
+    words.parent.mkdir(parents=True)
+    words.write_text("audio_transcript: What the recording says\n", encoding="utf-8")
+    build(root)
+    words.write_text("audio_transcript: Read it instead\n", encoding="utf-8")
+    build(root)
+    for path in PAGES_WITH_AUDIO.values():
+        assert player(root / "output", path).details.summary.get_text() == "Read it instead", path
+
+
 def test_the_preview_follows_an_edited_transcript_of_the_same_size_and_a_new_recording(root: Path) -> None:
     site = root / ".sitegen-preview" / "site"
     preview = PreviewBuilder(root, site)

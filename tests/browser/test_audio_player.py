@@ -117,6 +117,7 @@ def test_a_day_with_a_recording_has_no_axe_violations(
     try:
         page = open_page(context, DAY)
         page.emulate_media(color_scheme=scheme)
+        assert page.locator("main figure.audio audio[controls]").count() == 1
         if opened:
             page.locator("main figure.audio summary").click()
         results = Axe().run(page, options=AXE_OPTIONS)
