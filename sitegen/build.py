@@ -29,6 +29,7 @@ from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput
+from sitegen.publishing.recordings import recordings
 from sitegen.publishing.search_index import SearchIndex, index_files, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
@@ -87,14 +88,15 @@ class Planned:
         return rendering_salt(self.config, rendering_dirs(self.root, self.config.theme))
 
     def extra_files(self, memo: Memo | None = None) -> list[tuple[str, bytes]]:
-        """Feeds, sitemap, robots.txt and resized images: every file that is not a page or a static file."""
+        """Feeds, sitemap, robots.txt, resized images and recordings: every file that is not a page
+        or a static file."""
         hrefs = Urls.for_site(self.config)
         files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo).items())
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))
         images.update(resized_variants(self.root, self.hero, images_cache) if self.hero else [])
-        return files + list(images.items())
+        return files + list(images.items()) + recordings(self.root, self.content)
 
     def host_files(self, written: frozenset[str]) -> list[tuple[str, bytes]]:
         """`_headers` (whose caching rules follow the files `written`) and `_redirects`."""

@@ -13,6 +13,8 @@ JOURNEYS = "content/journeys"
 PAGES = "content/pages"
 TEAM = "content/team"
 IMAGES = "content/images"
+AUDIO = "content/audio"
+"""Recordings for guided exercises, each with its transcript beside it (breathing.mp3, breathing.md)."""
 FOLDER_OF = {"article": ARTICLES, "journey": JOURNEYS, "page": PAGES, "clinician": TEAM}
 """Where each kind of content file goes."""
 THEMES = "themes"

@@ -23,6 +23,7 @@ from urllib.parse import quote, unquote, urlsplit
 NOT_FOUND = "404.html"
 BUNDLE_DIR = "pagefind"
 IMAGES_PREFIX = "images/"
+AUDIO_PREFIX = "audio/"
 
 
 class Published(Protocol):
@@ -93,6 +94,20 @@ def image_variant(name: str, width: int, digest: str) -> str:
 def image_name(url: str, base_path: str) -> str | None:
     """The name under content/images/ that a link within the site refers to, if it refers to one."""
     prefix, url = base_path + IMAGES_PREFIX, decode_path(url)  # '/images/quiet%20morning.jpg' is 'quiet morning.jpg'
+    return url[len(prefix) :] if url.startswith(prefix) else None
+
+
+def audio_file(name: str, digest: str) -> str:
+    """The site path of a recording from content/audio/, named for its bytes ('breathing.mp3' with
+    digest '1a2b3c4d5e' → 'audio/breathing.1a2b3c4d5e.mp3'), its extension in lower case."""
+    stem, suffix = name.rsplit(".", 1)
+    return content_addressed(f"{AUDIO_PREFIX}{stem}.{suffix.lower()}", digest)
+
+
+def audio_name(url: str, base_path: str) -> str | None:
+    """The name under content/audio/ that a link within the site refers to ('/audio/breathing.mp3'
+    is 'breathing.mp3'), if it refers to one."""
+    prefix, url = base_path + AUDIO_PREFIX, decode_path(url)
     return url[len(prefix) :] if url.startswith(prefix) else None
 
 
@@ -289,10 +304,10 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 
 def cache_control(path: str) -> str:
-    """How long hosts and browsers may keep a published file: a year for a static file or a
-    resized image named for its content, and for every file of a search index in a folder named
+    """How long hosts and browsers may keep a published file: a year for a static file, a
+    resized image or a recording named for its content, and for every file of a search index in a folder named
     for its content; anything else (pages, feeds) is asked for again each time. Only those
     folders count: an old address kept as a redirect page may look digest-named
     ('blog/entry-2019010203.html') and still change."""
-    named = path.startswith((static(""), IMAGES_PREFIX)) and CONTENT_ADDRESSED.search(path)
+    named = path.startswith((static(""), IMAGES_PREFIX, AUDIO_PREFIX)) and CONTENT_ADDRESSED.search(path)
     return IMMUTABLE if named or BUNDLE_NAMED.match(path) else REVALIDATE

@@ -17,6 +17,7 @@ from sitegen.core.errors import ContentError
 from sitegen.core.output_folder import MARKER
 from sitegen.core.slugs import NAME_LIMIT, name_key
 from sitegen.planning.page_job import PageJob
+from sitegen.reading.audio_files import AudioInfo
 from sitegen.reading.images import ImageInfo
 from sitegen.reading.models import Article, Content
 from sitegen.theming.assets import StaticAssets
@@ -24,7 +25,8 @@ from sitegen.theming.assets import StaticAssets
 SEARCH_BUNDLE = u.BUNDLE_DIR + "/"
 HOST_FILES = {"_headers": "the hosting headers file", "_redirects": "the hosting redirects file"}
 OWN_SECTIONS = frozenset(
-    {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "crisis", "index.html"}
+    {"", "articles", "journeys", "team", "categories", "tags", "search", "static", "images", "audio", "crisis"}
+    | {"index.html"}
     | {u.GOOD_FAITH_ESTIMATE_SLUG, "accessibility"}
     | {u.BUNDLE_DIR, u.feed(), u.sitemap(), u.robots(), u.not_found(), MARKER, *HOST_FILES}
 )
@@ -67,6 +69,13 @@ def used_images(content: Content) -> dict[str, ImageInfo]:
     return dict(sorted(used.items()))
 
 
+def used_audio(content: Content) -> dict[str, AudioInfo]:
+    """Every recording the published content plays, by name, each once."""
+    listed = [a.audio for a in content.articles] + [p.audio for p in content.pages]
+    listed += [j.audio for j in content.journeys] + [c.audio for c in content.clinicians]
+    return dict(sorted({info.name: info for played in listed for info in played}.items()))
+
+
 def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) -> dict[str, str]:
     """Every file a build writes that is not a page, by output path, with what makes it."""
     files = {u.feed(): "the site's feed", u.sitemap(): "the sitemap", u.robots(): "robots.txt", **HOST_FILES}
@@ -79,6 +88,8 @@ def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) 
     for name, info in used_images(content).items():
         for _, variant in info.variants:
             files[variant] = f"a resized copy of content/images/{name}"
+    for name, audio in used_audio(content).items():
+        files[audio.path] = f"the recording content/audio/{name}"
     return files
 
 

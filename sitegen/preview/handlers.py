@@ -12,7 +12,7 @@ import re
 import threading
 from dataclasses import dataclass
 from http.client import responses
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,6 +20,7 @@ import livereload
 from tornado import web, websocket
 
 from sitegen.config.headers import SecuredSite, security_headers
+from sitegen.core.audio_formats import AUDIO_FORMATS
 from sitegen.core.urls import NOT_FOUND
 from sitegen.preview.guard import Found, Redirect, Refused, host_allowed, resolve_request, split_host
 
@@ -49,6 +50,13 @@ _RELOAD = json.dumps({"command": "reload", "path": "*", "liveCSS": False, "liveI
 _HELLO = json.dumps(
     {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"], "serverName": "sitegen"}
 )
+
+
+def served_type(name: str) -> str:
+    """A file's Content-Type in the preview: a recording's is the one its page names (and the
+    host is given), whatever this machine's own table says; any other file's, Python's guess."""
+    audio = AUDIO_FORMATS.get(PurePosixPath(name).suffix.lower())
+    return audio.media_type if audio else mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def livereload_script() -> bytes:
@@ -248,7 +256,7 @@ class SiteHandler(GuardedHandler):
             body = file.read_bytes()
         except OSError:  # replaced by a rebuild between the check and the read
             raise web.HTTPError(404) from None
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        kind = served_type(file.name)
         if kind == "text/html":
             body = inject(body, additions)
         self._send(body, kind, include_body)

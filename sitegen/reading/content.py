@@ -12,6 +12,8 @@ from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.links import LinkUrl
 from sitegen.core.slugs import name_key, name_problem, slug_hint, slug_problem
+from sitegen.reading.audio import rewrite_audio
+from sitegen.reading.audio_files import AudioInfo
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, raw, read_meta, split_source
 from sitegen.reading.images import (
     IMAGES_DIR,
@@ -171,7 +173,7 @@ def parse_article(
     body = render_body(source, meta.title, root, config)
     if isinstance(body, list):
         return None, body
-    body_html, word_count, images = body
+    body_html, word_count, images, audio = body
     scheduled = meta.date is not None and meta.date > today
     return Article(
         slug=slug,
@@ -196,6 +198,7 @@ def parse_article(
         body_html=body_html,
         hero=hero,
         images=images,
+        audio=audio,
         word_count=word_count,
         source=Source(source.path, 1),
         scheduled=scheduled,
@@ -212,7 +215,7 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
     body = render_body(source, meta.title, root, config)
     if isinstance(body, list):
         return None, body
-    body_html, _, images = body
+    body_html, _, images, audio = body
     cta_line = meta_line(source, "cta") if isinstance(meta.cta, str) else 0  # only a variant's name is checked
     page = Page(
         slug,
@@ -224,6 +227,7 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
         images,
         meta.nav_label,
         cta_line,
+        audio,
     )
     return page, []
 
@@ -240,7 +244,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
     body = render_body(source, "", root, config)
     if isinstance(body, list):
         return None, body
-    bio, _, images = body
+    bio, _, images, audio = body
     return Clinician(
         slug=slug,
         name=meta.name,
@@ -252,6 +256,7 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         photo=photo,
         photo_alt=meta.photo_alt,
         images=images,
+        audio=audio,
         booking_url=meta.booking_url,
         booking_label=meta.booking_label,
         order=meta.order,
@@ -266,15 +271,17 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
 
 def render_body(
     source: SourceFile, title: str, root: Path, config: SiteConfig
-) -> tuple[str, int, tuple[ImageInfo, ...]] | list[ContentError]:
-    """A file's Markdown body as safe HTML with sized images, its word count and images; or its problems."""
+) -> tuple[str, int, tuple[ImageInfo, ...], tuple[AudioInfo, ...]] | list[ContentError]:
+    """A file's Markdown body as safe HTML with sized images and audio players, its word count,
+    images and recordings; or its problems."""
     rendered = render_markdown(strip_title_line(source.body, title) if title else source.body, config.base_path)
-    html, errors, images = rewrite_images(
-        rendered.html, root, config.base_path, source.path, source.body, source.body_line
-    )
+    where = (source.path, source.body, source.body_line)
+    html, errors, audio = rewrite_audio(rendered.html, root, config, *where)
+    html, image_errors, images = rewrite_images(html, root, config.base_path, *where)
+    errors += image_errors
     if html.rstrip().endswith(BOOKING_PLACEHOLDER):  # the block at the end of the page already stands there
         html = html.rstrip().removesuffix(BOOKING_PLACEHOLDER).rstrip() + "\n"
-    return errors if errors else (html, rendered.word_count, tuple(images))
+    return errors if errors else (html, rendered.word_count, tuple(images), tuple(audio))
 
 
 def front_matter_image(

@@ -8,7 +8,6 @@ calendar so that every day of the journey exists, written or planned.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig
@@ -17,8 +16,8 @@ from sitegen.core.errors import ContentError
 from sitegen.core.slugs import slugify
 from sitegen.reading.content import chosen_slug, read_front_matter, read_source
 from sitegen.reading.frontmatter_source import meta_line, read_meta
-from sitegen.reading.images import ImageInfo, rewrite_images
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
+from sitegen.reading.journey_media import with_media
 from sitegen.reading.journey_meta import DayMeta, JourneyMeta, front_matter_problems
 from sitegen.reading.journey_outline import (
     BULLET,
@@ -144,7 +143,7 @@ def parse_journey(
         featured_line=max(meta_line(source, "featured"), 1) if meta.featured else 0,
         audience=meta.audience,
     )
-    return _with_images(journey, root, base)
+    return with_media(journey, root, config)
 
 
 def _overview(blocks: list[Block], plan: Block, base: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
@@ -281,41 +280,3 @@ def _take_closing(blocks: list[Block]) -> str:
     del lines[start:]
     return paragraph
 
-
-def _with_images(journey: Journey, root: Path, base: str) -> tuple[Journey | None, list[ContentError]]:
-    """Give the journey's images srcset and size, as for articles; report missing files and alt text."""
-    errors: list[ContentError] = []
-    used: list[ImageInfo] = []
-    texts: dict[str, str] = {}
-
-    def fix(html: str, path: str) -> str:
-        if "<img" not in html:
-            return html
-        if path not in texts:
-            texts[path] = (root / path).read_text(encoding="utf-8")
-        rewritten, problems, images = rewrite_images(html, root, base, path, texts[path], 1)
-        errors.extend(problems)
-        used.extend(images)
-        return rewritten
-
-    def fix_sections(sections: tuple[Section, ...], path: str) -> tuple[Section, ...]:
-        return tuple(replace(section, html=fix(section.html, path)) for section in sections)
-
-    own = journey.source.path
-    weeks = tuple(
-        replace(
-            week, days=tuple(replace(day, sections=fix_sections(day.sections, day.source.path)) for day in week.days)
-        )
-        for week in journey.weeks
-    )
-    fixed = replace(
-        journey,
-        intro_html=fix(journey.intro_html, own),
-        sections_before=fix_sections(journey.sections_before, own),
-        sections_after=fix_sections(journey.sections_after, own),
-        closing_html=fix(journey.closing_html, own),
-        plan_intro_html=fix(journey.plan_intro_html, own),
-        weeks=weeks,
-        images=tuple(used),
-    )
-    return (None, errors) if errors else (fixed, [])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sitegen.config.site_config import BookingVariant
+from sitegen.reading.audio_files import AudioInfo
 from sitegen.reading.images import ImageInfo
 
 CtaSetting = bool | str | BookingVariant
@@ -52,6 +53,7 @@ class Clinician:
     bio_html: str
     source: Source
     images: tuple[ImageInfo, ...] = ()
+    audio: tuple[AudioInfo, ...] = ()
     licences: tuple[Licence, ...] = ()
     supervisor: str = ""
     """The slug of the clinician who supervises this associate, intern or trainee."""
@@ -99,6 +101,8 @@ class Article:
     scheduled: bool = False
     hero: ImageInfo | None = None
     images: tuple[ImageInfo, ...] = ()
+    audio: tuple[AudioInfo, ...] = ()
+    """The recordings its body plays (see reading/audio.py)."""
     alias_lines: tuple[int, ...] = ()
     """The line of each entry of `aliases`, for messages (the rules are in planning/addresses.py)."""
     tag_lines: tuple[int, ...] = ()
@@ -127,6 +131,7 @@ class Page:
     images: tuple[ImageInfo, ...] = ()
     nav_label: str = ""
     cta_line: int = 0
+    audio: tuple[AudioInfo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,7 @@ class Journey:
     source: Source
     word_count: int = 0
     images: tuple[ImageInfo, ...] = ()
+    audio: tuple[AudioInfo, ...] = ()
     cta_line: int = 0
     featured_line: int = 0
     """Where `featured: true` was written (the journey the home page shows); 0 when it was not."""

@@ -26,6 +26,8 @@ from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import ContentError
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
+from sitegen.reading.audio import audio_signature
+from sitegen.reading.audio_files import AudioInfo
 from sitegen.reading.images import IMAGES_DIR, ImageInfo
 from sitegen.reading.models import Article, Day, Journey, Section, Source, Week
 
@@ -35,7 +37,7 @@ log = logging.getLogger(__name__)
 _MODELS = repr(
     [
         (model.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(model)])
-        for model in (Article, Journey, Week, Day, Section, Source, ImageInfo, BookingVariant, ContentError)
+        for model in (Article, Journey, Week, Day, Section, Source, ImageInfo, AudioInfo, BookingVariant, ContentError)
     ]
 )
 """The shape of what is cached: an entry written before a model gained a field is never read."""
@@ -120,9 +122,11 @@ class ParseCache(Generic[T]):
 
 
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
-    """Everything besides a file's own bytes that shapes how it parses."""
+    """Everything besides a file's own bytes that shapes how it parses: the images and the
+    recordings it may refer to among them."""
     salt = hashlib.sha256()
-    for part in (__version__, _MODELS, repr(config), today.isoformat(), _images_signature(root)):
+    media = (_images_signature(root), audio_signature(root, config))
+    for part in (__version__, _MODELS, repr(config), today.isoformat(), *media):
         salt.update(part.encode("utf-8"))
         salt.update(b"\0")
     return salt.digest()
@@ -148,7 +152,7 @@ class ContentCaches:
         self.journeys: ParseCache[JourneyResult] = ParseCache(root, "journeys", config, today, JourneyResult)
 
     def fits(self, root: Path, config: SiteConfig, today: dt.date) -> bool:
-        """Whether these caches still apply (same configuration, day and images), so can stay open."""
+        """Whether these caches still apply (same configuration, day, images and recordings), so can stay open."""
         return self.articles.salt == parse_salt(root, config, today)
 
     def save(self) -> None:

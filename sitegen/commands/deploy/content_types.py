@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import mimetypes
 
+from sitegen.core.audio_formats import AUDIO_FORMATS
+
 _TYPES = mimetypes.MimeTypes()  # Python's built-in table only
 _TYPES.add_type("application/manifest+json", ".webmanifest")
 _TYPES.add_type("font/woff2", ".woff2")
@@ -15,6 +17,8 @@ _TYPES.add_type("application/wasm", ".wasm")
 _TYPES.add_type("text/javascript", ".js")
 _TYPES.add_type("text/javascript", ".mjs")
 _TYPES.add_type("application/atom+xml", ".atom")
+for _suffix, _format in AUDIO_FORMATS.items():  # the type each page's <source> names, everywhere
+    _TYPES.add_type(_format.media_type, _suffix)
 _TEXT_LIKE = ("application/javascript", "application/json", "application/xml", "application/atom+xml", "image/svg+xml")
 
 
