@@ -41,6 +41,7 @@ class WrittenDay:
     sections: tuple[Section, ...]
     line: int
     path: str
+    minutes: int | None = None
 
 
 def outline(body: str, first_line: int, section_level: int = 2) -> tuple[Block, list[Block]]:

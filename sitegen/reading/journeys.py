@@ -19,6 +19,7 @@ from sitegen.reading.content import chosen_slug, read_front_matter, read_source
 from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
 from sitegen.reading.images import ImageInfo, rewrite_images
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
+from sitegen.reading.journey_minutes import day_file_minutes, day_minutes
 from sitegen.reading.journey_outline import (
     BULLET,
     DAY,
@@ -56,6 +57,7 @@ class JourneyMeta:
 class DayMeta:
     day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
     title: str = ""
+    minutes: object = None
 
 
 def _front_matter_problems(
@@ -145,6 +147,7 @@ def _weeks(
                     w.sections if w else (),
                     w is not None,
                     day_source,
+                    w.minutes if w else None,
                 )
             )
         weeks.append(Week(number, title, tuple(days)))
@@ -169,7 +172,7 @@ def parse_journey(
     if plan is None:
         errors.append(missing_plan(source, lead, blocks))
     errors.extend(misread_days(blocks, source.path))
-    written = [_written_day(b, source.path, base) for b in blocks if DAY.match(b.title)]
+    written = _inline_days(source, blocks, base, errors)
     if folder_form:
         day_files, day_errors = _folder_days(path.parent, root, base)
         errors.extend(day_errors)
@@ -236,7 +239,14 @@ def _unique_anchor(title: str, anchors: set[str]) -> str:
     return candidate
 
 
-def _written_day(block: Block, path: str, base: str) -> WrittenDay:
+def _inline_days(source: SourceFile, blocks: list[Block], base: str, errors: list[ContentError]) -> list[WrittenDay]:
+    """The days written in the journey's own file, each with its minutes marker read and taken out."""
+    minutes, minute_errors = day_minutes(source, blocks)
+    errors.extend(minute_errors)
+    return [_written_day(b, source.path, base, minutes.get(b.line)) for b in blocks if DAY.match(b.title)]
+
+
+def _written_day(block: Block, path: str, base: str, minutes: int | None) -> WrittenDay:
     match = DAY.match(block.title)
     assert match
     anchors: set[str] = set()
@@ -245,7 +255,7 @@ def _written_day(block: Block, path: str, base: str) -> WrittenDay:
         sections.append(render_day_section("", "", block.text, base))
     sections += [render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base) for c in block.children]
     title = smarten((match.group(2) or "").strip())
-    return WrittenDay(int(match.group(1)), title, tuple(sections), block.line, path)
+    return WrittenDay(int(match.group(1)), title, tuple(sections), block.line, path, minutes)
 
 
 def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
@@ -283,13 +293,17 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay],
                 )
             )
             continue
+        minutes, problems = day_file_minutes(meta.minutes, source, meta_line(source, "minutes"))
+        errors += problems
         lead, blocks = outline(source.body, source.body_line, _section_level(source.body))
         anchors: set[str] = set()
         sections = [render_day_section("", "", lead.text, base)] if lead.text.strip() else []
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
             sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base))
-        days.append(WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path))
+        days.append(
+            WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path, minutes)
+        )
     return days, errors
 
 
