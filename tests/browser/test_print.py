@@ -130,7 +130,9 @@ def test_workbook_prints_each_day_on_a_new_page_with_the_crisis_line_and_the_not
 
 
 @pytest.mark.parametrize("media", ["screen", "print"])
-def test_workbook_leaves_room_to_write_under_every_question_and_step(page: Page, media: Literal["screen", "print"]) -> None:
+def test_workbook_leaves_room_to_write_under_every_question_and_step(
+    page: Page, media: Literal["screen", "print"]
+) -> None:
     page.emulate_media(media=media)
     page.goto(WORKBOOKS[1])
     items = page.locator("section.workbook-day ol.reflection-questions > li, section.workbook-day ol.steps > li")
