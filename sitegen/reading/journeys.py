@@ -27,11 +27,11 @@ from sitegen.reading.journey_outline import (
     DURATION,
     HEADING,
     PLAN,
-    REMEMBER,
     WEEK,
     Block,
     WrittenDay,
     outline,
+    take_closing,
 )
 from sitegen.reading.journey_sections import render_day_section, render_section
 from sitegen.reading.markup import render_markdown
@@ -166,7 +166,7 @@ def parse_journey(
     errors += _front_matter_problems(source, meta, config, clinicians)
     duration = DURATION.match(meta.duration)
     lead, blocks = outline(source.body, source.body_line)
-    closing = _take_closing(blocks)
+    closing = take_closing(blocks)
     base = config.base_path
     plan = next((b for b in blocks if PLAN.match(b.title)), None)
     if plan is None:
@@ -336,25 +336,6 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
                 bullets[-1] += " " + line.strip()
         weeks.append((int(match.group(1)), smarten((match.group(2) or "").strip()), bullets))
     return weeks, errors
-
-
-def _take_closing(blocks: list[Block]) -> str:
-    """Remove and return the final 'Remember: ...' paragraph, wherever the last section ends."""
-    if not blocks:
-        return ""
-    last = blocks[-1].children[-1] if blocks[-1].children else blocks[-1]
-    lines = last.lines
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start = end
-    while start and lines[start - 1].strip() and not BULLET.match(lines[start - 1]):
-        start -= 1
-    paragraph = "\n".join(lines[start:end])
-    if not REMEMBER.match(paragraph.strip()):
-        return ""
-    del lines[start:]
-    return paragraph
 
 
 def _with_images(journey: Journey, root: Path, base: str) -> tuple[Journey | None, list[ContentError]]:
