@@ -29,6 +29,16 @@ def main_of(page: BeautifulSoup) -> Tag:
     return main
 
 
+def section_bodies(container: Tag) -> list[str]:
+    """Each day section's own HTML, without its heading: what the day page and the workbook share
+    (and so the answer ids a script fills in)."""
+    bodies = []
+    for section in container.select("section.day-section"):
+        parts = [c for c in section.children if not (isinstance(c, Tag) and c.name in ("h2", "h3"))]
+        bodies.append("".join(str(c) for c in parts if str(c).strip()))
+    return bodies
+
+
 def plan_days(overview: BeautifulSoup) -> tuple[list[int], list[int]]:
     """The day numbers of the overview's plan: those written (linked) and those only planned."""
     items = overview.select("li.day-item")
@@ -64,6 +74,7 @@ def test_each_workbook_day_carries_its_page_s_sections_and_its_week(sample_outpu
         page = main_of(read_html(sample_output, f"journeys/{slug}/day-{number}/"))
         for part in ("ol.reflection-questions > li", "ol.steps > li", ".example", "p.key-point"):
             assert [words(t) for t in day.select(part)] == [words(t) for t in page.select(part)], (number, part)
+        assert section_bodies(day) == section_bodies(page), f"Day {number}'s sections differ from its page's"
         assert [words(h) for h in day.select("h3")] == [words(h) for h in page.select(".prose h2")]
         week = day.select_one(".workbook-week")
         position = page.select_one(".day-position a")
