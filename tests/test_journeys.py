@@ -239,7 +239,7 @@ def test_overview_offers_start_day_1(calm: Path) -> None:
 
 def test_every_journey_page_has_exactly_one_h1(calm: Path) -> None:
     pages = sorted((calm / "journeys" / SLUG).rglob("index.html"))
-    assert len(pages) == 1 + 6 + 1  # overview, six weeks, Day 1
+    assert len(pages) == 1 + 6 + 1 + 1  # overview, six weeks, Day 1, the workbook
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert len(soup.find_all("h1")) == 1, page
@@ -249,7 +249,8 @@ def test_every_journey_page_has_exactly_one_h1(calm: Path) -> None:
 
 def test_a_page_per_week_and_per_written_day_only(calm: Path) -> None:
     folder = calm / "journeys" / SLUG
-    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["day-1"] + [f"week-{n}" for n in range(1, 7)]
+    weeks = [f"week-{n}" for n in range(1, 7)]
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["day-1", *weeks, "workbook"]
     week_4 = read_html(calm, f"journeys/{SLUG}/week-4/")
     assert texts(week_4.find_all("h1")) == ["Week 4: Speaking Up"]
     assert [li["data-day"] for li in week_4.select("li.day-item")] == ["16", "17", "18", "19", "20"]
@@ -534,7 +535,7 @@ def test_folder_form_builds_the_same_pages(make_site: MakeSite) -> None:
         },
     )
     folder = out / "journeys/reconnecting"
-    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["day-1", "day-2", "week-1", "week-2"]
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["day-1", "day-2", "week-1", "week-2", "workbook"]
     day = read_html(out, "journeys/reconnecting/day-2/")
     assert texts(day.find_all("h1")) == ["Day 2: Sharing Thanks"]
     position = day.select_one(".day-position")

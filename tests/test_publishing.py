@@ -48,16 +48,23 @@ def test_every_page_links_its_feeds_in_head(sample_output: Path) -> None:
     assert "/categories/anxiety-stress/feed.xml" in hrefs
 
 
-def test_sitemap_lists_every_page_but_404_and_redirects(sample_output: Path) -> None:
+def test_sitemap_lists_every_page_but_404_redirects_and_workbooks(sample_output: Path) -> None:
+    """A workbook repeats its journey's days, which the sitemap lists, and asks not to be indexed."""
     root = ET.fromstring((sample_output / "sitemap.xml").read_bytes())
     locs = {url.findtext(f"{SITEMAP_NS}loc") for url in root}
     expected = set()
+    workbooks = set()
     for path in sample_output.rglob("*.html"):
         rel = path.relative_to(sample_output).as_posix()
         if rel == "404.html" or rel.startswith(("blog/", "pagefind/")):
             continue
+        if rel.endswith("/workbook/index.html"):
+            assert soup(path).find("meta", attrs={"name": "robots", "content": "noindex"}), rel
+            workbooks.add(rel)
+            continue
         expected.add("https://willowpath.example/" + rel.removesuffix("index.html"))
     assert locs == expected
+    assert len(workbooks) == 2
     lastmods = {url.findtext(f"{SITEMAP_NS}loc"): url.findtext(f"{SITEMAP_NS}lastmod") for url in root}
     assert lastmods["https://willowpath.example/articles/the-same-argument-again/"] == "2025-08-04"  # `updated`
     robots = (sample_output / "robots.txt").read_text()

@@ -155,6 +155,11 @@ def journey_day(slug: str, day: int) -> str:
     return f"journeys/{slug}/day-{day}/"
 
 
+def journey_workbook(slug: str) -> str:
+    """Every written day of a journey on one page, to print and write on."""
+    return f"journeys/{slug}/workbook/"
+
+
 def team() -> str:
     return "team/"
 

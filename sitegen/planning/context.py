@@ -15,6 +15,7 @@ journeys.html       /journeys/                        JourneysContext
 journey.html        /journeys/<slug>/                 JourneyContext
 week.html           /journeys/<slug>/week-N/          WeekContext
 day.html            /journeys/<slug>/day-N/           DayContext
+workbook.html       /journeys/<slug>/workbook/        WorkbookContext
 team.html           /team/                            TeamContext
 clinician.html      /team/<slug>/                     ClinicianContext
 page.html           /<slug>/ (content/pages)          PageContext
@@ -61,6 +62,7 @@ from sitegen.planning.views import (
     JourneyView,
     Link,
     WeekView,
+    WorkbookView,
 )
 
 
@@ -203,6 +205,12 @@ class WeekContext(BaseContext):
 
 class DayContext(BaseContext):
     view: DayPageView
+
+
+class WorkbookContext(BaseContext):
+    workbook: WorkbookView
+    """The journey and every written day in order, each with its week and its sections (the
+    same HTML as the day's own page). Only journeys with a written day have a workbook."""
 
 
 class TeamContext(BaseContext):

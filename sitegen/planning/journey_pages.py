@@ -1,4 +1,5 @@
-"""The pages of one journey: its overview, a page per week and a page per written day."""
+"""The pages of one journey: its overview, a page per week, a page per written day, and the
+workbook, which holds every written day on one page to print."""
 
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ from sitegen.planning import structured_data as ld
 from sitegen.planning.nav import day_neighbours
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
-from sitegen.planning.views import DayPageView, JourneyView, Link, WeekView, section_view
+from sitegen.planning.views import (
+    DayPageView,
+    JourneyView,
+    Link,
+    WeekView,
+    WorkbookDayView,
+    WorkbookView,
+    section_view,
+)
 from sitegen.reading.models import Journey, Source
 
 
 def journey_pages(planner: PageKit, journey: Journey) -> list[PageJob]:
-    """The overview, then a page per week, then a page per written day."""
+    """The overview, then a page per week, then a page per written day, then the workbook."""
     cta = planner.cta(journey.category, journey.author, journey.cta, Source(journey.source.path, journey.cta_line))
     view = JourneyView(
         summary=planner.journey_summary(journey),
@@ -33,6 +42,7 @@ def journey_pages(planner: PageKit, journey: Journey) -> list[PageJob]:
         _overview_page(planner, journey, view),
         *_week_pages(planner, journey, view),
         *_day_pages(planner, journey, view),
+        *_workbook_page(planner, journey, view),
     ]
 
 
@@ -122,3 +132,26 @@ def _week_link(planner: PageKit, weeks: tuple[WeekView, ...], number: int) -> Li
 
 def _week_label(planner: PageKit, week: WeekView) -> str:
     return planner.strings.text("week_heading", number=week.number, title=week.title)
+
+
+def _workbook_page(planner: PageKit, journey: Journey, view: JourneyView) -> list[PageJob]:
+    """Every written day on one page, to print and write on; none while no day is written.
+
+    It repeats the days, which search and the sitemap already cover, so neither lists it,
+    and search engines are asked to leave it out."""
+    if not journey.written_days:
+        return []
+    days = tuple(
+        WorkbookDayView(
+            planner.day_view(journey, day.number),
+            view.weeks[day.week - 1],
+            tuple(section_view(s) for s in day.sections),
+        )
+        for day in journey.written_days
+    )
+    path = u.journey_workbook(journey.slug)
+    crumbs = (_journeys_link(planner), Link(journey.title, view.summary.url))
+    title = planner.strings.text("workbook_title", journey=journey.title)
+    ctx: dict[str, Any] = dict(planner.base(title, path, "workbook", journey.description, crumbs, noindex=True))
+    ctx["workbook"] = WorkbookView(view.summary, days)
+    return [PageJob(path, "workbook.html", ctx, str(journey.source), in_sitemap=False)]

@@ -177,7 +177,7 @@ class PageKit:
             if day.title
             else self.strings.text("day", number=day.number)
         )
-        return DayView(day.number, day.week, day.title, day.topic, day.written, url, heading)
+        return DayView(day.number, day.week, day.title, day.topic, day.written, url, heading, day.minutes)
 
     def week_view(self, journey: Journey, number: int) -> WeekView:
         week = journey.weeks[number - 1]
@@ -201,6 +201,7 @@ class PageKit:
             self.category_link(journey.category),
             self.day_view(journey, first.number) if first else None,
             journey.audience,
+            self.hrefs.href(u.journey_workbook(journey.slug)) if first else None,
         )
 
     def cta(self, category: str | None, author: str, setting: Any, where: Source | None = None) -> BookingCta | None:

@@ -129,6 +129,8 @@ class DayView:
     url: str | None
     heading: str
     """'Day 3: Title', or just 'Day 3' when neither the day nor the plan names it."""
+    minutes: int | None = None
+    """About how long the day takes, as its writer said (`minutes:`); None when they did not."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,17 @@ class WeekView:
     @property
     def written_count(self) -> int:
         return sum(1 for d in self.days if d.written)
+
+    @property
+    def minutes(self) -> int:
+        """The minutes of the week's days that give them; 0 when none does."""
+        return sum(d.minutes or 0 for d in self.days)
+
+    @property
+    def timed_count(self) -> int:
+        """How many of the week's days give their minutes: the total is the whole week's only
+        when this is every day."""
+        return sum(1 for d in self.days if d.minutes)
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,8 @@ class JourneySummary:
     start: DayView | None
     audience: str = "individual"
     """'couples' gives the journal two answer columns, one per partner."""
+    workbook_url: str | None = None
+    """The page with every written day, to print; None when no day is written yet."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,22 @@ class DayPageView:
     previous: DayView | None
     next: DayView | None
     cta: BookingCta | None
+
+
+@dataclass(frozen=True)
+class WorkbookDayView:
+    """One written day on the workbook page, with the week it belongs to."""
+
+    day: DayView
+    week: WeekView
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class WorkbookView:
+    journey: JourneySummary
+    days: tuple[WorkbookDayView, ...]
+    """Every written day, in order."""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class JourneyMeta:
 class DayMeta:
     day: int = field(metadata={"hint": "add 'day: N' with the day's number"})
     title: str = ""
+    minutes: object = None
 
 
 def front_matter_problems(

@@ -41,6 +41,7 @@ class WrittenDay:
     sections: tuple[Section, ...]
     line: int
     path: str
+    minutes: int | None = None
 
 
 def outline(body: str, first_line: int, section_level: int = 2) -> tuple[Block, list[Block]]:
@@ -66,3 +67,22 @@ def outline(body: str, first_line: int, section_level: int = 2) -> tuple[Block, 
         target = blocks[-1].children[-1] if blocks and blocks[-1].children else (blocks[-1] if blocks else lead)
         target.lines.append(line)
     return lead, blocks
+
+
+def take_closing(blocks: list[Block]) -> str:
+    """Remove and return the final 'Remember: ...' paragraph, wherever the last section ends."""
+    if not blocks:
+        return ""
+    last = blocks[-1].children[-1] if blocks[-1].children else blocks[-1]
+    lines = last.lines
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip() and not BULLET.match(lines[start - 1]):
+        start -= 1
+    paragraph = "\n".join(lines[start:end])
+    if not REMEMBER.match(paragraph.strip()):
+        return ""
+    del lines[start:]
+    return paragraph

@@ -15,10 +15,11 @@ from sitegen.core import layout
 from sitegen.core.errors import ContentError
 from sitegen.core.slugs import slugify
 from sitegen.reading.content import chosen_slug, read_front_matter, read_source
-from sitegen.reading.frontmatter_source import meta_line, read_meta
+from sitegen.reading.frontmatter_source import SourceFile, meta_line, read_meta
 from sitegen.reading.journey_checks import check_days, check_weeks, length, misread_days, missing_plan
 from sitegen.reading.journey_media import with_media
 from sitegen.reading.journey_meta import DayMeta, JourneyMeta, front_matter_problems
+from sitegen.reading.journey_minutes import day_file_minutes, day_minutes
 from sitegen.reading.journey_outline import (
     BULLET,
     DAY,
@@ -26,11 +27,11 @@ from sitegen.reading.journey_outline import (
     DURATION,
     HEADING,
     PLAN,
-    REMEMBER,
     WEEK,
     Block,
     WrittenDay,
     outline,
+    take_closing,
 )
 from sitegen.reading.journey_sections import AnswerIds, render_day_section, render_section
 from sitegen.reading.markup import render_markdown
@@ -78,6 +79,7 @@ def _weeks(
                     w.sections if w else (),
                     w is not None,
                     day_source,
+                    w.minutes if w else None,
                 )
             )
         weeks.append(Week(number, title, tuple(days)))
@@ -96,13 +98,13 @@ def parse_journey(
     errors += front_matter_problems(source, meta, config, clinicians)
     duration = DURATION.match(meta.duration)
     lead, blocks = outline(source.body, source.body_line)
-    closing = _take_closing(blocks)
+    closing = take_closing(blocks)
     base = config.base_path
     plan = next((b for b in blocks if PLAN.match(b.title)), None)
     if plan is None:
         errors.append(missing_plan(source, lead, blocks))
     errors.extend(misread_days(blocks, source.path))
-    written = [_written_day(b, source.path, base) for b in blocks if DAY.match(b.title)]
+    written = _inline_days(source, blocks, base, errors)
     if folder_form:
         day_files, day_errors = _folder_days(path.parent, root, base)
         errors.extend(day_errors)
@@ -169,7 +171,14 @@ def _unique_anchor(title: str, anchors: set[str]) -> str:
     return candidate
 
 
-def _written_day(block: Block, path: str, base: str) -> WrittenDay:
+def _inline_days(source: SourceFile, blocks: list[Block], base: str, errors: list[ContentError]) -> list[WrittenDay]:
+    """The days written in the journey's own file, each with its minutes marker read and taken out."""
+    minutes, minute_errors = day_minutes(source, blocks)
+    errors.extend(minute_errors)
+    return [_written_day(b, source.path, base, minutes.get(b.line)) for b in blocks if DAY.match(b.title)]
+
+
+def _written_day(block: Block, path: str, base: str, minutes: int | None) -> WrittenDay:
     match = DAY.match(block.title)
     assert match
     number = int(match.group(1))
@@ -182,7 +191,7 @@ def _written_day(block: Block, path: str, base: str) -> WrittenDay:
         render_day_section(c.title, _unique_anchor(c.title, anchors), c.text, base, answers) for c in block.children
     ]
     title = smarten((match.group(2) or "").strip())
-    return WrittenDay(number, title, tuple(sections), block.line, path)
+    return WrittenDay(number, title, tuple(sections), block.line, path, minutes)
 
 
 def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay], list[ContentError]]:
@@ -222,12 +231,16 @@ def _folder_days(folder: Path, root: Path, base: str) -> tuple[list[WrittenDay],
             continue
         lead, blocks = outline(source.body, source.body_line, _section_level(source.body))
         anchors: set[str] = set()
+        minutes, problems = day_file_minutes(meta.minutes, source, meta_line(source, "minutes"))
+        errors += problems
         answers = AnswerIds(meta.day)
         sections = [render_day_section("", "", lead.text, base, answers)] if lead.text.strip() else []
         for block in blocks:
             text = block.text + "".join(f"\n\n#### {c.title}\n" + c.text for c in block.children)
             sections.append(render_day_section(block.title, _unique_anchor(block.title, anchors), text, base, answers))
-        days.append(WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path))
+        days.append(
+            WrittenDay(meta.day, smarten(meta.title), tuple(sections), meta_line(source, "day"), source.path, minutes)
+        )
     return days, errors
 
 
@@ -260,23 +273,4 @@ def _plan_weeks(plan: Block, path: str) -> tuple[list[tuple[int, str, list[str]]
                 bullets[-1] += " " + line.strip()
         weeks.append((int(match.group(1)), smarten((match.group(2) or "").strip()), bullets))
     return weeks, errors
-
-
-def _take_closing(blocks: list[Block]) -> str:
-    """Remove and return the final 'Remember: ...' paragraph, wherever the last section ends."""
-    if not blocks:
-        return ""
-    last = blocks[-1].children[-1] if blocks[-1].children else blocks[-1]
-    lines = last.lines
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start = end
-    while start and lines[start - 1].strip() and not BULLET.match(lines[start - 1]):
-        start -= 1
-    paragraph = "\n".join(lines[start:end])
-    if not REMEMBER.match(paragraph.strip()):
-        return ""
-    del lines[start:]
-    return paragraph
 

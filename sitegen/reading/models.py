@@ -153,6 +153,8 @@ class Day:
     sections: tuple[Section, ...]
     written: bool
     source: Source
+    minutes: int | None = None
+    """About how long the day takes (`minutes:`); None when the writer did not say."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ PAGE_KINDS: dict[str, str] = {
     "journey": "/journeys/steadier-days/",
     "week": "/journeys/steadier-days/week-1/",
     "day": "/journeys/steadier-days/day-1/",
+    "workbook": "/journeys/steadier-days/workbook/",
     "team": "/team/",
     "clinician": "/team/maya-okafor/",
     "page": "/about/",

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.browser
 DAY = "/journeys/steadier-days/day-1/"
 CRISIS_TEXT = "call or text 988"
 """From the sample's site.yaml (crisis.text)."""
+WORKBOOKS = ("/journeys/steadier-days/workbook/", "/journeys/reconnecting-as-a-couple/workbook/")
 WITH_NOTE = {
-    *("/articles/settle-a-racing-mind-at-night/", "/journeys/steadier-days/", "/journeys/steadier-days/week-1/", DAY)
+    *("/articles/settle-a-racing-mind-at-night/", "/journeys/steadier-days/", "/journeys/steadier-days/week-1/", DAY),
+    WORKBOOKS[0],
 }
 """The pages among conftest's PAGE_KINDS whose screen shows the educational note (not a substitute for care)."""
 COMPACT_CRISIS_PX = 60
@@ -91,3 +93,52 @@ def test_every_printed_page_has_readable_contrast_from_dark_mode(page: Page, kin
         page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
     )
     assert results.violations_count == 0, f"printed {kind_path} (dark):\n{results.generate_report()}"
+
+
+DAY_STARTS = """days => days.map(day => ({
+    heading: day.querySelector('h2').textContent.trim(),
+    breakBefore: getComputedStyle(day).breakBefore,
+}))"""
+
+
+@pytest.mark.parametrize("path", WORKBOOKS)
+def test_workbook_prints_each_day_on_a_new_page_with_the_crisis_line_and_the_note(
+    page: Page, site_url: str, path: str
+) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.emulate_media(media="print")
+    page.goto(path, wait_until="networkidle")
+    assert requested and all(url.startswith(site_url + "/") for url in requested), requested
+    assert site_url.startswith("http://127.0.0.1:")
+    assert page.evaluate("matchMedia('print').matches")
+    for name, selector in CHROME.items():
+        if page.locator(selector).count():
+            assert not page.locator(selector).first.is_visible(), f"the {name} ({selector}) is printed"
+    crisis = page.locator(".crisis")
+    expect(crisis).to_be_visible()
+    expect(crisis).to_contain_text(CRISIS_TEXT)
+    expect(page.locator("main .educational-note")).to_be_visible()
+    expect(page.locator(".workbook-link")).to_have_count(0)
+    days = page.locator("section.workbook-day").evaluate_all(DAY_STARTS)
+    assert len(days) == 5, days
+    assert [d["heading"].split(":")[0] for d in days] == [f"Day {n}" for n in range(1, 6)]
+    first, *later = days
+    assert first["breakBefore"] == "auto", "Day 1 follows the workbook's title on its first page"
+    for day in later:
+        assert day["breakBefore"] == "page", f"{day['heading']} does not start a new page"
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_workbook_leaves_room_to_write_under_every_question_and_step(
+    page: Page, media: Literal["screen", "print"]
+) -> None:
+    page.emulate_media(media=media)
+    page.goto(WORKBOOKS[1])
+    items = page.locator("section.workbook-day ol.reflection-questions > li, section.workbook-day ol.steps > li")
+    heights = items.evaluate_all("items => items.map(li => getComputedStyle(li, '::after').height)")
+    assert len(heights) >= 5 * 6, f"only {len(heights)} questions and steps found"
+    for index, height in enumerate(heights):
+        assert height.endswith("px") and float(height.removesuffix("px")) >= MIN_WRITING_SPACE_PX, (
+            f"item {index} leaves {height} to write in on {media}; want at least {MIN_WRITING_SPACE_PX}px"
+        )
