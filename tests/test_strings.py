@@ -97,13 +97,14 @@ def test_every_text_the_theme_uses_is_in_the_english_catalogue_and_none_is_left_
 
 
 def test_the_script_is_handed_every_text_it_uses() -> None:
-    script = (THEME / "static" / "site.js").read_text(encoding="utf-8")
-    said = set(re.findall(r'say\(\w+, "([a-z_]+)"', script))
+    said = set()
+    for script in THEME.joinpath("static").glob("*.js"):
+        said |= set(re.findall(r'say\(\w+, "([a-z_]+)"', script.read_text(encoding="utf-8")))
     handed = set()
     for template in THEME.joinpath("templates").rglob("*.html"):
         for call in re.findall(r"js_strings\(([^)]*)\)", template.read_text(encoding="utf-8")):
             handed |= set(re.findall(r"""["']([a-z_]+)["']""", call))
-    assert len(said) == 7
+    assert len(said) == 7 + 19  # site.js, keep.js
     assert said == handed
 
 
