@@ -24,8 +24,13 @@ OVERVIEW = "/journeys/steadier-days/"
 COUPLES = "/journeys/reconnecting-as-a-couple/"
 PROGRESS_KEY = f"sitegen-progress:{OVERVIEW}"
 JOURNAL_KEY = f"sitegen-journal:{OVERVIEW}"
-# The journal as journal.js keeps it (see notes/issue21-interfaces.md); written straight into storage here.
-JOURNAL = {"v": 1, "names": ["", ""], "answers": {"d1-q1": ["My shoulders, mostly; “tight”, then calm."], "d3-s2": ["Yes"]}}
+# Answers in the format journal.js keeps them, put straight into storage: the journal itself is not tested here.
+JOURNAL = {
+    "v": 1,
+    "names": ["", ""],
+    "answers": {"d1-q1": ["My shoulders, mostly; “tight”, then calm."], "d3-s2": ["Yes"]},
+}
+OTHER_JOURNAL = json.dumps({"v": 1, "names": [""], "answers": {}})
 STORAGE = "() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))"
 # Counts the restore event, so a refused file can be shown to send none.
 COUNT_RESTORES = (
@@ -201,8 +206,8 @@ def test_a_bad_or_foreign_file_is_refused_with_a_message_and_changes_nothing(
     page.add_init_script(COUNT_RESTORES)
     page.goto(OVERVIEW)
     page.evaluate(
-        "([p, j]) => { localStorage.setItem(p, '[4]'); localStorage.setItem(j, '{\"v\":1,\"names\":[\"\"],\"answers\":{}}'); }",
-        [PROGRESS_KEY, JOURNAL_KEY],
+        "([p, j, journal]) => { localStorage.setItem(p, '[4]'); localStorage.setItem(j, journal); }",
+        [PROGRESS_KEY, JOURNAL_KEY, OTHER_JOURNAL],
     )
     page.reload()
     before = page.evaluate(STORAGE)
@@ -300,6 +305,15 @@ def test_reminders_hold_one_event_per_day_at_the_chosen_date_and_time(
     planned = [event for day, event in zip(days, events, strict=True) if day["url"] is None]
     assert 0 < len(planned) < total
     only_local(requests_seen, site_url)
+
+
+def test_a_day_that_says_how_long_it_takes_gets_an_event_that_long(page: Page, tmp_path: Path) -> None:
+    """A plan item's `data-minutes` (written by the build for a day with `minutes:`) sets its event's DURATION."""
+    page.goto(OVERVIEW)
+    page.evaluate("() => document.querySelector('.day-item[data-day=\"2\"]').setAttribute('data-minutes', '25')")
+    _, raw = make_reminders(page, tmp_path, "2027-05-01", "19:00", "No alert")
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert [e.decoded("DURATION") for e in events[:3]] == [timedelta(minutes=m) for m in (15, 25, 15)]
 
 
 def test_reminders_need_a_date_and_say_so(page: Page) -> None:

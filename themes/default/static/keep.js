@@ -213,15 +213,16 @@
     var written = item && item.getAttribute("data-url");
     var link = new URL(written || journeyUrl, document.baseURI).href;
     var minutes = item && Number(item.getAttribute("data-minutes"));
-    var on = new Date(Date.UTC(start[0], start[1] - 1, start[2] + number - 1));
+    var on = new Date(0);
+    on.setUTCFullYear(start[0], start[1] - 1, start[2] + number - 1);  /* Date.UTC would read year 50 as 1950 */
     var summary = say(panel, "reminder_summary", { number: number, topic: dayTopic(item), journey: title });
     var about = { number: number, journey: title, url: link };
     var description = written ? say(panel, "reminder_description", about) : say(panel, "reminder_planned", about);
     var lines = [
       "BEGIN:VEVENT",
-      "UID:" + slug + "-day-" + number + "@" + (window.location.host || "sitegen"),
+      "UID:" + escapeText(slug + "-day-" + number + "@" + (window.location.host || "sitegen")),
       "DTSTAMP:" + stamp(now),
-      "DTSTART:" + on.getUTCFullYear() + pad(on.getUTCMonth() + 1) + pad(on.getUTCDate()) + "T" + time[0] + time[1] + "00",
+      "DTSTART:" + ("000" + on.getUTCFullYear()).slice(-4) + pad(on.getUTCMonth() + 1) + pad(on.getUTCDate()) + "T" + time[0] + time[1] + "00",
       "DURATION:PT" + (minutes > 0 && Math.floor(minutes) === minutes ? minutes : 15) + "M",
       "SUMMARY:" + escapeText(summary),
       "DESCRIPTION:" + escapeText(description),
