@@ -25,8 +25,8 @@ REDIRECTS_INTRO = """\
 # for good (301) to its article. The small pages at these addresses stay, for other hosts.
 """
 
-THEME_FILES = ("/static/site.db2f2f8ffd.css", "/static/site.aca1ab2579.js")
-"""The default theme's stylesheet and script under their digest names (listed in name order in _headers)."""
+THEME_FILES = ("/static/site.e3eac2eab9.css", "/static/site.882030f041.js", "/static/keep.8d9a743134.js")
+"""The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (
     INTRO
     + "\n/*\n"

@@ -196,6 +196,7 @@ REFUSED = {
     "answer-odd-id": (saved(journal={**JOURNAL, "answers": {"__proto__x": ["x"]}}), "the answers in"),
     "names-a-number": (saved(journal={**JOURNAL, "names": [1, ""]}), "the answers in"),
     "journal-a-list": (saved(journal=[]), "the answers in"),
+    "too-large": (b" " * (5 * 1024 * 1024 + 1), "is too large to be a saved journey"),
 }
 
 
