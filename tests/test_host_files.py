@@ -25,7 +25,12 @@ REDIRECTS_INTRO = """\
 # for good (301) to its article. The small pages at these addresses stay, for other hosts.
 """
 
-THEME_FILES = ("/static/journal.91768ea0c9.js", "/static/site.4bfe64279a.css", "/static/site.aca1ab2579.js")
+THEME_FILES = (
+    "/static/journal.91768ea0c9.js",
+    "/static/keep.8d9a743134.js",
+    "/static/site.6fdad86b13.css",
+    "/static/site.882030f041.js",
+)
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (
     INTRO

@@ -219,6 +219,7 @@ def test_overview_keeps_the_sections_around_the_plan_in_order(calm: Path) -> Non
         "Daily Activities",
         "Psychological Foundation",
         "Expected Outcomes",
+        "Keep your progress",  # the panel to save, restore and make reminders (shown by keep.js)
     ]
     assert "Every couple argues." in main.get_text()
     closing = main.select_one(".closing")
@@ -473,7 +474,9 @@ def test_day_heading_separators(make_site: MakeSite, separator: str) -> None:
     page = read_html(out, "journeys/steady/day-2/")
     assert texts(page.find_all("h1")) == ["Day 2: Slowing Down"]
     overview = read_html(out, "journeys/steady/")
-    assert texts(overview.find_all("h2")) == ["Your journey plan"], "the day became an overview section"
+    assert texts(overview.find_all("h2")) == ["Your journey plan", "Keep your progress"], (
+        "the day became an overview section"
+    )
     link = overview.select_one('li.day-item[data-day="2"] a')
     assert link is not None and " ".join(link.get_text().split()) == "Day 2 Slowing Down"
 

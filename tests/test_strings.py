@@ -104,7 +104,7 @@ def test_the_scripts_are_handed_every_text_they_use() -> None:
     for template in THEME.joinpath("templates").rglob("*.html"):
         for call in re.findall(r"js_strings\(([^)]*)\)", template.read_text(encoding="utf-8")):
             handed |= set(re.findall(r"""["']([a-z_]+)["']""", call))
-    assert {"progress_none", "search_results", "journal_kept", "journal_partner_answer_step"} <= said
+    assert {"progress_none", "search_results", "journal_kept", "journal_partner_answer_step", "reminders_made"} <= said
     assert said == handed
 
 

@@ -98,3 +98,27 @@ def test_no_axe_best_practice_violations(context_for_width: Callable[[int], Brow
         assert results.violations_count == 0, f"{kind_path}:\n{results.generate_report()}"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_overview_with_its_keep_panel_in_use_has_no_axe_violations(
+    context_for_width: Callable[[int], BrowserContext], scheme: Literal["light", "dark"], width: int
+) -> None:
+    """The journey overview's "Keep your progress" panel, shown (it needs JavaScript) and with its messages filled."""
+    page = context_for_width(width).new_page()
+    try:
+        page.emulate_media(color_scheme=scheme)
+        page.goto("/journeys/steadier-days/")
+        expect(page.locator(".keep-panel")).to_be_visible()
+        page.get_by_label("Restore from a file").set_input_files(
+            {"name": "not-a-journey.json", "mimeType": "application/json", "buffer": b"{}"}
+        )
+        expect(page.locator(".keep-status")).to_contain_text("Nothing was changed")
+        page.get_by_label("Start date").fill("")
+        page.get_by_role("button", name="Add reminders to my calendar").click()
+        expect(page.locator(".reminders-status")).to_have_text("Choose a start date first.")
+        results = AXE.run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"overview ({scheme}, {width}px):\n{results.generate_report()}"
+    finally:
+        page.close()

@@ -96,6 +96,7 @@
     if (clear) {
       clear.addEventListener("click", function () { save([]); render(); });
     }
+    document.addEventListener("sitegen:journey-restored", render);  /* keep.js wrote progress from a file */
     render();
   })();
 
