@@ -63,55 +63,122 @@ def _peak(m: Measurement) -> str:
     return f"{m.peak_mib:.0f} MiB" if m.peak_mib else "?"
 
 
+PEER_NAMES = {
+    "hugo+pagefind": "Hugo + Pagefind",
+    "pelican+pagefind": "Pelican + Pagefind",
+    "hugo": "Hugo",
+    "pelican": "Pelican",
+}
+"""The peers, like-for-like first: sitegen's build includes its search index, so the fair comparison is
+with a peer that also runs Pagefind over its output. The rows without search are kept beside them."""
+
+
 def markdown(run: Run) -> str:
     """The body shared by bench/results/*.md and README's Performance section."""
     lines = [
         "Machine: " + "; ".join(f"{k} {v}" for k, v in run.machine.items()) + ".",
         "",
-        "sitegen, time (runs) and peak memory, and its time as a ratio to each peer's cold build of the "
-        "same articles (below 1× means sitegen is faster):",
-        "",
+        "sitegen's time (runs, CPU) and peak memory, and its time as a ratio to each peer's cold build of the "
+        "same articles (below 1× means sitegen is faster). sitegen's build includes its Pagefind search "
+        "index, so the like-for-like peers are those with Pagefind.",
     ]
-    header = "| step |"
-    rule = "|---|"
     for size in run.sizes:
-        header += f" {size:,} articles | peak RSS | ÷ Hugo | ÷ Pelican |"
-        rule += "---:|---:|---:|---:|"
-    lines += [header, rule]
-    for key, label in STEPS:
-        row = f"| {label} |"
-        for size in run.sizes:
+        lines += ["", f"{size:,} articles:", ""]
+        lines.append("| step | sitegen | peak RSS | " + " | ".join(f"÷ {name}" for name in PEER_NAMES.values()) + " |")
+        lines.append("|---|---:|---:|" + "---:|" * len(PEER_NAMES))
+        for key, label in STEPS:
             m = run.sitegen.get((key, size))
             if m is None:
                 note = run.notes.get((key, size), "not measured")
-                row += f" {note} | – | – | – |"
+                lines.append(f"| {label} | {note} | – |" + " – |" * len(PEER_NAMES))
                 continue
-            hugo, pelican = run.peers.get(("hugo", size)), run.peers.get(("pelican", size))
-            ratio_h, ratio_p = ("–", "–") if key == "preview" else (_ratio(m, hugo), _ratio(m, pelican))
-            row += f" {_cell(m)} | {_peak(m)} | {ratio_h} | {ratio_p} |"
-        lines.append(row)
-    lines += ["", "Peers, cold build of the same articles (no output, no cache):", ""]
+            ratios = [("–" if key == "preview" else _ratio(m, run.peers.get((peer, size)))) for peer in PEER_NAMES]
+            lines.append(f"| {label} | {_cell(m)} | {_peak(m)} | " + " | ".join(ratios) + " |")
+    lines += [
+        "",
+        "Peers, cold build of the same articles (no output, no cache), and sitegen's cold build ÷ theirs:",
+        "",
+    ]
     header, rule = "| generator |", "|---|"
     for size in run.sizes:
-        header += f" {size:,} articles | peak RSS |"
-        rule += "---:|---:|"
+        header += f" {size:,} articles | peak RSS | sitegen ÷ |"
+        rule += "---:|---:|---:|"
     lines += [header, rule]
-    for peer, name in (("hugo", "Hugo"), ("pelican", "Pelican")):
-        row = f"| {name} {run.peer_versions.get(peer, '')} |"
+    for peer, name in PEER_NAMES.items():
+        version = run.peer_versions.get(peer.split("+")[0], "")
+        row = f"| {name} {version} |".replace("  ", " ")
         for size in run.sizes:
             m = run.peers.get((peer, size))
             if m is None:
-                row += f" {run.notes.get((peer, size), 'not measured')} | – |"
+                row += f" {run.notes.get((peer, size), 'not measured')} | – | – |"
             else:
-                row += f" {_cell(m)} | {_peak(m)} |"
+                row += f" {_cell(m)} | {_peak(m)} | {_ratio(run.sitegen.get(('cold', size)), m)} |"
         lines.append(row)
-    lines += ["", "Targets:", ""]
+    lines += ["", "Targets (issue 23, builds that cost what changed):", ""]
+    lines += [f"- {line}" for line in change_targets(run)]
+    lines += ["", "Targets (issue 10):", ""]
     lines += [f"- {line}" for line in targets(run)]
     return "\n".join(lines) + "\n"
 
 
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def change_targets(run: Run) -> list[str]:
+    """Issue 23's targets, against the peers with Pagefind, each computed from this run alone."""
+    sg, peers = run.sitegen, run.peers
+    out: list[str] = []
+    cold, hugo, pelican = (
+        sg.get(("cold", 1000)),
+        peers.get(("hugo+pagefind", 1000)),
+        peers.get(("pelican+pagefind", 1000)),
+    )
+    label = "cold build of 1,000 articles no slower than Hugo + Pagefind"
+    if cold and hugo:
+        out.append(f"{_verdict(cold.seconds <= hugo.seconds)} {label}: {_seconds(cold)} vs {_seconds(hugo)}")
+    else:
+        out.append(f"NOT MEASURED {label}")
+    label = "cold build of 1,000 articles at least 2× faster than Pelican + Pagefind"
+    if cold and pelican:
+        speedup = pelican.seconds / cold.seconds
+        out.append(f"{_verdict(speedup >= 2)} {label}: {speedup:.2f}× ({_seconds(cold)} vs {_seconds(pelican)})")
+    else:
+        out.append(f"NOT MEASURED {label}")
+    edit, hugo_large = sg.get(("article", 10000)), peers.get(("hugo+pagefind", 10000))
+    label = "one article edited at 10,000 articles: at most 1.0 s and at most 15% of Hugo + Pagefind's cold build"
+    if edit and hugo_large:
+        share = edit.seconds / hugo_large.seconds
+        ok = edit.seconds <= 1.0 and share <= 0.15
+        out.append(f"{_verdict(ok)} {label}: {_seconds(edit)}, {share:.0%} of {_seconds(hugo_large)}")
+    else:
+        out.append(f"NOT MEASURED {label} (run without --quick)")
+    template, cold_large = sg.get(("template", 10000)), sg.get(("cold", 10000))
+    label = "one template edited at 10,000 articles: at most 50% of sitegen's own cold build"
+    if template and cold_large:
+        share = template.seconds / cold_large.seconds
+        out.append(f"{_verdict(share <= 0.5)} {label}: {share:.0%} ({_seconds(template)} vs {_seconds(cold_large)})")
+    else:
+        out.append(f"NOT MEASURED {label} (run without --quick)")
+    preview = sg.get(("preview", 1000))
+    label = "preview at 1,000 articles, save to served page: at most 100 ms (median of 5)"
+    out.append(
+        f"{_verdict(preview.seconds <= 0.1)} {label}: {_seconds(preview)}" if preview else f"NOT MEASURED {label}"
+    )
+    out.append("NOT MEASURED preview at 10,000 articles: at most 300 ms (the bench previews 1,000 only)")
+    measured = [m for (key, size), m in sg.items() if size == 10000]
+    label = "peak memory at 10,000 articles under 400 MiB"
+    if measured:
+        peak = max(m.peak_mib for m in measured)
+        out.append(f"{_verdict(peak < 400)} {label}: {peak:.0f} MiB (highest of every 10,000-article step)")
+    else:
+        out.append(f"NOT MEASURED {label} (run without --quick)")
+    return out
+
+
 def targets(run: Run) -> list[str]:
-    """The issue's targets, each PASS, FAIL or 'not measured', computed from this run alone."""
+    """Issue 10's targets (against the peers without search, as it measured them), each PASS, FAIL or
+    'not measured', computed from this run alone."""
     sg, peers = run.sitegen, run.peers
     out: list[str] = []
 

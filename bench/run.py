@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import os
 import platform
+import shlex
 import shutil
 import socket
 import subprocess
@@ -39,7 +40,8 @@ EDITED = 500  # the index (in file-name order) of the article every edit touches
 HUGO_AT_10000_IF_UNDER = 10.0  # seconds at 1,000: skip Hugo at 10,000 if it is slower than this
 README_INTRO = (
     "`make bench` builds a generated practice (1,000 and 10,000 articles of ~900 words over 6 categories "
-    "and 12 tags, 3 clinicians, 20 journeys of 6 weeks) with sitegen, Hugo and Pelican, and writes the "
+    "and 12 tags, 3 clinicians, 20 journeys of 6 weeks) with sitegen, and with Hugo and Pelican each with and "
+    "without Pagefind over their output (sitegen's build includes Pagefind), and writes the "
     "results to `bench/results/` (see `bench/README.md`). It takes about 5 minutes on a quiet 2-core machine "
     "(longer when other work shares it); `make bench BENCH_ARGS=--quick` measures 1,000 articles once. "
     "The latest results:"
@@ -268,27 +270,63 @@ def free_port() -> int:
 # --- peers -------------------------------------------------------------------------------------
 
 
-def bench_hugo(project: Path, size: int, runs: int, run: report.Run) -> None:
-    say(f"Hugo {size:,}: cold build ({runs} run{'s' if runs > 1 else ''})")
-    prepare = lambda i: remove(project / "public", project / "resources", project / ".hugo_build.lock")  # noqa: E731
-    result = measure.repeat(runs, prepare, [str(hugo_binary()), "--quiet"], project, dict(os.environ))
+def pagefind_command(site: str, glob: str | None = None) -> str:
+    """Pagefind as sitegen's build runs it (the same package, through sitegen's interpreter, the language
+    forced), here over a peer's output: what a Hugo or Pelican user adds for search."""
+    command = [sys.executable, "-m", "pagefind", "--site", site, "--silent", "--force-language", "en"]
+    command += ["--glob", glob] if glob else []
+    return shlex.join(command)
+
+
+def with_search(build: list[str], search: str) -> list[str]:
+    """The peer's build, then Pagefind over its output, timed as one command."""
+    return ["/bin/sh", "-c", f"{shlex.join(build)} && {search}"]
+
+
+def bench_peer(key: str, size: int, runs: int, run: report.Run, timed: list[str], cold: tuple[Path, ...]) -> None:
+    """A peer's cold build (`cold`: what it left last time, removed before each run) into `run.peers[key, size]`."""
+    say(f"{report.PEER_NAMES[key]} {size:,}: cold build ({runs} run{'s' if runs > 1 else ''})")
+    project = cold[0].parent
+    result = measure.repeat(runs, lambda i: remove(*cold), timed, project, dict(os.environ))
+    run.peers[(key, size)] = result
+    say(f"  {result.seconds:.2f} s, CPU {result.cpu or 0:.1f} s, peak {result.peak_mib:.0f} MiB")
+
+
+def bench_hugo(project: Path, size: int, runs: int, run: report.Run, search: bool = False) -> None:
+    """Hugo's cold build; with `search`, Pagefind over `public/` too (the article layout marks
+    `data-pagefind-body`, as Pagefind's documentation asks, so only articles are indexed)."""
+    build = [str(hugo_binary()), "--quiet"]
+    timed = with_search(build, pagefind_command("public")) if search else build
+    cold = (project / "public", project / "resources", project / ".hugo_build.lock")
+    bench_peer("hugo+pagefind" if search else "hugo", size, runs, run, timed, cold)
     pages = list((project / "public" / "posts").glob("*/index.html"))
     if len(pages) < size:
         raise SystemExit(f"Hugo wrote {len(pages)} article pages for {size} articles in {project}")
-    run.peers[("hugo", size)] = result
-    say(f"  {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+    if search:
+        check_search_index(project / "public")
 
 
-def bench_pelican(project: Path, size: int, runs: int, run: report.Run) -> None:
-    say(f"Pelican {size:,}: cold build ({runs} run{'s' if runs > 1 else ''})")
-    command = [str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-    prepare = lambda i: remove(project / "output", project / "cache", project / "__pycache__")  # noqa: E731
-    result = measure.repeat(runs, prepare, command, project, dict(os.environ))
+def bench_pelican(project: Path, size: int, runs: int, run: report.Run, search: bool = False) -> None:
+    """Pelican's cold build; with `search`, Pagefind over `output/`, limited to the article pages (the
+    default theme marks no `data-pagefind-body`, and each article is `<slug>-NNNNN.html`)."""
+    build = [str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+    timed = with_search(build, pagefind_command("output", PELICAN_ARTICLES)) if search else build
+    cold = (project / "output", project / "cache", project / "__pycache__")
+    bench_peer("pelican+pagefind" if search else "pelican", size, runs, run, timed, cold)
     pages = [p for p in (project / "output").glob("*.html") if p.stem.endswith(tuple("0123456789"))]
     if len(pages) < size:
         raise SystemExit(f"Pelican wrote {len(pages)} article pages for {size} articles in {project}")
-    run.peers[("pelican", size)] = result
-    say(f"  {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+    if search:
+        check_search_index(project / "output")
+
+
+PELICAN_ARTICLES = "*-[0-9][0-9][0-9][0-9][0-9].html"
+
+
+def check_search_index(site: Path) -> None:
+    """A peer's search time counts only if Pagefind wrote an index."""
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        raise SystemExit(f"Pagefind wrote no index in {site}")
 
 
 # --- profile -----------------------------------------------------------------------------------
@@ -336,8 +374,9 @@ def main() -> None:
     with_pelican = {size: size == 1000 or args.full for size in sizes}
     generate(work, sizes, with_pelican)
 
-    bench_hugo(work / "hugo-1000", 1000, small_runs, run)
-    bench_pelican(work / "pelican-1000", 1000, small_runs, run)
+    for search in (False, True):
+        bench_hugo(work / "hugo-1000", 1000, small_runs, run, search)
+        bench_pelican(work / "pelican-1000", 1000, small_runs, run, search)
     bench_sitegen(work / "sitegen-1000", 1000, small_runs, run)
     bench_preview(work / "sitegen-1000", run, work / "serve.log")
     sample_line = bench_sample_preview(work)
@@ -346,14 +385,16 @@ def main() -> None:
     if 10000 in sizes:
         run.notes[("preview", 10000)] = "1,000 only"
         hugo_small = run.peers[("hugo", 1000)].seconds
-        if hugo_small < HUGO_AT_10000_IF_UNDER:
-            bench_hugo(work / "hugo-10000", 10000, 1, run)
-        else:
-            run.notes[("hugo", 10000)] = f"skipped ({hugo_small:.1f} s at 1,000)"
-        if args.full:
-            bench_pelican(work / "pelican-10000", 10000, 1, run)
-        else:
-            run.notes[("pelican", 10000)] = "not run (`--full`)"
+        for search, key in ((False, "hugo"), (True, "hugo+pagefind")):
+            if hugo_small < HUGO_AT_10000_IF_UNDER:
+                bench_hugo(work / "hugo-10000", 10000, 1, run, search)
+            else:
+                run.notes[(key, 10000)] = f"skipped ({hugo_small:.1f} s at 1,000)"
+        for search, key in ((False, "pelican"), (True, "pelican+pagefind")):
+            if args.full:
+                bench_pelican(work / "pelican-10000", 10000, 1, run, search)
+            else:
+                run.notes[(key, 10000)] = "not run (`--full`)"
         bench_sitegen(work / "sitegen-10000", 10000, 1, run)
 
     run.machine["load average"] += f", {os.getloadavg()[0]:.1f} at end (other work on the machine slows every number)"

@@ -362,7 +362,7 @@ HUGO_LAYOUTS = {
 """,
     "single.html": """\
 {{ define "main" }}
-<article>
+<article data-pagefind-body>
 <h1>{{ .Title }}</h1>
 <p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time>
 {{ with .Params.author }} by {{ . }}{{ end }}</p>

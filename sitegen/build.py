@@ -33,7 +33,7 @@ from sitegen.publishing.recordings import recordings
 from sitegen.publishing.search_index import SearchIndex, index_files, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
-from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath
+from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath, address_outside
 from sitegen.reading.images import ImageInfo
 from sitegen.reading.load import BuildOptions, load_content
 from sitegen.reading.models import Content
@@ -196,7 +196,7 @@ def build(
     which paths `changed`: they are read again, whatever their stamps say."""
     started = time.perf_counter()
     root = root.resolve()
-    with project_lock(root, on_busy):
+    with project_lock(root, on_busy) as cache:
         output = checked_output(root, output or root / "output", follow_output_link)
         in_place = continued is not None and continued.in_place and continued.planned is not None and output.is_dir()
         workers = 1 if in_place else workers or default_workers()  # in place: the preview's watcher thread
@@ -207,7 +207,8 @@ def build(
         if continued and continued.caches:
             continued.caches.forget(changed)
         planned = plan_site(root, options, use_cache, continued.caches if continued else None)
-        writer: SiteOutput = InPlaceOutput(output, continued.files) if continued and in_place else StagedOutput(output)
+        done = continued.files if continued else frozenset()
+        writer: SiteOutput = InPlaceOutput(output, done) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
         if inputs and not in_place:
@@ -268,6 +269,7 @@ def _publish(
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
+        out.remove_unwritten()  # before Pagefind reads the folder: what it held and this build did not write
         index = _search_index(planned, out, refresh_search, continued, record)
         bundle = index.named(Urls.for_site(planned.config)) if index else None
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
@@ -386,8 +388,3 @@ def render_all(
         raise BuildFailed(guard.errors + errors)  # the static files' problems too: all at once
     log.info("rendered %d pages, reused %d unchanged", len(rendered), len(jobs) - len(rendered))
     return record, frozenset(rendered)
-
-
-def address_outside(source: str, address: str) -> ContentError:
-    """The problem of a page whose address would put it outside the output folder."""
-    return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")

@@ -28,6 +28,10 @@ CACHE_DIR = ".sitegen-cache"
 PREVIEW_DIR = ".sitegen-preview"
 LOCK = "lock"
 SEARCH_LOCK = "search.lock"
+SPARE = "spare"
+"""The output tree the last swap put aside (publishing/spare_tree.py). Not walked here with the
+other parts: that would read the whole site on every build. Its user checks it itself, and
+never follows a link in it."""
 _FOLDERS = frozenset({"pages", "templates", "images", "pagefind", "site"})
 
 OnBusy = Callable[[], bool]
@@ -116,7 +120,7 @@ def project_lock(root: Path, on_busy: OnBusy = wait_quietly) -> Iterator[Path]:
     """Hold the project's build lock, with its cache folder checked; yields that folder."""
     cache = own_folder(root / CACHE_DIR)
     with _locked(cache / LOCK, on_busy, root):
-        discard_unsafe_parts(cache, keep=frozenset({LOCK, SEARCH_LOCK}))
+        discard_unsafe_parts(cache, keep=frozenset({LOCK, SEARCH_LOCK, SPARE}))
         yield cache
 
 

@@ -62,6 +62,9 @@ class InPlaceOutput:
     def reuse_tree(self, relative: str) -> None:
         """A folder carried over unchanged: in place, it is simply left where it is."""
 
+    def remove_unwritten(self) -> None:
+        """In place, files the site no longer has are removed at publish(), with the rest."""
+
     @property
     def written_files(self) -> frozenset[str]:
         return frozenset(self._written)

@@ -1,0 +1,239 @@
+"""The output tree a swap puts aside, kept to become the next build's staging folder.
+
+A staged build used to make every folder of the site afresh, link every unchanged file
+into it, swap it in, and then delete the old tree: work in proportion to the whole site
+for an edit to one page. Instead, the tree the swap puts aside is kept in the project's
+cache (`.sitegen-cache/spare/`) and becomes the next build's staging folder. It is two
+builds old, so that build brings it up to date: a file that already is the very file the
+build would link (the same inode) is left alone, a changed one is replaced, and whatever
+the site no longer has is removed. Folders that stay cost nothing.
+
+What a kept tree holds is known from a listing recorded when it was published: each
+folder with its modification time and the names in it, sealed like every other cache
+file and tied to the tree by its inode. A folder whose time has moved (something was
+added, removed or replaced in it while it was live) is read again, and a tree with no
+listing that fits is read whole; so nothing stale survives. The listing never vouches
+for a file's bytes: those are checked exactly as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+
+from sitegen.core.output_folder import is_owned
+from sitegen.core.sealed import read_sealed_view, write_sealed
+from sitegen.core.workspace import SPARE, discard, own_folder
+
+Listing = dict[str, tuple[int, list[str]]]
+"""Each folder of a tree ('' is the top), with its modification time and the names of the
+entries in it that are not folders."""
+_LISTING = msgspec.msgpack.Decoder(tuple[int, int, Listing])
+_RACY_NS = 100_000_000
+"""A folder changed this close to its listing may change again within the same tick of the
+file system's clock without its time moving: it is recorded as changed, to be read again."""
+
+
+@dataclass
+class TreeContents:
+    """What a tree holds: each folder (by site-relative path) and the non-folder names in it."""
+
+    folders: dict[str, set[str]] = field(default_factory=lambda: {"": set()})
+
+    def holds(self, relative: str) -> bool:
+        folder, _, name = relative.rpartition("/")
+        return name in self.folders.get(folder, ())
+
+    def entries(self) -> Iterator[str]:
+        for folder, names in self.folders.items():
+            yield from (f"{folder}/{name}" if folder else name for name in names)
+
+    def forget(self, top: str) -> None:
+        """Drop a folder and everything under it (removed, or about to be)."""
+        self.folders = {f: n for f, n in self.folders.items() if f != top and not f.startswith(top + "/")}
+        parent, _, name = top.rpartition("/")
+        self.folders.get(parent, set()).discard(name)
+
+
+def contents_of(files: Iterable[str]) -> TreeContents:
+    """The folders and names a set of site-relative files makes."""
+    contents = TreeContents()
+    placed = {""}
+    for relative in files:
+        folder, _, name = relative.rpartition("/")
+        contents.folders.setdefault(folder, set()).add(name)
+        while folder not in placed:  # and every folder above it
+            placed.add(folder)
+            contents.folders.setdefault(folder, set())
+            folder = folder.rpartition("/")[0]
+            contents.folders.setdefault(folder, set())
+    return contents
+
+
+@dataclass(frozen=True)
+class SpareSlot:
+    """Where the tree set aside from one output folder is kept, with the listings of both trees."""
+
+    folder: Path
+    key: str
+
+    @property
+    def tree(self) -> Path:
+        return self.folder / f"{self.key}.tree"
+
+    def listing(self, root: os.stat_result) -> Path:
+        return self.folder / f"{self.key}.{root.st_dev}-{root.st_ino}.listing"
+
+
+def spare_slot(cache: Path, output: Path) -> SpareSlot | None:
+    """The slot for `output`'s spare tree, in the project's cache; None when the cache is on
+    another file system than the output (a tree moves only by renaming it)."""
+    try:
+        if os.stat(cache).st_dev != os.stat(output.parent).st_dev:
+            return None
+    except OSError:
+        return None
+    return SpareSlot(cache / SPARE, hashlib.sha256(os.fsencode(output)).hexdigest()[:16])
+
+
+def take_spare(slot: SpareSlot, staging: Path) -> bool:
+    """Move the spare tree to `staging` (which must not exist), if there is one made by a build."""
+    try:
+        if not stat.S_ISDIR(slot.folder.lstat().st_mode):
+            discard(slot.folder)  # a link or a file in its place is removed, never followed
+            return False
+        found = slot.tree.lstat()
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISDIR(found.st_mode) or not is_owned(slot.tree):
+        discard(slot.tree)
+        return False
+    os.rename(slot.tree, staging)
+    return True
+
+
+def set_aside(slot: SpareSlot, old: Path, live: Path) -> None:
+    """Keep the tree at `old` (which a swap replaced, or a failed build staged) as the spare, and
+    drop the listings of trees that are neither it nor the `live` output."""
+    own_folder(slot.folder)
+    discard(slot.tree)
+    os.rename(old, slot.tree)
+    keep = {slot.listing(slot.tree.lstat()).name}
+    with contextlib.suppress(OSError):
+        keep.add(slot.listing(live.lstat()).name)
+    with os.scandir(slot.folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(slot.key + ".") and entry.name.endswith(".listing") and entry.name not in keep:
+                discard(Path(entry.path))
+
+
+def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
+    """What the tree at `root` holds: from its listing, with every folder whose time moved read
+    again; or, with no listing that fits, read whole."""
+    info = root.lstat()
+    listing = _listing(slot, info) if slot else None
+    if listing is None:
+        contents = TreeContents({})
+        _read_folder(root, "", contents)
+        return contents
+    return _checked(root, listing)
+
+
+def record_tree(slot: SpareSlot, root: Path, contents: TreeContents) -> None:
+    """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare."""
+    started = time.time_ns()
+    listing: Listing = {}
+    top = f"{root}/"
+    for folder, names in contents.folders.items():
+        try:
+            changed = os.lstat(top + folder).st_mtime_ns
+        except OSError:
+            continue
+        listing[folder] = (-1 if changed > started - _RACY_NS else changed, sorted(names))
+    info = root.lstat()
+    write_sealed(slot.listing(info), msgspec.msgpack.encode((info.st_dev, info.st_ino, listing)))
+
+
+def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
+    sealed = read_sealed_view(slot.listing(root))  # a listing copied in from elsewhere is never believed
+    if sealed is None:
+        return None
+    try:
+        device, inode, listing = _LISTING.decode(sealed)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return listing if (device, inode) == (root.st_dev, root.st_ino) and "" in listing else None
+
+
+def _checked(root: Path, listing: Listing) -> TreeContents:
+    """The listing, with each folder whose modification time moved read again from the disk."""
+    contents = TreeContents({})
+    top = f"{root}/"
+    subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
+    for folder in sorted(listing):  # a folder's path sorts before every path below it
+        parent, _, name = folder.rpartition("/")
+        if folder and (parent not in contents.folders or name not in subfolders.get(parent, {name})):
+            continue  # its parent is gone, or was read again and no longer holds it
+        if folder in contents.folders:
+            continue  # read whole already, as part of a folder the listing did not know
+        try:
+            info = os.lstat(top + folder)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            contents.folders[parent].add(name)  # replaced by a file or a link: removed or replaced later
+            continue
+        changed, names = listing[folder]
+        if info.st_mtime_ns == changed:
+            contents.folders[folder] = set(names)
+            continue
+        subfolders[folder] = _read_folder(root, folder, contents, known=listing)
+    return contents
+
+
+def add_branch(root: Path, folder: str, contents: TreeContents) -> None:
+    """Read the folder `folder` of the tree at `root`, and all below it, into `contents`."""
+    _read_folder(root, folder, contents)
+
+
+def _read_folder(root: Path, folder: str, contents: TreeContents, known: Listing | None = None) -> set[str]:
+    """Read one folder: its non-folder names into `contents`; subfolders the listing does not know
+    are read whole. Returns the names of its subfolders."""
+    names, found = set(), set()
+    with os.scandir(_path(root, folder)) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.add(entry.name)
+            else:
+                names.add(entry.name)
+    contents.folders[folder] = names
+    for name in found:
+        child = f"{folder}/{name}" if folder else name
+        if known is None or child not in known:
+            _read_folder(root, child, contents)
+    return found
+
+
+def _path(root: Path, folder: str) -> str:
+    return os.path.join(root, folder) if folder else str(root)
+
+
+def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> None:
+    """Remove from the tree at `root` every entry and folder it held `before` that it does not hold `now`."""
+    gone = {f for f in before.folders if f and f not in now.folders and not now.holds(f)}
+    for folder in sorted(gone):
+        if folder.rpartition("/")[0] not in gone:  # the top of a gone branch: removed with all below it
+            discard(root / folder)
+    for relative in before.entries():
+        if now.holds(relative) or relative in now.folders or relative.rpartition("/")[0] in gone:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(root, relative))
