@@ -234,10 +234,11 @@ def make_reminders(page: Page, tmp_path: Path, start: str, time: str, alert: str
 
 
 def plan(page: Page) -> list[dict[str, Any]]:
-    """Each day of the overview's plan: its number, topic and link (None for a planned day)."""
+    """Each day of the overview's plan: its number, topic, link (None for a planned day) and minutes (or None)."""
     days: list[dict[str, Any]] = page.evaluate(
         """() => [...document.querySelectorAll('.day-item')].map(li => ({
             number: Number(li.dataset.day), url: li.dataset.url || null,
+            minutes: li.dataset.minutes ? Number(li.dataset.minutes) : null,
             topic: (li.querySelector('a') || li).textContent
                 .replace(li.querySelector('.day-number').textContent, '').replace(/Coming soon|Done/g, '')
                 .replace(/\\s+/g, ' ').trim()}))"""
@@ -291,7 +292,7 @@ def test_reminders_hold_one_event_per_day_at_the_chosen_date_and_time(
         # Floating local time (no zone): 07:30 wherever the reader is, on either side of the clock change.
         assert start == datetime(2027, 3, 28, 7, 30) + timedelta(days=day["number"] - 1)
         assert start.tzinfo is None
-        assert event.decoded("DURATION") == timedelta(minutes=15)
+        assert event.decoded("DURATION") == timedelta(minutes=day["minutes"] or 15)  # the day's minutes: or 15
         link = f"{site_url}{day['url'] or journey}"
         assert str(event["URL"]) == link
         assert link in str(event["DESCRIPTION"])
@@ -311,6 +312,7 @@ def test_reminders_hold_one_event_per_day_at_the_chosen_date_and_time(
 def test_a_day_that_says_how_long_it_takes_gets_an_event_that_long(page: Page, tmp_path: Path) -> None:
     """A plan item's `data-minutes` (written by the build for a day with `minutes:`) sets its event's DURATION."""
     page.goto(OVERVIEW)
+    page.evaluate("() => document.querySelectorAll('.day-item').forEach(li => li.removeAttribute('data-minutes'))")
     page.evaluate("() => document.querySelector('.day-item[data-day=\"2\"]').setAttribute('data-minutes', '25')")
     _, raw = make_reminders(page, tmp_path, "2027-05-01", "19:00", "No alert")
     events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
