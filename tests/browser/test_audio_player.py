@@ -13,7 +13,7 @@ from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import SAMPLE_EPOCH, run_sitegen, serving
 
@@ -105,6 +105,43 @@ def test_the_transcript_opens_and_closes_from_the_keyboard(audio_context: Browse
     assert page.get_by_text("count of four").is_visible()
     page.keyboard.press("Space")
     assert not details.evaluate("d => d.open")
+
+
+# Records whether each transcript is open when the browser says it is about to print; added after
+# site.js's own listener, so it sees what site.js made of the page.
+WATCH_PRINTING = """() => {
+  window.openAtPrint = [];
+  addEventListener("beforeprint", () => {
+    window.openAtPrint.push(Array.from(document.querySelectorAll("details.transcript"), d => d.open));
+  });
+}"""
+
+
+@pytest.mark.parametrize("path", [DAY, ARTICLE])
+def test_a_printed_page_carries_the_transcript_and_the_screen_keeps_it_folded(
+    audio_context: BrowserContext, path: str
+) -> None:
+    page = open_page(audio_context, path)
+    details = page.locator("main figure.audio details.transcript")
+    words = page.locator("main figure.audio .transcript-text")
+    page.evaluate(WATCH_PRINTING)
+    page.pdf()  # Chromium prints for real: beforeprint, the page laid out for paper, afterprint
+    assert page.evaluate("window.openAtPrint") == [[True]], "the transcript was folded while printing"
+    assert not details.evaluate("d => d.open"), "the transcript stays open on screen after printing"
+
+    page.emulate_media(media="print")
+    expect(words).to_be_hidden()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    expect(words).to_be_visible()
+    expect(words).to_contain_text("Breathe in through your nose for a count of four.")
+    expect(page.locator("main figure.audio audio")).to_be_hidden()
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    expect(words).to_be_hidden()
+
+    page.locator("main figure.audio summary").click()  # opened by the reader: still open after printing
+    page.pdf()
+    assert details.evaluate("d => d.open")
 
 
 @pytest.mark.parametrize("width", [375, 1280])

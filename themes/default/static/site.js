@@ -100,6 +100,23 @@
     render();
   })();
 
+  /* A printed page carries each recording's words: the player does not print, and a closed
+     transcript would leave only its summary on paper. Open for printing, closed again after. */
+  (function () {
+    "use strict";
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.transcript:not([open])").forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  })();
+
   /* Site search, served from this site's own Pagefind index. */
   (function () {
     "use strict";
