@@ -42,8 +42,11 @@
       } catch (e) { /* storage may be disabled; progress simply is not kept */ }
     }
 
+    var total = Number(journeyEl.getAttribute("data-total")) || 0;
+
     function render() {
-      var done = load();
+      /* Only days the journey has: storage may still hold later ones after it was shortened. */
+      var done = load().filter(function (n) { return !total || (n >= 1 && n <= total); });
       var items = document.querySelectorAll(".day-item[data-day]");
       var nextUrl = null, nextNumber = null;
       items.forEach(function (item) {
