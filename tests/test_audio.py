@@ -277,6 +277,8 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         "Listen: ![Inline](/audio/quiet.wav) here.",  # 20
         "",
         "![Blank transcript](/audio/blank.wav)",  # 22
+        "",
+        "![Beside images, as a preview writes it](../images/talk.mp3)",  # 24
     ]
     root = make_site({"content/articles/sounds.md": ARTICLE_HEAD + "\n".join(body) + "\n"})
     audio = root / "content/audio"
@@ -298,6 +300,12 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         (18, "the recording /audio/quiet.wav has no caption", "inside the brackets"),
         (20, "the recording /audio/quiet.wav shares its paragraph with other text", "a line of its own"),
         (22, "the transcript content/audio/blank.md is empty", "what the recording says"),
+        (
+            24,
+            "the recording ../images/talk.mp3 is not in content/audio/"
+            " (from this file, it leads to content/images/talk.mp3)",
+            "write ![What it is](/audio/",
+        ),
     ]
     lines = [line for line in result.err.splitlines() if line.startswith("content/articles/sounds.md:")]
     assert len(lines) == len(expected), result.err
@@ -305,6 +313,26 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         assert reported.startswith(f"content/articles/sounds.md:{line}: {message}"), reported
         assert hint in reported
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "written", "shown"),
+    [
+        ("content/articles/slow-breathing.md", "../audio/breathing.wav", PAGES_WITH_AUDIO["article"]),
+        ("content/journeys/body-scan/day-01.md", "../../audio/breathing.wav", PAGES_WITH_AUDIO["day in a folder"]),
+        ("content/pages/exercises.md", "../audio/./breathing.wav", PAGES_WITH_AUDIO["page"]),
+    ],
+)
+def test_a_path_from_the_markdown_file_into_content_audio_plays_that_recording(
+    root: Path, source: str, written: str, shown: str
+) -> None:
+    """The path an editor's preview of the Markdown file plays, as images accept it too."""
+    path = root / source
+    path.write_text(path.read_text(encoding="utf-8").replace("/audio/breathing.wav", written), encoding="utf-8")
+    build(root)
+    figure = player(root / "output", shown)
+    assert figure.source["src"] == digest_name(wav())  # type: ignore[index]
+    assert TRANSCRIPT_WORDS in figure.get_text()
 
 
 def test_a_transcript_is_words_only(make_site: MakeSite) -> None:
