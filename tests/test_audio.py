@@ -9,6 +9,7 @@ journey day in each form and a page; the WAV itself is made here with Python's `
 from __future__ import annotations
 
 import hashlib
+import http.client
 import io
 import os
 import shutil
@@ -19,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from test_html_validity import OLDER_CSP_GRAMMAR, validate
 
-from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen, snapshot, start_serve, stop
+from conftest import SAMPLE_EPOCH, MakeSite, ServeProcess, run_sitegen, snapshot, start_serve, stop
 from sitegen.build import build
 from sitegen.commands.deploy.content_types import content_type
 from sitegen.core.errors import BuildFailed
@@ -146,6 +147,50 @@ def test_the_preview_serves_the_recording_with_its_type(root: Path) -> None:
         stop(server)
 
 
+def ask_for_part(server: ServeProcess, path: str, wanted: str) -> tuple[int, dict[str, str], bytes]:
+    """A GET with `Range: <wanted>`, as a player sends it to seek; the status, headers and raw body."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": f"127.0.0.1:{server.port}", "Range": wanted})
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+def test_the_preview_sends_the_part_of_a_recording_a_player_asks_for_so_it_can_seek(root: Path) -> None:
+    whole = wav()
+    size = len(whole)
+    server = start_serve(root)
+    try:
+        day = server.request("/" + PAGES_WITH_AUDIO["journey day"])
+        src = BeautifulSoup(day.body, "html.parser").select_one("figure.audio source")["src"]
+        for wanted, (first, last) in {
+            "bytes=100-": (100, size - 1),
+            "bytes=100-199": (100, 199),
+            "bytes=0-0": (0, 0),
+            "bytes=-50": (size - 50, size - 1),
+            f"bytes=10-{size * 2}": (10, size - 1),
+            f"bytes=-{size * 2}": (0, size - 1),
+        }.items():
+            status, headers, body = ask_for_part(server, src, wanted)
+            assert status == 206, wanted
+            assert headers["content-range"] == f"bytes {first}-{last}/{size}", wanted
+            assert headers["content-length"] == str(last - first + 1), wanted
+            assert headers["content-type"] == "audio/wav"
+            assert body == whole[first : last + 1], wanted
+        for past_the_end in (f"bytes={size}-", f"bytes={size + 5}-{size + 10}", "bytes=-0"):
+            status, headers, _ = ask_for_part(server, src, past_the_end)
+            assert (status, headers["content-range"]) == (416, f"bytes */{size}"), past_the_end
+        for not_one_range in ("bytes=0-1,5-6", "bytes=9-2", "pages=1-2", "bytes=²-"):
+            status, headers, body = ask_for_part(server, src, not_one_range)
+            assert (status, body, headers["accept-ranges"]) == (200, whole, "bytes"), not_one_range
+        status, _, page = ask_for_part(server, "/" + PAGES_WITH_AUDIO["journey day"], "bytes=0-9")
+        assert status == 200 and b"livereload.js" in page, "a page is sent whole, with the preview's script"
+    finally:
+        stop(server)
+
+
 def test_a_site_in_a_sub_folder_plays_from_there_and_check_finds_every_file(root: Path) -> None:
     config = root / "site.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("https://example.org/\n", "https://example.org/p/\n"))
@@ -232,6 +277,8 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         "Listen: ![Inline](/audio/quiet.wav) here.",  # 20
         "",
         "![Blank transcript](/audio/blank.wav)",  # 22
+        "",
+        "![Beside images, as a preview writes it](../images/talk.mp3)",  # 24
     ]
     root = make_site({"content/articles/sounds.md": ARTICLE_HEAD + "\n".join(body) + "\n"})
     audio = root / "content/audio"
@@ -253,6 +300,12 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         (18, "the recording /audio/quiet.wav has no caption", "inside the brackets"),
         (20, "the recording /audio/quiet.wav shares its paragraph with other text", "a line of its own"),
         (22, "the transcript content/audio/blank.md is empty", "what the recording says"),
+        (
+            24,
+            "the recording ../images/talk.mp3 is not in content/audio/"
+            " (from this file, it leads to content/images/talk.mp3)",
+            "write ![What it is](/audio/",
+        ),
     ]
     lines = [line for line in result.err.splitlines() if line.startswith("content/articles/sounds.md:")]
     assert len(lines) == len(expected), result.err
@@ -260,6 +313,26 @@ def test_every_problem_with_a_recording_is_reported_at_once_at_its_line(make_sit
         assert reported.startswith(f"content/articles/sounds.md:{line}: {message}"), reported
         assert hint in reported
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "written", "shown"),
+    [
+        ("content/articles/slow-breathing.md", "../audio/breathing.wav", PAGES_WITH_AUDIO["article"]),
+        ("content/journeys/body-scan/day-01.md", "../../audio/breathing.wav", PAGES_WITH_AUDIO["day in a folder"]),
+        ("content/pages/exercises.md", "../audio/./breathing.wav", PAGES_WITH_AUDIO["page"]),
+    ],
+)
+def test_a_path_from_the_markdown_file_into_content_audio_plays_that_recording(
+    root: Path, source: str, written: str, shown: str
+) -> None:
+    """The path an editor's preview of the Markdown file plays, as images accept it too."""
+    path = root / source
+    path.write_text(path.read_text(encoding="utf-8").replace("/audio/breathing.wav", written), encoding="utf-8")
+    build(root)
+    figure = player(root / "output", shown)
+    assert figure.source["src"] == digest_name(wav())  # type: ignore[index]
+    assert TRANSCRIPT_WORDS in figure.get_text()
 
 
 def test_a_transcript_is_words_only(make_site: MakeSite) -> None:

@@ -27,9 +27,9 @@ REDIRECTS_INTRO = """\
 
 THEME_FILES = (
     "/static/journal.91768ea0c9.js",
-    "/static/keep.8d9a743134.js",
-    "/static/site.6fdad86b13.css",
-    "/static/site.882030f041.js",
+    "/static/keep.d79547ee81.js",
+    "/static/site.63f56e399b.css",
+    "/static/site.2dcdda562e.js",
 )
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (

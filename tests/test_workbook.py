@@ -171,18 +171,18 @@ def test_sample_overview_totals_each_week_honestly(sample_output: Path) -> None:
     """Every day of the couple's first week gives its minutes; Steadier Days' first week writes 5 of its 7."""
     couple = read_html(sample_output, "journeys/reconnecting-as-a-couple/")
     week_1, week_2 = couple.select("section.plan-week")[:2]
-    assert words(week_1.select_one(".week-time")) == "About 85 minutes this week"  # type: ignore[arg-type]
+    assert words(week_1.select_one(".week-time")) == "About 1 hour 25 minutes this week"  # type: ignore[arg-type]
     assert week_2.select_one(".week-time") is None
     steadier = read_html(sample_output, "journeys/steadier-days/").select_one("section.plan-week")
     assert steadier is not None
-    assert words(steadier.select_one(".week-time")) == "About 75 minutes for 5 of this week’s 7 days"  # type: ignore[arg-type]
+    assert words(steadier.select_one(".week-time")) == "About 1 hour 15 minutes for 5 of this week’s 7 days"  # type: ignore[arg-type]
     minutes = [int(str(li["data-minutes"])) for li in steadier.select("li.day-item[data-minutes]")]
     assert minutes == [15, 10, 20, 15, 15]
     assert not steadier.select("li.day-item.planned[data-minutes]")
     first = steadier.select_one("li.day-item")
     assert first is not None and words(first.select_one(".day-minutes")) == "About 15 minutes"  # type: ignore[arg-type]
     week_page = read_html(sample_output, "journeys/reconnecting-as-a-couple/week-1/")
-    assert words(main_of(week_page).select_one(".week-time")) == "About 85 minutes this week"  # type: ignore[arg-type]
+    assert words(main_of(week_page).select_one(".week-time")) == "About 1 hour 25 minutes this week"  # type: ignore[arg-type]
 
 
 def test_sample_day_says_about_how_long_it_takes(sample_output: Path) -> None:
@@ -215,6 +215,35 @@ def test_minutes_are_said_in_the_site_s_language(make_site: MakeSite) -> None:
     assert words(main_of(workbook).h1) == "Cuaderno de Quiet Steps"  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("language", "minutes", "expected"),
+    [
+        ("en", (30, 29), "About 59 minutes this week"),
+        ("en", (30, 30), "About 1 hour this week"),
+        ("en", (60, 1), "About 1 hour 1 minute this week"),
+        ("en", (120, 5), "About 2 hours 5 minutes this week"),
+        ("es", (30, 29), "Alrededor de 59 minutos esta semana"),
+        ("es", (60, 1), "Alrededor de 1 hora y 1 minuto esta semana"),
+        ("es", (200, 40), "Alrededor de 4 horas esta semana"),
+        ("es", (100, 25), "Alrededor de 2 horas y 5 minutos esta semana"),
+    ],
+)
+def test_a_week_of_an_hour_or_more_is_said_in_hours_and_minutes(
+    make_site: MakeSite, language: str, minutes: tuple[int, int], expected: str
+) -> None:
+    days = "".join(
+        f"## Day {n}: Part {n}\n<!-- minutes: {m} -->\n\nText.\n\n" for n, m in zip((1, 2), minutes, strict=True)
+    )
+    journey = JOURNEY.replace("days_per_week: 3", "days_per_week: 2")
+    root = make_site(
+        {"content/journeys/quiet-steps.md": journey.format(days=days)},
+        site_yaml=MINIMAL_SITE_YAML + f"language: {language}\n",
+    )
+    build(root)
+    overview = read_html(root / "output", "journeys/quiet-steps/")
+    assert words(overview.select_one(".week-time")) == expected  # type: ignore[arg-type]
+
+
 def test_a_day_file_gives_its_minutes_in_front_matter(make_site: MakeSite) -> None:
     root = make_site(
         {
@@ -234,6 +263,9 @@ def test_a_day_file_gives_its_minutes_in_front_matter(make_site: MakeSite) -> No
         ("<!-- minutes: 241 -->", 13, "241 is not a number of minutes from 1 to 240"),
         ("<!-- minutes: 1.5 -->", 13, "cannot read '1.5' as the minutes this day takes"),
         ("<!-- minutes = 15 -->", 13, "cannot read this minutes marker"),
+        ("<!-- minutes: ² -->", 13, "cannot read '²' as the minutes this day takes"),
+        ("<!-- minutes: ① -->", 13, "cannot read '①' as the minutes this day takes"),
+        ("<!-- minutes: ３ -->", 13, "cannot read '３' as the minutes this day takes"),
     ],
 )
 def test_a_bad_marker_fails_the_build_at_its_line(make_site: MakeSite, marker: str, line: int, message: str) -> None:
@@ -246,7 +278,20 @@ def test_a_bad_marker_fails_the_build_at_its_line(make_site: MakeSite, marker: s
     assert not (root / "output").exists()
 
 
-@pytest.mark.parametrize("value", ["0", "true", "'15'", "15 minutes", "[15]"])
+@pytest.mark.parametrize("value", ['"15"', "'15'", "' 15 '"])
+def test_minutes_written_as_quoted_text_in_a_day_file_read_as_that_number(make_site: MakeSite, value: str) -> None:
+    root = make_site(
+        {
+            "content/journeys/quiet-steps/journey.md": JOURNEY.format(days=""),
+            "content/journeys/quiet-steps/day-01.md": f"---\nday: 1\ntitle: Noticing\nminutes: {value}\n---\n\nText.\n",
+        }
+    )
+    build(root)
+    day = main_of(read_html(root / "output", "journeys/quiet-steps/day-1/"))
+    assert words(day.select_one(".day-time")) == "About 15 minutes"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["0", "true", "'0'", "'²'", "15 minutes", "[15]"])
 def test_a_bad_minutes_value_in_a_day_file_fails_the_build_at_its_line(make_site: MakeSite, value: str) -> None:
     root = make_site(
         {

@@ -76,6 +76,19 @@ def decode_path(url_path: str) -> str:
     return unquote(url_path)
 
 
+_PLAIN_PATH = re.compile(r"^[^/\s\\:?#][^\s\\:?#]*$")
+"""A path a writer types: no scheme, query, backslash or space, which the privacy guard judges instead."""
+
+
+def beside_source(src: str, source_path: str) -> str | None:
+    """The project path that a path relative to the Markdown file `source_path` leads to, as an
+    editor's preview writes it (`../images/calm.jpg` from content/articles/ is content/images/calm.jpg);
+    None for any other address."""
+    if not _PLAIN_PATH.match(src):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_path), decode_path(src)))
+
+
 def rebase(base_path: str, url: str) -> str:
     """A writer's own link: site-absolute paths move under base_url's path, others stay."""
     if url.startswith("/") and not url.startswith("//"):

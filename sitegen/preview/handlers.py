@@ -8,6 +8,7 @@ import html
 import json
 import logging
 import mimetypes
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sitegen.config.headers import SecuredSite, security_headers
 from sitegen.core.audio_formats import AUDIO_FORMATS
 from sitegen.core.urls import NOT_FOUND
 from sitegen.preview.guard import Found, Redirect, Refused, host_allowed, resolve_request, split_host
+from sitegen.preview.ranges import ByteRange, Unsatisfiable, requested_range
 
 log = logging.getLogger(__name__)
 
@@ -252,13 +254,41 @@ class SiteHandler(GuardedHandler):
             self.set_status(404)
             if not file.is_file():
                 raise web.HTTPError(404)
+        kind = served_type(file.name)
+        if isinstance(found, Found) and kind != "text/html":
+            self._send_file(file, kind, include_body)
+            return
         try:
             body = file.read_bytes()
         except OSError:  # replaced by a rebuild between the check and the read
             raise web.HTTPError(404) from None
-        kind = served_type(file.name)
         if kind == "text/html":
             body = inject(body, additions)
+        self._send(body, kind, include_body)
+
+    def _send_file(self, file: Path, kind: str, include_body: bool) -> None:
+        """A file as it is on disk, or the one part of it the request's `Range` asks for, so a
+        recording can be skipped ahead. A page is always sent whole: the preview adds to it."""
+        header = None if "If-Range" in self.request.headers else self.request.headers.get("Range")
+        try:
+            with file.open("rb") as stream:
+                wanted = requested_range(header, os.fstat(stream.fileno()).st_size)
+                if isinstance(wanted, ByteRange):
+                    stream.seek(wanted.start)
+                    body = stream.read(wanted.length)
+                else:
+                    body = b"" if isinstance(wanted, Unsatisfiable) else stream.read()
+        except OSError:  # replaced by a rebuild between the check and the read
+            raise web.HTTPError(404) from None
+        self.set_header("Accept-Ranges", "bytes")
+        if isinstance(wanted, Unsatisfiable):
+            self.set_status(416)
+            self.set_header("Content-Range", wanted.content_range)
+            self._send(b"416 Range Not Satisfiable\n", "text/plain", include_body)
+            return
+        if isinstance(wanted, ByteRange):
+            self.set_status(206)
+            self.set_header("Content-Range", wanted.content_range)
         self._send(body, kind, include_body)
 
     def _send(self, body: bytes, kind: str, include_body: bool) -> None:

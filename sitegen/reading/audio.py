@@ -71,7 +71,7 @@ def rewrite_audio(
         if not is_audio_reference(src, config.base_path):
             return match.group(0)
         line = _line_of(source_text, src, first_line, seen)
-        found = _player(match, attrs, root, config)
+        found = _player(match, attrs, root, config, source_path)
         if isinstance(found, tuple):
             errors.append(ContentError(source_path, line, *found))
             return ""
@@ -93,7 +93,9 @@ class Player:
     """The transcript as safe HTML."""
 
 
-def _player(match: re.Match[str], attrs: dict[str, str], root: Path, config: SiteConfig) -> Player | tuple[str, str]:
+def _player(
+    match: re.Match[str], attrs: dict[str, str], root: Path, config: SiteConfig, source_path: str
+) -> Player | tuple[str, str]:
     """The recording, its caption and its transcript's HTML; or what is wrong, and what to do."""
     src, caption = attrs.get("src", ""), attrs.get("alt", "").strip()
     shown = u.decode_path(src)
@@ -103,9 +105,13 @@ def _player(match: re.Match[str], attrs: dict[str, str], root: Path, config: Sit
             "put the reference on a line of its own, with a blank line before and after it",
         )
     name = u.audio_name(src, config.base_path)
+    beside = u.beside_source(src, source_path)
+    if name is None and beside is not None and beside.startswith(AUDIO_DIR + "/"):
+        name = beside.removeprefix(AUDIO_DIR + "/")  # `../audio/x.mp3`, as an editor's preview writes it
     if name is None:
+        leads = f" (from this file, it leads to {beside})" if beside else ""
         return (
-            f"the recording {shown} is not in {AUDIO_DIR}/",
+            f"the recording {shown} is not in {AUDIO_DIR}/{leads}",
             f"keep recordings in {AUDIO_DIR}/ and write ![What it is](/audio/<file name>)",
         )
     if not caption:

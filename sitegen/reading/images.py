@@ -8,7 +8,6 @@ and the `<img>` gets `srcset`, `width` and `height` so the page does not jump as
 
 from __future__ import annotations
 
-import posixpath
 import re
 import warnings
 from dataclasses import dataclass
@@ -152,18 +151,12 @@ def rewrite_images(
     return _IMG.sub(replace, html), errors, used
 
 
-_PLAIN_PATH = re.compile(r"^[^/\s\\:?#][^\s\\:?#]*$")
-"""A path a writer types: no scheme, query, backslash or space, which the privacy guard judges instead."""
-
-
 def _relative_name(src: str, source_path: str) -> str | None:
     """The content/images/ name that a path relative to the Markdown file leads to, as an editor's
     preview writes it (`../images/calm.jpg`); None for any other address (`sitegen check` follows those)."""
-    if not _PLAIN_PATH.match(src):
-        return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), u.decode_path(src)))
+    target = u.beside_source(src, source_path)
     prefix = IMAGES_DIR + "/"
-    return target.removeprefix(prefix) if target.startswith(prefix) else None
+    return target.removeprefix(prefix) if target and target.startswith(prefix) else None
 
 
 def img_tag(info: ImageInfo, base_path: str, alt: str, lazy: bool, title: str = "") -> str:

@@ -19,12 +19,20 @@ MOST_MINUTES = 240
 _LOOKS_LIKE_MARKER = re.compile(r"^\s*<!--\s*minutes?\b[^<>]{0,40}-->\s*$", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*<!--\s*minutes\s*:\s*(.*?)\s*-->\s*$", re.IGNORECASE)
 _MARKER_FORM = "<!-- minutes: 15 -->"
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+"""ASCII digits only (`str.isdigit()` also takes '²' or '①', which `int()` refuses), and few of
+them: `int()` refuses a text of thousands of digits too."""
 
 
 def read_minutes(value: object, path: str, line: int, written: str) -> tuple[int | None, list[ContentError]]:
-    """A day's minutes from `value` (None when not given); `written` shows the reader how to write it."""
+    """A day's minutes from `value` (None when not given); `written` shows the reader how to write it.
+
+    A number written as text (`minutes: "15"` in front matter, or a marker's words) counts as
+    that number: the writer means fifteen either way."""
     if value is None:
         return None, []
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
+        value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MOST_MINUTES:
         return value, []
     hint = f"write the time the day takes as a whole number of minutes from 1 to {MOST_MINUTES}, like '{written}'"
@@ -64,8 +72,7 @@ def day_minutes(source: SourceFile, blocks: list[Block]) -> tuple[dict[int, int]
         if marker is None:
             errors.append(_unreadable(path, line))
             continue
-        text = marker.group(1)
-        minutes, problems = read_minutes(int(text) if text.isdigit() else text, path, line, _MARKER_FORM)
+        minutes, problems = read_minutes(marker.group(1), path, line, _MARKER_FORM)
         errors += problems
         if minutes is not None:
             found[block.line] = minutes

@@ -13,9 +13,9 @@ from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import SAMPLE_EPOCH, run_sitegen, serving
+from conftest import SAMPLE_EPOCH, run_sitegen, serving, start_serve, stop
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +29,14 @@ AXE_OPTIONS = {
 }
 
 
-def one_second_of_tone() -> bytes:
+def one_second_of_tone(seconds: int = 1) -> bytes:
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(8000)
         samples = ((600 if (i // 20) % 2 else -600) for i in range(8000))
-        out.writeframes(b"".join(sample.to_bytes(2, "little", signed=True) for sample in samples))
+        out.writeframes(b"".join(sample.to_bytes(2, "little", signed=True) for sample in samples) * seconds)
     return buffer.getvalue()
 
 
@@ -105,6 +105,76 @@ def test_the_transcript_opens_and_closes_from_the_keyboard(audio_context: Browse
     assert page.get_by_text("count of four").is_visible()
     page.keyboard.press("Space")
     assert not details.evaluate("d => d.open")
+
+
+# Plays the day's recording, waits until the player knows its length, asks for a point near its
+# end and resolves to where the player landed and what it says it can seek to.
+SEEK = """async (target) => {
+  const audio = document.querySelector("main figure.audio audio");
+  audio.muted = true;
+  audio.preload = "metadata";
+  audio.load();
+  await new Promise(done => {
+    if (audio.readyState >= 1) done(); else audio.addEventListener("loadedmetadata", done, {once: true});
+  });
+  const seeked = new Promise(done => audio.addEventListener("seeked", done, {once: true}));
+  audio.currentTime = target;
+  await seeked;
+  return {at: audio.currentTime, seekable: audio.seekable.length ? audio.seekable.end(0) : 0};
+}"""
+
+
+def test_the_preview_lets_a_writer_skip_ahead_in_a_long_recording(browser: Browser, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    (root / "content/audio/breathing.wav").write_bytes(one_second_of_tone(seconds=180))  # 2.9 MB
+    server = start_serve(root)
+    context = browser.new_context(base_url=server.origin)
+    try:
+        page = open_page(context, DAY)
+        landed = page.evaluate(SEEK, 150)
+        assert landed["seekable"] >= 179, landed
+        assert abs(landed["at"] - 150) < 1, landed
+    finally:
+        context.close()
+        stop(server)
+
+
+# Records whether each transcript is open when the browser says it is about to print; added after
+# site.js's own listener, so it sees what site.js made of the page.
+WATCH_PRINTING = """() => {
+  window.openAtPrint = [];
+  addEventListener("beforeprint", () => {
+    window.openAtPrint.push(Array.from(document.querySelectorAll("details.transcript"), d => d.open));
+  });
+}"""
+
+
+@pytest.mark.parametrize("path", [DAY, ARTICLE])
+def test_a_printed_page_carries_the_transcript_and_the_screen_keeps_it_folded(
+    audio_context: BrowserContext, path: str
+) -> None:
+    page = open_page(audio_context, path)
+    details = page.locator("main figure.audio details.transcript")
+    words = page.locator("main figure.audio .transcript-text")
+    page.evaluate(WATCH_PRINTING)
+    page.pdf()  # Chromium prints for real: beforeprint, the page laid out for paper, afterprint
+    assert page.evaluate("window.openAtPrint") == [[True]], "the transcript was folded while printing"
+    assert not details.evaluate("d => d.open"), "the transcript stays open on screen after printing"
+
+    page.emulate_media(media="print")
+    expect(words).to_be_hidden()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    expect(words).to_be_visible()
+    expect(words).to_contain_text("Breathe in through your nose for a count of four.")
+    expect(page.locator("main figure.audio audio")).to_be_hidden()
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    expect(words).to_be_hidden()
+
+    page.locator("main figure.audio summary").click()  # opened by the reader: still open after printing
+    page.pdf()
+    assert details.evaluate("d => d.open")
 
 
 @pytest.mark.parametrize("width", [375, 1280])

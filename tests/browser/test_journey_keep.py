@@ -160,6 +160,46 @@ def test_a_file_without_answers_restores_progress_and_leaves_the_answers_here(pa
     assert json.loads(stored[JOURNAL_KEY]) == JOURNAL
 
 
+def test_days_the_journey_no_longer_has_are_not_counted_saved_or_restored(
+    page: Page, fresh_context: BrowserContext, tmp_path: Path
+) -> None:
+    """The writer shortened the journey after the reader marked and answered a later day."""
+    journal = {
+        "v": 1,
+        "names": ["", ""],
+        "answers": {"d1-q1": ["Kept"], "d29-q1": ["From a day that is gone"], "d40-s1": ["Also gone"]},
+    }
+    page.goto(OVERVIEW)
+    page.evaluate(
+        "([p, j, journal]) => { localStorage.setItem(p, '[1,3,29]'); localStorage.setItem(j, journal); }",
+        [PROGRESS_KEY, JOURNAL_KEY, json.dumps(journal)],
+    )
+    page.reload()
+    expect(page.locator(".progress-summary")).to_have_text("You have marked 2 of 28 days as done.")
+    _, path = save_file(page, tmp_path)
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert (kept["progress"], kept["journal"]) == ([1, 3], {**journal, "answers": {"d1-q1": ["Kept"]}})
+    stored = page.evaluate(STORAGE)
+    assert (json.loads(stored[PROGRESS_KEY]), json.loads(stored[JOURNAL_KEY])) == ([1, 3, 29], journal), "left alone"
+
+    other = fresh_context.new_page()
+    other.goto(OVERVIEW)
+    restore(other, path.name, path.read_bytes())
+    expect(other.locator(".keep-status")).to_have_text(
+        f"Restored from {path.name}: 2 days marked as done. Your answers are back too."
+    )
+    # A file saved before the journey was shortened brings back what still fits, and says what did not.
+    restore(other, "older.json", saved(progress=[2, 29, 30, 29], journal=journal))
+    expect(other.locator(".keep-status")).to_have_text(
+        "Restored from older.json: 1 day marked as done. 3 days in the file are no longer part of this journey,"
+        " so they were left out. Your answers are back too."
+    )
+    expect(other.locator(".progress-summary")).to_have_text("You have marked 1 of 28 days as done.")
+    stored = other.evaluate(STORAGE)
+    assert json.loads(stored[PROGRESS_KEY]) == [2]
+    assert json.loads(stored[JOURNAL_KEY]) == {**journal, "answers": {"d1-q1": ["Kept"]}}
+
+
 def saved(**changes: Any) -> bytes:
     data: dict[str, Any] = {
         "format": "sitegen-journey",
@@ -186,13 +226,13 @@ REFUSED = {
         "holds your progress in another journey, “Reconnecting as a Couple”",
     ),
     "day-zero": (saved(progress=[0, 1]), "the days marked as done in"),
-    "day-after-the-last": (saved(progress=[1, 29]), "the days marked as done in"),
+    "day-too-large-to-count": (saved(progress=[1, 2**60]), "the days marked as done in"),
     "day-as-text": (saved(progress=["1"]), "the days marked as done in"),
     "day-with-a-fraction": (saved(progress=[1.5]), "the days marked as done in"),
     "progress-missing": (saved(progress=None), "the days marked as done in"),
     "answer-a-number": (saved(journal={**JOURNAL, "answers": {"d1-q1": [5]}}), "the answers in"),
     "answer-a-string": (saved(journal={**JOURNAL, "answers": {"d1-q1": "text"}}), "the answers in"),
-    "answer-for-no-day": (saved(journal={**JOURNAL, "answers": {"d40-q1": ["x"]}}), "the answers in"),
+    "answer-for-day-zero": (saved(journal={**JOURNAL, "answers": {"d0-q1": ["x"]}}), "the answers in"),
     "answer-odd-id": (saved(journal={**JOURNAL, "answers": {"__proto__x": ["x"]}}), "the answers in"),
     "names-a-number": (saved(journal={**JOURNAL, "names": [1, ""]}), "the answers in"),
     "journal-a-list": (saved(journal=[]), "the answers in"),
@@ -234,11 +274,11 @@ def make_reminders(page: Page, tmp_path: Path, start: str, time: str, alert: str
 
 
 def plan(page: Page) -> list[dict[str, Any]]:
-    """Each day of the overview's plan: its number, topic, link (None for a planned day) and minutes (or None)."""
+    """Each day of the overview's plan: its number, topic and link (None for a planned day)."""
     days: list[dict[str, Any]] = page.evaluate(
         """() => [...document.querySelectorAll('.day-item')].map(li => ({
             number: Number(li.dataset.day), url: li.dataset.url || null,
-            minutes: li.dataset.minutes ? Number(li.dataset.minutes) : null,
+            minutes: Number(li.dataset.minutes) || null,
             topic: (li.querySelector('a') || li).textContent
                 .replace(li.querySelector('.day-number').textContent, '').replace(/Coming soon|Done/g, '')
                 .replace(/\\s+/g, ' ').trim()}))"""
@@ -292,7 +332,7 @@ def test_reminders_hold_one_event_per_day_at_the_chosen_date_and_time(
         # Floating local time (no zone): 07:30 wherever the reader is, on either side of the clock change.
         assert start == datetime(2027, 3, 28, 7, 30) + timedelta(days=day["number"] - 1)
         assert start.tzinfo is None
-        assert event.decoded("DURATION") == timedelta(minutes=day["minutes"] or 15)  # the day's minutes: or 15
+        assert event.decoded("DURATION") == timedelta(minutes=day["minutes"] or 15)
         link = f"{site_url}{day['url'] or journey}"
         assert str(event["URL"]) == link
         assert link in str(event["DESCRIPTION"])
@@ -306,17 +346,42 @@ def test_reminders_hold_one_event_per_day_at_the_chosen_date_and_time(
             assert alarms[0].decoded("TRIGGER") == trigger
     planned = [event for day, event in zip(days, events, strict=True) if day["url"] is None]
     assert 0 < len(planned) < total
+    assert 0 < len([d for d in days if d["minutes"]]) < total, "days with and without minutes"
     only_local(requests_seen, site_url)
 
 
 def test_a_day_that_says_how_long_it_takes_gets_an_event_that_long(page: Page, tmp_path: Path) -> None:
     """A plan item's `data-minutes` (written by the build for a day with `minutes:`) sets its event's DURATION."""
     page.goto(OVERVIEW)
-    page.evaluate("() => document.querySelectorAll('.day-item').forEach(li => li.removeAttribute('data-minutes'))")
-    page.evaluate("() => document.querySelector('.day-item[data-day=\"2\"]').setAttribute('data-minutes', '25')")
+    page.evaluate(
+        """() => {
+        document.querySelector('.day-item[data-day="1"]').setAttribute('data-minutes', '40');
+        document.querySelector('.day-item[data-day="2"]').setAttribute('data-minutes', '25');
+        document.querySelector('.day-item[data-day="3"]').removeAttribute('data-minutes');
+    }"""
+    )
     _, raw = make_reminders(page, tmp_path, "2027-05-01", "19:00", "No alert")
     events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
-    assert [e.decoded("DURATION") for e in events[:3]] == [timedelta(minutes=m) for m in (15, 25, 15)]
+    assert [e.decoded("DURATION") for e in events[:3]] == [timedelta(minutes=m) for m in (40, 25, 15)]
+
+
+def test_reminders_made_again_with_a_new_start_date_replace_the_earlier_ones(page: Page, tmp_path: Path) -> None:
+    """A calendar app updates an event it has when a new one comes with its UID and a higher SEQUENCE
+    (RFC 5545, section 3.8.7.4); a new UID would add a second set of reminders beside the first."""
+    page.clock.install(time=datetime(2026, 11, 20, 9, 0))
+    page.goto(OVERVIEW)
+    made = []
+    for start in ("2026-12-01", "2026-12-08"):
+        _, raw = make_reminders(page, tmp_path, start, "19:00", "No alert")
+        made.append(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+        page.clock.fast_forward("00:05")  # five seconds later
+    first, second = made
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
+    assert second[0].decoded("DTSTART") - first[0].decoded("DTSTART") == timedelta(days=7)
+    first_revision = {int(e["SEQUENCE"]) for e in first}
+    second_revision = {int(e["SEQUENCE"]) for e in second}
+    assert len(first_revision) == len(second_revision) == 1
+    assert 0 < first_revision.pop() < second_revision.pop() < 2**31
 
 
 def test_reminders_need_a_date_and_say_so(page: Page) -> None:

@@ -61,11 +61,14 @@
     } catch (e) { return null; }
   }
 
+  /* A file holds only days of the journey as it is now: after the writer shortens it, storage
+     may still hold later days (left there, they do no harm), which a restore would leave out. */
   function saveToFile() {
     var progress = read(progressKey);
-    progress = Array.isArray(progress) ? progress.filter(function (n) { return typeof n === "number"; }) : [];
+    progress = Array.isArray(progress) ? progress.filter(isDayNumber) : [];
     var journal = read(journalKey);
     if (!journal || typeof journal !== "object" || Array.isArray(journal)) journal = null;
+    if (journal && isPlainObject(journal.answers)) journal = withAnswers(journal, daysOfJourney(journal.answers).kept);
     var name = slug + "-" + localDate(new Date()) + ".json";
     var data = {
       format: FORMAT, version: VERSION, journey: journeyUrl, title: title,
@@ -83,6 +86,30 @@
   function isDayNumber(value) {
     return typeof value === "number" && Math.floor(value) === value && value >= 1 && value <= total;
   }
+  function isSomeDay(value) {
+    return Number.isSafeInteger(value) && value >= 1;
+  }
+  function dayOfAnswer(id) {
+    var found = /^d(\d+)-[qs][1-9]\d*$/.exec(id);
+    return found ? Number(found[1]) : null;
+  }
+  /* The answers of days this journey has, and the numbers of the days it no longer has. */
+  function daysOfJourney(answers) {
+    var kept = {};
+    var gone = [];
+    Object.keys(answers).forEach(function (id) {
+      var day = dayOfAnswer(id);
+      if (isDayNumber(day)) kept[id] = answers[id];
+      else gone.push(day);
+    });
+    return { kept: kept, gone: gone };
+  }
+  function withAnswers(journal, answers) {
+    var copy = {};
+    Object.keys(journal).forEach(function (key) { copy[key] = journal[key]; });
+    copy.answers = answers;
+    return copy;
+  }
   function allStrings(list, most) {
     return Array.isArray(list) && list.length <= most && list.every(function (s) { return typeof s === "string"; });
   }
@@ -99,8 +126,7 @@
     if (!allStrings(journal.names, 2) || !isPlainObject(journal.answers)) return say(panel, "keep_bad_answers", values);
     var ids = Object.keys(journal.answers);
     for (var i = 0; i < ids.length; i++) {
-      var id = /^d(\d+)-[qs][1-9]\d*$/.exec(ids[i]);
-      if (!id || !isDayNumber(Number(id[1])) || !allStrings(journal.answers[ids[i]], 2)) {
+      if (!isSomeDay(dayOfAnswer(ids[i])) || !allStrings(journal.answers[ids[i]], 2)) {
         return say(panel, "keep_bad_answers", values);
       }
     }
@@ -120,7 +146,7 @@
       values.journey = typeof data.title === "string" && data.title ? data.title.slice(0, 200) : data.journey;
       return say(panel, "keep_other_journey", values);
     }
-    if (!Array.isArray(data.progress) || !data.progress.every(isDayNumber)) return say(panel, "keep_bad_progress", values);
+    if (!Array.isArray(data.progress) || !data.progress.every(isSomeDay)) return say(panel, "keep_bad_progress", values);
     if (!Object.prototype.hasOwnProperty.call(data, "journal")) return say(panel, "keep_bad_answers", values);
     return journalProblem(data.journal, file);
   }
@@ -154,11 +180,21 @@
       try { data = JSON.parse(text); } catch (e) { status.textContent = say(panel, "keep_not_json", values); return; }
       var problem = problemWith(data, file.name);
       if (problem) { status.textContent = problem; return; }
-      var progress = data.progress.filter(function (n, at) { return data.progress.indexOf(n) === at; });
+      /* Days the journey no longer has (the writer shortened it) are left out, and counted. */
+      var gone = data.progress.filter(function (n) { return !isDayNumber(n); });
+      var progress = data.progress.filter(function (n, at) { return isDayNumber(n) && data.progress.indexOf(n) === at; });
       progress.sort(function (a, b) { return a - b; });
-      if (!writeAll(progress, data.journal)) { status.textContent = say(panel, "keep_storage_full", values); return; }
+      var journal = data.journal;
+      if (journal) {
+        var answers = daysOfJourney(journal.answers);
+        gone = gone.concat(answers.gone);
+        journal = withAnswers(journal, answers.kept);
+      }
+      if (!writeAll(progress, journal)) { status.textContent = say(panel, "keep_storage_full", values); return; }
       var said = say(panel, "keep_restored", { file: file.name, count: progress.length });
-      if (data.journal) said += " " + say(panel, "keep_restored_answers");
+      gone = gone.filter(function (n, at) { return gone.indexOf(n) === at; });
+      if (gone.length) said += " " + say(panel, "keep_left_out", { count: gone.length });
+      if (journal) said += " " + say(panel, "keep_restored_answers");
       status.textContent = said;
       document.dispatchEvent(new CustomEvent("sitegen:journey-restored"));
     }, function () { status.textContent = say(panel, "keep_unreadable", values); });
@@ -208,6 +244,13 @@
       pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds()) + "Z";
   }
 
+  /* A later file's events replace an earlier file's: the same UID for the same day of the
+     journey, and a SEQUENCE that grows with the time the file was made (seconds since 2020,
+     well inside the standard's 32-bit integer until 2088). */
+  function revision(now) {
+    return Math.max(0, Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000));
+  }
+
   function dayEvent(number, start, time, alert, now) {
     var item = document.querySelector('.day-item[data-day="' + number + '"]');
     var written = item && item.getAttribute("data-url");
@@ -222,6 +265,7 @@
       "BEGIN:VEVENT",
       "UID:" + escapeText(slug + "-day-" + number + "@" + (window.location.host || "sitegen")),
       "DTSTAMP:" + stamp(now),
+      "SEQUENCE:" + revision(now),
       "DTSTART:" + ("000" + on.getUTCFullYear()).slice(-4) + pad(on.getUTCMonth() + 1) + pad(on.getUTCDate()) + "T" + time[0] + time[1] + "00",
       "DURATION:PT" + (minutes > 0 && Math.floor(minutes) === minutes ? minutes : 15) + "M",
       "SUMMARY:" + escapeText(summary),

@@ -42,8 +42,11 @@
       } catch (e) { /* storage may be disabled; progress simply is not kept */ }
     }
 
+    var total = Number(journeyEl.getAttribute("data-total")) || 0;
+
     function render() {
-      var done = load();
+      /* Only days the journey has: storage may still hold later ones after it was shortened. */
+      var done = load().filter(function (n) { return !total || (n >= 1 && n <= total); });
       var items = document.querySelectorAll(".day-item[data-day]");
       var nextUrl = null, nextNumber = null;
       items.forEach(function (item) {
@@ -98,6 +101,23 @@
     }
     document.addEventListener("sitegen:journey-restored", render);  /* keep.js wrote progress from a file */
     render();
+  })();
+
+  /* A printed page carries each recording's words: the player does not print, and a closed
+     transcript would leave only its summary on paper. Open for printing, closed again after. */
+  (function () {
+    "use strict";
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.transcript:not([open])").forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
   })();
 
   /* Site search, served from this site's own Pagefind index. */
