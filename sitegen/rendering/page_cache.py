@@ -157,9 +157,10 @@ class PageCache:
                     os.unlink(stored.path)
         stamps = {}
         if self.published_to is not None:
+            folder = str(self.published_to)  # strings, not Paths: one stat per page of the site
             for relative in pages:
                 with contextlib.suppress(OSError):
-                    stamps[relative] = _stamp(os.stat(self.published_to.joinpath(*relative.split("/"))))
+                    stamps[relative] = _stamp(os.stat(os.path.join(folder, *relative.split("/"))))
         self.stamps = stamps
         write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
 
