@@ -327,6 +327,7 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
     pages = kept or PageCache(planned.root / CACHE_DIR / "pages.msgpack", salt)
     pages.in_place = continued.files if continued and isinstance(out, InPlaceOutput) else frozenset()
+    pages.published_to = out.output
     return pages
 
 

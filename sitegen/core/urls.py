@@ -17,6 +17,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 from urllib.parse import quote, unquote, urlsplit
 
@@ -64,10 +65,12 @@ def href(base_path: str, path: str) -> str:
     return encode_path(base_path) + encode_path(path)
 
 
+@lru_cache(maxsize=1 << 16)
 def encode_path(path: str) -> str:
     """A site path as it travels in a URL: every byte that is not plain ASCII, and every
     character with a meaning of its own in URLs ('?', '#', '%', spaces), percent-encoded.
-    A path already encoded (a base_url written with %XX) is left as it is."""
+    A path already encoded (a base_url written with %XX) is left as it is. Remembered: a
+    plan asks for each page's link many times (every listing, card and breadcrumb holding it)."""
     return quote(unquote(path), safe="/")
 
 

@@ -63,6 +63,7 @@ class PageKit:
         self.errors += crisis.errors
         self._summaries: dict[Source, ArticleSummary] = {}
         self._tag_links: dict[str, Link] = {}
+        self._people: dict[tuple[str, bool], PersonView | None] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
@@ -133,7 +134,13 @@ class PageKit:
         return {"site": self.site, "page": info, "booking": self.booking, "crisis": self.crisis}
 
     def person(self, slug: str, with_supervisor: bool = True) -> PersonView | None:
-        """A clinician as bylines show them, with their supervisor (whose own is not followed)."""
+        """A clinician as bylines show them, with their supervisor (whose own is not followed);
+        made once per plan, as every article by them has a byline."""
+        if (slug, with_supervisor) not in self._people:
+            self._people[slug, with_supervisor] = self._make_person(slug, with_supervisor)
+        return self._people[slug, with_supervisor]
+
+    def _make_person(self, slug: str, with_supervisor: bool) -> PersonView | None:
         clinician = self.clinicians.get(slug)
         if clinician is None:
             return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -62,9 +63,10 @@ def input_digest(root: Path, options: str) -> str:
 def output_digest(output: Path) -> str:
     """A digest of the output tree: names, sizes and modification times."""
     digest = hashlib.sha256(str(output).encode())
-    for path in _files(output):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(output)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    start = len(str(output)) + 1
+    for entry in _entries(str(output)):
+        stat = entry.stat()
+        digest.update(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -87,13 +89,27 @@ def record(root: Path, output: Path, options: str, inputs: str) -> None:
 def _files(folder: Path) -> list[Path]:
     if folder.is_file():
         return [folder]
-    if not folder.is_dir():
-        return []
-    found = []
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        found += [Path(directory) / name for name in sorted(files) if not name.startswith(".")]
-    return found
+    return [Path(entry.path) for entry in _entries(str(folder))] if folder.is_dir() else []
+
+
+def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every file under `folder` but hidden ones, in a fixed order: a folder's own files by name,
+    then each of its folders by name (a linked folder is not followed). Strings and DirEntry
+    rather than Path objects: an output tree holds tens of thousands of files."""
+    try:
+        with os.scandir(folder) as scan:
+            found = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
+    except OSError:  # an unreadable folder: the build reports what it cannot read
+        return
+    folders = []
+    for entry in found:
+        if entry.is_dir():
+            folders.append(entry)
+        else:
+            yield entry
+    for entry in folders:
+        if not entry.is_symlink():
+            yield from _entries(entry.path)
 
 
 def options_key(drafts: bool, today: str, output: Path) -> str:

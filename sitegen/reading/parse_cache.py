@@ -6,6 +6,10 @@ entry can never be found. Entries are plain data (msgpack, decoded into the mode
 own types by msgspec, which checks every field): reading one never runs code. A
 missing, unreadable, corrupt or foreign cache is simply rebuilt, and the output is
 byte-identical either way.
+
+Beside the entries, each article file's stamp (modification and change times, size, inode)
+is kept with its key, so the next build reads only the files whose stamp changed: any write
+moves a file's change time, which no program can set back.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ _MODELS = repr(
 ArticleResult = tuple[Article | None, list[ContentError]]
 JourneyResult = tuple[Journey | None, list[ContentError]]
 T = TypeVar("T")
+FileStamp = tuple[int, int, int, int]
 
 
 class ParseCache(Generic[T]):
@@ -54,17 +59,21 @@ class ParseCache(Generic[T]):
         self.salt = parse_salt(root, config, today)
         self.entries: dict[bytes, T] = {}
         self.used: dict[bytes, T] = {}
-        self._decoder = msgspec.msgpack.Decoder(tuple[bytes, dict[bytes, entry]])  # type: ignore[valid-type]
-        self._stamps: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
+        self._decoder = msgspec.msgpack.Decoder(
+            tuple[bytes, dict[bytes, entry], dict[str, tuple[FileStamp, bytes]]]  # type: ignore[valid-type]
+        )
+        self._stamps: dict[Path, tuple[FileStamp, bytes]] = {}
+        self._saved_stamps: dict[Path, tuple[FileStamp, bytes]] = {}
         self._load()
 
     def key(self, data: bytes) -> bytes:
         return hashlib.sha256(self.salt + data).digest()
 
     def file_key(self, path: Path) -> bytes:
-        """The key of a file's bytes. While the cache stays open (a preview), a file whose stamp
-        is unchanged is not read again, unless it was modified too recently for its stamp to
-        prove anything (a second save within one clock tick keeps the time)."""
+        """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
+        this process, or by the build that saved the cache) is not read again, unless it was
+        modified too recently for its stamp to prove anything (a second save within one clock
+        tick keeps the time)."""
         info = path.stat()
         stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
         known = self._stamps.get(path)
@@ -100,11 +109,15 @@ class ParseCache(Generic[T]):
         self.entries, self.used = self.used, {}
 
     def save(self) -> None:
-        """Keep exactly the entries this build used, written atomically."""
-        if self.used.keys() == self.entries.keys():
+        """Keep exactly the entries this build used, and the stamps of the files they came from,
+        written atomically."""
+        stamps = {path: found for path, found in self._stamps.items() if found[1] in self.used}
+        if self.used.keys() == self.entries.keys() and stamps == self._saved_stamps:
             self.roll()
             return
-        write_sealed(self.path, msgspec.msgpack.encode((self.salt, self.used)))
+        kept = {str(path): found for path, found in stamps.items()}
+        write_sealed(self.path, msgspec.msgpack.encode((self.salt, self.used, kept)))
+        self._stamps = self._saved_stamps = stamps
         self.roll()
 
     def _load(self) -> None:
@@ -113,12 +126,14 @@ class ParseCache(Generic[T]):
         if sealed is None:
             return
         try:
-            salt, entries = self._decoder.decode(sealed)
+            salt, entries, stamps = self._decoder.decode(sealed)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's, or damaged: rebuilt
             log.info("ignoring unreadable cache %s: %s", self.path, exc)
             return
         if salt == self.salt:
             self.entries = entries
+            self._stamps = {Path(path): found for path, found in stamps.items() if found[1] in entries}
+            self._saved_stamps = dict(self._stamps)
 
 
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:

@@ -6,8 +6,11 @@ written. The next build renders a page only when its digest changed; otherwise i
 the previous output's file, or, when `output/` was removed, the copy kept in the page
 store (`.sitegen-cache/pages/`, files named by the digest of their bytes, hard-linked so
 they cost no space while the output exists). Either is used only if its bytes still
-have the recorded digest. Anything else that shapes rendering (sitegen's version, every
-template file, the configuration) goes into a salt that must match for any reuse at all.
+have the recorded digest; a file whose inode, size and times are those recorded when the
+output was published (untouched since: a write moves its change time) is known to without
+reading it.
+Anything else that shapes rendering (sitegen's version, every template file, the
+configuration) goes into a salt that must match for any reuse at all.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from sitegen.planning.page_job import PageJob
 log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
 """A page's record: the digest of what it was rendered from, and the SHA-256 of its bytes."""
-_RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry]])
+Stamp = tuple[int, int, int, int]
+"""A published page's inode, size, modification and change times: while they hold, so do its bytes."""
+_RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry], dict[str, Stamp]])
 _MARKUP = 1
 
 
@@ -69,18 +74,22 @@ class PageCache:
         self._store_made = False
         self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
+        self.stamps: dict[str, Stamp] = {}
+        """Each page's file as the last build published it (see Stamp)."""
+        self.published_to: Path | None = None
+        """The output folder this build publishes to, whose pages save() stamps."""
         self.in_place: frozenset[str] = frozenset()
         """Pages of the output this process published itself, and is now updating in place."""
         self.rendered_from: dict[str, RenderedFrom] = {}
         """What each of those pages was rendered from, kept in memory between one process's builds."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
-            salt, pages = _RECORD.decode(sealed) if sealed is not None else (b"", {})
+            salt, pages, stamps = _RECORD.decode(sealed) if sealed is not None else (b"", {}, {})
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's: render everything
             log.info("ignoring unreadable page record %s: %s", path, exc)
-            salt, pages = b"", {}
+            salt, pages, stamps = b"", {}, {}
         if salt == self.salt:
-            self.previous = pages
+            self.previous, self.stamps = pages, stamps
 
     def unchanged(self, job: PageJob) -> Entry | None:
         """The record of a page in the output being updated in place, if it would render as it is:
@@ -111,8 +120,11 @@ class PageCache:
         entry = self.previous.get(relative)
         if entry is None or entry[0] != digest:
             return None
+        stamp = self.stamps.get(relative)
         for candidate in (previous_output.joinpath(*relative.split("/")), self.store / entry[1].hex()):
             try:
+                if stamp is not None and _stamp(os.stat(candidate)) == stamp:
+                    return candidate  # the very file published, untouched since (a store copy shares its inode)
                 if hashlib.sha256(candidate.read_bytes()).digest() == entry[1]:
                     return candidate
             except OSError:
@@ -143,4 +155,15 @@ class PageCache:
             for stored in os.scandir(self.store):
                 if stored.name not in wanted:
                     os.unlink(stored.path)
-        write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages)))
+        stamps = {}
+        if self.published_to is not None:
+            folder = str(self.published_to)  # strings, not Paths: one stat per page of the site
+            for relative in pages:
+                with contextlib.suppress(OSError):
+                    stamps[relative] = _stamp(os.stat(os.path.join(folder, *relative.split("/"))))
+        self.stamps = stamps
+        write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
