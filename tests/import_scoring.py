@@ -245,7 +245,11 @@ def floor_of(scores: list[PostScore]) -> dict[str, object]:
     """The scores rounded down (overall to a tenth of a percent), to be reviewed and committed as floor.json."""
     overall = {key: math.floor(value * 1000) / 1000 for key, value in totals(scores).as_dict().items()}
     posts = {
-        s.name: {"lines": math.floor(s.line_share * 1000) / 1000, "fields": sum(s.fields_right.values()), "exact": s.exact}
+        s.name: {
+            "lines": math.floor(s.line_share * 1000) / 1000,
+            "fields": sum(s.fields_right.values()),
+            "exact": s.exact,
+        }
         for s in scores
     }
     return {"overall": overall, "posts": posts}
