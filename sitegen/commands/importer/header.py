@@ -11,15 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.commands.importer.blocks import Block
+from sitegen.commands.importer.chrome import TailFacts
 from sitegen.commands.importer.dates import READING_TIME, FoundDate, find_date, unglue_reading_time
 from sitegen.commands.importer.leftovers import is_image_leftover, is_leading_widget
 from sitegen.commands.importer.site import Segment, SiteFacts, loose, without_credentials
 
 WINDOW = 12
-_META = {"date", "reading", "author", "category"}
+METADATA = _META = frozenset({"date", "reading", "author", "category"})
 _UNDECIDED = ("other", "maybe-category", "maybe-glued", "maybe-name")
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|authored)\s+by|by|author:)\s+\S|^(?:writer|author)['’]?s?\s+(?:picture|photo)",
+    r"^(?:(?:written|posted|published|authored)\s+by|by|author:|writer:)\s*\S|^(?:writer|author)['’]?s?\s+(?:picture|photo)",
     re.IGNORECASE,
 )
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|Dr\.?|[A-Z][a-z]*[A-Z][a-z]+)"
@@ -144,6 +145,15 @@ def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tup
     images = [b for b in window[: end + 1] if is_image_leftover(b.plain)]  # reported by the caller; widgets are not
     header.ends_with_metadata = last_meta >= 0 and last_meta == end
     return header, images + kept + blocks[end + 1 :]
+
+
+def take_tail_facts(header: Header, tail: TailFacts, facts: SiteFacts) -> None:
+    """Facts from below the post ('Categories: Grief & Loss', 'Posted by …') count when the top had none."""
+    if tail.category_text and not header.category_text:
+        header.category_text, header.category_line = tail.category_text, tail.category_line
+        header.segments = facts.segment_categories(tail.category_text)
+    if tail.author and not header.author:
+        header.author, header.author_line = tail.author, tail.author_line
 
 
 def _take(header: Header, block: Block, kind: str, facts: SiteFacts) -> None:

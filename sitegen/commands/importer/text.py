@@ -11,7 +11,16 @@ import re
 from dataclasses import replace
 
 from sitegen.commands.importer.blocks import Block, Note, text_block
-from sitegen.commands.importer.header import Header, is_reading_time, read_date_line, read_header
+from sitegen.commands.importer.chrome import split_tail, strip_head
+from sitegen.commands.importer.header import (
+    METADATA,
+    Header,
+    classify,
+    is_reading_time,
+    read_date_line,
+    read_header,
+    take_tail_facts,
+)
 from sitegen.commands.importer.leftovers import (
     describes_a_scene,
     is_image_leftover,
@@ -30,7 +39,10 @@ _NOT_HEADING_END = (".", ",", ";", ":", "!", "…")
 
 def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[Note]]:
     notes: list[Note] = []
-    header, blocks = read_header(_line_blocks(text), facts, title_known=False)
+    blocks, tail = split_tail(_line_blocks(text), facts, notes)
+    blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
+    header, blocks = read_header(blocks, facts, title_known=False)
+    take_tail_facts(header, tail, facts)
     blocks = _drop_leftovers(blocks, header, notes)
     return header, _find_headings(blocks, notes), notes
 
