@@ -28,7 +28,11 @@ _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
 _NAME_WITH_CREDENTIALS = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}},\s*[A-Z][A-Za-z.-]{{1,7}}(?:,?\s*[A-Z][A-Za-z.-]{{1,7}})*$"
 )
-_DATE_WORDS = re.compile(r"\b(?:updated|published|posted|on|date|last)\b:?", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"\b(?:updated|published|posted|on|date|last|at \d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b:?",
+    re.IGNORECASE,
+)
 _GLUED = re.compile(r"[a-z][A-Z]")
 _SEPARATOR_CHARS = "·•|,-–—:/()"
 _TERMINAL = (".", "!", "?", "…", ":", ";")

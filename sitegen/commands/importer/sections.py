@@ -1,0 +1,199 @@
+"""Which short lines of copied text are section titles, list items or plain paragraphs, decided per document.
+
+A short line alone says little; its neighbours and siblings say more. A short line followed by a
+paragraph is a section title, unless it is one of a run: a run of questions or quotations stays
+paragraphs, and a run of fragments under a line ending in ':' is a list. Sibling titles are made
+alike: when "Anxious Attachment" and "Avoidant Attachment" are section titles, so is
+"Disorganized Attachment", and when "1. Know your limits" is one, so are 2, 3 and 4. Every
+decision taken on such a guess is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.commands.importer.blocks import Block, Note, escape_markdown, text_block
+from sitegen.commands.importer.leftovers import is_title_case
+
+_HEADING_MAX = 70
+_NOT_HEADING_END = (".", ",", ";", ":", "!", "…")
+_ITEM_MAX = 160
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+_QUOTED = ("\"“‘'", "\"”’'")
+_NUMBER = re.compile(
+    r"^(?:(?:tip|step|part|day|week|rule|sign|reason|way|question|lesson)\s*)?#?(\d{1,2})\s*[.):]\s*", re.IGNORECASE
+)
+
+
+def find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Short lines followed by a paragraph become `##`; runs are decided as a whole; siblings are made alike."""
+    listed = {i for i, b in enumerate(blocks) if b.kind == "ordered" and _in_numbered_list(blocks, i)}
+    like = [i not in listed and heading_like(b) for i, b in enumerate(blocks)]
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        fragments = _fragment_run(blocks, index, out)
+        if fragments:
+            out.extend(fragments)
+            index += len(fragments)
+            continue
+        if not like[index]:
+            out.append(_settle(block, blocks, index))
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(blocks) and like[end + 1]:
+            end += 1
+        out.extend(_decide_run(blocks[index : end + 1], blocks[end + 1] if end + 1 < len(blocks) else None, out, notes))
+        index = end + 1
+    return _alike_siblings(out, notes)
+
+
+def _decide_run(run: list[Block], following: Block | None, out: list[Block], notes: list[Note]) -> list[Block]:
+    lead_in = out[-1].plain.rstrip().endswith(":") if out and out[-1].kind == "para" else False
+    if len(run) >= 2 and all(_asks_or_quotes(b.plain) for b in run):
+        notes.append(Note(run[0].line, "a run of short questions or quotations: kept as paragraphs", run[0].plain))
+        return [_settle_para(b) for b in run]
+    if lead_in and len(run) >= 2:
+        last_is_title = following is not None and _title_after_items(run)
+        items = [b.with_kind("item") for b in (run[:-1] if last_is_title else run)]
+        return [*items, _heading(run[-1])] if last_is_title else items
+    if following is None or (lead_in and len(run) == 1):
+        return [_settle_para(b) for b in run]
+    for earlier in run[:-1]:
+        notes.append(
+            Note(earlier.line, "ambiguous heading: a short line before another one, kept as a paragraph", earlier.plain)
+        )
+    return [*(_settle_para(b) for b in run[:-1]), _heading(run[-1])]
+
+
+def _fragment_run(blocks: list[Block], index: int, out: list[Block]) -> list[Block]:
+    """Under 'Some signs to watch for:', unpunctuated lines up to the next sentence are the list it announces."""
+    if not out or out[-1].kind != "para" or not out[-1].plain.rstrip().endswith(":"):
+        return []
+    end = index
+    while end < len(blocks) and _is_fragment(blocks[end]):
+        end += 1
+    run = blocks[index:end]
+    if len(run) < 2 or all(heading_like(b) for b in run):
+        return []  # all short: the run rules decide
+    if end < len(blocks) and _title_after_items(run):
+        return [*(b.with_kind("item") for b in run[:-1]), _heading(run[-1])]
+    return [b.with_kind("item") for b in run]
+
+
+def _is_fragment(block: Block) -> bool:
+    text = block.plain.strip()
+    return (
+        block.kind == "para"
+        and 0 < len(text) <= _ITEM_MAX
+        and not text.endswith(_SENTENCE_END)
+        and (text[0].isupper() or text[0].isdigit())
+    )
+
+
+def _asks_or_quotes(text: str) -> bool:
+    text = text.strip()
+    quoted = text[:1] in _QUOTED[0] and text.rstrip(".!?,")[-1:] in _QUOTED[1]
+    return text.endswith("?") or text.endswith(("?”", '?"')) or quoted
+
+
+def _alike_siblings(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Paragraphs shaped like the section titles around them ('3. Have a few phrases ready') become titles too."""
+    titles = [b for b in blocks if b.kind == "heading"]
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        sibling = next((t for t in titles if _siblings(t.plain, block.plain)), None)
+        if (
+            block.kind == "para"
+            and sibling is not None
+            and following is not None
+            and following.kind != "heading"
+            and heading_like(block, sentence_end=False)
+        ):
+            notes.append(
+                Note(block.line, f"made a section title, like its sibling '{sibling.plain.strip()}'", block.plain)
+            )
+            out.append(_heading(block))
+        else:
+            out.append(block)
+    return out
+
+
+def _siblings(title: str, line: str) -> bool:
+    """'2. Plan your exit' and '3. Have phrases ready'; 'Anxious Attachment' and 'Avoidant Attachment'."""
+    title, line = title.strip(), line.strip()
+    if title == line:
+        return False
+    numbered = _NUMBER.match(title), _NUMBER.match(line)
+    if numbered[0] and numbered[1]:
+        return _number_shape(title, numbered[0]) == _number_shape(line, numbered[1])
+    words, other = title.split(), line.split()
+    return (
+        2 <= len(words) <= 4
+        and len(words) == len(other)
+        and words[-1] == other[-1]
+        and is_title_case(title)
+        and is_title_case(line)
+    )
+
+
+def _number_shape(text: str, match: re.Match[str]) -> str:
+    """'Tip #2: Slow down' -> 'tip #:': what surrounds the number, which siblings share."""
+    return (text[: match.start(1)] + text[match.end(1) : match.end()]).lower().replace(" ", "")
+
+
+def _title_after_items(run: list[Block]) -> bool:
+    """'Trouble sleeping', 'Stomachaches', then 'How Parents Can Help': the list ended; a section begins."""
+    return is_title_case(run[-1].plain) and not all(is_title_case(b.plain) for b in run[:-1])
+
+
+def heading_like(block: Block, lowercase: bool = False, sentence_end: bool = True) -> bool:
+    """Short, unpunctuated, starting with a capital or a number: a line that could be a section title."""
+    if block.kind not in ("para", "ordered"):
+        return False
+    text = block.plain.strip().rstrip("\"'”’)")
+    if not text or len(text) > _HEADING_MAX or len(text.split()) > 12:
+        return False
+    if sentence_end and text.endswith(_NOT_HEADING_END):
+        return False
+    if "://" in text or "@" in text or sum(ch.isalpha() for ch in text) < 2:
+        return False
+    if block.plain.strip()[0] in _QUOTED[0] and block.plain.strip()[-1] in _QUOTED[1]:
+        return False  # a quotation on a line of its own
+    first = block.plain.strip()[0]
+    return first.isupper() or first.isdigit() or first in "\"“‘'" or (lowercase and first.islower())
+
+
+def _heading(block: Block) -> Block:
+    """A section title keeps its words and its number as written: '## 2. Name the feeling', never '2\\.'."""
+    if block.kind == "heading":
+        return block
+    text = escape_markdown(block.plain.strip())
+    number = re.match(r"^(\d+)\\([.)])", text)
+    if number:
+        text = number.group(1) + number.group(2) + text[number.end() :]
+    elif text.startswith("\\#"):
+        text = text[1:]
+    return Block("heading", text, block.plain, block.line, 2)
+
+
+def _settle_para(block: Block) -> Block:
+    if block.kind == "ordered":
+        return text_block("para", block.plain, block.line)
+    return block.with_kind("para")
+
+
+def _settle(block: Block, blocks: list[Block], index: int) -> Block:
+    """A kept maybe-image line is a paragraph; a lone numbered line is text, not a one-item list."""
+    if block.kind == "para-kept":
+        return block.with_kind("para")
+    if block.kind == "ordered" and not _in_numbered_list(blocks, index):
+        return text_block("para", block.plain, block.line)
+    return block
+
+
+def _in_numbered_list(blocks: list[Block], index: int) -> bool:
+    return any(blocks[i].kind == "ordered" for i in (index - 1, index + 1) if 0 <= i < len(blocks))
