@@ -25,14 +25,25 @@ _NAV_WORDS = (
     "approach", "specialties", "insurance", "therapy", "counseling", "book", "getintouch", "articles",
 )  # fmt: skip
 _HEAD = re.compile(
-    r"^(?:top of page|skip to (?:main )?content|open menu(?: close menu)?|close menu|open navigation|menu|"
+    r"^(?:top of page|skip to [\w ]{4,30}|search this blog|more(?:…|\.\.\.)?|about(?: us| me)?|"
+    r"our (?:therapists|team|approach|services|practice|story)|services|resources|fees|team|faq|"
+    r"writer['’]?s picture|press tab to move through the menu items\.?|accept(?: all)?(?: cookies)?|decline|"
+    r"reject all|cookie settings|manage cookies|.*\bcookies\b.*|open menu(?: close menu)?|close menu|"
+    r"open navigation|menu|"
     r"navigation|toggle navigation|log ?in(?: ?/ ?sign ?up)?|sign ?in|all posts|search|home|blog|journal|"
-    r"articles|news|back to (?:the )?(?:blog|journal|all posts|articles|news)|← ?back.*|cart ?\(?\d*\)?|\d{1,2}|"
+    r"articles|news|back to (?:the )?(?:blog|journal|all posts|articles|news)|(?:←|<) ?back.*|cart ?\(?\d*\)?|\d{1,2}|"
     r"request (?:an )?appointment|book (?:now|online|a session|a consultation|an appointment)|"
-    r"schedule (?:now|online|a consultation)|client portal|get in touch|contact(?: us)?)$",
+    r"schedule (?:now|online|a consultation)|client portal|get in touch|contact(?: us)?|open in app|sign ?up|"
+    r"write|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|magazine|today|city or zip|"
+    r"united states|subscribe|donate|shop|events)$",
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"^(?:home|blog)\s*[›»>/|]|\S\s*[›»]\s*\S.*[›»]", re.IGNORECASE)
+_BYLINE_WIDGET = re.compile(
+    r"^(?:follow|following|listen|share|tweet|email|save|clap|·|[\d.,]+[KkM]?|published in|top highlight|"
+    r"reviewed by .{3,60}|\d+ (?:likes?|claps?|comments?|responses?))$",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^(?:you are here:\s*)?(?:home|blog)\s*[›»>/|]|\S\s*[›»]\s*\S.*[›»]", re.IGNORECASE)
 _PHONE_ONLY = re.compile(
     r"^(?:(?:call|phone|tel|text)\s*:?\s*)?(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}$", re.IGNORECASE
 )
@@ -44,16 +55,18 @@ _TAIL = re.compile(
     r"leave a (?:comment|reply)|post a comment|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
     r"no comments:?|\d+ comments?|\d+ views?.*|log in to leave a comment|post not marked as liked|"
     r"(?:categories|category|tags?|labels?|topics?)\s*:.*|(?:filed under|posted in)\s*:?\s.*|categories|tags|"
-    r"posted by .{2,60}|about the author|"
+    r"(?:posted|written) by .{2,60}|about the author|more from .*|recommended from .*|responses? \(\d+\)|"
+    r"no responses yet|"
     r"newsletter|subscribe.*|sign up for .*|join (?:our|the) (?:newsletter|mailing list).*|"
     r"back to (?:the )?(?:blog|journal|all posts|articles|news|top)|← ?(?:back|previous).*|.*next post ?→?|"
     r"(?:newer|older|previous|next)(?: post| article)?|"
     r"(?:copyright )?©.*|copyright .*|all rights reserved\.?|powered by .*|this (?:website|site) uses cookies.*|"
-    r"we use cookies.*|bottom of page|"
+    r"we use cookies.*|bottom of page|#[\w-]+(?:\s+#[\w-]+)+|"
     rf"{_SOCIAL}\d*(?:\s*[·|,/•]?\s*{_SOCIAL}\d*)*)$",
     re.IGNORECASE,
 )
 _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted in|topics?)\s*:?\s+(.+)$", re.I)
+_TAGGED = re.compile(r"\s+(?:tagged(?: with)?|tags?)\s*:", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?:,\s*[A-Za-z.,\s]{2,20})?$")
 _TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', ")")
@@ -94,28 +107,53 @@ def is_head_furniture(text: str) -> bool:
 def strip_head(blocks: list[Block], is_metadata: Callable[[str], bool], notes: list[Note]) -> list[Block]:
     """Drop the page's head: every line above the last sure menu line before the post starts, but metadata.
 
-    If that would leave no line for a title above the post, only the sure menu lines go.
+    Buttons around the byline ('Follow', 'Listen', counts of claps) go wherever they are above the post.
+    If dropping the head would leave no line for a title above the post, only the sure menu lines go.
     """
-    start = next((i for i, b in enumerate(blocks) if b.kind == "para" and is_body_paragraph(b.plain)), len(blocks))
-    furniture = [i for i in range(min(start, 20)) if is_head_furniture(blocks[i].plain)]
+    start = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.kind == "para" and is_body_paragraph(b.plain) and not is_head_furniture(b.plain)
+        ),
+        len(blocks),
+    )
+    region = range(min(start, 30))
+    widgets = {i for i in region if _is_byline_widget(blocks, i)}
+    furniture = [i for i in region if i not in widgets and is_head_furniture(blocks[i].plain)]
     if not furniture:
-        return blocks
+        return [b for i, b in enumerate(blocks) if i not in widgets]
     last = furniture[-1]
-    if all(is_metadata(b.plain) for b in blocks[last + 1 : start]):
-        return [b for i, b in enumerate(blocks) if i not in furniture]
-    kept = [b for b in blocks[:last] if is_metadata(b.plain)]
-    gone = [b for b in blocks[: last + 1] if b not in kept and not is_head_furniture(b.plain)]
+    if all(is_metadata(b.plain) for i, b in enumerate(blocks[last + 1 : start], last + 1) if i not in widgets):
+        return [b for i, b in enumerate(blocks) if i not in furniture and i not in widgets]
+    kept = [b for i, b in enumerate(blocks[:last]) if is_metadata(b.plain) and i not in widgets]
+    gone = [b for i, b in enumerate(blocks[: last + 1]) if b not in kept and i not in furniture and i not in widgets]
     for block in gone:
         notes.append(Note(block.line, "dropped a line among the page's menus above the title", block.plain))
-    return kept + blocks[last + 1 :]
+    return kept + [b for i, b in enumerate(blocks[last + 1 :], last + 1) if i not in widgets]
+
+
+def _is_byline_widget(blocks: list[Block], index: int) -> bool:
+    """'Follow', 'Listen', '1.2K', a publication under 'Published in', a name printed twice in a row."""
+    text = blocks[index].plain.strip()
+    previous = blocks[index - 1].plain.strip() if index > 0 else ""
+    return bool(_BYLINE_WIDGET.match(text)) or previous.lower() == "published in" or text == previous
 
 
 def split_tail(blocks: list[Block], facts: SiteFacts, notes: list[Note]) -> tuple[list[Block], TailFacts]:
-    """The post without the page below it, and what the tail's category and author lines said."""
-    body_lines = [i for i, b in enumerate(blocks) if b.kind == "para" and is_body_paragraph(b.plain)]
-    if not body_lines:
+    """The post without the page below it, and what the tail's category and author lines said.
+
+    The tail starts at a sure tail line below most of the post's prose, so 'Share' under a byline is not it.
+    """
+    prose = [len(b.plain) if b.kind == "para" and is_body_paragraph(b.plain) else 0 for b in blocks]
+    if not any(prose):
         return blocks, TailFacts()
-    first = max(body_lines[0] + 1, len(blocks) // 3)
+    total, running, first = sum(prose), 0, len(blocks)
+    for index, length in enumerate(prose):
+        running += length
+        if running * 10 >= total * 6:
+            first = index + 1
+            break
     start = next((i for i in range(first, len(blocks)) if _TAIL.match(blocks[i].plain.strip())), len(blocks))
     while start > first and _card_line(blocks[start - 1].plain, facts):
         start -= 1
@@ -131,6 +169,8 @@ def _card_line(text: str, facts: SiteFacts) -> bool:
     text = text.strip()
     if is_image_leftover(text) or facts.category_for(text) or facts.author_for(text):
         return True
+    if re.fullmatch(r"[\d.,]+[KkM]?|·", text):
+        return True  # counts of likes and comments
     return bool(_NAME.match(text)) and len(text.split()) <= 6 and not text.endswith(_TERMINAL)
 
 
@@ -142,7 +182,7 @@ def _tail_facts(tail: list[Block], facts: SiteFacts) -> TailFacts:
             break  # below this, other posts' titles and categories
         named = _NAMED_TERMS.match(text)
         if not category and (named or facts.category_for(text)):
-            category, category_line = (named.group(1) if named else text), block.line
+            category, category_line = (_TAGGED.split(named.group(1))[0] if named else text), block.line
         posted = _POSTED_BY.match(text)
         if not author and (posted or facts.author_for(text)):
             author, author_line = (posted.group(1) if posted else text), block.line

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sitegen.commands.importer.blocks import Block
 from sitegen.commands.importer.chrome import TailFacts
 from sitegen.commands.importer.dates import READING_TIME, FoundDate, find_date, unglue_reading_time
-from sitegen.commands.importer.leftovers import is_image_leftover, is_leading_widget
+from sitegen.commands.importer.leftovers import is_image_leftover, is_leading_widget, is_title_case
 from sitegen.commands.importer.site import Segment, SiteFacts, loose, without_credentials
 
 WINDOW = 12
@@ -31,6 +31,12 @@ _NAME_WITH_CREDENTIALS = re.compile(
 _DATE_WORDS = re.compile(
     r"\b(?:updated|published|posted|on|date|last|at \d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b:?",
+    re.IGNORECASE,
+)
+_REVIEWED = re.compile(r"\b(?:medically |clinically )?reviewed by\s+[^|·•]*", re.IGNORECASE)
+_RELATIVE_DATE = re.compile(
+    r"^(?:(?:\d+|an?|one|two|three|four|five|six)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
+    r"yesterday|today|just now)$",
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"[a-z][A-Z]")
@@ -64,6 +70,7 @@ class Header:
     category_line: int = 0
     segments: list[Segment] = field(default_factory=list)
     ends_with_metadata: bool = False  # the body starts right under the date (or author, category) line
+    page_lines: list[Block] = field(default_factory=list)  # the blog's name and motto, above the post's date
 
 
 def read_date_line(text: str) -> DateLine | None:
@@ -74,6 +81,7 @@ def read_date_line(text: str) -> DateLine | None:
         return None
     rest = text[: found.start] + " " + text[found.end :]
     rest = READING_TIME.sub(" ", rest)
+    rest = _REVIEWED.sub(" ", rest)
     updated = bool(re.search(r"\bupdated\b", rest, re.IGNORECASE))
     rest = _DATE_WORDS.sub(" ", rest)
     rest = " ".join(rest.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
@@ -99,8 +107,8 @@ def classify(text: str, facts: SiteFacts) -> str:
         return "leftover"
     if read_date_line(text):
         return "date"
-    if is_reading_time(text):
-        return "reading"
+    if is_reading_time(text) or _RELATIVE_DATE.match(text):
+        return "reading"  # says how long or how long ago, nothing to keep
     if _BY_PREFIX.match(text) or (len(text) <= 60 and facts.author_for(text)):
         return "author"
     if _is_category_line(text, facts):
@@ -125,13 +133,17 @@ def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tup
         if block.kind != "para":
             break
         window.append(block)
-    kinds, title_index = _promote([classify(b.plain, facts) for b in window], title_known)
+    texts = [b.plain.strip() for b in window]
+    kinds, title_index = _promote([classify(text, facts) for text in texts], title_known, texts)
     header = Header()
     others: list[int] = []
     last_meta = -1
     for index, (block, kind) in enumerate(zip(window, kinds, strict=True)):
         if index == title_index:
             header.title, header.title_line = block.plain.strip(), block.line
+            continue
+        if kind == "page":
+            header.page_lines.append(block)
             continue
         if kind in _UNDECIDED:
             others.append(index)
@@ -181,7 +193,7 @@ def _take(header: Header, block: Block, kind: str, facts: SiteFacts) -> None:
         header.segments = facts.segment_categories(text)
 
 
-def _promote(kinds: list[str], title_known: bool) -> tuple[list[str], int | None]:
+def _promote(kinds: list[str], title_known: bool, texts: list[str]) -> tuple[list[str], int | None]:
     """Decide the lines that only might be metadata, and find the title among the rest.
 
     A bare name next to a date or reading time is the author (even above the title, as
@@ -190,15 +202,24 @@ def _promote(kinds: list[str], title_known: bool) -> tuple[list[str], int | None
     directly under the title or its teaser.
     """
     result = list(kinds)
+    prose = next((i for i, text in enumerate(texts) if result[i] == "other" and not _title_like(text)), len(texts))
+    titles = [i for i, k in enumerate(result[:prose]) if k in _UNDECIDED and _title_like(texts[i])]
     for index, kind in enumerate(result):
         near = {result[i] for i in (index - 1, index + 1) if 0 <= i < len(result)}
-        if kind == "maybe-name" and near & {"date", "reading"}:
+        only_title = not title_known and titles[:1] == [index] and len(titles) == 1
+        if kind == "maybe-name" and near & {"date", "reading"} and not only_title:
             result[index] = "author"
     undecided = [i for i, k in enumerate(result) if k in _UNDECIDED]
     title = -1 if title_known else (undecided[0] if undecided else None)
+    below = None if title_known else _title_below_metadata(result, texts)
+    if below is not None and title is not None and below > title:
+        for index in range(below):
+            result[index] = "page" if result[index] in _UNDECIDED else result[index]
+        title = below
     above = title is not None and title >= 0 and result[title] == "maybe-category" and title + 1 in undecided
-    if above and title is not None and result[title + 1] != "maybe-category":  # categories printed above the title
-        result[title], title = "category", title + 1
+    capitals_above = above and title is not None and result[title + 1] != "maybe-category"
+    if title is not None and (capitals_above or (title >= 0 and _topic_above(texts, result, title))):
+        result[title], title = "category", title + 1  # categories printed above the title
     for _ in range(2):
         for index, kind in enumerate(result):
             near = {result[i] for i in (index - 1, index + 1) if 0 <= i < len(result)}
@@ -209,6 +230,40 @@ def _promote(kinds: list[str], title_known: bool) -> tuple[list[str], int | None
             elif near & _META or (kind == "maybe-category" and index - title <= 2):
                 result[index] = "category"
     return result, title
+
+
+def _topic_above(texts: list[str], kinds: list[str], title: int) -> bool:
+    """'Caregiving' over 'Caring for the Carer': a topic label of a word or two printed above a longer title."""
+    if title + 1 >= len(texts) or kinds[title + 1] not in _UNDECIDED:
+        return False
+    label, below = texts[title].split(), texts[title + 1].split()
+    return len(label) <= 2 and len(below) >= 3 and _title_like(texts[title + 1]) and texts[title][:1].isupper()
+
+
+def _title_like(text: str) -> bool:
+    return 0 < len(text.split()) <= 15 and not text.endswith((".", ",", ";", ":")) and not text.islower()
+
+
+def _title_below_metadata(kinds: list[str], texts: list[str]) -> int | None:
+    """The title under a date, when the lines above that date are the blog's own name and motto.
+
+    Blogger prints 'Steady Ground Notes', its motto, 'Saturday, November 15, 2025', then the title:
+    a Title Case line of three words or more, between the date and the post's first paragraph.
+    """
+    for index in range(1, len(kinds)):
+        following = kinds[index + 1] if index + 1 < len(kinds) else "other"
+        if (
+            kinds[index] in _UNDECIDED
+            and kinds[index - 1] in _META
+            and following not in _META
+            and any(k in _UNDECIDED for k in kinds[: index - 1])
+            and len(texts[index].split()) >= 3
+            and _title_like(texts[index])
+            and is_title_case(texts[index])
+            and not (index + 1 < len(texts) and _title_like(texts[index + 1]))
+        ):
+            return index
+    return None
 
 
 def _is_category_line(text: str, facts: SiteFacts) -> bool:

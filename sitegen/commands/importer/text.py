@@ -37,6 +37,7 @@ _EMOJI = re.compile(
 )
 _SUB_BULLETS = "◦○▫□‣"
 _DASH = re.compile("^[–—] ")
+_BLOG_NAME = "dropped a line above the post's date: it reads as the blog's name or motto"
 _COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
 _LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
@@ -49,6 +50,10 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     blocks, tail = split_tail(_line_blocks(text), facts, notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
     header, blocks = read_header(blocks, facts, title_known=False)
+    for line in header.page_lines:
+        notes.append(
+            Note(line.line, "dropped a line above the post's date: it reads as the blog's name or motto", line.plain)
+        )
     take_tail_facts(header, tail, facts)
     blocks = _drop_leftovers(blocks, header, notes)
     return header, find_headings(blocks, notes), notes
