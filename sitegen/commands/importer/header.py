@@ -130,9 +130,9 @@ def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tup
     """Take the header lines off the top of `blocks`; return what they said and the blocks left."""
     window: list[Block] = []
     for block in blocks[:WINDOW]:
-        if block.kind != "para":
-            break
-        window.append(block)
+        if block.kind != "para" and not (block.kind == "item" and classify(block.plain, facts) in _META):
+            break  # a date and a reading time set as a list (Wix) are still the byline
+        window.append(block.with_kind("para"))
     texts = [b.plain.strip() for b in window]
     kinds, title_index = _promote([classify(text, facts) for text in texts], title_known, texts)
     header = Header()

@@ -14,8 +14,9 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from sitegen.commands.importer.blocks import Block, Note, escape_line_start
+from sitegen.commands.importer.chrome import split_tail, strip_head
 from sitegen.commands.importer.dates import FoundDate, parse_machine_date
-from sitegen.commands.importer.header import read_header
+from sitegen.commands.importer.header import METADATA, classify, read_header, take_tail_facts
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
@@ -48,15 +49,20 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
         h1.decompose()
     _drop_furniture(article)
     converter = Converter(facts)
-    blocks = converter.convert(article)
     notes = converter.notes
+    blocks, tail = split_tail(_subtitle_as_teaser(converter.convert(article)), facts, notes)
+    blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
     header, blocks = read_header(blocks, facts, title_known=True)
+    take_tail_facts(header, tail, facts)
     draft = PostDraft(title or header.title, title_line, tidy_blocks(blocks, notes), notes)
-    draft.description = header.teaser or metas.get("description") or metas.get("og:description", "")
+    draft.description = header.teaser or _teaser_from_metas(metas, blocks)
     draft.date, draft.date_line = (date, date_line) if date else (header.date, header.date_line)
     draft.date_text = "" if date else header.date_text
     draft.updated = header.updated
     draft.author, draft.author_line = (author, title_line) if author else (header.author, header.author_line)
+    if not categories:  # Blogger's labels are its only grouping: one that names a site category is the category
+        categories = [t for t in tags if facts.category_for(t)][:1]
+        tags = [t for t in tags if t not in categories]
     if categories or tags:
         take_terms(draft, categories, tags, title_line, facts)
     if not categories:
@@ -65,12 +71,31 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     return draft
 
 
+def _subtitle_as_teaser(blocks: list[Block]) -> list[Block]:
+    """A sentence set as a heading right under the title (Substack's subtitle) is the post's teaser."""
+    if blocks and blocks[0].kind == "heading" and blocks[0].plain.strip().endswith((".", "!", "?")):
+        return [blocks[0].with_kind("para"), *blocks[1:]]
+    return blocks
+
+
+def _teaser_from_metas(metas: dict[str, str], blocks: list[Block]) -> str:
+    """The page's description, unless it is only the start of the post cut short ('Bubble baths are fine…')."""
+    description = " ".join((metas.get("description") or metas.get("og:description", "")).split())
+    start = " ".join(" ".join(b.plain.split()) for b in blocks[:3])
+    cut = description.rstrip(".…").rstrip()
+    if description.endswith(("...", "…")) or (len(cut) > 20 and start.startswith(cut)):
+        return ""
+    return description
+
+
 def _find_article(soup: BeautifulSoup) -> Tag:
     """The element holding the post: the <article> with the <h1>, the biggest content block, <main>, or <body>."""
     articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
     with_title = [a for a in articles if a.find("h1")]
-    if with_title or articles:
-        return max(with_title or articles, key=_text_length)
+    whole = _text_length(soup.body) if isinstance(soup.body, Tag) else _text_length(soup)
+    big = [a for a in articles if _text_length(a) * 3 >= whole]  # not a list of related posts' <article>s
+    if with_title or big:
+        return max(with_title or big, key=_text_length)
     marked = [t for t in soup.find_all(True) if isinstance(t, Tag) and _is_content(t)]
     if marked:
         return max(marked, key=_text_length)
@@ -92,7 +117,14 @@ def _is_content(tag: Tag) -> bool:
 
 
 def _title_heading(article: Tag, soup: BeautifulSoup) -> Tag | None:
-    for scope in (article, soup.find("main"), soup):
+    """The article's <h1>; else a heading marked as the post's title (Blogger's h3.post-title), else any <h1>."""
+    inside = article.find("h1")
+    if isinstance(inside, Tag) and inside.get_text(strip=True):
+        return inside
+    marked = soup.select_one(":is(h1, h2, h3).entry-title, :is(h1, h2, h3).post-title, [itemprop=headline]")
+    if isinstance(marked, Tag) and marked.get_text(strip=True):
+        return marked
+    for scope in (soup.find("main"), soup):
         if isinstance(scope, Tag | BeautifulSoup):
             for h1 in scope.find_all("h1"):
                 if isinstance(h1, Tag) and h1.get_text(strip=True) and not h1.find_parent(["nav", "footer"]):
@@ -138,7 +170,7 @@ def _markup_date(
     for scope in (article, soup):
         for time in scope.find_all(["time", True], attrs={"itemprop": "datePublished"}) + scope.find_all("time"):
             if isinstance(time, Tag):
-                value = str(time.get("datetime") or time.get("content") or "")
+                value = str(time.get("datetime") or time.get("content") or time.get("title") or "")
                 if value:
                     candidates.append((value, time.sourceline or 0))
     for value, line in candidates:
