@@ -39,7 +39,8 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_WIDGET = re.compile(
-    r"^(?:follow|following|listen|share|tweet|email|save|clap|·|[\d.,]+[KkM]?|published in|top highlight|"
+    r"^(?:follow|following|listen|share|tweet|email|save|clap|·|paid|free|subscribe|[\d.,]+[KkM]?|published in|"
+    r"top highlight|"
     r"reviewed by .{3,60}|\d+ (?:likes?|claps?|comments?|responses?))$",
     re.IGNORECASE,
 )
@@ -56,7 +57,7 @@ _TAIL = re.compile(
     r"no comments:?|\d+ comments?|\d+ views?.*|log in to leave a comment|post not marked as liked|"
     r"(?:categories|category|tags?|labels?|topics?)\s*:.*|(?:filed under|posted in)\s*:?\s.*|categories|tags|"
     r"(?:posted|written) by .{2,60}|about the author|more from .*|recommended from .*|responses? \(\d+\)|"
-    r"no responses yet|"
+    r"no responses yet|discussion about this post|ready for more\?|"
     r"newsletter|subscribe.*|sign up for .*|join (?:our|the) (?:newsletter|mailing list).*|"
     r"back to (?:the )?(?:blog|journal|all posts|articles|news|top)|← ?(?:back|previous).*|.*next post ?→?|"
     r"(?:newer|older|previous|next)(?: post| article)?|"
@@ -65,6 +66,12 @@ _TAIL = re.compile(
     rf"{_SOCIAL}\d*(?:\s*[·|,/•]?\s*{_SOCIAL}\d*)*)$",
     re.IGNORECASE,
 )
+_BOX = re.compile(
+    r"^(?:top highlight|type your email(?: address)?(?:…|\.\.\.)?|subscribe(?: now)?|leave a comment|share|"
+    r"give a gift subscription|upgrade to paid|thanks for reading .{2,80}subscribe.*)$",
+    re.IGNORECASE,
+)
+_INVITATION = re.compile(r"\bsubscri(?:be|ber|ption)\b|reader-supported", re.IGNORECASE)
 _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted in|topics?)\s*:?\s+(.+)$", re.I)
 _TAGGED = re.compile(r"\s+(?:tagged(?: with)?|tags?)\s*:", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
@@ -114,7 +121,7 @@ def strip_head(blocks: list[Block], is_metadata: Callable[[str], bool], notes: l
         (
             i
             for i, b in enumerate(blocks)
-            if b.kind == "para" and is_body_paragraph(b.plain) and not is_head_furniture(b.plain)
+            if b.kind == "para" and len(b.plain.split()) >= 25 and not is_head_furniture(b.plain)
         ),
         len(blocks),
     )
@@ -137,7 +144,8 @@ def _is_byline_widget(blocks: list[Block], index: int) -> bool:
     """'Follow', 'Listen', '1.2K', a publication under 'Published in', a name printed twice in a row."""
     text = blocks[index].plain.strip()
     previous = blocks[index - 1].plain.strip() if index > 0 else ""
-    return bool(_BYLINE_WIDGET.match(text)) or previous.lower() == "published in" or text == previous
+    doubled_name = text == previous and len(text.split()) <= 5 and not text.endswith(_TERMINAL)
+    return bool(_BYLINE_WIDGET.match(text)) or previous.lower() == "published in" or doubled_name
 
 
 def split_tail(blocks: list[Block], facts: SiteFacts, notes: list[Note]) -> tuple[list[Block], TailFacts]:
@@ -162,6 +170,21 @@ def split_tail(blocks: list[Block], facts: SiteFacts, notes: list[Note]) -> tupl
     tail = blocks[start:]
     notes.append(Note(tail[0].line, f"dropped the {len(tail)} lines of the page below the post", tail[0].plain))
     return blocks[:start], _tail_facts(tail, facts)
+
+
+def drop_boxes(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Buttons and sign-up boxes set inside the post ('Top highlight', 'Type your email…', 'Subscribe'),
+    with the line inviting readers to subscribe just above such a box."""
+    gone = {i for i, b in enumerate(blocks) if b.kind in ("para", "item", "heading") and _BOX.match(b.plain.strip())}
+    for index in sorted(gone):
+        above = blocks[index - 1] if index > 0 else None
+        if above is not None and above.kind == "para" and _INVITATION.search(above.plain) and index - 1 not in gone:
+            gone.add(index - 1)
+    for index in sorted(gone):
+        notes.append(
+            Note(blocks[index].line, "dropped a button or sign-up box set inside the post", blocks[index].plain)
+        )
+    return [b for i, b in enumerate(blocks) if i not in gone]
 
 
 def _card_line(text: str, facts: SiteFacts) -> bool:

@@ -34,6 +34,7 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _REVIEWED = re.compile(r"\b(?:medically |clinically )?reviewed by\s+[^|·•]*", re.IGNORECASE)
+PAGE_LINE = "dropped a line of the page around the byline: it reads as the blog's name, motto or column"
 _RELATIVE_DATE = re.compile(
     r"^(?:(?:\d+|an?|one|two|three|four|five|six)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
     r"yesterday|today|just now)$",
@@ -113,8 +114,10 @@ def classify(text: str, facts: SiteFacts) -> str:
         return "author"
     if _is_category_line(text, facts):
         return "category"
-    if _NAME_WITH_CREDENTIALS.match(text):
-        return "author"
+    bare = without_credentials(text)
+    if _NAME_WITH_CREDENTIALS.match(text) or (bare != text and _NAME.match(bare)):
+        return "author"  # 'Ruth Adeyemi, PhD' or 'Ruth Adeyemi Ph.D.'
+
     if not text.endswith(_TERMINAL) and len(text) <= 150:
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) >= 3 and all(ch.isupper() for ch in letters):
@@ -157,7 +160,9 @@ def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tup
     teaser = [i for i in others if i < last_meta]
     if teaser:
         header.teaser = window[teaser[0]].plain.strip()
-    kept = [window[i] for i in teaser[1:]]
+    between = [i for i in teaser[1:] if any(kinds[j] in _META for j in range(i)) and i < last_meta]
+    header.page_lines.extend(window[i] for i in between)  # 'Notes From the Clinic' between byline and date
+    kept = [window[i] for i in teaser[1:] if i not in between]
     images = [b for b in window[: end + 1] if is_image_leftover(b.plain)]  # reported by the caller; widgets are not
     header.ends_with_metadata = last_meta >= 0 and last_meta == end
     return header, images + kept + blocks[end + 1 :]

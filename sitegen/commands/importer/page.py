@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from sitegen.commands.importer.blocks import Block, Note, escape_line_start
 from sitegen.commands.importer.chrome import split_tail, strip_head
 from sitegen.commands.importer.dates import FoundDate, parse_machine_date
-from sitegen.commands.importer.header import METADATA, classify, read_header, take_tail_facts
+from sitegen.commands.importer.header import METADATA, PAGE_LINE, classify, read_header, take_tail_facts
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
@@ -54,6 +54,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
     header, blocks = read_header(blocks, facts, title_known=True)
     take_tail_facts(header, tail, facts)
+    notes.extend(Note(b.line, PAGE_LINE, b.plain) for b in header.page_lines)
     draft = PostDraft(title or header.title, title_line, tidy_blocks(blocks, notes), notes)
     draft.description = header.teaser or _teaser_from_metas(metas, blocks)
     draft.date, draft.date_line = (date, date_line) if date else (header.date, header.date_line)
@@ -73,8 +74,9 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
 
 def _subtitle_as_teaser(blocks: list[Block]) -> list[Block]:
     """A sentence set as a heading right under the title (Substack's subtitle) is the post's teaser."""
-    if blocks and blocks[0].kind == "heading" and blocks[0].plain.strip().endswith((".", "!", "?")):
-        return [blocks[0].with_kind("para"), *blocks[1:]]
+    for index, block in enumerate(blocks[:3]):
+        if block.kind == "heading" and block.plain.strip().endswith((".", "!")) and len(block.plain.split()) >= 5:
+            return [*blocks[:index], block.with_kind("para"), *blocks[index + 1 :]]
     return blocks
 
 

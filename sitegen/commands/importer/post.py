@@ -20,8 +20,8 @@ from sitegen.core.characters import without_forbidden
 from sitegen.core.slugs import NAME_LIMIT, shorten, slugify
 
 _MEETING = (
-    r"(?:a|an|your)\s+(?:free\s+|first\s+|initial\s+|quick\s+|\d+[- ]?minute\s+)*"
-    r"(?:session|appointment|consult\w*|call|visit|time|meeting|intake)"
+    r"(?:a|an|your)\s+(?:free\s+|first\s+|initial\s+|quick\s+|introductory\s+|short\s+|\d+[- ]?minute\s+)*"
+    r"(?:session|appointment|consult\w*|call|visit|time|meeting|intake|conversation|chat)"
 )
 _BOOKING = re.compile(
     rf"\b(?:(?:book(?:ing)?|schedul\w*)\s+(?:{_MEETING}|now|online|today|with)\b|contact\s+(?:us|me|our)\b|"

@@ -20,6 +20,9 @@ _NOT_HEADING_END = (".", ",", ";", ":", "!", "…")
 _ITEM_MAX = 160
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _QUOTED = ("\"“‘'", "\"”’'")
+_SUMMARY = re.compile(r"^(?:key (?:points|takeaways)|takeaways|in brief|at a glance|in short)$", re.IGNORECASE)
+_REFERENCES = re.compile(r"^(?:references|sources|further reading|works cited|citations)$", re.IGNORECASE)
+_CITATION = re.compile(r"\(\d{4}[a-z]?\)\.|\b\d{4}\.\s|doi\.org|\bdoi:", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^(?:(?:tip|step|part|day|week|rule|sign|reason|way|question|lesson)\s*)?#?(\d{1,2})\s*[.):]\s*", re.IGNORECASE
 )
@@ -33,7 +36,7 @@ def find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        fragments = _fragment_run(blocks, index, out)
+        fragments = _sentence_list(blocks, index, out) or _fragment_run(blocks, index, out)
         if fragments:
             out.extend(fragments)
             index += len(fragments)
@@ -45,9 +48,45 @@ def find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
         end = index
         while end + 1 < len(blocks) and like[end + 1]:
             end += 1
-        out.extend(_decide_run(blocks[index : end + 1], blocks[end + 1] if end + 1 < len(blocks) else None, out, notes))
+        run = blocks[index : end + 1]
+        if len(run) == 2 and end + 1 < len(blocks) and _opens_subsections(run, blocks[end + 1 :], like[end + 1 :]):
+            notes.append(Note(run[1].line, "read as the first part of the section above it (###)", run[1].plain))
+            out.extend([_heading(run[0]), _heading(run[1]).with_kind("heading", 3)])
+        else:
+            out.extend(_decide_run(run, blocks[end + 1] if end + 1 < len(blocks) else None, out, notes))
         index = end + 1
-    return _alike_siblings(out, notes)
+    return _nest_subsections(_alike_siblings(out, notes))
+
+
+def _opens_subsections(run: list[Block], rest: list[Block], like: list[bool]) -> bool:
+    """'Three places to start', then 'Light': a section whose parts ('Movement', 'Connection') follow."""
+    parent, first = run[0].plain.split(), run[1].plain.split()
+    if len(first) >= len(parent) or _asks_or_quotes(run[1].plain):
+        return False
+    later = [b for i, b in enumerate(rest[:-1]) if like[i] and not like[i + 1]]
+    return any(_subsection_siblings(run[1].plain, b.plain) for b in later)
+
+
+def _subsection_siblings(one: str, other: str) -> bool:
+    a, b = one.split(), other.split()
+    return bool(a and b) and (
+        a[0] == b[0] or (len(a) <= 2 and len(b) <= 2 and one[:1].isupper() and other[:1].isupper())
+    )
+
+
+def _nest_subsections(blocks: list[Block]) -> list[Block]:
+    """After a `###` part, the section titles shaped like it are parts too, until one is not."""
+    out: list[Block] = []
+    part = ""
+    for block in blocks:
+        if block.kind == "heading" and block.level == 3:
+            part = block.plain
+        elif block.kind == "heading" and part and _subsection_siblings(part, block.plain):
+            block = block.with_kind("heading", 3)
+        elif block.kind == "heading":
+            part = ""
+        out.append(block)
+    return out
 
 
 def _decide_run(run: list[Block], following: Block | None, out: list[Block], notes: list[Note]) -> list[Block]:
@@ -55,6 +94,9 @@ def _decide_run(run: list[Block], following: Block | None, out: list[Block], not
     if len(run) >= 2 and all(_asks_or_quotes(b.plain) for b in run):
         notes.append(Note(run[0].line, "a run of short questions or quotations: kept as paragraphs", run[0].plain))
         return [_settle_para(b) for b in run]
+    if len(run) >= 3 and not lead_in and all(_asks_or_quotes(b.plain) for b in run[1:]):
+        notes.append(Note(run[1].line, "a run of short questions or quotations: kept as paragraphs", run[1].plain))
+        return [_heading(run[0]), *(_settle_para(b) for b in run[1:])]
     if lead_in and len(run) >= 2:
         last_is_title = following is not None and _title_after_items(run)
         items = [b.with_kind("item") for b in (run[:-1] if last_is_title else run)]
@@ -68,17 +110,43 @@ def _decide_run(run: list[Block], following: Block | None, out: list[Block], not
     return [*(_settle_para(b) for b in run[:-1]), _heading(run[-1])]
 
 
+def _sentence_list(blocks: list[Block], index: int, out: list[Block]) -> list[Block]:
+    """Under 'Key points' or 'Some ideas people have found useful:', a run of one-sentence lines is a list;
+    under 'References', so are the citations."""
+    before = out[-1] if out else None
+    if before is None or before.kind not in ("para", "heading"):
+        return []
+    if before.kind == "heading" and _REFERENCES.match(before.plain.strip()):
+        end = index
+        while end < len(blocks) and blocks[end].kind == "para" and _CITATION.search(blocks[end].plain):
+            end += 1
+        return [b.with_kind("item") for b in blocks[index:end]]
+    summary = before.kind == "heading" and bool(_SUMMARY.match(before.plain.strip()))
+    if not summary and not (before.kind == "para" and before.plain.rstrip().endswith(":")):
+        return []
+    end = index
+    while end < len(blocks) and blocks[end].kind == "para" and _one_sentence(blocks[end].plain):
+        end += 1
+    return [b.with_kind("item") for b in blocks[index:end]] if end - index >= (2 if summary else 3) else []
+
+
+def _one_sentence(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(".") and len(text.split()) <= 35 and ". " not in text[:-1] and text[:1].isupper()
+
+
 def _fragment_run(blocks: list[Block], index: int, out: list[Block]) -> list[Block]:
     """Under 'Some signs to watch for:', unpunctuated lines up to the next sentence are the list it announces."""
-    if not out or out[-1].kind != "para" or not out[-1].plain.rstrip().endswith(":"):
+    after_heading = bool(out) and out[-1].kind == "heading"
+    if not out or not (after_heading or (out[-1].kind == "para" and out[-1].plain.rstrip().endswith(":"))):
         return []
     end = index
     while end < len(blocks) and _is_fragment(blocks[end]):
         end += 1
     run = blocks[index:end]
-    if len(run) < 2 or all(heading_like(b) for b in run):
+    if len(run) < (3 if after_heading else 2) or all(heading_like(b) for b in run):
         return []  # all short: the run rules decide
-    if end < len(blocks) and _title_after_items(run):
+    if end < len(blocks) and (_title_after_items(run) or _short_after_items(run)):
         return [*(b.with_kind("item") for b in run[:-1]), _heading(run[-1])]
     return [b.with_kind("item") for b in run]
 
@@ -143,6 +211,12 @@ def _siblings(title: str, line: str) -> bool:
 def _number_shape(text: str, match: re.Match[str]) -> str:
     """'Tip #2: Slow down' -> 'tip #:': what surrounds the number, which siblings share."""
     return (text[: match.start(1)] + text[match.end(1) : match.end()]).lower().replace(" ", "")
+
+
+def _short_after_items(run: list[Block]) -> bool:
+    """'Softening its grip' after four long items, with a paragraph under it: the next section's title."""
+    lengths = sorted(len(b.plain.split()) for b in run[:-1])
+    return len(run) >= 3 and heading_like(run[-1]) and len(run[-1].plain.split()) * 2 <= lengths[len(lengths) // 2]
 
 
 def _title_after_items(run: list[Block]) -> bool:

@@ -11,9 +11,10 @@ import re
 from dataclasses import replace
 
 from sitegen.commands.importer.blocks import Block, Note, text_block
-from sitegen.commands.importer.chrome import split_tail, strip_head
+from sitegen.commands.importer.chrome import drop_boxes, split_tail, strip_head
 from sitegen.commands.importer.header import (
     METADATA,
+    PAGE_LINE,
     Header,
     classify,
     is_reading_time,
@@ -31,29 +32,23 @@ from sitegen.commands.importer.leftovers import (
 from sitegen.commands.importer.sections import find_headings, heading_like
 from sitegen.commands.importer.site import SiteFacts
 
-BULLET = re.compile(r"^(?:([•◦▪▫●○■□‣⁃∙►▸➢➤✓✔→·])\s*|([-*+–—])\s+)(?=\S)")
+BULLET = re.compile(r"^(?:([•◦▪▫●○■□‣⁃∙►▸➢➤✓✔→·★☆✅])\ufe0f?\s*|([-*+–—])\s+)(?=\S)")
 _EMOJI = re.compile(
     r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+\s+(?=\S)"
 )
 _SUB_BULLETS = "◦○▫□‣"
 _DASH = re.compile("^[–—] ")
-_BLOG_NAME = "dropped a line above the post's date: it reads as the blog's name or motto"
 _COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
 _LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
-_HEADING_MAX = 70
-_NOT_HEADING_END = (".", ",", ";", ":", "!", "…")
 
 
 def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[Note]]:
     notes: list[Note] = []
-    blocks, tail = split_tail(_line_blocks(text), facts, notes)
+    blocks, tail = split_tail(drop_boxes(_line_blocks(text), notes), facts, notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
     header, blocks = read_header(blocks, facts, title_known=False)
-    for line in header.page_lines:
-        notes.append(
-            Note(line.line, "dropped a line above the post's date: it reads as the blog's name or motto", line.plain)
-        )
+    notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
     take_tail_facts(header, tail, facts)
     blocks = _drop_leftovers(blocks, header, notes)
     return header, find_headings(blocks, notes), notes
@@ -68,7 +63,7 @@ def _line_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     list_indent: int | None = None
     for number, raw in enumerate(lines, start=1):
-        stripped = " ".join(raw.split())
+        stripped = re.sub(r"^(\d{1,2})\\([.)])", r"\1\2", " ".join(raw.split()))  # '2\. Name' from a Markdown copy
         if not stripped:
             continue
         indent = _indent(raw) - base
