@@ -72,6 +72,9 @@ _BOX = re.compile(
     re.IGNORECASE,
 )
 _INVITATION = re.compile(r"\bsubscri(?:be|ber|ption)\b|reader-supported", re.IGNORECASE)
+_OTHER_POSTS = re.compile(
+    r"^(?:related|recent|more|similar|newer|older|previous|next|you (?:may|might)|categories$|archives$)", re.I
+)
 _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted in|topics?)\s*:?\s+(.+)$", re.I)
 _TAGGED = re.compile(r"\s+(?:tagged(?: with)?|tags?)\s*:", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
@@ -111,7 +114,7 @@ def is_head_furniture(text: str) -> bool:
     return bool(_HEAD.match(text) or _BREADCRUMB.match(text) or _PHONE_ONLY.match(text) or is_run_together_menu(text))
 
 
-def strip_head(blocks: list[Block], is_metadata: Callable[[str], bool], notes: list[Note]) -> list[Block]:
+def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[Note]) -> list[Block]:
     """Drop the page's head: every line above the last sure menu line before the post starts, but metadata.
 
     Buttons around the byline ('Follow', 'Listen', counts of claps) go wherever they are above the post.
@@ -131,9 +134,13 @@ def strip_head(blocks: list[Block], is_metadata: Callable[[str], bool], notes: l
     if not furniture:
         return [b for i, b in enumerate(blocks) if i not in widgets]
     last = furniture[-1]
-    if all(is_metadata(b.plain) for i, b in enumerate(blocks[last + 1 : start], last + 1) if i not in widgets):
+    rest = [b for i, b in enumerate(blocks[last + 1 : start], last + 1) if i not in widgets]
+    if all(kind_of(b.plain) in ("date", "reading", "author", "category") for b in rest):
         return [b for i, b in enumerate(blocks) if i not in furniture and i not in widgets]
-    kept = [b for i, b in enumerate(blocks[:last]) if is_metadata(b.plain) and i not in widgets]
+    # the byline stays; a category above the menus is the blog's list of categories, not the post's
+    kept = [
+        b for i, b in enumerate(blocks[:last]) if kind_of(b.plain) in ("date", "reading", "author") and i not in widgets
+    ]
     gone = [b for i, b in enumerate(blocks[: last + 1]) if b not in kept and i not in furniture and i not in widgets]
     for block in gone:
         notes.append(Note(block.line, "dropped a line among the page's menus above the title", block.plain))
@@ -201,8 +208,10 @@ def _tail_facts(tail: list[Block], facts: SiteFacts) -> TailFacts:
     category, category_line, author, author_line = "", 0, "", 0
     for block in tail:
         text = block.plain.strip()
-        if re.match(r"^(?:related|recent|more|similar|newer|older|previous|next|you (?:may|might))\b", text, re.I):
-            break  # below this, other posts' titles and categories
+        if _OTHER_POSTS.match(text):
+            break  # below this, other posts' titles, and the blog's list of all its categories
+        if text.startswith("#"):
+            continue  # hashtags are not categories
         named = _NAMED_TERMS.match(text)
         if not category and (named or facts.category_for(text)):
             category, category_line = (_TAGGED.split(named.group(1))[0] if named else text), block.line

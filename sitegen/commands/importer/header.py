@@ -17,7 +17,7 @@ from sitegen.commands.importer.leftovers import is_image_leftover, is_leading_wi
 from sitegen.commands.importer.site import Segment, SiteFacts, loose, without_credentials
 
 WINDOW = 12
-METADATA = _META = frozenset({"date", "reading", "author", "category"})
+_META = frozenset({"date", "reading", "author", "category"})
 _UNDECIDED = ("other", "maybe-category", "maybe-glued", "maybe-name")
 _BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|published|authored)\s+by|by|author:|writer:)\s*\S|^(?:writer|author)['’]?s?\s+(?:picture|photo)",

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from sitegen.commands.importer.blocks import Block, Note, escape_line_start
 from sitegen.commands.importer.chrome import split_tail, strip_head
 from sitegen.commands.importer.dates import FoundDate, parse_machine_date
-from sitegen.commands.importer.header import METADATA, PAGE_LINE, classify, read_header, take_tail_facts
+from sitegen.commands.importer.header import PAGE_LINE, classify, read_header, take_tail_facts
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
@@ -35,6 +35,11 @@ _CONTENT = re.compile(r"(?:post|entry|article|blog)[-_]?(?:content|body|text)|ar
 def read_page(text: str, facts: SiteFacts) -> PostDraft:
     soup = parse_html(text)
     linked, metas, meta_tags = _linked_data(soup), _metas(soup), _meta_tags(soup)  # read before <meta> is dropped
+    crumbs = _breadcrumb_categories(soup, facts)
+    for table in soup.select("table.tr-caption-container"):  # Blogger's image with its caption
+        table.name = "figure"
+        for cell in table.select("td.tr-caption"):
+            cell.name = "figcaption"
     for tag in soup.find_all(DROPPED_TAGS):
         if isinstance(tag, Tag) and not tag.decomposed:
             tag.decompose()
@@ -51,7 +56,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     converter = Converter(facts)
     notes = converter.notes
     blocks, tail = split_tail(_subtitle_as_teaser(converter.convert(article)), facts, notes)
-    blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
+    blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=True)
     take_tail_facts(header, tail, facts)
     notes.extend(Note(b.line, PAGE_LINE, b.plain) for b in header.page_lines)
@@ -62,7 +67,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     draft.updated = header.updated
     draft.author, draft.author_line = (author, title_line) if author else (header.author, header.author_line)
     if not categories:  # Blogger's labels are its only grouping: one that names a site category is the category
-        categories = [t for t in tags if facts.category_for(t)][:1]
+        categories = [t for t in tags if facts.category_for(t)][:1] or crumbs[:1]
         tags = [t for t in tags if t not in categories]
     if categories or tags:
         take_terms(draft, categories, tags, title_line, facts)
@@ -70,6 +75,16 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
         draft.category_text, draft.category_line = header.category_text, header.category_line
         draft.segments = header.segments
     return draft
+
+
+def _breadcrumb_categories(soup: BeautifulSoup, facts: SiteFacts) -> list[str]:
+    """'Blog / Relationships': a step of the page's breadcrumb trail that names one of the site's categories."""
+    found = []
+    for trail in soup.find_all(True, class_=re.compile("breadcrumb", re.IGNORECASE)):
+        for step in re.split(r"\s*[/›»>|]\s*", " ".join(trail.get_text(" ").split())):
+            if step and facts.category_for(step) and step not in found:
+                found.append(step)
+    return found
 
 
 def _subtitle_as_teaser(blocks: list[Block]) -> list[Block]:
@@ -202,9 +217,10 @@ def _markup_terms(
     categories: list[str] = []
     tags: list[str] = []
     for scope in (article, soup):
-        for link in scope.select('a[rel~="category"], a[rel~="tag"]'):
-            text = " ".join(link.get_text(" ").split())
-            target = categories if "category" in _attribute_words(link, "rel") else tags
+        for link in scope.select('a[rel~="category"], a[rel~="tag"], a[href*="/categor"], a[href*="/tag/"]'):
+            text = " ".join(link.get_text(" ").split()).lstrip("#")
+            rel, href = _attribute_words(link, "rel"), str(link.get("href") or "")
+            target = categories if "category" in rel or (not rel and "/categor" in href) else tags
             if text and text not in target:
                 target.append(text)
         if categories or tags:

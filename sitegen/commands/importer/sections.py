@@ -216,7 +216,8 @@ def _number_shape(text: str, match: re.Match[str]) -> str:
 def _short_after_items(run: list[Block]) -> bool:
     """'Softening its grip' after four long items, with a paragraph under it: the next section's title."""
     lengths = sorted(len(b.plain.split()) for b in run[:-1])
-    return len(run) >= 3 and heading_like(run[-1]) and len(run[-1].plain.split()) * 2 <= lengths[len(lengths) // 2]
+    words = len(run[-1].plain.split())
+    return len(run) >= 3 and heading_like(run[-1]) and words <= 4 and words * 3 <= lengths[len(lengths) // 2]
 
 
 def _title_after_items(run: list[Block]) -> bool:

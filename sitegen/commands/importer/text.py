@@ -13,7 +13,6 @@ from dataclasses import replace
 from sitegen.commands.importer.blocks import Block, Note, text_block
 from sitegen.commands.importer.chrome import drop_boxes, split_tail, strip_head
 from sitegen.commands.importer.header import (
-    METADATA,
     PAGE_LINE,
     Header,
     classify,
@@ -46,7 +45,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[Note]]:
     notes: list[Note] = []
     blocks, tail = split_tail(drop_boxes(_line_blocks(text), notes), facts, notes)
-    blocks = strip_head(blocks, lambda line: classify(line, facts) in METADATA, notes)
+    blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
     take_tail_facts(header, tail, facts)
