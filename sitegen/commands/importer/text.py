@@ -115,9 +115,7 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
         elif block.kind == "para" and (is_reading_time(text) or _is_pure_date_line(text)):
             _take_stray_date(header, block)
         elif index == first and header.ends_with_metadata and _cover_caption(block, following):
-            notes.append(
-                Note(block.line, "dropped the line under the date: it reads as the cover image's alt text", text)
-            )
+            notes.append(Note(block.line, _COVER_ALT, text))
         elif block.kind == "para" and looks_like_alt_text(text):
             beside = any(dropped[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks))
             if beside or starts_lowercase(text):
@@ -127,9 +125,7 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
             kept.append(block.with_kind("para-kept"))
         elif block.kind == "para" and starts_lowercase(text) and heading_like(block.with_kind("para"), lowercase=True):
             if _alone_in_lowercase(blocks, index):
-                notes.append(
-                    Note(block.line, "dropped a line in lower case with no full stop: an image's description", text)
-                )
+                notes.append(Note(block.line, _LOWERCASE_ALT, text))
                 continue
             notes.append(Note(block.line, "may be a leftover image description: kept as a paragraph", text))
             kept.append(block.with_kind("para-kept"))
