@@ -21,7 +21,7 @@ from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
 from sitegen.commands.importer.site import SiteFacts
-from sitegen.commands.importer.text import BULLET
+from sitegen.commands.importer.text import BULLET, COVER_ALT, cover_caption
 
 _FURNITURE = re.compile(
     r"share|social|comment|related|newsletter|subscribe|cookie|popup|modal|sidebar|breadcrumb|author-?bio|"
@@ -29,6 +29,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+_TERM_LINKS = 'a[rel~="category"], a[rel~="tag"], a[href*="/categor"], a[href*="/tag/"]'
+_LISTS_OF_ALL = re.compile(r"sidebar|widget_|navigation|\bnav\b|menu", re.IGNORECASE)
 _CONTENT = re.compile(r"(?:post|entry|article|blog)[-_]?(?:content|body|text)|articlebody|post-description", re.I)
 
 
@@ -59,6 +61,9 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=True)
     take_tail_facts(header, tail, facts)
+    if header.ends_with_metadata and len(blocks) > 1 and cover_caption(blocks[0], blocks[1]):
+        notes.append(Note(blocks[0].line, COVER_ALT, blocks[0].plain))
+        blocks = blocks[1:]
     notes.extend(Note(b.line, PAGE_LINE, b.plain) for b in header.page_lines)
     draft = PostDraft(title or header.title, title_line, tidy_blocks(blocks, notes), notes)
     draft.description = header.teaser or _teaser_from_metas(metas, blocks)
@@ -100,7 +105,7 @@ def _teaser_from_metas(metas: dict[str, str], blocks: list[Block]) -> str:
     description = " ".join((metas.get("description") or metas.get("og:description", "")).split())
     start = " ".join(" ".join(b.plain.split()) for b in blocks[:3])
     cut = description.rstrip(".…").rstrip()
-    if description.endswith(("...", "…")) or (len(cut) > 20 and start.startswith(cut)):
+    if description.endswith(("...", "…")) or (len(cut) > 20 and cut in start):
         return ""
     return description
 
@@ -138,7 +143,9 @@ def _title_heading(article: Tag, soup: BeautifulSoup) -> Tag | None:
     inside = article.find("h1")
     if isinstance(inside, Tag) and inside.get_text(strip=True):
         return inside
-    marked = soup.select_one(":is(h1, h2, h3).entry-title, :is(h1, h2, h3).post-title, [itemprop=headline]")
+    marked = soup.select_one(
+        ":is(h1, h2, h3):is(.entry-title, .post-title, .blog-title), [itemprop=headline]"
+    )  # Blogger's h3.post-title, Weebly's h2.blog-title
     if isinstance(marked, Tag) and marked.get_text(strip=True):
         return marked
     for scope in (soup.find("main"), soup):
@@ -217,8 +224,10 @@ def _markup_terms(
     categories: list[str] = []
     tags: list[str] = []
     for scope in (article, soup):
-        for link in scope.select('a[rel~="category"], a[rel~="tag"], a[href*="/categor"], a[href*="/tag/"]'):
+        for link in scope.select(_TERM_LINKS):
             text = " ".join(link.get_text(" ").split()).lstrip("#")
+            if _in_list_of_all(link):
+                continue  # the blog's menu or sidebar lists every category, not this post's
             rel, href = _attribute_words(link, "rel"), str(link.get("href") or "")
             target = categories if "category" in rel or (not rel and "/categor" in href) else tags
             if text and text not in target:
@@ -230,6 +239,16 @@ def _markup_terms(
         categories.append(section)
     tags.extend(t for t in meta_tags if t not in tags)
     return categories, tags
+
+
+def _in_list_of_all(link: Tag) -> bool:
+    """A link in the blog's menu or sidebar, which list every category rather than this post's."""
+    for parent in link.parents:
+        if parent.name in ("body", "html", "[document]"):
+            return False
+        if parent.name in ("nav", "aside") or _LISTS_OF_ALL.search(" ".join(_classes(parent))):
+            return True
+    return False
 
 
 def _metas(soup: BeautifulSoup) -> dict[str, str]:

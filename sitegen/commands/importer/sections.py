@@ -30,7 +30,7 @@ _NUMBER = re.compile(
 
 def find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
     """Short lines followed by a paragraph become `##`; runs are decided as a whole; siblings are made alike."""
-    listed = {i for i, b in enumerate(blocks) if b.kind == "ordered" and _in_numbered_list(blocks, i)}
+    listed = _numbered_lists(blocks)
     like = [i not in listed and heading_like(b) for i, b in enumerate(blocks)]
     out: list[Block] = []
     index = 0
@@ -87,6 +87,28 @@ def _nest_subsections(blocks: list[Block]) -> list[Block]:
             part = ""
         out.append(block)
     return out
+
+
+def _numbered_lists(blocks: list[Block]) -> set[int]:
+    """Numbered lines that are a list; not the last of a list when it carries on the numbered titles around it.
+
+    '3. Offer specific help', a list '1.' '2.' '3.', then '4. Make room for every feeling' over a paragraph:
+    the 4 follows the titles' 3, so it is the next title, not the list's fourth item.
+    """
+    listed = {i for i, b in enumerate(blocks) if b.kind == "ordered" and _in_numbered_list(blocks, i)}
+    titles = [i for i, b in enumerate(blocks) if b.kind == "ordered" and i not in listed]
+    for index in sorted(listed):
+        ends_list = index + 1 < len(blocks) and blocks[index + 1].kind == "para" and index + 1 not in listed
+        earlier = [i for i in titles if i < index]
+        carries_on = bool(earlier) and _number(blocks[index]) == _number(blocks[earlier[-1]]) + 1
+        if ends_list and carries_on and heading_like(blocks[index]) and not heading_like(blocks[index + 1]):
+            listed.discard(index)
+    return listed
+
+
+def _number(block: Block) -> int:
+    match = re.match(r"\s*(\d+)", block.plain)
+    return int(match.group(1)) if match else -1
 
 
 def _decide_run(run: list[Block], following: Block | None, out: list[Block], notes: list[Note]) -> list[Block]:

@@ -37,7 +37,7 @@ _EMOJI = re.compile(
 )
 _SUB_BULLETS = "◦○▫□‣"
 _DASH = re.compile("^[–—] ")
-_COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
+COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
 _LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
@@ -114,8 +114,8 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
             notes.append(Note(block.line, "dropped a short line printed twice in a row: an image's caption", text))
         elif block.kind == "para" and (is_reading_time(text) or _is_pure_date_line(text)):
             _take_stray_date(header, block)
-        elif index == first and header.ends_with_metadata and _cover_caption(block, following):
-            notes.append(Note(block.line, _COVER_ALT, text))
+        elif index == first and header.ends_with_metadata and cover_caption(block, following):
+            notes.append(Note(block.line, COVER_ALT, text))
         elif block.kind == "para" and looks_like_alt_text(text):
             beside = any(dropped[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks))
             if beside or starts_lowercase(text):
@@ -165,7 +165,7 @@ def _take_stray_date(header: Header, block: Block) -> None:
         header.updated = line.date
 
 
-def _cover_caption(block: Block, following: Block | None) -> bool:
+def cover_caption(block: Block, following: Block | None) -> bool:
     """A short sentence-case line between the date line and the first paragraph: the cover image's alt text.
 
     Not a question, not one or two words ("Introduction"): those read as a first section title.
