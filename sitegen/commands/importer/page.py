@@ -20,6 +20,7 @@ from sitegen.commands.importer.header import PAGE_LINE, classify, read_header, t
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
+from sitegen.commands.importer.sections import lists_under_headings
 from sitegen.commands.importer.site import SiteFacts
 from sitegen.commands.importer.text import BULLET, COVER_ALT, cover_caption
 
@@ -65,7 +66,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
         notes.append(Note(blocks[0].line, COVER_ALT, blocks[0].plain))
         blocks = blocks[1:]
     notes.extend(Note(b.line, PAGE_LINE, b.plain) for b in header.page_lines)
-    draft = PostDraft(title or header.title, title_line, tidy_blocks(blocks, notes), notes)
+    draft = PostDraft(title or header.title, title_line, lists_under_headings(tidy_blocks(blocks, notes)), notes)
     draft.description = header.teaser or _teaser_from_metas(metas, blocks)
     draft.date, draft.date_line = (date, date_line) if date else (header.date, header.date_line)
     draft.date_text = "" if date else header.date_text
@@ -164,8 +165,11 @@ def _fallback_title(soup: BeautifulSoup, metas: dict[str, str]) -> str:
 
 
 def _drop_furniture(article: Tag) -> None:
-    """Headers, footers, share buttons, comments, related posts… but never most of the article itself."""
+    """Headers, footers, share buttons, comments, related posts, lists of tags… but never most of the article."""
     total = _text_length(article)
+    for links in list(article.find_all(["p", "div", "span", "ul"])):
+        if isinstance(links, Tag) and not links.decomposed and _only_term_links(links):
+            links.decompose()
     for tag in list(article.find_all(True)):
         if not isinstance(tag, Tag) or tag.decomposed:
             continue
@@ -239,6 +243,17 @@ def _markup_terms(
         categories.append(section)
     tags.extend(t for t in meta_tags if t not in tags)
     return categories, tags
+
+
+def _only_term_links(tag: Tag) -> bool:
+    """'sleep, stress' where each word links to a tag page: the post's tags, already read from the markup."""
+    links = [a for a in tag.find_all("a") if isinstance(a, Tag)]
+    if not links or not all(re.search(r"/(?:tag|tags|categor\w*|label)/", str(a.get("href") or "")) for a in links):
+        return False
+    rest = tag.get_text(" ")
+    for link in links:
+        rest = rest.replace(link.get_text(" "), " ", 1)
+    return not re.sub(r"(?i)\b(?:tags|tagged|categories|labels|filed under)\b|[\s,:;|/·•]", "", rest)
 
 
 def _in_list_of_all(link: Tag) -> bool:

@@ -132,6 +132,20 @@ def _decide_run(run: list[Block], following: Block | None, out: list[Block], not
     return [*(_settle_para(b) for b in run[:-1]), _heading(run[-1])]
 
 
+def lists_under_headings(blocks: list[Block]) -> list[Block]:
+    """A saved page's 'Key points' and 'References' set as paragraphs become lists, and top-level sections."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == "heading" and (_REFERENCES.match(block.plain.strip()) or _SUMMARY.match(block.plain.strip())):
+            block = block.with_kind("heading", 2)  # never part of the section above it
+        items = _sentence_list(blocks, index, out) if out and out[-1].kind == "heading" else []
+        out.extend(items or [block])
+        index += len(items) or 1
+    return out
+
+
 def _sentence_list(blocks: list[Block], index: int, out: list[Block]) -> list[Block]:
     """Under 'Key points' or 'Some ideas people have found useful:', a run of one-sentence lines is a list;
     under 'References', so are the citations."""
