@@ -232,10 +232,16 @@ def table(scores: list[PostScore], verbose: bool = False) -> list[str]:
     t = totals(scores)
     out.append("")
     out.append(
-        f"{len(scores)} posts: lines right {t.lines:.1%}, exactly right {t.exact:.1%}; title {t.title:.1%}, "
-        f"date {t.date:.1%}, author {t.author:.1%}, category {t.category:.1%}, description {t.description:.1%}"
+        f"{len(scores)} posts: lines right {_share(t.lines)}, exactly right {_share(t.exact)}; "
+        f"title {_share(t.title)}, date {_share(t.date)}, author {_share(t.author)}, category {_share(t.category)}, "
+        f"description {_share(t.description)}"
     )
     return out
+
+
+def _share(value: float) -> str:
+    """A share rounded down to a tenth of a percent: 99.97% is not shown as 100.0%."""
+    return f"{math.floor(value * 1000) / 10:.1f}%"
 
 
 FLOOR = CORPUS / "floor.json"
