@@ -105,7 +105,8 @@ def is_run_together_menu(text: str) -> bool:
     squeezed = re.sub(r"[^a-z]", "", text.lower())
     words = sum(word in squeezed for word in _NAV_WORDS)
     glued = len(_GLUE.findall(text))
-    return words >= 3 and (glued >= 2 or (text == text.lower() and " " not in text.strip()[:12]))
+    one_case = text in (text.lower(), text.upper())
+    return words >= 3 and (glued >= 2 or (one_case and " " not in text.strip()[:12]))
 
 
 def is_head_furniture(text: str) -> bool:

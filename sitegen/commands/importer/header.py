@@ -156,6 +156,8 @@ def read_header(blocks: list[Block], facts: SiteFacts, title_known: bool) -> tup
         if kind in _META:
             last_meta = index
             _take(header, block, kind, facts)
+    if header.date is None and header.updated is not None:  # only 'Updated: …' was printed: that is the date
+        header.date, header.updated = header.updated, None
     end = max(last_meta, title_index if title_index is not None else -1)
     teaser = [i for i in others if i < last_meta]
     if teaser:
@@ -182,9 +184,9 @@ def _take(header: Header, block: Block, kind: str, facts: SiteFacts) -> None:
     if kind == "date":
         line = read_date_line(text)
         assert line is not None
-        if line.updated and header.date is not None:
-            header.updated = line.date
-        elif header.date is None:
+        if line.updated and header.updated is None:
+            header.updated = line.date  # 'Updated: Jun 20' above 'Jun 12' (Wix): the post is still from the 12th
+        elif not line.updated and header.date is None:
             header.date, header.date_line, header.date_text = line.date, block.line, text
         if line.author and not header.author:
             header.author, header.author_line, header.author_text = line.author, block.line, text

@@ -38,6 +38,8 @@ def find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
         block = blocks[index]
         fragments = _sentence_list(blocks, index, out) or _fragment_run(blocks, index, out)
         if fragments:
+            above = out[-1].plain.strip()
+            notes.append(Note(block.line, f"read the lines under '{above}' as a list", block.plain))
             out.extend(fragments)
             index += len(fragments)
             continue
