@@ -34,7 +34,7 @@ _HEAD = re.compile(
     r"articles|news|back to (?:the )?(?:blog|journal|all posts|articles|news)|(?:←|<) ?back.*|cart ?\(?\d*\)?|\d{1,2}|"
     r"request (?:an )?appointment|book (?:now|online|a session|a consultation|an appointment)|"
     r"schedule (?:now|online|a consultation)|client portal|get in touch|contact(?: us)?|open in app|sign ?up|"
-    r"write|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|magazine|today|city or zip|"
+    r"write|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|magazine|city or zip|"
     r"united states|subscribe|donate|shop|events)$",
     re.IGNORECASE,
 )
