@@ -32,7 +32,8 @@ _HEAD = re.compile(
     r"open navigation|menu|"
     r"navigation|toggle navigation|log ?in(?: ?/ ?sign ?up)?|sign ?in|all posts|search|home|blog|journal|"
     r"articles|news|back to (?:the )?(?:blog|journal|all posts|articles|news)|(?:←|<) ?back.*|cart ?\(?\d*\)?|\d{1,2}|"
-    r"request (?:an )?appointment|book (?:now|online|a session|a consultation|an appointment)|"
+    r"request (?:an )?appointment|(?:book|schedule|request)(?: (?:a|an|your|my))?(?: free)?(?: [\w-]+)?"
+    r" (?:consult\w*|session|appointment|call|visit|now|online|today|here)|primary menu|main menu|"
     r"schedule (?:now|online|a consultation)|client portal|get in touch|contact(?: us)?|open in app|sign ?up|"
     r"write|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|magazine|city or zip|"
     r"united states|subscribe|donate|shop|events)$",
@@ -40,6 +41,7 @@ _HEAD = re.compile(
 )
 _BYLINE_WIDGET = re.compile(
     r"^(?:follow|following|listen|share|tweet|email|save|clap|·|paid|free|subscribe|[\d.,]+[KkM]?|published in|"
+    r"featured|pinned|sponsored|"
     r"top highlight|"
     r"reviewed by .{3,60}|\d+ (?:likes?|claps?|comments?|responses?))$",
     re.IGNORECASE,
@@ -76,7 +78,7 @@ _OTHER_POSTS = re.compile(
     r"^(?:related|recent|more|similar|newer|older|previous|next|you (?:may|might)|categories$|archives$)", re.I
 )
 _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted in|topics?)\s*:?\s+(.+)$", re.I)
-_TAGGED = re.compile(r"\s+(?:tagged(?: with)?|tags?)\s*:", re.IGNORECASE)
+_TAGGED = re.compile(r"\s*[|·•]?\s+(?:tagged(?: with)?\b|tags?\s*:)", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?:,\s*[A-Za-z.,\s]{2,20})?$")
 _TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', ")")
@@ -171,8 +173,8 @@ def split_tail(blocks: list[Block], facts: SiteFacts, notes: list[Note]) -> tupl
             first = index + 1
             break
     start = next((i for i in range(first, len(blocks)) if _TAIL.match(blocks[i].plain.strip())), len(blocks))
-    while start > first and _card_line(blocks[start - 1].plain, facts):
-        start -= 1
+    while start > first and (_card_line(blocks[start - 1].plain, facts) or _author_bio(blocks, start - 1)):
+        start -= 2 if _author_bio(blocks, start - 1) else 1
     if start == len(blocks):
         return blocks, TailFacts()
     tail = blocks[start:]
@@ -193,6 +195,15 @@ def drop_boxes(blocks: list[Block], notes: list[Note]) -> list[Block]:
             Note(blocks[index].line, "dropped a button or sign-up box set inside the post", blocks[index].plain)
         )
     return [b for i, b in enumerate(blocks) if i not in gone]
+
+
+def _author_bio(blocks: list[Block], index: int) -> bool:
+    """'Tom is a licensed counselor…' under a 'Tom Okafor' line, just above the page's tail: the author's card."""
+    if index < 1:
+        return False
+    name, bio = blocks[index - 1].plain.strip(), blocks[index].plain.strip()
+    first = name.split()[0] if _NAME.match(name) and len(name.split()) <= 5 else ""
+    return bool(first) and bio.startswith(f"{first} ") and len(bio.split()) <= 60
 
 
 def _card_line(text: str, facts: SiteFacts) -> bool:
