@@ -24,19 +24,22 @@ _NAV_WORDS = (
     "home", "about", "blog", "contact", "services", "team", "fees", "faq", "resources", "journal",
     "approach", "specialties", "insurance", "therapy", "counseling", "book", "getintouch", "articles",
 )  # fmt: skip
+_MENU_ENTRY = re.compile(  # a menu's entries: the page's only when they come as a menu, two or more in a row
+    r"^(?:more(?:…|\.\.\.)?|about(?: us| me)?|our (?:therapists|team|approach|services|practice|story)|services|"
+    r"resources|fees|team|faq|menu|all posts|search|home|blog|journal|articles|news|contact(?: us)?|get in touch|"
+    r"donate|shop|events|write|magazine|\d{1,2})$",
+    re.IGNORECASE,
+)
 _HEAD = re.compile(
-    r"^(?:top of page|skip to [\w ]{4,30}|search this blog|more(?:…|\.\.\.)?|about(?: us| me)?|"
-    r"our (?:therapists|team|approach|services|practice|story)|services|resources|fees|team|faq|"
+    r"^(?:top of page|skip to [\w ]{4,30}|search this blog|"
     r"writer['’]?s picture|press tab to move through the menu items\.?|accept(?: all)?(?: cookies)?|decline|"
     r"reject all|cookie settings|manage cookies|.*\bcookies\b.*|open menu(?: close menu)?|close menu|"
-    r"open navigation|menu|"
-    r"navigation|toggle navigation|log ?in(?: ?/ ?sign ?up)?|sign ?in|all posts|search|home|blog|journal|"
-    r"articles|news|back to (?:the )?(?:blog|journal|all posts|articles|news)|(?:←|<) ?back.*|cart ?\(?\d*\)?|\d{1,2}|"
+    r"open navigation|navigation|toggle navigation|log ?in(?: ?/ ?sign ?up)?|sign ?in|sign ?up|subscribe|menu|"
+    r"back to (?:the )?(?:blog|journal|all posts|articles|news)|(?:←|<) ?back.*|cart ?\(?\d*\)?|"
     r"request (?:an )?appointment|(?:book|schedule|request)(?: (?:a|an|your|my))?(?: free)?(?: [\w-]+)?"
     r" (?:consult\w*|session|appointment|call|visit|now|online|today|here)|primary menu|main menu|"
-    r"schedule (?:now|online|a consultation)|client portal|get in touch|contact(?: us)?|open in app|sign ?up|"
-    r"write|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|magazine|city or zip|"
-    r"united states|subscribe|donate|shop|events)$",
+    r"client portal|open in app|sitemap|\w+ logo|member-only story|find an? [\w ]{3,30}|get help|"
+    r"city or zip|united states)$",
     re.IGNORECASE,
 )
 _BYLINE_WIDGET = re.compile(
@@ -81,6 +84,7 @@ _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted i
 _TAGGED = re.compile(r"\s*[|·•]?\s+(?:tagged(?: with)?\b|tags?\s*:)", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?:,\s*[A-Za-z.,\s]{2,20})?$")
+_BYLINE_KINDS = ("date", "reading", "author")
 _TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', ")")
 
 
@@ -123,31 +127,45 @@ def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[N
     Buttons around the byline ('Follow', 'Listen', counts of claps) go wherever they are above the post.
     If dropping the head would leave no line for a title above the post, only the sure menu lines go.
     """
-    start = next(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if b.kind == "para" and len(b.plain.split()) >= 25 and not is_head_furniture(b.plain)
-        ),
-        len(blocks),
-    )
+    start = _post_start(blocks, kind_of)
     region = range(min(start, 30))
     widgets = {i for i in region if _is_byline_widget(blocks, i)}
-    furniture = [i for i in region if i not in widgets and is_head_furniture(blocks[i].plain)]
+    sure = {i for i in region if is_head_furniture(blocks[i].plain)}
+    menu = {i for i in region if _MENU_ENTRY.match(blocks[i].plain.strip())}
+    furniture = [i for i in region if i not in widgets and (i in sure or (i in menu and _in_a_menu(i, menu | sure)))]
     if not furniture:
         return [b for i, b in enumerate(blocks) if i not in widgets]
     last = furniture[-1]
     rest = [b for i, b in enumerate(blocks[last + 1 : start], last + 1) if i not in widgets]
-    if all(kind_of(b.plain) in ("date", "reading", "author", "category") for b in rest):
+    if all(kind_of(b.plain) in (*_BYLINE_KINDS, "category") for b in rest):
         return [b for i, b in enumerate(blocks) if i not in furniture and i not in widgets]
     # the byline stays; a category above the menus is the blog's list of categories, not the post's
-    kept = [
-        b for i, b in enumerate(blocks[:last]) if kind_of(b.plain) in ("date", "reading", "author") and i not in widgets
-    ]
+    kept = [b for i, b in enumerate(blocks[:last]) if kind_of(b.plain) in _BYLINE_KINDS and i not in widgets]
     gone = [b for i, b in enumerate(blocks[: last + 1]) if b not in kept and i not in furniture and i not in widgets]
     for block in gone:
         notes.append(Note(block.line, "dropped a line among the page's menus above the title", block.plain))
     return kept + [b for i, b in enumerate(blocks[last + 1 :], last + 1) if i not in widgets]
+
+
+def _in_a_menu(index: int, furniture: set[int]) -> bool:
+    """'Resources' is a menu entry when it stands among others (or opens the page), a section title otherwise."""
+    return index == 0 or bool({index - 1, index + 1} & furniture)
+
+
+def _post_start(blocks: list[Block], kind_of: Callable[[str], str]) -> int:
+    """Where the post's prose begins: its first paragraph, or the one after the byline if a teaser came first."""
+    start = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
+    while start < len(blocks):
+        near = range(start + 1, min(start + 8, len(blocks)))
+        byline = [j for j in near if kind_of(blocks[j].plain) in _BYLINE_KINDS or _is_byline_widget(blocks, j)]
+        if not byline:
+            return start
+        start = next((i for i in range(max(byline) + 1, len(blocks)) if _prose(blocks[i])), len(blocks))
+    return start
+
+
+def _prose(block: Block) -> bool:
+    return block.kind == "para" and is_body_paragraph(block.plain) and not is_head_furniture(block.plain)
 
 
 def _is_byline_widget(blocks: list[Block], index: int) -> bool:

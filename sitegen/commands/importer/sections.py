@@ -118,9 +118,11 @@ def _decide_run(run: list[Block], following: Block | None, out: list[Block], not
     if len(run) >= 2 and all(_asks_or_quotes(b.plain) for b in run):
         notes.append(Note(run[0].line, "a run of short questions or quotations: kept as paragraphs", run[0].plain))
         return [_settle_para(b) for b in run]
-    if len(run) >= 3 and not lead_in and all(_asks_or_quotes(b.plain) for b in run[1:]):
+    asked = _questions_from(run, 1)
+    if not lead_in and not _asks_or_quotes(run[0].plain) and asked >= 3:  # a title over its run of questions
         notes.append(Note(run[1].line, "a run of short questions or quotations: kept as paragraphs", run[1].plain))
-        return [_heading(run[0]), *(_settle_para(b) for b in run[1:])]
+        rest = _decide_run(run[asked:], following, out, notes) if asked < len(run) else []
+        return [_heading(run[0]), *(_settle_para(b) for b in run[1:asked]), *rest]
     if lead_in and len(run) >= 2:
         last_is_title = following is not None and _title_after_items(run)
         items = [b.with_kind("item") for b in (run[:-1] if last_is_title else run)]
@@ -132,6 +134,14 @@ def _decide_run(run: list[Block], following: Block | None, out: list[Block], not
             Note(earlier.line, "ambiguous heading: a short line before another one, kept as a paragraph", earlier.plain)
         )
     return [*(_settle_para(b) for b in run[:-1]), _heading(run[-1])]
+
+
+def _questions_from(run: list[Block], start: int) -> int:
+    """The end of the run of questions (or quotations) that starts at `start`."""
+    end = start
+    while end < len(run) and _asks_or_quotes(run[end].plain):
+        end += 1
+    return end
 
 
 def lists_under_headings(blocks: list[Block]) -> list[Block]:
