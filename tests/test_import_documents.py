@@ -165,3 +165,18 @@ def test_the_whole_corpus_imports_builds_and_imports_again_unchanged(tmp_path: P
         assert built.code == 0, built.err
         again = run_sitegen("import", *names, cwd=root)
         assert f"{len(group)} of {len(group)} files imported: {len(group)} unchanged" in again.out
+
+
+def test_a_section_named_like_a_menu_entry_stays_in_the_post(make_site: MakeSite) -> None:
+    """'Resources' over a paragraph is the post's own section: a menu's words count only as a menu."""
+    meta, body, _ = imported(
+        make_site,
+        "Finding a Therapist Who Fits\nBy Lena Fischer\nSeptember 9, 2025\n"
+        "Looking for a therapist can feel like one more task when you are already tired.\n"
+        "It gets easier with a plan.\n"
+        "Resources\nMany insurers list therapists on their websites, and directories can be searched by area.\n"
+        "Trying someone new when the first match is not right is part of the work, not a failure.\n",
+    )
+    assert meta["title"] == "Finding a Therapist Who Fits"
+    assert body.startswith("\nLooking for a therapist can feel like one more task")
+    assert "## Resources\n" in body
