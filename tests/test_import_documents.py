@@ -180,3 +180,16 @@ def test_a_section_named_like_a_menu_entry_stays_in_the_post(make_site: MakeSite
     assert meta["title"] == "Finding a Therapist Who Fits"
     assert body.startswith("\nLooking for a therapist can feel like one more task")
     assert "## Resources\n" in body
+
+
+def test_a_posted_on_line_below_the_post_gives_its_date_category_and_author(make_site: MakeSite) -> None:
+    meta, body, report = imported(
+        make_site,
+        "Little Ways to Ease Into Mornings\n"
+        "Mornings can be the hardest part of the day when you are anxious, and the mind wakes before the body.\n"
+        "A softer start\nTry leaving your phone in another room overnight, so the first thing you see is not news.\n"
+        "This entry was posted on March 3, 2025 in Anxiety & Stress by Maya Chen.\nLeave a Reply\n",
+    )
+    assert (str(meta["date"]), meta["category"], meta["author"]) == ("2025-03-03", "Anxiety & Stress", "maya-chen")
+    assert "This entry" not in body and "Leave a Reply" not in body
+    assert 'post.txt:5: dropped the 2 lines of the page below the post (line: "This entry was posted' in report

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.commands.importer.blocks import Block, Note
+from sitegen.commands.importer.dates import find_date
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.site import SiteFacts
 
@@ -61,7 +62,8 @@ _TAIL = re.compile(
     r"leave a (?:comment|reply)|post a comment|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
     r"no comments:?|\d+ comments?|\d+ views?.*|log in to leave a comment|post not marked as liked|"
     r"(?:categories|category|tags?|labels?|topics?)\s*:.*|(?:filed under|posted in)\s*:?\s.*|categories|tags|"
-    r"(?:posted|written) by .{2,60}|about the author|more from .*|recommended from .*|responses? \(\d+\)|"
+    r"(?:posted|written) by .{2,60}|(?:this (?:entry|post) was )?posted (?:on|in) .{3,120}|"
+    r"about the author|more from .*|recommended from .*|responses? \(\d+\)|"
     r"no responses yet|discussion about this post|ready for more\?|"
     r"newsletter|subscribe.*|sign up for .*|join (?:our|the) (?:newsletter|mailing list).*|"
     r"back to (?:the )?(?:blog|journal|all posts|articles|news|top)|← ?(?:back|previous).*|.*next post ?→?|"
@@ -82,6 +84,9 @@ _OTHER_POSTS = re.compile(
 )
 _NAMED_TERMS = re.compile(r"^(?:categories|category|labels?|filed under|posted in|topics?)\s*:?\s+(.+)$", re.I)
 _TAGGED = re.compile(r"\s*[|·•]?\s+(?:tagged(?: with)?\b|tags?\s*:)", re.IGNORECASE)
+_POSTED_IN = re.compile(r"\bposted\b.*?\bin\s+(.+?)(?:\s+by\s+.+?)?\.?$", re.IGNORECASE)
+_POSTED_IN_BY = re.compile(r"\bposted\b.*\bby\s+(.+?)\.?$", re.IGNORECASE)
+_POSTED_ON = re.compile(r"\b(?:posted|published|written)\b", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s+(.+?)(?:\s+(?:at|on)\s+.*)?$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?:,\s*[A-Za-z.,\s]{2,20})?$")
 _BYLINE_KINDS = ("date", "reading", "author")
@@ -96,6 +101,7 @@ class TailFacts:
     category_line: int = 0
     author: str = ""
     author_line: int = 0
+    dated: Block | None = None  # 'This entry was posted on March 3, 2025': read when the top had no date
 
 
 def is_body_paragraph(text: str) -> bool:
@@ -196,7 +202,8 @@ def split_tail(blocks: list[Block], facts: SiteFacts, notes: list[Note]) -> tupl
     if start == len(blocks):
         return blocks, TailFacts()
     tail = blocks[start:]
-    notes.append(Note(tail[0].line, f"dropped the {len(tail)} lines of the page below the post", tail[0].plain))
+    lines = f"the {len(tail)} lines" if len(tail) > 1 else "the line"
+    notes.append(Note(tail[0].line, f"dropped {lines} of the page below the post", tail[0].plain))
     return blocks[:start], _tail_facts(tail, facts)
 
 
@@ -236,16 +243,19 @@ def _card_line(text: str, facts: SiteFacts) -> bool:
 
 def _tail_facts(tail: list[Block], facts: SiteFacts) -> TailFacts:
     category, category_line, author, author_line = "", 0, "", 0
+    dated = None
     for block in tail:
         text = block.plain.strip()
         if _OTHER_POSTS.match(text):
             break  # below this, other posts' titles, and the blog's list of all its categories
         if text.startswith("#"):
             continue  # hashtags are not categories
-        named = _NAMED_TERMS.match(text)
+        named = _NAMED_TERMS.match(text) or _POSTED_IN.search(text)
         if not category and (named or facts.category_for(text)):
             category, category_line = (_TAGGED.split(named.group(1))[0] if named else text), block.line
-        posted = _POSTED_BY.match(text)
+        if dated is None and _POSTED_ON.search(text) and find_date(text):
+            dated = block
+        posted = _POSTED_BY.match(text) or _POSTED_IN_BY.search(text)
         if not author and (posted or facts.author_for(text)):
             author, author_line = (posted.group(1) if posted else text), block.line
-    return TailFacts(category, category_line, author, author_line)
+    return TailFacts(category, category_line, author, author_line, dated)

@@ -177,6 +177,9 @@ def take_tail_facts(header: Header, tail: TailFacts, facts: SiteFacts) -> None:
         header.segments = facts.segment_categories(tail.category_text)
     if tail.author and not header.author:
         header.author, header.author_line = tail.author, tail.author_line
+    if tail.dated is not None and header.date is None:
+        header.date = find_date(unglue_reading_time(tail.dated.plain))
+        header.date_line, header.date_text = tail.dated.line, tail.dated.plain.strip()
 
 
 def _take(header: Header, block: Block, kind: str, facts: SiteFacts) -> None:

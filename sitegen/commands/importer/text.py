@@ -48,8 +48,8 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
-    take_tail_facts(header, tail, facts)
     blocks = _drop_leftovers(blocks, header, notes)
+    take_tail_facts(header, tail, facts)
     return header, find_headings(blocks, notes), notes
 
 
