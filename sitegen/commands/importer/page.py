@@ -211,7 +211,8 @@ def _markup_date(
 def _markup_author(article: Tag, soup: BeautifulSoup, linked: dict[str, Any], metas: dict[str, str]) -> str:
     for scope in (article, soup):
         found = scope.select_one(
-            '[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .vcard .fn, .byline .author'
+            '[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .vcard .fn, .byline .author, '
+            ".author, .post-author"
             + (', a[href*="/author/"]' if scope is article else "")  # WordPress themes' "by <a href=/author/…>"
         )
         if isinstance(found, Tag) and 0 < len(found.get_text(strip=True)) <= 80:
