@@ -244,14 +244,15 @@ def _card_line(text: str, facts: SiteFacts) -> bool:
 def _tail_facts(tail: list[Block], facts: SiteFacts) -> TailFacts:
     category, category_line, author, author_line = "", 0, "", 0
     dated = None
+    tags = False
     for block in tail:
         text = block.plain.strip()
         if _OTHER_POSTS.match(text):
             break  # below this, other posts' titles, and the blog's list of all its categories
-        if text.startswith("#"):
-            continue  # hashtags are not categories
+        tags = tags or bool(re.fullmatch(r"(?i)tags?:?|tagged:?", text))
         named = _NAMED_TERMS.match(text) or _POSTED_IN.search(text)
-        if not category and (named or facts.category_for(text)):
+        lone = not tags and not text.startswith("#") and facts.category_for(text)  # hashtags and tags are not
+        if not category and (named or lone):
             category, category_line = (_TAGGED.split(named.group(1))[0] if named else text), block.line
         if dated is None and _POSTED_ON.search(text) and find_date(text):
             dated = block
