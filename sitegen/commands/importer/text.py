@@ -44,7 +44,8 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[Note]]:
     notes: list[Note] = []
-    blocks, tail = split_tail(drop_boxes(_line_blocks(text), notes), facts, notes)
+    blocks, tail = split_tail(_line_blocks(text), facts, notes)
+    blocks = drop_boxes(blocks, notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
