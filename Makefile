@@ -11,6 +11,7 @@ help:
 	@echo "make build   build the sample practice site into output/"
 	@echo "make serve   preview it (drafts included) at http://127.0.0.1:8000/, reloading on save"
 	@echo "make test    run linters, type checks and the whole test suite"
+	@echo "make import-score  how close 'sitegen import' comes to the hand-made articles of tests/import_corpus/"
 	@echo "make bench   measure build speed against Pelican and Hugo (about 5 minutes on a quiet machine)"
 	@echo "make clean   remove output/, caches and the virtual environment"
 
@@ -76,3 +77,9 @@ bench: $(STAMP)
 .PHONY: golden
 golden: $(TEST_STAMP)
 	SITEGEN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+# Import every post of tests/import_corpus/ into a copy of its scoring site and compare with the hand-made
+# articles. `make import-score ARGS=-v` lists the lines classified wrongly; ARGS=--write-floor rewrites the floor.
+.PHONY: import-score
+import-score: $(TEST_STAMP)
+	@$(BIN)/python tests/import_scoring.py $(ARGS)

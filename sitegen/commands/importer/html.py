@@ -72,9 +72,12 @@ class Converter:
 
     def _element(self, tag: Tag) -> None:
         name = tag.name
+        if name == "br":  # a line break straight inside a <div> (Blogger, Weebly) ends a paragraph
+            self._add_inline(_BREAK, _BREAK, tag)
+            return
         if name not in _BLOCKS:
             markdown, plain, images = self._inline(tag)
-            self._add_inline(markdown, plain, tag)
+            self._add_inline(_wrap(tag, markdown), plain, tag)
             self._images.extend(images)
             if not self._text:
                 self._flush()

@@ -16,6 +16,10 @@ _IMAGE_CREDIT = re.compile(
     r"(?:photo|image)\s*:\s|(?:photo|image)\s+of\b|(?:a\s+)?(?:stock\s+)?(?:photo|picture|image)\s+of\b)",
     re.IGNORECASE,
 )
+_NAMED_IMAGE = re.compile(
+    r"^(?:(?:banner|hero|featured|header|cover|blog|post|stock|main|top|article)\s+){1,2}(?:image|photo|picture|graphic)$",
+    re.IGNORECASE,
+)
 _STOCK = re.compile(r"\b(?:unsplash|pexels|pixabay|shutterstock|istock(?:photo)?|getty\s*images|adobe\s*stock)\b", re.I)
 _SCENE_NOUN = re.compile(
     r"\b(?:woman|women|man|men|person|people|couple|family|child|children|kid|kids|girl|boy|teen|teenager|"
@@ -46,7 +50,7 @@ def is_image_leftover(line: str) -> bool:
     text = line.strip().strip("[]()").strip()
     if not text:
         return False
-    if text.lower().rstrip(":") in _IMAGE_WORDS:
+    if text.lower().rstrip(":") in _IMAGE_WORDS or _NAMED_IMAGE.match(text):
         return True
     if len(text) <= 120 and _IMAGE_FILE.search(text) and text.count(" ") <= 6:
         return True
@@ -58,7 +62,7 @@ def looks_like_alt_text(line: str) -> bool:
     """A short, unpunctuated line describing a scene: 'A woman sitting by a window'. Not proof on its own."""
     text = line.strip()
     words = text.split()
-    if not 2 <= len(words) <= 14 or text.endswith((".", "?", "!", ":", ";", ",")):
+    if not 2 <= len(words) <= 16 or text.endswith((".", "?", "!", ":", ";", ",")):
         return False
     if not describes_a_scene(text):
         return False
@@ -70,7 +74,7 @@ def describes_a_scene(line: str) -> bool:
     """'Woman Looking Out a Window', 'couple holding hands': someone (or something) doing something."""
     text = line.strip()
     words = text.split()
-    if not 2 <= len(words) <= 14 or _CLAUSE_WORDS.search(text):
+    if not 2 <= len(words) <= 16 or _CLAUSE_WORDS.search(text):
         return False
     return bool(_SCENE_NOUN.search(text) and _VERB_ING.search(" ".join(words[1:])))
 

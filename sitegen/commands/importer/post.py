@@ -20,8 +20,8 @@ from sitegen.core.characters import without_forbidden
 from sitegen.core.slugs import NAME_LIMIT, shorten, slugify
 
 _MEETING = (
-    r"(?:a|an|your)\s+(?:free\s+|first\s+|initial\s+|quick\s+|\d+[- ]?minute\s+)*"
-    r"(?:session|appointment|consult\w*|call|visit|time|meeting|intake)"
+    r"(?:a|an|your)\s+(?:free\s+|first\s+|initial\s+|quick\s+|introductory\s+|short\s+|\d+[- ]?minute\s+)*"
+    r"(?:session|appointment|consult\w*|call|visit|time|meeting|intake|conversation|chat)"
 )
 _BOOKING = re.compile(
     rf"\b(?:(?:book(?:ing)?|schedul\w*)\s+(?:{_MEETING}|now|online|today|with)\b|contact\s+(?:us|me|our)\b|"
@@ -260,10 +260,14 @@ def _decide_author(draft: PostDraft, facts: SiteFacts, notes: list[Note]) -> str
 def _top_headings_at_level_two(blocks: list[Block]) -> list[Block]:
     """A post whose sections are <h3>s gets `##` sections: the page's <h1> is the title."""
     levels = [b.level for b in blocks if b.kind == "heading"]
-    shift = min(levels) - 2 if levels else 0
-    if shift <= 0:
-        return blocks
-    return [b.with_kind("heading", b.level - shift) if b.kind == "heading" else b for b in blocks]
+    shift = max(min(levels) - 2, 0) if levels else 0
+    out, above = [], 1
+    for block in blocks:
+        if block.kind == "heading":  # and a part is never two levels below its section: no ### before any ##
+            block = block.with_kind("heading", min(block.level - shift, above + 1))
+            above = block.level
+        out.append(block)
+    return out
 
 
 def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:

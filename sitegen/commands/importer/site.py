@@ -22,7 +22,7 @@ _AUTHOR_PREFIX = re.compile(
     r"^(?:(?:writer|author)['’]?s?\s+(?:picture|photo|image|avatar)|profile\s+(?:picture|photo)|avatar)\s*",
     re.IGNORECASE,
 )
-_BY = re.compile(r"^(?:(?:written|posted|published|authored)\s+)?by[:\s]+|^author:\s*", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:written|posted|published|authored)\s+)?by[:\s]+|^(?:author|writer):\s*", re.IGNORECASE)
 _TITLE = re.compile(r"^(?:dr|mr|mrs|ms|mx)\.?\s+", re.IGNORECASE)
 _PART_SPLIT = re.compile(r"\s*(?:&|\+|/|,|\band\b)\s*", re.IGNORECASE)
 _SEPARATORS = set(",|/;•·")
@@ -99,6 +99,8 @@ class SiteFacts:
             for slug, name in sorted(self.team.items())
             if len(w := author_words(name)) >= 2 and len(words) >= 2 and (w[0], w[-1]) == (words[0], words[-1])
         ]
+        if len(words) == 1 and raw.strip()[:1].isupper():  # 'Priya' above the date: the one Priya on the team
+            ends = [slug for slug, name in sorted(self.team.items()) if author_words(name)[:1] == words]
         return ends[0] if len(ends) == 1 else None
 
     def segment_categories(self, line: str) -> list[Segment]:
@@ -144,7 +146,17 @@ def author_name(raw: str) -> str:
     """'By Dr. Jane A. Doe, LMFT' -> 'Jane A. Doe': the name without prefixes, titles or credentials."""
     text = _AUTHOR_PREFIX.sub("", raw.strip())
     text = _BY.sub("", text).split(",")[0].split("|")[0].strip()
-    return without_credentials(_TITLE.sub("", text))
+    return without_credentials(_TITLE.sub("", _undoubled(text)))
+
+
+def _undoubled(name: str) -> str:
+    """'Maya ChenMaya Chen' -> 'Maya Chen': some builders copy the byline's name twice, run together."""
+    half = len(name) // 2
+    for cut in (half, half + 1):
+        first, second = name[:cut].strip(), name[cut:].strip()
+        if first and first == second:
+            return first
+    return name
 
 
 def author_words(raw: str) -> tuple[str, ...]:

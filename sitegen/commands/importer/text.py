@@ -11,7 +11,16 @@ import re
 from dataclasses import replace
 
 from sitegen.commands.importer.blocks import Block, Note, text_block
-from sitegen.commands.importer.header import Header, is_reading_time, read_date_line, read_header
+from sitegen.commands.importer.chrome import drop_boxes, split_tail, strip_head
+from sitegen.commands.importer.header import (
+    PAGE_LINE,
+    Header,
+    classify,
+    is_reading_time,
+    read_date_line,
+    read_header,
+    take_tail_facts,
+)
 from sitegen.commands.importer.leftovers import (
     describes_a_scene,
     is_image_leftover,
@@ -19,20 +28,29 @@ from sitegen.commands.importer.leftovers import (
     looks_like_alt_text,
     starts_lowercase,
 )
+from sitegen.commands.importer.sections import find_headings, heading_like
 from sitegen.commands.importer.site import SiteFacts
 
-BULLET = re.compile(r"^(?:([•◦▪▫●○■□‣⁃∙►▸➢➤✓✔→])\s*|([-*+–—])\s+)(?=\S)")
+BULLET = re.compile(r"^(?:([•◦▪▫●○■□‣⁃∙►▸➢➤✓✔→·★☆✅])\ufe0f?\s*|([-*+–—])\s+)(?=\S)")
+_EMOJI = re.compile(
+    r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+\s+(?=\S)"
+)
 _SUB_BULLETS = "◦○▫□‣"
+_DASH = re.compile("^[–—] ")
+COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
+_LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
-_HEADING_MAX = 70
-_NOT_HEADING_END = (".", ",", ";", ":", "!", "…")
 
 
 def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[Note]]:
     notes: list[Note] = []
-    header, blocks = read_header(_line_blocks(text), facts, title_known=False)
+    blocks, tail = split_tail(drop_boxes(_line_blocks(text), notes), facts, notes)
+    blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
+    header, blocks = read_header(blocks, facts, title_known=False)
+    notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
+    take_tail_facts(header, tail, facts)
     blocks = _drop_leftovers(blocks, header, notes)
-    return header, _find_headings(blocks, notes), notes
+    return header, find_headings(blocks, notes), notes
 
 
 def _line_blocks(text: str) -> list[Block]:
@@ -40,21 +58,23 @@ def _line_blocks(text: str) -> list[Block]:
     widths = [_indent(line) for line in lines if line.strip()]
     base = min(widths) if widths else 0
     dashed = _dash_bullets(lines)
+    emoji = _dash_bullets(lines, _EMOJI)
     blocks: list[Block] = []
     list_indent: int | None = None
     for number, raw in enumerate(lines, start=1):
-        stripped = " ".join(raw.split())
+        stripped = re.sub(r"^(\d{1,2})\\([.)])", r"\1\2", " ".join(raw.split()))  # '2\. Name' from a Markdown copy
         if not stripped:
             continue
         indent = _indent(raw) - base
-        bullet = BULLET.match(stripped)
-        if bullet and bullet.group(2) in ("–", "—") and number not in dashed:
+        bullet = BULLET.match(stripped) or (_EMOJI.match(stripped) if number in emoji else None)
+        if bullet and bullet.re is BULLET and bullet.group(2) in ("–", "—") and number not in dashed:
             bullet = None  # '— Maya Angelou' under a quotation, not a one-item list
         numbered = _NUMBERED.match(stripped)
         previous_is_item = bool(blocks) and blocks[-1].kind in ("item", "ordered")
         if bullet:
             list_indent = indent if not previous_is_item or list_indent is None else list_indent
-            deeper = (bool(bullet.group(1)) and bullet.group(1) in _SUB_BULLETS) or indent > list_indent
+            sub = bullet.re is BULLET and bool(bullet.group(1)) and bullet.group(1) in _SUB_BULLETS
+            deeper = sub or indent > list_indent
             blocks.append(text_block("item", stripped[bullet.end() :], number, 1 if deeper else 0))
         elif numbered:
             list_indent = indent if not previous_is_item or list_indent is None else list_indent
@@ -68,10 +88,10 @@ def _line_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _dash_bullets(lines: list[str]) -> set[int]:
-    """Line numbers of '– '/'— ' lines that have another such line next to them: those are a list."""
+def _dash_bullets(lines: list[str], mark: re.Pattern[str] = _DASH) -> set[int]:
+    """Line numbers of '– '/'— ' (or emoji) lines that have another such line next to them: those are a list."""
     filled = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
-    dash = [text.startswith(("– ", "— ")) for _, text in filled]
+    dash = [bool(mark.match(text)) for _, text in filled]
     return {
         n
         for i, (n, _) in enumerate(filled)
@@ -82,6 +102,7 @@ def _dash_bullets(lines: list[str]) -> set[int]:
 def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> list[Block]:
     """Image leftovers and stray date or reading-time lines go; possible image descriptions are reported."""
     dropped = [is_image_leftover(b.plain) for b in blocks]
+    twice = _repeated_captions(blocks)
     first = next((i for i, gone in enumerate(dropped) if not gone), len(blocks))
     kept: list[Block] = []
     for index, block in enumerate(blocks):
@@ -89,16 +110,12 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if dropped[index]:
             notes.append(Note(block.line, "dropped a leftover of an image", text))
+        elif index in twice:
+            notes.append(Note(block.line, "dropped a short line printed twice in a row: an image's caption", text))
         elif block.kind == "para" and (is_reading_time(text) or _is_pure_date_line(text)):
             _take_stray_date(header, block)
-        elif index == first and header.ends_with_metadata and _cover_caption(block, following):
-            notes.append(
-                Note(
-                    block.line,
-                    "dropped the short line under the date: it reads as the alt text of the post's cover image",
-                    text,
-                )
-            )
+        elif index == first and header.ends_with_metadata and cover_caption(block, following):
+            notes.append(Note(block.line, COVER_ALT, text))
         elif block.kind == "para" and looks_like_alt_text(text):
             beside = any(dropped[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks))
             if beside or starts_lowercase(text):
@@ -106,12 +123,32 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
                 continue
             notes.append(Note(block.line, "may be a leftover image description: kept as a paragraph", text))
             kept.append(block.with_kind("para-kept"))
-        elif block.kind == "para" and starts_lowercase(text) and _heading_like(block.with_kind("para"), lowercase=True):
+        elif block.kind == "para" and starts_lowercase(text) and heading_like(block.with_kind("para"), lowercase=True):
+            if _alone_in_lowercase(blocks, index):
+                notes.append(Note(block.line, _LOWERCASE_ALT, text))
+                continue
             notes.append(Note(block.line, "may be a leftover image description: kept as a paragraph", text))
             kept.append(block.with_kind("para-kept"))
         else:
             kept.append(block)
     return kept
+
+
+def _repeated_captions(blocks: list[Block]) -> set[int]:
+    """The same short line twice in a row ('two hands holding a paper heart'): a caption the builder printed twice."""
+    same = set()
+    for index in range(len(blocks) - 1):
+        one, two = blocks[index], blocks[index + 1]
+        if one.kind == two.kind == "para" and one.plain.strip() == two.plain.strip() and len(one.plain.split()) <= 20:
+            same |= {index, index + 1}
+    return same
+
+
+def _alone_in_lowercase(blocks: list[Block], index: int) -> bool:
+    """A lower-case line between sentences, not one of a list of them under a line ending in ':'."""
+    before = blocks[index - 1].plain.rstrip() if index > 0 else ""
+    after = blocks[index + 1].plain if index + 1 < len(blocks) else ""
+    return not before.endswith(":") and not starts_lowercase(before) and not starts_lowercase(after)
 
 
 def _is_pure_date_line(text: str) -> bool:
@@ -128,7 +165,7 @@ def _take_stray_date(header: Header, block: Block) -> None:
         header.updated = line.date
 
 
-def _cover_caption(block: Block, following: Block | None) -> bool:
+def cover_caption(block: Block, following: Block | None) -> bool:
     """A short sentence-case line between the date line and the first paragraph: the cover image's alt text.
 
     Not a question, not one or two words ("Introduction"): those read as a first section title.
@@ -140,88 +177,12 @@ def _cover_caption(block: Block, following: Block | None) -> bool:
         and not text.endswith("?")
         and following is not None
         and following.kind == "para"
-        and not _heading_like(following)
-        and _heading_like(block)
+        and not heading_like(following)
+        and len(text.split()) <= 16
+        and not text.endswith((".", "!", ":", ";", ","))
+        and text[:1].isupper()
         and (not is_title_case(text) or describes_a_scene(text))
     )
-
-
-def _find_headings(blocks: list[Block], notes: list[Note]) -> list[Block]:
-    """Short lines followed by a paragraph become `##`; runs of them are reported as ambiguous."""
-    listed = {i for i, b in enumerate(blocks) if b.kind == "ordered" and _in_numbered_list(blocks, i)}
-    like = [i not in listed and _heading_like(b) for i, b in enumerate(blocks)]
-    out: list[Block] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if not like[index]:
-            out.append(_settle(block, blocks, index))
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(blocks) and like[end + 1]:
-            end += 1
-        run = blocks[index : end + 1]
-        following = blocks[end + 1] if end + 1 < len(blocks) else None
-        lead_in = out[-1].plain.rstrip().endswith(":") if out and out[-1].kind == "para" else False
-        if lead_in and len(run) >= 2:
-            last_is_title = following is not None and _title_after_items(run)
-            out.extend(b.with_kind("item") for b in (run[:-1] if last_is_title else run))
-            if last_is_title:
-                out.append(_heading(run[-1]))
-        elif following is None or (lead_in and len(run) == 1):
-            out.extend(b.with_kind("para") for b in run)
-        else:
-            for earlier in run[:-1]:
-                notes.append(
-                    Note(
-                        earlier.line,
-                        "ambiguous heading: a short line before another one, kept as a paragraph",
-                        earlier.plain,
-                    )
-                )
-            out.extend(b.with_kind("para") for b in run[:-1])
-            out.append(_heading(run[-1]))
-        index = end + 1
-    return out
-
-
-def _title_after_items(run: list[Block]) -> bool:
-    """'Trouble sleeping', 'Stomachaches', then 'How Parents Can Help': the list ended; a section begins."""
-    return is_title_case(run[-1].plain) and not all(is_title_case(b.plain) for b in run[:-1])
-
-
-def _heading_like(block: Block, lowercase: bool = False) -> bool:
-    if block.kind not in ("para", "ordered"):
-        return False
-    text = block.plain.strip().rstrip("\"'”’)")
-    if not text or len(text) > _HEADING_MAX or len(text.split()) > 12 or text.endswith(_NOT_HEADING_END):
-        return False
-    if "://" in text or "@" in text or sum(ch.isalpha() for ch in text) < 2:
-        return False
-    if block.plain.strip()[0] in "\"“‘'" and block.plain.strip()[-1] in "\"”’'":
-        return False  # a quotation on a line of its own
-    first = block.plain.strip()[0]
-    return first.isupper() or first.isdigit() or first in "\"“‘'" or (lowercase and first.islower())
-
-
-def _heading(block: Block) -> Block:
-    if block.kind == "ordered":
-        return text_block("heading", block.plain, block.line, 2)
-    return block.with_kind("heading", 2)
-
-
-def _settle(block: Block, blocks: list[Block], index: int) -> Block:
-    """A kept maybe-image line is a paragraph; a lone numbered line is text, not a one-item list."""
-    if block.kind == "para-kept":
-        return block.with_kind("para")
-    if block.kind == "ordered" and not _in_numbered_list(blocks, index):
-        return text_block("para", block.plain, block.line)
-    return block
-
-
-def _in_numbered_list(blocks: list[Block], index: int) -> bool:
-    return any(blocks[i].kind == "ordered" for i in (index - 1, index + 1) if 0 <= i < len(blocks))
 
 
 def _indent(line: str) -> int:
