@@ -26,9 +26,9 @@ REDIRECTS_INTRO = """\
 """
 
 THEME_FILES = (
-    "/static/journal.91768ea0c9.js",
+    "/static/journal.5280cf3802.js",
     "/static/keep.8d9a743134.js",
-    "/static/site.6fdad86b13.css",
+    "/static/site.7be62f5610.css",
     "/static/site.882030f041.js",
 )
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""
