@@ -40,6 +40,9 @@
   var nameDays = panel.hasAttribute("data-name-days");
   var columns = couples ? 2 : 1;
   var keep = panel.querySelector("#journal-keep");
+  /* Not in the markup, where HTML allows it on text fields only: it stops the browser from putting
+     the box's old state back on Back, over what is kept. */
+  keep.setAttribute("autocomplete", "off");
   var status = panel.querySelector(".journal-status");
   var nameInputs = Array.prototype.slice.call(panel.querySelectorAll(".journal-name"));
   var fields = [];  /* {id, column, textarea, label, mirror, item, kind, day, number} */
