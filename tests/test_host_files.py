@@ -26,7 +26,7 @@ REDIRECTS_INTRO = """\
 """
 
 THEME_FILES = (
-    "/static/journal.e61ee3e7c9.js",
+    "/static/journal.0dcdc07164.js",
     "/static/keep.8d9a743134.js",
     "/static/site.7be62f5610.css",
     "/static/site.882030f041.js",

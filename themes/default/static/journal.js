@@ -116,8 +116,11 @@
     var what = field.kind === "s" ? "step" : "question";
     return say("journal_" + (nameDays ? "day_" : "") + (couples ? "partner_" : "") + "answer_" + what, values);
   }
-  function relabel() {
-    fields.forEach(function (field) { field.label.textContent = labelText(field); });
+  /* Every label, or only those of one partner's column (when that partner's name changes). */
+  function relabel(column) {
+    fields.forEach(function (field) {
+      if (column === undefined || field.column === column) field.label.textContent = labelText(field);
+    });
   }
   function showAnswer(field) {
     field.mirror.textContent = field.textarea.value;
@@ -295,7 +298,7 @@
   setUpKeep();
   setUpErase();
   nameInputs.forEach(function (input) {
-    input.addEventListener("input", function () { relabel(); saveName(input); });
+    input.addEventListener("input", function () { relabel(partnerOf(input)); saveName(input); });
   });
   document.addEventListener("sitegen:journey-restored", function () {
     if (refresh(false) === "kept") tell(say("journal_restored_kept"));
