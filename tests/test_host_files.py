@@ -26,7 +26,7 @@ REDIRECTS_INTRO = """\
 """
 
 THEME_FILES = (
-    "/static/journal.0dcdc07164.js",
+    "/static/journal.1ffb620cc1.js",
     "/static/keep.8d9a743134.js",
     "/static/site.7be62f5610.css",
     "/static/site.882030f041.js",

@@ -167,3 +167,16 @@ def test_a_restored_file_that_ticks_the_box_says_so(page: Page) -> None:
         'The answers from your file are now kept on this device, so "Keep my answers on this device" is ticked. '
         "Untick it to remove them."
     )
+
+
+def test_only_one_question_is_asked_at_a_time(page: Page) -> None:
+    page.goto(JOURNEY + "day-1/")
+    keep = page.get_by_role("checkbox", name=KEEP)
+    keep.check()
+    page.get_by_role("button", name="Erase my answers").click()
+    expect(page.get_by_role("group", name="Erase every answer")).to_be_visible()
+    keep.click()
+    expect(page.get_by_role("group", name="Erase every answer")).to_be_hidden()
+    expect(page.get_by_role("button", name="Erase my answers")).to_be_visible()
+    expect(page.get_by_role("button", name="No, keep them")).to_have_count(1)
+    expect(page.get_by_role("button", name="No, keep them")).to_be_focused()

@@ -265,6 +265,7 @@
         tell(saved ? say("journal_kept") : say("journal_storage_off"));
       } else {
         keep.checked = true;
+        if (!eraseBox.hidden) { eraseBox.hidden = true; erase.hidden = false; }
         openConfirm(stopBox, null);
       }
     });
