@@ -9,7 +9,6 @@ to play. The words it adds ("Transcript") are the theme's, in the site's languag
 
 from __future__ import annotations
 
-import hashlib
 import html as html_text
 import re
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sitegen.core import urls as u
 from sitegen.core.audio_formats import AUDIO_FORMATS, OTHER_AUDIO
 from sitegen.core.errors import ContentError
 from sitegen.reading.audio_files import AUDIO_DIR, AudioInfo, find_audio, read_transcript
+from sitegen.reading.folder_stamps import folder_stamps
 from sitegen.theming.strings import load_strings
 
 _IMG = re.compile(r"(<p>\s*)?<img\b([^>]*?)\s*/?>(\s*</p>)?", re.IGNORECASE)
@@ -149,19 +149,9 @@ def audio_signature(root: Path, config: SiteConfig) -> str:
     inode (a recording can be large, and is read only when its stamp moves), each transcript's
     bytes (small, and often saved twice within a clock tick), and the words a player shows.
     Any change there parses the content again."""
-    folder = root / AUDIO_DIR
-    if not folder.is_dir():
+    if not (root / AUDIO_DIR).is_dir():
         return ""
-    parts = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            named = f"{path.relative_to(folder).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
-            named += f":{stat.st_ino}"
-            if path.suffix.lower() == ".md":
-                named += ":" + hashlib.sha256(path.read_bytes()).hexdigest()
-            parts.append(named)
-    return "\n".join([*parts, repr(audio_words(root, config))])
+    return "\n".join([*folder_stamps(root / AUDIO_DIR, hash_suffix=".md"), repr(audio_words(root, config))])
 
 
 def _line_of(text: str, src: str, first_line: int, seen: dict[str, int]) -> int:

@@ -32,6 +32,7 @@ from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
 from sitegen.reading.audio import audio_signature
 from sitegen.reading.audio_files import AudioInfo
+from sitegen.reading.folder_stamps import folder_stamps
 from sitegen.reading.images import IMAGES_DIR, ImageInfo
 from sitegen.reading.models import Article, Day, Journey, Section, Source, Week
 
@@ -148,15 +149,7 @@ def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
 
 
 def _images_signature(root: Path) -> str:
-    folder = root / IMAGES_DIR
-    if not folder.is_dir():
-        return ""
-    parts = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            parts.append(f"{path.relative_to(folder).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    return "\n".join(folder_stamps(root / IMAGES_DIR))
 
 
 class ContentCaches:
