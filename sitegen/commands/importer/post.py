@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.commands.importer.blocks import Block, Note, render_blocks
+from sitegen.commands.importer.chrome import is_body_paragraph
 from sitegen.commands.importer.dates import FoundDate
 from sitegen.commands.importer.header import Header
 from sitegen.commands.importer.leftovers import is_trailing_widget
@@ -41,6 +42,7 @@ _CONTACT_ONLY = re.compile(
     re.IGNORECASE,
 )
 _CTA_LOOKBACK = 4
+_TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', ")")
 _SLUG_LIMIT = 80  # characters: a file name may have 255 bytes, and old blogs made addresses of 400
 
 
@@ -286,9 +288,42 @@ def _drop_trailing_widgets(blocks: list[Block], notes: list[Note]) -> list[Block
 
 
 def _replace_closing_call(blocks: list[Block], notes: list[Note]) -> list[Block]:
-    """The post's own closing invitation to book becomes the site's booking block."""
-    start = len(blocks)
+    """The post's own closing invitation to book becomes the site's booking block.
+
+    The invitation is the last paragraph of the writer's prose, with the buttons and contact lines
+    next to it. Only one paragraph of prose goes: the one above it stays even when it mentions
+    calling someone (a crisis line is not a call to book), so no section of the writer's is lost.
+    Short fragments left below the invitation that are not sentences ('Self Compassion', '12 Likes')
+    are the page's, and go with a note.
+    """
+    replaced = _replace_call_at_end(blocks, notes)
+    if replaced is not blocks:
+        return replaced
+    last = max((i for i, b in enumerate(blocks) if b.kind == "para" and is_body_paragraph(b.plain)), default=-1)
+    after = blocks[last + 1 :]
+    if last < 0 or not after or not all(_is_fragment(b) for b in after):
+        return blocks
+    replaced = _replace_call_at_end(blocks[: last + 1], notes)
+    if replaced is blocks[: last + 1] or not _is_call_to_book(blocks[last]):
+        return blocks
+    for block in after:
+        notes.append(Note(block.line, "dropped a short line below the closing call to book", block.plain))
+    return replaced
+
+
+def _is_fragment(block: Block) -> bool:
+    """A few words that are no sentence: a tag, a count, a button."""
+    text = block.plain.strip()
+    return block.kind in ("para", "heading", "item") and len(text.split()) <= 4 and not text.endswith(_TERMINAL)
+
+
+def _replace_call_at_end(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    start, prose = len(blocks), 0
     while start > 0 and len(blocks) - start < _CTA_LOOKBACK and _is_call_to_book(blocks[start - 1]):
+        if blocks[start - 1].kind == "para" and is_body_paragraph(blocks[start - 1].plain):
+            if prose:
+                break
+            prose += 1
         start -= 1
     closing = blocks[start:]
     if not any(b.kind != "item" and not _CONTACT_ONLY.match(b.plain.strip()) for b in closing):
