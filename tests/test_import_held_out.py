@@ -36,3 +36,17 @@ def test_the_call_to_book_is_found_above_tag_lines(make_site: MakeSite) -> None:
     assert body.rstrip().endswith("[[booking]]")
     assert "Self Compassion" not in body and "Mental Health" not in body
     assert "Self Compassion" in report
+
+
+def test_a_menu_with_entries_of_its_own_and_a_date_line_naming_author_and_category(make_site: MakeSite) -> None:
+    meta, body, _ = imported(
+        make_site,
+        "Skip to content\nMenu\nHome\nOur Clinicians\nWhat We Help With\nBlog\nFees\nContact\n"
+        "When the House Goes Quiet\nMonday, Oct. 6, 2025 by Sofia Márquez · Parenting & Family\n"
+        "The first autumn after the youngest leaves home can be louder in its silence than any year before it.\n",
+    )
+    assert meta["title"] == "When the House Goes Quiet"
+    assert meta["author"] == "sofia-marquez"
+    assert meta["category"] == "Parenting & Family"
+    assert str(meta["date"]) == "2025-10-06"
+    assert "Clinicians" not in body and "Fees" not in body

@@ -139,6 +139,7 @@ def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[N
     sure = {i for i in region if is_head_furniture(blocks[i].plain)}
     menu = {i for i in region if _MENU_ENTRY.match(blocks[i].plain.strip())}
     furniture = [i for i in region if i not in widgets and (i in sure or (i in menu and _in_a_menu(i, menu | sure)))]
+    furniture = _with_menu_gaps(blocks, furniture, {i for i in region if i in sure or i in menu})
     if not furniture:
         return [b for i, b in enumerate(blocks) if i not in widgets]
     last = furniture[-1]
@@ -151,6 +152,25 @@ def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[N
     for block in gone:
         notes.append(Note(block.line, "dropped a line among the page's menus above the title", block.plain))
     return kept + [b for i, b in enumerate(blocks[last + 1 :], last + 1) if i not in widgets]
+
+
+def _with_menu_gaps(blocks: list[Block], furniture: list[int], entries: set[int]) -> list[int]:
+    """'Menu / Home / Meet the Team / What We Treat / Blog': short lines up to the last menu entry of the run
+    that follows a menu line are its entries too; a short title right after the menu's last entry is not."""
+    filled = set(furniture)
+    for start in furniture:
+        last, index, unknown = start, start + 1, 0
+        while index < len(blocks) and unknown <= 3 and (index in entries or _menu_like(blocks[index])):
+            unknown = 0 if index in entries else unknown + 1
+            last = index if index in entries else last
+            index += 1
+        filled.update(range(start + 1, last + 1))
+    return sorted(filled)
+
+
+def _menu_like(block: Block) -> bool:
+    text = block.plain.strip()
+    return block.kind == "para" and 0 < len(text.split()) <= 4 and not text.endswith(_TERMINAL)
 
 
 def _in_a_menu(index: int, furniture: set[int]) -> bool:

@@ -85,7 +85,14 @@ def read_date_line(text: str) -> DateLine | None:
     rest = _REVIEWED.sub(" ", rest)
     updated = bool(re.search(r"\bupdated\b", rest, re.IGNORECASE))
     rest = _DATE_WORDS.sub(" ", rest)
-    rest = " ".join(rest.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
+    parts = [_bare(part) for part in re.split(r"\s[·•|]\s", f" {rest} ")]
+    parts = [part for part in parts if part]
+    if len(parts) > 1:  # 'by Maya Chen · Grief & Loss': the author and the category are apart
+        authors = [part for part in parts if _BY_PREFIX.match(part) or _NAME.match(without_credentials(part))]
+        terms = " · ".join(part for part in parts if part not in authors[:1])
+        if authors and len(terms.split()) <= 6 and not terms.endswith(_TERMINAL):
+            return DateLine(found, updated, authors[0], terms)
+    rest = _bare(rest)
     if not rest:
         return DateLine(found, updated, "")
     if _BY_PREFIX.match(rest) or _NAME.match(without_credentials(rest)):
@@ -93,6 +100,10 @@ def read_date_line(text: str) -> DateLine | None:
     if len(rest.split()) <= 6 and not rest.endswith(_TERMINAL):
         return DateLine(found, updated, "", rest)
     return None
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
 
 
 def is_reading_time(text: str) -> bool:
