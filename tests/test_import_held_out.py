@@ -50,3 +50,19 @@ def test_a_menu_with_entries_of_its_own_and_a_date_line_naming_author_and_catego
     assert meta["category"] == "Parenting & Family"
     assert str(meta["date"]) == "2025-10-06"
     assert "Clinicians" not in body and "Fees" not in body
+
+
+def test_a_table_of_contents_copied_with_the_post_is_left_out(make_site: MakeSite) -> None:
+    _, body, report = imported(
+        make_site,
+        "Calmer Mornings\nSep 8, 2025\nTable of Contents\nToggle\nWhy mornings are hard\nOne small change\n\n"
+        "Mornings set the tone for the whole day, and a rushed one can leave you on edge until the evening.\n"
+        "Why mornings are hard\n"
+        "The body wakes with its stress hormones at their highest, so worries feel larger before breakfast.\n"
+        "One small change\n"
+        "Put your phone in another room overnight, and spend the first ten minutes of the day without it.\n",
+    )
+    assert "Table of Contents" not in body and "Toggle" not in body
+    assert body.count("Why mornings are hard") == 1 and "## Why mornings are hard" in body
+    assert "## One small change" in body
+    assert "table of contents" in report

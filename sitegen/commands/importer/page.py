@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from sitegen.commands.importer.blocks import Block, Note, escape_line_start
 from sitegen.commands.importer.chrome import split_tail, strip_head
+from sitegen.commands.importer.contents import drop_table_of_contents
 from sitegen.commands.importer.dates import FoundDate, parse_machine_date
 from sitegen.commands.importer.header import PAGE_LINE, classify, read_header, take_tail_facts
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
@@ -59,6 +60,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     converter = Converter(facts)
     notes = converter.notes
     blocks, tail = split_tail(_subtitle_as_teaser(converter.convert(article)), facts, notes)
+    blocks = drop_table_of_contents(blocks, notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=True)
     take_tail_facts(header, tail, facts)

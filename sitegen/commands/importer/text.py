@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sitegen.commands.importer.blocks import Block, Note, text_block
 from sitegen.commands.importer.chrome import drop_boxes, split_tail, strip_head
+from sitegen.commands.importer.contents import drop_table_of_contents
 from sitegen.commands.importer.header import (
     PAGE_LINE,
     Header,
@@ -46,6 +47,7 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     notes: list[Note] = []
     blocks, tail = split_tail(_line_blocks(text), facts, notes)
     blocks = drop_boxes(blocks, notes)
+    blocks = drop_table_of_contents(blocks, notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
