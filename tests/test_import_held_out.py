@@ -66,3 +66,20 @@ def test_a_table_of_contents_copied_with_the_post_is_left_out(make_site: MakeSit
     assert body.count("Why mornings are hard") == 1 and "## Why mornings are hard" in body
     assert "## One small change" in body
     assert "table of contents" in report
+
+
+def test_an_author_card_post_navigation_and_comment_form_below_the_post_are_left_out(make_site: MakeSite) -> None:
+    _, body, _ = imported(
+        make_site,
+        "Naming the Feeling\nOct 1, 2025\n"
+        "Putting a word to what you feel can take some of its heat away, even when nothing else has changed yet.\n"
+        "Try it the next time your chest tightens: stop, notice, and say the word to yourself, plainly and slowly.\n"
+        "A feeling with a name is easier to sit beside than one that has none, and easier to talk about later.\n"
+        "About Tom Okafor\n"
+        "Tom Okafor, LPC, helps adults with anxiety and anger find steadier ground. He has practised since 2012.\n"
+        "View all posts by Tom Okafor\nPost navigation\nPrevious Post: Quiet Mornings\n"
+        "Leave a Comment Cancel Reply\nYour email address will not be published.\nName*\nWebsite\n",
+    )
+    assert "easier to talk about later." in body
+    for chrome in ("About Tom", "helps adults", "View all posts", "Post navigation", "Previous Post", "Website"):
+        assert chrome not in body

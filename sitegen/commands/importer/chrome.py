@@ -59,7 +59,8 @@ _SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|reddit|instagram|email|what
 _TAIL = re.compile(
     r"^(?:share(?: this(?: post| article| story)?)?:?|shares?|(?:related|recent|more|similar|popular|latest) "
     r"(?:posts|articles|stories|reading)|you (?:may|might) also like|keep reading|read next|"
-    r"leave a (?:comment|reply)|post a comment|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
+    r"leave a (?:comment|reply)(?: cancel reply)?|post a comment|view all posts by .{2,60}|post navigation|"
+    r"(?:previous|next) (?:post|article): .{2,120}|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
     r"no comments:?|\d+ comments?|\d+ views?.*|log in to leave a comment|post not marked as liked|"
     r"(?:categories|category|tags?|labels?|topics?)\s*:.*|(?:filed under|posted in)\s*:?\s.*|categories|tags|"
     r"(?:posted|written) by .{2,60}|(?:this (?:entry|post) was )?posted (?:on|in) .{3,120}|"
@@ -247,6 +248,7 @@ def _author_bio(blocks: list[Block], index: int) -> bool:
     if index < 1:
         return False
     name, bio = blocks[index - 1].plain.strip(), blocks[index].plain.strip()
+    name = re.sub(r"^about\s+(?=[A-Z])", "", name, flags=re.IGNORECASE)  # 'About Maya Chen' over her card
     first = name.split()[0] if _NAME.match(name) and len(name.split()) <= 5 else ""
     return bool(first) and bio.startswith(f"{first} ") and len(bio.split()) <= 60
 
