@@ -83,3 +83,17 @@ def test_an_author_card_post_navigation_and_comment_form_below_the_post_are_left
     assert "easier to talk about later." in body
     for chrome in ("About Tom", "helps adults", "View all posts", "Post navigation", "Previous Post", "Website"):
         assert chrome not in body
+
+
+def test_a_pull_quote_repeating_a_sentence_and_a_clap_rule_are_left_out(make_site: MakeSite) -> None:
+    _, body, report = imported(
+        make_site,
+        "Rest Without Guilt\nLena Fischer\nFollow\n5 min read\n·\nOct 9, 2025\n--\n1\nListen\nShare\n"
+        "Many of us only let ourselves stop once everything is done, which in practice means we never stop at all.\n"
+        "Rest is not a prize for finishing. It is part of how you keep going.\n"
+        "A tired mind plans poorly and worries more. Rest is not a prize for finishing. It is part of how you "
+        "keep going, and it works best when it is planned rather than stolen.\n",
+    )
+    assert body.count("Rest is not a prize for finishing.") == 1
+    assert "--" not in body
+    assert "pull quote" in report

@@ -131,7 +131,7 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
     if slug != whole:
         message = f"the address was shortened to /articles/{slug}/: the whole one, {len(whole)} characters, "
         notes.append(Note(draft.title_line, message + "is too long to name a file"))
-    blocks = _drop_repeated_title(draft.blocks, title)
+    blocks = _without_edge_rules(_drop_repeated_title(draft.blocks, title))
     blocks = _drop_trailing_widgets(blocks, notes)
     blocks = _replace_closing_call(blocks, notes)
     blocks = _top_headings_at_level_two(blocks)
@@ -278,6 +278,20 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     return blocks
 
 
+def _without_edge_rules(blocks: list[Block]) -> list[Block]:
+    """A rule ('--', '***', dashes copied as text) above the first line or below the last divides nothing."""
+    start, end = 0, len(blocks)
+    while start < end and _is_rule(blocks[start]):
+        start += 1
+    while end > start and _is_rule(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
+
+
+def _is_rule(block: Block) -> bool:
+    return block.kind == "rule" or (block.kind == "para" and not any(ch.isalnum() for ch in block.plain))
+
+
 def _drop_trailing_widgets(blocks: list[Block], notes: list[Note]) -> list[Block]:
     """'Share this post', '12 views', 'Recent Posts'… copied from below the post."""
     end = len(blocks)
@@ -314,6 +328,8 @@ def _replace_closing_call(blocks: list[Block], notes: list[Note]) -> list[Block]
 def _is_fragment(block: Block) -> bool:
     """A few words that are no sentence: a tag, a count, a button."""
     text = block.plain.strip()
+    if block.kind == "rule":
+        return True
     return block.kind in ("para", "heading", "item") and len(text.split()) <= 4 and not text.endswith(_TERMINAL)
 
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from sitegen.commands.importer.blocks import Block, Note, text_block
 from sitegen.commands.importer.chrome import drop_boxes, split_tail, strip_head
-from sitegen.commands.importer.contents import drop_table_of_contents
 from sitegen.commands.importer.header import (
     PAGE_LINE,
     Header,
@@ -29,6 +28,7 @@ from sitegen.commands.importer.leftovers import (
     looks_like_alt_text,
     starts_lowercase,
 )
+from sitegen.commands.importer.repeats import drop_pull_quotes, drop_table_of_contents
 from sitegen.commands.importer.sections import find_headings, heading_like
 from sitegen.commands.importer.site import SiteFacts
 
@@ -47,7 +47,7 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     notes: list[Note] = []
     blocks, tail = split_tail(_line_blocks(text), facts, notes)
     blocks = drop_boxes(blocks, notes)
-    blocks = drop_table_of_contents(blocks, notes)
+    blocks = drop_pull_quotes(drop_table_of_contents(blocks, notes), notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
