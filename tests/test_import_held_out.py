@@ -97,3 +97,17 @@ def test_a_pull_quote_repeating_a_sentence_and_a_clap_rule_are_left_out(make_sit
     assert body.count("Rest is not a prize for finishing.") == 1
     assert "--" not in body
     assert "pull quote" in report
+
+
+def test_an_image_description_inside_a_section_is_not_a_heading(make_site: MakeSite) -> None:
+    _, body, _ = imported(
+        make_site,
+        "Small Repairs\nSep 2, 2025\n"
+        "After an argument, most couples wait for the other one to make the first move, and the silence grows.\n"
+        "When repair is hard\n"
+        "Sometimes an apology lands badly, because the hurt underneath it has not been heard yet by either of you.\n"
+        "Three candles on a low wooden table\n"
+        "That does not mean you have failed. It means the conversation needs more time and a gentler pace.\n",
+    )
+    assert "## When repair is hard" in body
+    assert "candles" not in body

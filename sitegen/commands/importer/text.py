@@ -40,6 +40,7 @@ _SUB_BULLETS = "◦○▫□‣"
 _DASH = re.compile("^[–—] ")
 COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
 _LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
+_POINTS_BACK = re.compile(r"^(?:that|this|it|these|those|they)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 
@@ -54,6 +55,13 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     blocks = _drop_leftovers(blocks, header, notes)
     take_tail_facts(header, tail, facts)
     return header, find_headings(blocks, notes), notes
+
+
+def _inside_a_thought(blocks: list[Block], index: int) -> bool:
+    """A line between two paragraphs, the second of which points back ('That is…'): no section starts there."""
+    if not 0 < index < len(blocks) - 1 or blocks[index - 1].kind != "para" or blocks[index + 1].kind != "para":
+        return False
+    return bool(_POINTS_BACK.match(blocks[index + 1].plain.strip()))
 
 
 def _line_blocks(text: str) -> list[Block]:
@@ -121,7 +129,7 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
             notes.append(Note(block.line, COVER_ALT, text))
         elif block.kind == "para" and looks_like_alt_text(text):
             beside = any(dropped[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks))
-            if beside or starts_lowercase(text):
+            if beside or starts_lowercase(text) or _inside_a_thought(blocks, index):
                 notes.append(Note(block.line, "dropped an image description left from the page", text))
                 continue
             notes.append(Note(block.line, "may be a leftover image description: kept as a paragraph", text))
