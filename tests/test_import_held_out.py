@@ -111,3 +111,18 @@ def test_an_image_description_inside_a_section_is_not_a_heading(make_site: MakeS
     )
     assert "## When repair is hard" in body
     assert "candles" not in body
+
+
+def test_a_column_name_and_a_verified_badge_above_the_title_are_not_the_title(make_site: MakeSite) -> None:
+    meta, body, _ = imported(
+        make_site,
+        "Skip to main content\nPsychology Today\nSearch\nFind a Therapist\nGet Help\nMagazine\nToday\n"
+        "Verified by Psychology Today\nAmara K. Osei Ph.D.\nQuiet Resilience\nADHD\n"
+        "Why Small Breaks Add Up Over a Long Week\n"
+        "A few minutes away from the screen can steady a whole afternoon.\n"
+        "Posted October 14, 2025 | Reviewed by Sam Price\n"
+        "Most of us push through the afternoon slump with more coffee, when a short walk would serve us better.\n",
+    )
+    assert meta["title"] == "Why Small Breaks Add Up Over a Long Week"
+    assert meta["description"] == "A few minutes away from the screen can steady a whole afternoon."
+    assert "Verified" not in body and "Quiet Resilience" not in body

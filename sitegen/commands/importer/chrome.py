@@ -47,7 +47,7 @@ _BYLINE_WIDGET = re.compile(
     r"^(?:follow|following|listen|share|tweet|email|save|clap|·|paid|free|subscribe|[\d.,]+[KkM]?|published in|"
     r"featured|pinned|sponsored|"
     r"top highlight|"
-    r"reviewed by .{3,60}|\d+ (?:likes?|claps?|comments?|responses?))$",
+    r"reviewed by .{3,60}|verified by .{3,40}|\d+ (?:likes?|claps?|comments?|responses?))$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^(?:you are here:\s*)?(?:home|blog)\s*[›»>/|]|\S\s*[›»]\s*\S.*[›»]", re.IGNORECASE)

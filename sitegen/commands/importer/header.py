@@ -232,7 +232,7 @@ def _promote(kinds: list[str], title_known: bool, texts: list[str]) -> tuple[lis
             result[index] = "author"
     undecided = [i for i, k in enumerate(result) if k in _UNDECIDED]
     title = -1 if title_known else (undecided[0] if undecided else None)
-    below = None if title_known else _title_below_metadata(result, texts)
+    below = None if title_known else (_title_below_metadata(result, texts) or _title_over_teaser(result, texts))
     if below is not None and title is not None and below > title:
         for index in range(below):
             result[index] = "page" if result[index] in _UNDECIDED else result[index]
@@ -282,6 +282,26 @@ def _title_below_metadata(kinds: list[str], texts: list[str]) -> int | None:
             and _title_like(texts[index])
             and is_title_case(texts[index])
             and not (index + 1 < len(texts) and _title_like(texts[index + 1]))
+        ):
+            return index
+    return None
+
+
+def _title_over_teaser(kinds: list[str], texts: list[str]) -> int | None:
+    """The title right above a one-sentence teaser and the date line, under a column's name and topic.
+
+    Psychology Today prints 'Steady Ground' (the column), 'PTSD' (the topic), the title, its
+    teaser, then 'Posted November 4, 2025': the line over the teaser is the title, not the first.
+    """
+    for index in range(1, len(kinds) - 2):
+        if (
+            kinds[index] in _UNDECIDED
+            and kinds[index + 1] in _UNDECIDED
+            and kinds[index + 2] == "date"
+            and any(k in _UNDECIDED for k in kinds[:index])
+            and _title_like(texts[index])
+            and texts[index + 1].endswith((".", "?", "!"))
+            and len(texts[index + 1].split()) >= 6
         ):
             return index
     return None
