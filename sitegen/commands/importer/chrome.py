@@ -47,7 +47,7 @@ _BYLINE_WIDGET = re.compile(
     r"^(?:follow|following|listen|share|tweet|email|save|clap|·|paid|free|subscribe|[\d.,]+[KkM]?|published in|"
     r"featured|pinned|sponsored|"
     r"top highlight|"
-    r"reviewed by .{3,60}|\d+ (?:likes?|claps?|comments?|responses?))$",
+    r"reviewed by .{3,60}|verified by .{3,40}|\d+ (?:likes?|claps?|comments?|responses?))$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^(?:you are here:\s*)?(?:home|blog)\s*[›»>/|]|\S\s*[›»]\s*\S.*[›»]", re.IGNORECASE)
@@ -59,7 +59,8 @@ _SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|reddit|instagram|email|what
 _TAIL = re.compile(
     r"^(?:share(?: this(?: post| article| story)?)?:?|shares?|(?:related|recent|more|similar|popular|latest) "
     r"(?:posts|articles|stories|reading)|you (?:may|might) also like|keep reading|read next|"
-    r"leave a (?:comment|reply)|post a comment|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
+    r"leave a (?:comment|reply)(?: cancel reply)?|post a comment|view all posts by .{2,60}|post navigation|"
+    r"(?:previous|next) (?:post|article): .{2,120}|write a comment\.*|add a comment|comments?(?: \(\d+\))?:?|"
     r"no comments:?|\d+ comments?|\d+ views?.*|log in to leave a comment|post not marked as liked|"
     r"(?:categories|category|tags?|labels?|topics?)\s*:.*|(?:filed under|posted in)\s*:?\s.*|categories|tags|"
     r"(?:posted|written) by .{2,60}|(?:this (?:entry|post) was )?posted (?:on|in) .{3,120}|"
@@ -139,6 +140,7 @@ def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[N
     sure = {i for i in region if is_head_furniture(blocks[i].plain)}
     menu = {i for i in region if _MENU_ENTRY.match(blocks[i].plain.strip())}
     furniture = [i for i in region if i not in widgets and (i in sure or (i in menu and _in_a_menu(i, menu | sure)))]
+    furniture = _with_menu_gaps(blocks, furniture, {i for i in region if i in sure or i in menu})
     if not furniture:
         return [b for i, b in enumerate(blocks) if i not in widgets]
     last = furniture[-1]
@@ -151,6 +153,25 @@ def strip_head(blocks: list[Block], kind_of: Callable[[str], str], notes: list[N
     for block in gone:
         notes.append(Note(block.line, "dropped a line among the page's menus above the title", block.plain))
     return kept + [b for i, b in enumerate(blocks[last + 1 :], last + 1) if i not in widgets]
+
+
+def _with_menu_gaps(blocks: list[Block], furniture: list[int], entries: set[int]) -> list[int]:
+    """'Menu / Home / Meet the Team / What We Treat / Blog': short lines up to the last menu entry of the run
+    that follows a menu line are its entries too; a short title right after the menu's last entry is not."""
+    filled = set(furniture)
+    for start in furniture:
+        last, index, unknown = start, start + 1, 0
+        while index < len(blocks) and unknown <= 3 and (index in entries or _menu_like(blocks[index])):
+            unknown = 0 if index in entries else unknown + 1
+            last = index if index in entries else last
+            index += 1
+        filled.update(range(start + 1, last + 1))
+    return sorted(filled)
+
+
+def _menu_like(block: Block) -> bool:
+    text = block.plain.strip()
+    return block.kind == "para" and 0 < len(text.split()) <= 4 and not text.endswith(_TERMINAL)
 
 
 def _in_a_menu(index: int, furniture: set[int]) -> bool:
@@ -227,6 +248,7 @@ def _author_bio(blocks: list[Block], index: int) -> bool:
     if index < 1:
         return False
     name, bio = blocks[index - 1].plain.strip(), blocks[index].plain.strip()
+    name = re.sub(r"^about\s+(?=[A-Z])", "", name, flags=re.IGNORECASE)  # 'About Maya Chen' over her card
     first = name.split()[0] if _NAME.match(name) and len(name.split()) <= 5 else ""
     return bool(first) and bio.startswith(f"{first} ") and len(bio.split()) <= 60
 

@@ -85,7 +85,14 @@ def read_date_line(text: str) -> DateLine | None:
     rest = _REVIEWED.sub(" ", rest)
     updated = bool(re.search(r"\bupdated\b", rest, re.IGNORECASE))
     rest = _DATE_WORDS.sub(" ", rest)
-    rest = " ".join(rest.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
+    parts = [_bare(part) for part in re.split(r"\s[·•|]\s", f" {rest} ")]
+    parts = [part for part in parts if part]
+    if len(parts) > 1:  # 'by Maya Chen · Grief & Loss': the author and the category are apart
+        authors = [part for part in parts if _BY_PREFIX.match(part) or _NAME.match(without_credentials(part))]
+        terms = " · ".join(part for part in parts if part not in authors[:1])
+        if authors and len(terms.split()) <= 6 and not terms.endswith(_TERMINAL):
+            return DateLine(found, updated, authors[0], terms)
+    rest = _bare(rest)
     if not rest:
         return DateLine(found, updated, "")
     if _BY_PREFIX.match(rest) or _NAME.match(without_credentials(rest)):
@@ -93,6 +100,10 @@ def read_date_line(text: str) -> DateLine | None:
     if len(rest.split()) <= 6 and not rest.endswith(_TERMINAL):
         return DateLine(found, updated, "", rest)
     return None
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.translate({ord(ch): " " for ch in _SEPARATOR_CHARS}).split())
 
 
 def is_reading_time(text: str) -> bool:
@@ -221,7 +232,7 @@ def _promote(kinds: list[str], title_known: bool, texts: list[str]) -> tuple[lis
             result[index] = "author"
     undecided = [i for i, k in enumerate(result) if k in _UNDECIDED]
     title = -1 if title_known else (undecided[0] if undecided else None)
-    below = None if title_known else _title_below_metadata(result, texts)
+    below = None if title_known else (_title_below_metadata(result, texts) or _title_over_teaser(result, texts))
     if below is not None and title is not None and below > title:
         for index in range(below):
             result[index] = "page" if result[index] in _UNDECIDED else result[index]
@@ -271,6 +282,26 @@ def _title_below_metadata(kinds: list[str], texts: list[str]) -> int | None:
             and _title_like(texts[index])
             and is_title_case(texts[index])
             and not (index + 1 < len(texts) and _title_like(texts[index + 1]))
+        ):
+            return index
+    return None
+
+
+def _title_over_teaser(kinds: list[str], texts: list[str]) -> int | None:
+    """The title right above a one-sentence teaser and the date line, under a column's name and topic.
+
+    Psychology Today prints 'Steady Ground' (the column), 'PTSD' (the topic), the title, its
+    teaser, then 'Posted November 4, 2025': the line over the teaser is the title, not the first.
+    """
+    for index in range(1, len(kinds) - 2):
+        if (
+            kinds[index] in _UNDECIDED
+            and kinds[index + 1] in _UNDECIDED
+            and kinds[index + 2] == "date"
+            and any(k in _UNDECIDED for k in kinds[:index])
+            and _title_like(texts[index])
+            and texts[index + 1].endswith((".", "?", "!"))
+            and len(texts[index + 1].split()) >= 6
         ):
             return index
     return None

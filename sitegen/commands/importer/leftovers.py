@@ -26,6 +26,12 @@ _SCENE_NOUN = re.compile(
     r"mother|father|parent|hands?|silhouette|friends|therapist|client|dog|cat|view|close-?up)\b",
     re.IGNORECASE,
 )
+_STILL_LIFE = re.compile(  # things set somewhere, as a photo shows them
+    r"\b(?:mugs?|cups?|candles?|plants?|flowers?|notebooks?|books?|shoes|leaves|stones|benches?|chairs?)\b"
+    r".*\b(?:on|in|by|at|under|beside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:table|desk|window|windowsill|sill|floor|bed|sofa|couch|bench|beach|shelf|grass|path|park)\b",
+    re.IGNORECASE,
+)
 _VERB_ING = re.compile(r"\b[A-Za-z][a-z]{2,}ing\b")
 _CLAUSE_WORDS = re.compile(  # headings speak to the reader or ask; alt text only describes
     r"\b(?:you|your|yours|we|our|us|i|my|why|how|what|when|where|is|are|can|should|do|does|will)\b", re.I
@@ -76,7 +82,9 @@ def describes_a_scene(line: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 16 or _CLAUSE_WORDS.search(text):
         return False
-    return bool(_SCENE_NOUN.search(text) and _VERB_ING.search(" ".join(words[1:])))
+    if _SCENE_NOUN.search(text) and _VERB_ING.search(" ".join(words[1:])):
+        return True
+    return bool(_STILL_LIFE.search(text))  # 'Two mugs of coffee on a wooden kitchen table'
 
 
 def is_title_case(line: str) -> bool:

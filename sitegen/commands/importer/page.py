@@ -20,6 +20,7 @@ from sitegen.commands.importer.header import PAGE_LINE, classify, read_header, t
 from sitegen.commands.importer.html import DROPPED_TAGS, Converter, parse_html
 from sitegen.commands.importer.leftovers import is_image_leftover
 from sitegen.commands.importer.post import PostDraft, take_terms
+from sitegen.commands.importer.repeats import drop_pull_quotes, drop_table_of_contents
 from sitegen.commands.importer.sections import lists_under_headings
 from sitegen.commands.importer.site import SiteFacts
 from sitegen.commands.importer.text import BULLET, COVER_ALT, cover_caption
@@ -59,6 +60,7 @@ def read_page(text: str, facts: SiteFacts) -> PostDraft:
     converter = Converter(facts)
     notes = converter.notes
     blocks, tail = split_tail(_subtitle_as_teaser(converter.convert(article)), facts, notes)
+    blocks = drop_pull_quotes(drop_table_of_contents(blocks, notes), notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=True)
     take_tail_facts(header, tail, facts)

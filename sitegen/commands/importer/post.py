@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.commands.importer.blocks import Block, Note, render_blocks
+from sitegen.commands.importer.chrome import is_body_paragraph
 from sitegen.commands.importer.dates import FoundDate
 from sitegen.commands.importer.header import Header
 from sitegen.commands.importer.leftovers import is_trailing_widget
@@ -41,6 +42,7 @@ _CONTACT_ONLY = re.compile(
     re.IGNORECASE,
 )
 _CTA_LOOKBACK = 4
+_TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', ")")
 _SLUG_LIMIT = 80  # characters: a file name may have 255 bytes, and old blogs made addresses of 400
 
 
@@ -129,7 +131,7 @@ def finish(draft: PostDraft, facts: SiteFacts, file_date: dt.date, today: dt.dat
     if slug != whole:
         message = f"the address was shortened to /articles/{slug}/: the whole one, {len(whole)} characters, "
         notes.append(Note(draft.title_line, message + "is too long to name a file"))
-    blocks = _drop_repeated_title(draft.blocks, title)
+    blocks = _without_edge_rules(_drop_repeated_title(draft.blocks, title))
     blocks = _drop_trailing_widgets(blocks, notes)
     blocks = _replace_closing_call(blocks, notes)
     blocks = _top_headings_at_level_two(blocks)
@@ -276,6 +278,20 @@ def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     return blocks
 
 
+def _without_edge_rules(blocks: list[Block]) -> list[Block]:
+    """A rule ('--', '***', dashes copied as text) above the first line or below the last divides nothing."""
+    start, end = 0, len(blocks)
+    while start < end and _is_rule(blocks[start]):
+        start += 1
+    while end > start and _is_rule(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
+
+
+def _is_rule(block: Block) -> bool:
+    return block.kind == "rule" or (block.kind == "para" and not any(ch.isalnum() for ch in block.plain))
+
+
 def _drop_trailing_widgets(blocks: list[Block], notes: list[Note]) -> list[Block]:
     """'Share this post', '12 views', 'Recent Posts'… copied from below the post."""
     end = len(blocks)
@@ -286,9 +302,44 @@ def _drop_trailing_widgets(blocks: list[Block], notes: list[Note]) -> list[Block
 
 
 def _replace_closing_call(blocks: list[Block], notes: list[Note]) -> list[Block]:
-    """The post's own closing invitation to book becomes the site's booking block."""
-    start = len(blocks)
+    """The post's own closing invitation to book becomes the site's booking block.
+
+    The invitation is the last paragraph of the writer's prose, with the buttons and contact lines
+    next to it. Only one paragraph of prose goes: the one above it stays even when it mentions
+    calling someone (a crisis line is not a call to book), so no section of the writer's is lost.
+    Short fragments left below the invitation that are not sentences ('Self Compassion', '12 Likes')
+    are the page's, and go with a note.
+    """
+    replaced = _replace_call_at_end(blocks, notes)
+    if replaced is not blocks:
+        return replaced
+    last = max((i for i, b in enumerate(blocks) if b.kind == "para" and is_body_paragraph(b.plain)), default=-1)
+    after = blocks[last + 1 :]
+    if last < 0 or not after or not all(_is_fragment(b) for b in after):
+        return blocks
+    replaced = _replace_call_at_end(blocks[: last + 1], notes)
+    if replaced is blocks[: last + 1] or not _is_call_to_book(blocks[last]):
+        return blocks
+    for block in after:
+        notes.append(Note(block.line, "dropped a short line below the closing call to book", block.plain))
+    return replaced
+
+
+def _is_fragment(block: Block) -> bool:
+    """A few words that are no sentence: a tag, a count, a button."""
+    text = block.plain.strip()
+    if block.kind == "rule":
+        return True
+    return block.kind in ("para", "heading", "item") and len(text.split()) <= 4 and not text.endswith(_TERMINAL)
+
+
+def _replace_call_at_end(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    start, prose = len(blocks), 0
     while start > 0 and len(blocks) - start < _CTA_LOOKBACK and _is_call_to_book(blocks[start - 1]):
+        if blocks[start - 1].kind == "para" and is_body_paragraph(blocks[start - 1].plain):
+            if prose:
+                break
+            prose += 1
         start -= 1
     closing = blocks[start:]
     if not any(b.kind != "item" and not _CONTACT_ONLY.match(b.plain.strip()) for b in closing):

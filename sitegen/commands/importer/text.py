@@ -28,6 +28,7 @@ from sitegen.commands.importer.leftovers import (
     looks_like_alt_text,
     starts_lowercase,
 )
+from sitegen.commands.importer.repeats import drop_pull_quotes, drop_table_of_contents
 from sitegen.commands.importer.sections import find_headings, heading_like
 from sitegen.commands.importer.site import SiteFacts
 
@@ -39,6 +40,7 @@ _SUB_BULLETS = "◦○▫□‣"
 _DASH = re.compile("^[–—] ")
 COVER_ALT = "dropped the short line under the date: it reads as the alt text of the post's cover image"
 _LOWERCASE_ALT = "dropped a line in lower case with no full stop between sentences: it reads as an image's description"
+_POINTS_BACK = re.compile(r"^(?:that|this|it|these|those|they)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 
@@ -46,12 +48,20 @@ def read_text(text: str, facts: SiteFacts) -> tuple[Header, list[Block], list[No
     notes: list[Note] = []
     blocks, tail = split_tail(_line_blocks(text), facts, notes)
     blocks = drop_boxes(blocks, notes)
+    blocks = drop_pull_quotes(drop_table_of_contents(blocks, notes), notes)
     blocks = strip_head(blocks, lambda line: classify(line, facts), notes)
     header, blocks = read_header(blocks, facts, title_known=False)
     notes.extend(Note(line.line, PAGE_LINE, line.plain) for line in header.page_lines)
     blocks = _drop_leftovers(blocks, header, notes)
     take_tail_facts(header, tail, facts)
     return header, find_headings(blocks, notes), notes
+
+
+def _inside_a_thought(blocks: list[Block], index: int) -> bool:
+    """A line between two paragraphs, the second of which points back ('That is…'): no section starts there."""
+    if not 0 < index < len(blocks) - 1 or blocks[index - 1].kind != "para" or blocks[index + 1].kind != "para":
+        return False
+    return bool(_POINTS_BACK.match(blocks[index + 1].plain.strip()))
 
 
 def _line_blocks(text: str) -> list[Block]:
@@ -119,7 +129,7 @@ def _drop_leftovers(blocks: list[Block], header: Header, notes: list[Note]) -> l
             notes.append(Note(block.line, COVER_ALT, text))
         elif block.kind == "para" and looks_like_alt_text(text):
             beside = any(dropped[i] for i in (index - 1, index + 1) if 0 <= i < len(blocks))
-            if beside or starts_lowercase(text):
+            if beside or starts_lowercase(text) or _inside_a_thought(blocks, index):
                 notes.append(Note(block.line, "dropped an image description left from the page", text))
                 continue
             notes.append(Note(block.line, "may be a leftover image description: kept as a paragraph", text))
