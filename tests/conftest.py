@@ -97,6 +97,23 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
+def full_tree(folder: Path) -> dict[str, str]:
+    """Every entry under `folder`, links not followed: files by hash, links by target, folders by name
+    (what snapshot() leaves out: a stray link or empty folder counts too)."""
+    found = {}
+    for directory, subdirs, files in os.walk(folder):
+        for name in subdirs + files:
+            path = Path(directory) / name
+            relative = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[relative] = "link to " + os.readlink(path)
+            elif path.is_dir():
+                found[relative] = "folder"
+            else:
+                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
 def many_articles(count: int) -> dict[str, str]:
     """`count` articles of a few hundred words each, for make_site."""
     paragraph = "Gentle, steady practice helps the body learn that it is safe. " * 20

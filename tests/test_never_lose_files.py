@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, MakeSite, run_sitegen
+from conftest import SAMPLE_EPOCH, MakeSite, full_tree, run_sitegen
 from sitegen.core.errors import BuildFailed
 from sitegen.preview.builder import PreviewBuilder
 from sitegen.publishing.writer import StagedOutput
@@ -23,24 +23,8 @@ from sitegen.publishing.writer import StagedOutput
 ARTICLE = "---\ntitle: Breathing Room\ndate: 2025-01-01\ncategory: Anxiety\n{extra}---\nA slow breath out helps.\n"
 
 
-def tree(folder: Path) -> dict[str, str]:
-    """Every entry under `folder`, links not followed: files by hash, links by target, folders by name."""
-    found = {}
-    for directory, subdirs, files in os.walk(folder):
-        for name in subdirs + files:
-            path = Path(directory) / name
-            relative = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[relative] = "link to " + os.readlink(path)
-            elif path.is_dir():
-                found[relative] = "folder"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
-
-
 def site_files(output: Path) -> dict[str, str]:
-    return {name: digest for name, digest in tree(output).items() if digest != "folder"}
+    return {name: digest for name, digest in full_tree(output).items() if digest != "folder"}
 
 
 @pytest.fixture
@@ -55,12 +39,12 @@ def project(make_site: MakeSite) -> Path:
 def test_an_output_that_holds_or_is_inside_the_project_sources_is_refused(project: Path, output: str) -> None:
     (project.parent / "sibling").mkdir()
     (project.parent / "sibling/notes.md").write_text("a neighbour's file\n")
-    before = tree(project.parent)
+    before = full_tree(project.parent)
     result = run_sitegen("build", "--output", output, cwd=project)
     assert result.code == 1, result.err
     assert "refusing to build into" in result.err
     assert "Traceback" not in result.err and "crashed" not in result.err
-    assert tree(project.parent) == before
+    assert full_tree(project.parent) == before
 
 
 def test_a_folder_of_someone_elses_files_is_never_replaced(project: Path, tmp_path: Path) -> None:
@@ -70,7 +54,7 @@ def test_a_folder_of_someone_elses_files_is_never_replaced(project: Path, tmp_pa
     result = run_sitegen("build", "--output", str(folder), cwd=project)
     assert result.code == 1
     assert "not empty and was not built by sitegen" in result.err
-    assert tree(folder) == {"tax-return.pdf": hashlib.sha256(b"%PDF precious").hexdigest()}
+    assert full_tree(folder) == {"tax-return.pdf": hashlib.sha256(b"%PDF precious").hexdigest()}
 
 
 def test_a_file_in_the_outputs_place_is_refused(project: Path) -> None:
@@ -97,15 +81,15 @@ def test_an_output_link_is_refused_unless_asked_for(project: Path, tmp_path: Pat
     (project.parent / "sibling").mkdir()
     (project.parent / "sibling/site.yaml").write_text("title: Another practice\n")
     (project / "output").symlink_to("..")
-    before = tree(project.parent)
+    before = full_tree(project.parent)
     refused = run_sitegen("build", cwd=project)
     assert refused.code == 1
     assert "it is a link" in refused.err and "--follow-output-link" in refused.err
-    assert tree(project.parent) == before
+    assert full_tree(project.parent) == before
     asked = run_sitegen("build", "--follow-output-link", cwd=project)
     assert asked.code == 1, "following the link must still never replace the project's parent"
     assert "holds the project itself" in asked.err
-    assert tree(project.parent) == before
+    assert full_tree(project.parent) == before
 
     (project / "output").unlink()
     (tmp_path / "served").mkdir()
@@ -132,7 +116,7 @@ def test_links_planted_in_the_cache_never_reach_outside_it(project: Path, tmp_pa
     for part in ("pages", "templates", "images", "pagefind"):
         (elsewhere / part).mkdir(parents=True)
         (elsewhere / part / "keep.txt").write_text(f"{part} is someone's\n")
-    before = tree(elsewhere)
+    before = full_tree(elsewhere)
     cache = project / ".sitegen-cache"
     for part in ("pages", "templates", "images", "pagefind"):
         target = cache / part
@@ -145,7 +129,7 @@ def test_links_planted_in_the_cache_never_reach_outside_it(project: Path, tmp_pa
     (cache / "stamp").symlink_to(elsewhere / "pages/keep.txt")
     result = run_sitegen("build", "-q", "--force", cwd=project)
     assert result.code == 0, result.err
-    assert tree(elsewhere) == before
+    assert full_tree(elsewhere) == before
     assert not any(p.is_symlink() for p in cache.rglob("*"))
     assert site_files(project / "output") == clean_build(make_site, tmp_path)
 
@@ -158,7 +142,7 @@ def test_a_cache_folder_that_is_a_link_or_has_parts_of_the_wrong_kind_is_rebuilt
     (elsewhere / "pages.msgpack").write_text("someone's\n")
     (project / ".sitegen-cache").symlink_to(elsewhere)
     assert run_sitegen("build", "-q", cwd=project).code == 0
-    assert tree(elsewhere) == {"pages.msgpack": hashlib.sha256(b"someone's\n").hexdigest()}
+    assert full_tree(elsewhere) == {"pages.msgpack": hashlib.sha256(b"someone's\n").hexdigest()}
     cache = project / ".sitegen-cache"
     assert cache.is_dir() and not cache.is_symlink()
 
@@ -184,10 +168,10 @@ def test_a_preview_folder_that_is_a_link_is_replaced_not_followed(project: Path,
     (elsewhere / "site").mkdir(parents=True)
     (elsewhere / "site/index.html").write_text("someone's page\n")
     (project / ".sitegen-preview").symlink_to(elsewhere)
-    before = tree(elsewhere)
+    before = full_tree(elsewhere)
     preview = PreviewBuilder(project, project / ".sitegen-preview" / "site")
     preview.build()
-    assert tree(elsewhere) == before
+    assert full_tree(elsewhere) == before
     assert not (project / ".sitegen-preview").is_symlink()
     assert (project / ".sitegen-preview/site/articles/breathing/index.html").is_file()
 
@@ -276,20 +260,20 @@ def test_two_builds_started_a_moment_apart_leave_a_complete_site(project: Path, 
 
 def test_an_alias_over_a_static_file_fails_and_the_live_stylesheet_is_untouched(project: Path) -> None:
     assert run_sitegen("build", "-q", cwd=project).code == 0
-    before = tree(project / "output")
+    before = full_tree(project / "output")
     stylesheet = next((project / "output/static").glob("site.css"))
     article = project / "content/articles/breathing.md"
     article.write_text(ARTICLE.format(extra="aliases: [/static/site.css]\n"))
     (project / "content/articles/broken.md").write_text("---\ntitle: Broken\ncategory: Nope\n---\n")
     failed = run_sitegen("build", cwd=project)
     assert failed.code == 1
-    assert tree(project / "output") == before
+    assert full_tree(project / "output") == before
     assert "redirect" not in stylesheet.read_text().lower()
     (project / "content/articles/broken.md").unlink()
     alone = run_sitegen("build", cwd=project)
     assert alone.code == 1, "an alias over the stylesheet must fail even with nothing else wrong"
     assert "/static/site.css" in alone.err and "the static file" in alone.err
-    assert tree(project / "output") == before
+    assert full_tree(project / "output") == before
 
 
 def test_aliases_over_generated_files_and_dotfiles_are_all_reported(make_site: MakeSite) -> None:

@@ -3,7 +3,6 @@ changed; the output is still exactly a clean build's, and a killed build still l
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -13,23 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SAMPLE_EPOCH, MakeSite, many_articles, run_sitegen
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every entry under `folder`, links not followed: files by hash, links by target, folders by name."""
-    found = {}
-    for directory, subdirs, files in os.walk(folder):
-        for name in subdirs + files:
-            path = Path(directory) / name
-            relative = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[relative] = "link to " + os.readlink(path)
-            elif path.is_dir():
-                found[relative] = "folder"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
+from conftest import SAMPLE_EPOCH, MakeSite, full_tree, many_articles, run_sitegen
 
 
 def clean_build(root: Path, where: Path) -> dict[str, str]:
@@ -40,7 +23,7 @@ def clean_build(root: Path, where: Path) -> dict[str, str]:
     shutil.copy(root / "site.yaml", where / "site.yaml")
     shutil.copytree(root / "content", where / "content")
     assert run_sitegen("build", "-q", cwd=where).code == 0
-    return tree(where / "output")
+    return full_tree(where / "output")
 
 
 def edit(root: Path, number: int, words: str) -> None:
@@ -60,7 +43,7 @@ def test_edits_and_a_deletion_give_exactly_a_clean_builds_output(make_site: Make
         edit(root, 5, f"Breathing practice, round {round_}.")
         build(root)
     assert "round 2" in (root / "output/articles/post-0005/index.html").read_text()
-    assert tree(root / "output") == clean_build(root, tmp_path / "clean")
+    assert full_tree(root / "output") == clean_build(root, tmp_path / "clean")
     (root / "content/articles/post-0007.md").unlink()
     build(root)
     assert not (root / "output/articles/post-0007").exists()
@@ -69,7 +52,7 @@ def test_edits_and_a_deletion_give_exactly_a_clean_builds_output(make_site: Make
     edit(root, 3, "One more line.")
     build(root)
     assert not (root / "output/articles/post-0007").exists(), "a deleted article came back from the spare tree"
-    assert tree(root / "output") == clean_build(root, tmp_path / "clean")
+    assert full_tree(root / "output") == clean_build(root, tmp_path / "clean")
     assert not any(p.name.startswith(".output") for p in root.iterdir())
 
 
@@ -108,7 +91,7 @@ def test_what_was_added_or_changed_in_a_live_output_never_survives_its_reuse(
     build(root)  # the tampered tree is set aside now
     edit(root, 5, "Second edit.")
     build(root)  # and staged into again
-    assert tree(output) == clean_build(root, tmp_path / "clean")
+    assert full_tree(output) == clean_build(root, tmp_path / "clean")
     assert outside.read_text() == "someone's file\n"
 
 
@@ -119,7 +102,7 @@ def test_a_build_killed_while_it_stages_into_the_spare_tree_leaves_the_output_as
     build(root)
     edit(root, 5, "First edit.")
     build(root)  # from now on, each build stages into the tree the previous one set aside
-    before = tree(root / "output")
+    before = full_tree(root / "output")
     edit(root, 5, "Edited once more.")
     staging = root / ".output.staging"
     page = "articles/post-0005/index.html"
@@ -143,7 +126,7 @@ def test_a_build_killed_while_it_stages_into_the_spare_tree_leaves_the_output_as
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert proc.returncode == -signal.SIGKILL, f"the build finished before {moment}"
-        assert tree(root / "output") == before, f"a kill after {moment} changed the output"
+        assert full_tree(root / "output") == before, f"a kill after {moment} changed the output"
     build(root)
-    assert tree(root / "output") == clean_build(root, tmp_path / "clean")
+    assert full_tree(root / "output") == clean_build(root, tmp_path / "clean")
     assert not any(p.name.startswith(".output") for p in root.iterdir())
