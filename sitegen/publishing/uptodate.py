@@ -13,40 +13,28 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 
-from sitegen import __version__
 from sitegen.core import layout
+from sitegen.core.code_version import code_version
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.theming.lookup import BUILTIN_THEME
 
 STAMP = ".sitegen-cache/stamp"
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
-_LIBRARIES = (
-    *("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
-    *("babel", "feedgen", "pillow", "pagefind", "pagefind_bin"),
-)
 OUTPUT_ENVIRONMENT = ("SITEGEN_SEARCH_CHUNK", "SOURCE_DATE_EPOCH")
 """The environment variables that change what a build writes. Others it reads change only
 how it works (SITEGEN_WORKERS: how many processes; XDG_CACHE_HOME: where its secret is kept)."""
-_CODE = Path(__file__).parent.parent
 
 
 def input_digest(root: Path, options: str) -> str:
     """A digest of everything a build reads."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{options}\0".encode())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=-\0".encode())
+    digest = hashlib.sha256(code_version() + f"\0{options}\0".encode())
     for name in OUTPUT_ENVIRONMENT:
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
     sources = [root / name for name in _INPUTS]
-    sources += [BUILTIN_THEME, *sorted(_CODE.rglob("*.py"))]  # sitegen's own code: an edit needs no new version
+    sources += [BUILTIN_THEME]
     for source in sources:
         for path in _files(source):
             digest.update(str(path).encode() + b"\0")

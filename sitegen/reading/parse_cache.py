@@ -25,8 +25,8 @@ from typing import Generic, TypeVar
 
 import msgspec
 
-from sitegen import __version__
 from sitegen.config.site_config import BookingVariant, SiteConfig
+from sitegen.core.code_version import code_version
 from sitegen.core.errors import ContentError
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
@@ -140,9 +140,9 @@ class ParseCache(Generic[T]):
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
     """Everything besides a file's own bytes that shapes how it parses: the images and the
     recordings it may refer to among them."""
-    salt = hashlib.sha256()
+    salt = hashlib.sha256(code_version())
     media = (_images_signature(root), audio_signature(root, config))
-    for part in (__version__, _MODELS, repr(config), today.isoformat(), *media):
+    for part in (_MODELS, repr(config), today.isoformat(), *media):
         salt.update(part.encode("utf-8"))
         salt.update(b"\0")
     return salt.digest()

@@ -26,8 +26,8 @@ from typing import Any
 import msgspec
 from markupsafe import Markup
 
-from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
+from sitegen.core.code_version import code_version
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.planning.page_job import PageJob
 
@@ -56,9 +56,9 @@ def rendered_from(job: PageJob) -> RenderedFrom:
 
 
 def rendering_salt(config: SiteConfig, template_dirs: list[Path]) -> bytes:
-    """A digest of what shapes every page alike: sitegen's version, the configuration, every template
-    and the theme's texts."""
-    salt = hashlib.sha256(f"{__version__}\0{config!r}\0".encode())
+    """A digest of what shapes every page alike: which sitegen renders it, the configuration, every
+    template and the theme's texts."""
+    salt = hashlib.sha256(code_version() + f"\0{config!r}\0".encode())
     for folder in template_dirs:
         for file in sorted(folder.rglob("*")):
             if file.is_file():
