@@ -202,10 +202,11 @@ def test_workbook_days_with_sub_headings_and_footnotes_keep_their_ids_apart(make
         assert notes[str(footnote_links[0]["href"])[1:]].startswith(f"Note one of day {number}.")
         tip = day.select_one("h4")
         assert tip is not None and tip["id"] == f"day-{number}-a-small-tip"
-    # The day's own page keeps its plain ids: the prefix is the workbook's alone.
+    # The day's own page keeps its own ids: the "day-2-" prefix is the workbook's alone (a note's
+    # id names its section, so two sections' first notes differ on the day's page too).
     day_page = read_html(out, "journeys/quiet-steps/day-2/")
     assert day_page.select_one("h4#a-small-tip") is not None
-    assert day_page.select_one('a.footnote-ref[href="#fn:1"]') is not None
+    assert day_page.select_one('a.footnote-ref[href="#fn:s-today-s-learning-1"]') is not None
 
 
 # --- How long a day takes ------------------------------------------------------------------

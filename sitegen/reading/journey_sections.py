@@ -54,14 +54,20 @@ def section_kind(title: str) -> str:
     return next((kind for kind, pattern in _KINDS if pattern.search(title)), "other")
 
 
+def _notes(anchor: str) -> str:
+    """A titled section's footnote prefix (see render_markdown): from its anchor, which is unique
+    on the page; "s-" keeps it apart from the overview's own parts ("plan", "closing")."""
+    return f"s-{anchor}" if anchor else ""
+
+
 def render_section(title: str, anchor: str, text: str, base_path: str) -> Section:
-    html = render_markdown(text, base_path).html
+    html = render_markdown(text, base_path, _notes(anchor)).html
     return Section(smarten(title), anchor, _structure(html, "", None), "overview")
 
 
 def render_day_section(title: str, anchor: str, text: str, base_path: str, answers: AnswerIds) -> Section:
     kind = section_kind(title) if title else "lead"
-    html = render_markdown(text, base_path).html
+    html = render_markdown(text, base_path, _notes(anchor)).html
     return Section(smarten(title), anchor, _structure(html, kind, answers), kind)
 
 

@@ -37,6 +37,10 @@ def _heading_id(text: str, separator: str) -> str:
     return slugify(text)
 
 
+# The ids Python-Markdown gives footnotes and their references ("fn:1", "fnref:1", "fnref2:1"),
+# and the links to them.
+_FOOTNOTE_ID = re.compile(r'((?:id|href)="#?)(fn|fnref\d*):')
+
 _EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": _heading_id}}
 
 _ALLOWED_TAGS = {
@@ -132,8 +136,11 @@ def _converter() -> markdown.Markdown:
     return md
 
 
-def render_markdown(text: str, base_path: str = "/") -> Rendered:
-    """Convert Markdown, sanitise it, and point site-absolute links under `base_path`."""
+def render_markdown(text: str, base_path: str = "/", notes: str = "") -> Rendered:
+    """Convert Markdown, sanitise it, and point site-absolute links under `base_path`.
+
+    A page made of parts rendered one by one (a journey's sections) names each part's footnotes
+    with its own `notes` prefix, so two parts' first notes are not both `fn:1` on one page."""
     text = _MARKER_LINE.sub("\n" + BOOKING_PLACEHOLDER + "\n", text)
     text = let_lists_interrupt_paragraphs(text)
     md = _converter()
@@ -141,6 +148,8 @@ def render_markdown(text: str, base_path: str = "/") -> Rendered:
     html = md.convert(text)
     html = sanitise(html, base_path)
     html = _H1.sub(r"<\1h2\2", html)
+    if notes and "fn" in html:
+        html = _FOOTNOTE_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}:{notes}-", html)
     return Rendered(html, count_words(text))
 
 
