@@ -27,7 +27,7 @@ REDIRECTS_INTRO = """\
 
 THEME_FILES = (
     "/static/journal.910a34df3b.js",
-    "/static/keep.d79547ee81.js",
+    "/static/keep.db8979a601.js",
     "/static/site.1c82b05472.css",
     "/static/site.2dcdda562e.js",
 )

@@ -251,13 +251,23 @@
     return Math.max(0, Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000));
   }
 
+  /* How many days after the start a day falls: the plan's weeks are calendar weeks, so a journey
+     of five days a week leaves two free days before each new week begins. */
+  function dayOffset(item, number) {
+    var week = item && item.closest(".plan-week");
+    if (!week) return number - 1;
+    var weeks = Array.prototype.slice.call(document.querySelectorAll(".plan-week"));
+    var days = Array.prototype.slice.call(week.querySelectorAll(".day-item"));
+    return weeks.indexOf(week) * 7 + days.indexOf(item);
+  }
+
   function dayEvent(number, start, time, alert, now) {
     var item = document.querySelector('.day-item[data-day="' + number + '"]');
     var written = item && item.getAttribute("data-url");
     var link = new URL(written || journeyUrl, document.baseURI).href;
     var minutes = item && Number(item.getAttribute("data-minutes"));
     var on = new Date(0);
-    on.setUTCFullYear(start[0], start[1] - 1, start[2] + number - 1);  /* Date.UTC would read year 50 as 1950 */
+    on.setUTCFullYear(start[0], start[1] - 1, start[2] + dayOffset(item, number));  /* Date.UTC would read year 50 as 1950 */
     var summary = say(panel, "reminder_summary", { number: number, topic: dayTopic(item), journey: title });
     var about = { number: number, journey: title, url: link };
     var description = written ? say(panel, "reminder_description", about) : say(panel, "reminder_planned", about);
