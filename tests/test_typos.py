@@ -267,14 +267,15 @@ def test_the_command_line_reports_them_with_exit_code_1(make_site: MakeSite) -> 
     assert not (root / "output").exists()
 
 
-FORBIDDEN_IN_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+FORBIDDEN_IN_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\U0001fffe\U0010ffff]")
 
 
 def test_a_body_with_pasted_control_characters_builds_without_them(make_site: MakeSite) -> None:
     body = (
         "Breathe\x0bslowly.\x00 Notice\x1b[31m the\x0cfeet.\x07\x7f\n\n"
         "Entities too: a&#11;b &#0; c&#x1b;d &#xFFFE; e&#128;f.\n\n"
-        "## Tab\x08le\n\n- one\x0e\n- two\x1f\n"
+        "## Tab\x08le\n\n- one\x0e\n- two\x1f\n\n"
+        "Beyond the first plane: a leaf \U0001f343 and a noncharacter\U0001fffe gone, too\U0010ffff.\n"
     )
     root = make_site({ARTICLE: article(body=body), DAY: VALID[DAY], "content/journeys/steady/journey.md": JOURNEY})
     (root / DAY).write_text(VALID[DAY].replace("Text.", "Te\x00xt\x0b here."), encoding="utf-8")
@@ -283,6 +284,7 @@ def test_a_body_with_pasted_control_characters_builds_without_them(make_site: Ma
     page = (output / "articles/calm/index.html").read_text(encoding="utf-8")
     assert "Breathe slowly. Notice[31m the feet." in page
     assert '<h2 id="table">Table</h2>' in page
+    assert "a leaf \U0001f343 and a noncharacter gone, too." in page
     assert "Text  here." in (output / "journeys/steady/day-1/index.html").read_text(encoding="utf-8")
     for path in output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".txt"):
