@@ -100,6 +100,10 @@ def test_plain_links_to_other_sites_are_fine(make_site: MakeSite) -> None:
         '<img srcset="/a.jpg 1x, https://tracker.example/b.jpg 2x">',
         '<div style="background: url(https://tracker.example/bg.png)"></div>',
         '<script type="application/ld+json">{"@context":"https://schema.org"}</script><img src="https://schema.org/a.png">',
+        # Structured data is set aside by the quick pass only whole and tag-free, never what follows it.
+        '<script type="application/ld+json">{"name":"Mood \\u0026 Sleep"}</script><img src="https://tracker.example/x.png">',
+        '<script type="application/ld+json">{"a":"</script><img src=https://tracker.example/x.png>"}</script>',
+        '<script type="application/ld+json">{"a":"b"}</script><img src="/\\tracker.example/x.png">',
         # Read as a browser reads a URL: on past a quote to a host after "@", without tabs or
         # newlines, with character references decoded and backslashes as slashes.
         '<img src="https://images.example\'@tracker.example/x.png">',

@@ -164,7 +164,7 @@ def test_a_restored_file_that_ticks_the_box_says_so(page: Page) -> None:
     expect(page.get_by_role("checkbox", name=KEEP)).to_be_checked()
     expect(page.get_by_role("textbox", name="Your answer to question 3")).to_have_value("Evenings.")
     expect(page.locator(".journal-status")).to_have_text(
-        'The answers from your file are now kept on this device, so "Keep my answers on this device" is ticked. '
+        'The answers from your file are now kept on this device, so “Keep my answers on this device” is ticked. '
         "Untick it to remove them."
     )
 
