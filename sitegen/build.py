@@ -343,24 +343,34 @@ def render_all(
 ) -> tuple[dict[str, Entry], frozenset[str]]:
     """Render and write every page that changed, on all cores; every problem is collected.
     Returns each page's record and the pages rendered (the rest were unchanged). The preview
-    calls it too, to name a new search index on the search page."""
+    calls it too, to name a new search index on the search page.
 
-    def render_one(job: PageJob) -> tuple[list[ContentError], str, Entry | None, bool]:
+    Unchanged pages are settled here first (a look at the record, a link): cheap, and after an
+    edit nearly every page, so worker processes are started only for what must be rendered."""
+
+    def reused(job: PageJob) -> tuple[bytes, Entry | None]:
+        """The page's digest, and its record when the page is already in place or was linked in."""
+        assert pages is not None
         relative = job.output
-        unchanged = pages.unchanged(job) if pages else None
+        unchanged = pages.unchanged(job)
         if unchanged:
-            return [], relative, unchanged, True  # already in place, as it would render
-        digest = PageCache.digest(job) if pages else b""
-        kept = pages.reusable(relative, digest, staged.output) if pages else None
-        if pages and kept:
+            return b"", unchanged  # already in place, as it would render
+        digest = PageCache.digest(job)
+        kept = pages.reusable(relative, digest, staged.output)
+        if kept:
             try:
                 staged.link(relative, kept)
-                return [], relative, pages.previous[relative], True
+                return digest, pages.previous[relative]
             except OSError:  # another build (a preview) tidied the store meanwhile: render it
                 pass
+        return digest, None
+
+    def render_one(item: tuple[PageJob, bytes]) -> tuple[list[ContentError], str, Entry | None]:
+        job, digest = item
+        relative = job.output
         html, problems = render_page(job, renderer, guard, root)
         if html is None:
-            return problems, relative, None, False
+            return problems, relative, None
         data = html.encode("utf-8")
         content = hashlib.sha256(data).digest()
         try:
@@ -369,23 +379,28 @@ def render_all(
             problems.append(address_outside(job.source, job.path))
         if pages and not problems and staged.writes_at_once:
             pages.keep(staged.path_for(relative), content)
-        return problems, relative, (digest, content), False
+        return problems, relative, (digest, content)
 
     errors: list[ContentError] = []
     record: dict[str, Entry] = {}
-    rendered: set[str] = set()
-    batch = max(200, len(jobs) // 10)
-    for start in range(0, len(jobs), batch):
-        for problems, relative, entry, was_reused in map_in_workers(render_one, jobs[start : start + batch], workers):
-            errors += problems
-            if not was_reused:
-                rendered.add(relative)
-            if entry is not None and not problems:
-                record[relative] = entry
-        if progress:
-            progress(min(start + batch, len(jobs)), len(jobs))
+    todo: list[tuple[PageJob, bytes]] = []
+    for job in jobs:
+        digest, entry = reused(job) if pages else (b"", None)
+        if entry is None:
+            todo.append((job, digest))
+        else:
+            record[job.output] = entry
+    settled = len(jobs) - len(todo)
+    told = (lambda done: progress(settled + done, len(jobs))) if progress else None
+    if told and jobs and not todo:
+        told(0)  # every page was in place already: the count is whole at once
+    for problems, relative, entry in map_in_workers(render_one, todo, workers, told):
+        errors += problems
+        if entry is not None and not problems:
+            record[relative] = entry
+    rendered = {job.output for job, _ in todo}
     staged.count_written(job.output for job in jobs)
     if errors:
         raise BuildFailed(guard.errors + errors)  # the static files' problems too: all at once
-    log.info("rendered %d pages, reused %d unchanged", len(rendered), len(jobs) - len(rendered))
+    log.info("rendered %d pages, reused %d unchanged", len(rendered), settled)
     return record, frozenset(rendered)

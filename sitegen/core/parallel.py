@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -28,23 +28,38 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def map_in_workers(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """`[func(item) for item in items]`, on up to `workers` processes."""
+def map_in_workers(
+    func: Callable[[T], R], items: Sequence[T], workers: int, progress: Callable[[int], None] | None = None
+) -> list[R]:
+    """`[func(item) for item in items]`, on up to `workers` processes, in one pool; `progress`
+    hears how many are done now and then (after each chunk), and once more at the end."""
     workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
     # Forking is only safe from the main thread: the preview server rebuilds from a watcher
     # thread while its event loop runs, and a forked copy of that state misbehaves.
     forkable = "fork" in multiprocessing.get_all_start_methods()
+    chunk = max(1, len(items) // (max(workers, 1) * 8))
     if workers <= 1 or not forkable or threading.current_thread() is not threading.main_thread():
-        return [func(item) for item in items]
+        return _gathered(map(func, items), chunk, progress)
     global _task
     _task = (func, items)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_default_signals) as pool:
-            chunk = max(1, len(items) // (workers * 8))
-            return pool.map(_run, range(len(items)), chunksize=chunk)
+            return _gathered(pool.imap(_run, range(len(items)), chunksize=chunk), chunk, progress)
     finally:
         _task = None
+
+
+def _gathered(results: Iterator[R], every: int, progress: Callable[[int], None] | None) -> list[R]:
+    """The results in order, with `progress` told the count every `every` results and at the end."""
+    gathered: list[R] = []
+    for result in results:
+        gathered.append(result)
+        if progress and len(gathered) % every == 0:
+            progress(len(gathered))
+    if progress and len(gathered) % every:
+        progress(len(gathered))
+    return gathered
 
 
 def _default_signals() -> None:
