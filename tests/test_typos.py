@@ -267,6 +267,29 @@ def test_the_command_line_reports_them_with_exit_code_1(make_site: MakeSite) -> 
     assert not (root / "output").exists()
 
 
+def test_every_problem_in_one_file_is_reported_in_one_build(make_site: MakeSite) -> None:
+    """A front-matter mistake no longer hides the file's other mistakes: a writer fixing one
+    problem per build would build five times here."""
+    missing = "![A quiet room](/images/room.jpg)"
+    root = make_site(
+        {
+            ARTICLE: article(extra="tags: 5\n", body=missing).replace("category: Anxiety", "category: Anxeity"),
+            PAGE: f"---\ntitle: About us\nnav_label: [1, 2]\n---\n{missing}\n",
+            CLINICIAN: f"---\nname: Dana\norder: soon\n---\n{missing}\n",
+        }
+    )
+    found = sorted((e.path, e.line, e.message.split(" ")[0:3]) for e in failing_build(root).errors)
+    assert found == [
+        (ARTICLE, 4, ["unknown", "category", "'Anxeity'"]),
+        (ARTICLE, 5, ["'tags'", "should", "be"]),
+        (ARTICLE, 7, ["the", "image", "/images/room.jpg"]),
+        (PAGE, 3, ["'nav_label'", "should", "be"]),
+        (PAGE, 5, ["the", "image", "/images/room.jpg"]),
+        (CLINICIAN, 3, ["'order'", "should", "be"]),
+        (CLINICIAN, 5, ["the", "image", "/images/room.jpg"]),
+    ]
+
+
 FORBIDDEN_IN_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\U0001fffe\U0010ffff]")
 
 

@@ -150,26 +150,21 @@ def parse_article(
     path: Path, root: Path, config: SiteConfig, today: dt.date
 ) -> tuple[Article | None, list[ContentError]]:
     source, meta, errors = read_front_matter(path, root, ArticleMeta)
-    if source is None or meta is None:
+    if source is None:
         return None, errors
+    written = raw(source, "category")
+    if isinstance(written, str):
+        errors += category_problems(source, written, config)
+    if meta is None:  # what the front matter's problems leave checkable is checked too: all at once
+        return None, errors + body_problems(source, raw(source, "title"), root, config)
     if meta.date is None and not meta.draft:
         hint = "add 'date: YYYY-MM-DD', or 'draft: true' while it is unfinished"
         errors.append(ContentError(source.path, 1, "missing required key 'date'", hint))
-    categories = [c.name for c in config.categories]
-    if meta.category not in categories:
-        errors.append(
-            ContentError(
-                source.path,
-                meta_line(source, "category"),
-                f"unknown category '{meta.category}'",
-                did_you_mean(meta.category, categories) or "declare it under 'categories:' in site.yaml",
-            )
-        )
     slug = chosen_slug(source, path.stem, config, errors)
     tags, tag_lines = article_tags(source, meta.tags, config, errors)
     hero = front_matter_image(source, "image", meta.image, meta.image_alt, root, config, errors)
     if errors:
-        return None, errors
+        return None, errors + body_problems(source, meta.title, root, config)
     body = render_body(source, meta.title, root, config)
     if isinstance(body, list):
         return None, body
@@ -207,11 +202,13 @@ def parse_article(
 
 def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None, list[ContentError]]:
     source, meta, errors = read_front_matter(path, root, PageMeta)
-    if source is None or meta is None:
+    if source is None:
         return None, errors
+    if meta is None:
+        return None, errors + body_problems(source, raw(source, "title"), root, config)
     slug = chosen_slug(source, path.stem, config, errors)
     if errors:
-        return None, errors
+        return None, errors + body_problems(source, meta.title, root, config)
     body = render_body(source, meta.title, root, config)
     if isinstance(body, list):
         return None, body
@@ -234,13 +231,15 @@ def parse_page(path: Path, root: Path, config: SiteConfig) -> tuple[Page | None,
 
 def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinician | None, list[ContentError]]:
     source, meta, errors = read_front_matter(path, root, ClinicianMeta)
-    if source is None or meta is None:
+    if source is None:
         return None, errors
+    if meta is None:
+        return None, errors + body_problems(source, "", root, config)
     slug = chosen_slug(source, path.stem, config, errors)
     photo = front_matter_image(source, "photo", meta.photo, meta.photo_alt, root, config, errors)
     licences = read_licences(source, meta.licenses, config, errors)
     if errors:
-        return None, errors
+        return None, errors + body_problems(source, "", root, config)
     body = render_body(source, "", root, config)
     if isinstance(body, list):
         return None, body
@@ -267,6 +266,22 @@ def parse_clinician(path: Path, root: Path, config: SiteConfig) -> tuple[Clinici
         supervised=is_supervised(meta.role, licences) or bool(meta.supervisor.strip()),
         lines=tuple((k, meta_line(source, k)) for k in _LOCATED_KEYS if raw(source, k) is not None),
     ), []
+
+
+def category_problems(source: SourceFile, category: str, config: SiteConfig) -> list[ContentError]:
+    """A category site.yaml does not declare, at the line that names it, with the nearest that it does."""
+    categories = [c.name for c in config.categories]
+    if category in categories:
+        return []
+    hint = did_you_mean(category, categories) or "declare it under 'categories:' in site.yaml"
+    return [ContentError(source.path, meta_line(source, "category"), f"unknown category '{category}'", hint)]
+
+
+def body_problems(source: SourceFile, title: object, root: Path, config: SiteConfig) -> list[ContentError]:
+    """The body's own problems (an image or recording it names that is missing, say), for a file
+    whose front matter has problems too, so the writer hears of all of them in one build."""
+    body = render_body(source, title if isinstance(title, str) else "", root, config)
+    return body if isinstance(body, list) else []
 
 
 def render_body(
