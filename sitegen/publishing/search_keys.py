@@ -1,0 +1,220 @@
+"""What Pagefind reads from a page, as a digest: a part of the search index is made again only
+when this changes for one of its pages.
+
+Pagefind indexes the element marked `data-pagefind-body`, and from the rest of the page takes
+only a little: the language, the title, a first heading and image, the elements that hold the
+body (a `<div>` around it adds a full stop), and anything marked for it. So a template edit
+elsewhere (the footer, the head, a comment in the body) leaves every part as it was, and with
+it the minutes of indexing. The key is made carefully: the body's bytes as they are (only
+comments are dropped, with the white space around them, which Pagefind reads as one space),
+plus all of the rest Pagefind could read. A page whose markup is unusual in any way (a comment
+or a script inside the body, a stray `<`, an element left open) is keyed by all of its bytes,
+as every page used to be: a key may be too careful, never too lax.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import msgspec
+
+from sitegen.core.sealed import read_sealed, write_sealed
+
+KEYS_VERSION = "pagefind-reads-1"
+"""Changed whenever page_key changes what it reads, so that no key of the old kind is trusted."""
+BODY, NO_BODY, WHOLE = b"b", b"n", b"w"
+"""The kind of a page's key: what Pagefind reads from its body; a page without one (which
+Pagefind leaves out, when another page has one); or every byte (anything unusual)."""
+
+_MARK = b"data-pagefind-body"
+_ODD = (b"<!-->", b"<!--->", b"--!>", b"<![cdata[", b"<plaintext", b"<svg", b"<math", b"\0")
+_RAW = re.compile(rb"<(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|template)(?=[\s/>])")
+_RAW_NAMES = (b"script", b"style", b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript")
+_TOKEN = re.compile(rb"""<[^<>"'=]*(?:=[ \t\n\r\f]*(?:"[^"<>]*"|'[^'<>]*'|[^ \t\n\r\f<>"'=`]*)[^<>"'=]*)*>""")
+"""A tag, comment or doctype with no `<` or `>` in it but its own, and quotes only around an
+attribute's value: on a page where these account for every `<`, simple searches find the same
+elements an HTML parser does."""
+_ATTRIBUTE = re.compile(rb"""([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+"""An attribute's name, and its value (which is passed over)."""
+_TAG_NAME = re.compile(rb"<(/?)([a-z][a-z0-9-]*)")
+_TAG = re.compile(rb"</?[a-z][a-z0-9-]*")
+_SELF_CLOSING = re.compile(rb"<([a-z][a-z0-9-]*)[^<>]*/>")
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_SPACED_COMMENTS = re.compile(rb"([ \t\n\r\f]*)((?:<!--.*?-->[ \t\n\r\f]*)+)", re.S)
+_HEADING = re.compile(rb"<h1[\s>].*?</h1\s*>", re.S)
+_IMAGE_OR_ROOT = re.compile(rb"<(?:img|html)[\s/>][^<>]*>")
+_VOID = frozenset(
+    b"area base br col embed hr img input link meta source track wbr param keygen basefont bgsound frame".split()
+)
+
+
+def page_key(page: bytes) -> bytes:
+    """The kind of key (one byte) and the SHA-256 of what Pagefind reads from `page`."""
+    low = page.lower()
+    found = low.count(_MARK)
+    if found == 0:
+        return NO_BODY + hashlib.sha256(page).digest()
+    read = _what_pagefind_reads(page, low) if found == 1 else None
+    if read is None:
+        return WHOLE + hashlib.sha256(page).digest()
+    return BODY + hashlib.sha256(b"\0\0".join(read)).digest()
+
+
+def _what_pagefind_reads(page: bytes, low: bytes) -> list[bytes] | None:
+    """The pieces of the page that Pagefind's index of it depends on, or None when the page is unusual."""
+    if any(odd in low for odd in _ODD):
+        return None
+    emptied = _without_raw_text(page, low)
+    if emptied is None:
+        return None
+    page, low, raw = emptied
+    if len(_TOKEN.findall(low)) != low.count(b"<"):
+        return None
+    body = _body(low)
+    if body is None:
+        return None
+    start, inner, closed, end = body
+    before, after = _COMMENT.sub(b"", low[:start]), _COMMENT.sub(b"", low[end:])
+    outside = before + b"\0" + after
+    headings = list(_HEADING.finditer(outside))
+    if b"pagefind" in outside or outside.count(b"<h1") != len(headings):
+        return None
+    holding = _holding(before, after)
+    if holding is None:
+        return None
+    cased = _COMMENT.sub(b"", page[:start]) + b"\0" + _COMMENT.sub(b"", page[end:])  # as `outside`, letter for letter
+    tags = b"\0".join(cased[found.start() : found.end()] for found in _IMAGE_OR_ROOT.finditer(outside))
+    text = [cased[found.start() : found.end()] for found in headings]
+    return [page[start:inner], _without_comments(page[inner:closed]), holding, tags, *raw, *text]
+
+
+def _without_raw_text(page: bytes, low: bytes) -> tuple[bytes, bytes, list[bytes]] | None:
+    """The page with the text of each raw-text element (script, style, title: text that may hold
+    any `<`) taken out, and that text where Pagefind may read it (all but scripts and styles);
+    None if such an element is left open."""
+    pieces, lows, raw, at = [], [], [], 0
+    for found in _RAW.finditer(low):
+        if found.start() < at:
+            continue  # inside the text of the element before
+        name = found.group(1)
+        opened = low.find(b">", found.end()) + 1
+        closed = low.find(b"</" + name, opened)
+        if opened == 0 or closed < 0 or low[closed + 2 + len(name) : closed + 3 + len(name)] not in b" \t\n\r\f/>":
+            return None
+        pieces.append(page[at:opened])
+        lows.append(low[at:opened])
+        if name not in (b"script", b"style"):
+            raw.append(page[found.start() : opened] + page[opened:closed])
+        at = closed
+    pieces.append(page[at:])
+    lows.append(low[at:])
+    return b"".join(pieces), b"".join(lows), raw
+
+
+def _body(low: bytes) -> tuple[int, int, int, int] | None:
+    """Where the body element starts, where its content starts and ends, and where its end tag
+    ends; None unless it is a plain element, closed, with no other of its name or raw text inside."""
+    mark = low.find(_MARK)
+    start, inner = low.rfind(b"<", 0, mark), low.find(b">", mark) + 1
+    named = _TAG_NAME.match(low, start)
+    if named is None or named.group(1):
+        return None
+    name = named.group(2)
+    if not name.isalnum() or name in _VOID or _MARK not in _ATTRIBUTE.findall(low, named.end(), inner - 1):
+        return None
+    closed = low.find(b"</" + name, inner)
+    if closed < 0:
+        return None
+    end = low.find(b">", closed) + 1
+    if low[closed + 2 + len(name) : end - 1].strip() or _TAG_NAME.match(low, closed).group(2) != name:  # type: ignore[union-attr]
+        return None
+    content = low[inner:closed]
+    if any(content.count(b"<" + other) for other in (name, *_RAW_NAMES)):
+        return None
+    return start, inner, closed, end
+
+
+def _without_comments(inner: bytes) -> bytes:
+    """The body's content without its comments. White space on both sides of a comment becomes one
+    line break, which Pagefind reads as it reads any run of white space; unless the page takes
+    some element's text exactly as written (data-pagefind-meta or -sort): then only comments go."""
+    if b"<!--" not in inner:
+        return inner
+    low = inner.lower()
+    if b"data-pagefind-meta" in low or b"data-pagefind-default-meta" in low or b"data-pagefind-sort" in low:
+        return _COMMENT.sub(b"", inner)
+
+    def joined(found: re.Match[bytes]) -> bytes:
+        space = found.group(1) + _COMMENT.sub(b"", found.group(2))
+        return b"\n" if len(space) > 1 else space
+
+    return _SPACED_COMMENTS.sub(joined, inner)
+
+
+def _holding(before: bytes, after: bytes) -> bytes | None:
+    """The names of the elements that hold the body, if each is closed after it, in order; None
+    for any nesting that only an HTML parser could work out."""
+    if (b"/>" in before or b"/>" in after) and any(
+        name not in _VOID for name in _SELF_CLOSING.findall(before + after)
+    ):
+        return None
+    tags = b" ".join(_TAG.findall(before)), b" ".join(_TAG.findall(after))
+    if tags not in _nestings:
+        if len(_nestings) > 1000:
+            _nestings.clear()
+        _nestings[tags] = _nesting(*tags)
+    return _nestings[tags]
+
+
+_nestings: dict[tuple[bytes, bytes], bytes | None] = {}
+"""Pages of one kind share the tags around their body: each nesting is worked out once."""
+
+
+def _nesting(before: bytes, after: bytes) -> bytes | None:
+    open_elements: list[bytes] = []
+    holding = b""
+    for part in (before, after):
+        for tag in part.split():
+            name = tag[2:] if tag.startswith(b"</") else tag[1:]
+            if tag.startswith(b"</"):
+                if not open_elements or open_elements.pop() != name:
+                    return None
+            elif name not in _VOID:
+                open_elements.append(name)
+        if not holding:
+            holding = b" ".join(open_elements) or b"-"
+    return None if open_elements else holding
+
+
+class PageKeys:
+    """Each page's key by the SHA-256 of its bytes, kept in the cache (`path`): a page whose bytes
+    are as before is not read again, and one with new bytes is read once."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        sealed = read_sealed(path) if path is not None else None
+        try:
+            self._known = _KEYS.decode(sealed) if sealed is not None else {}
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            self._known = {}
+        self._used: dict[bytes, bytes] = {}
+
+    def of(self, page: Path, content: bytes | None) -> bytes:
+        """The key of the page at `page`, whose bytes have the SHA-256 `content` (None: not known)."""
+        key = self._known.get(content) if content is not None else None
+        if key is None or content is None:
+            data = page.read_bytes()
+            content = content or hashlib.sha256(data).digest()
+            key = self._known.get(content) or page_key(data)
+        self._used[content] = key
+        return key
+
+    def save(self) -> None:
+        """Keep the keys of this run's pages (only those: the record never grows past the site)."""
+        if self.path is not None and self._used != self._known:
+            write_sealed(self.path, msgspec.msgpack.encode(self._used))
+
+
+_KEYS = msgspec.msgpack.Decoder(dict[bytes, bytes])
