@@ -121,18 +121,23 @@ def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> t
 
 
 def _placed(site: Path, cache: PartCache, index: int, key: str) -> tuple[str, list[str]] | None:
-    """The name of part `index` made from `key`, now in the site: the copy already there if it
-    is whole (a spare tree's), else linked anew from the cache; None if the cache has no such part."""
-    part = cache.get(index, key)
+    """Part `index` made from `key`, now in the site (its name and files): the copy already there
+    if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
+    cache; None if the cache has no such part."""
+    part = cache.recorded(index, key)
     if part is None:
         return None
     folder = site / search_bundle(part.name)
-    if not intact(folder, part):
-        discard(folder)
-        arriving = site / BUNDLE_BUILDING / f"{index}-linked"
-        link_all(cache.files_of(index), part.files, arriving)
-        os.rename(arriving, folder)
-        cache.restamp(index, part)  # the links moved every file's change time
+    if intact(folder, part):
+        return part.name, part.files  # the very files the cache holds, untouched since they were stamped
+    part = cache.whole(index, part)
+    if part is None:
+        return None
+    discard(folder)
+    arriving = site / BUNDLE_BUILDING / f"{index}-linked"
+    link_all(cache.files_of(index), part.files, arriving)
+    os.rename(arriving, folder)
+    cache.restamp(index, part)  # the links moved every file's change time
     return part.name, part.files
 
 

@@ -118,6 +118,8 @@ def _body(low: bytes) -> tuple[int, int, int, int] | None:
     ends; None unless it is a plain element, closed, with no other of its name or raw text inside."""
     mark = low.find(_MARK)
     start, inner = low.rfind(b"<", 0, mark), low.find(b">", mark) + 1
+    if start < 0 or low.find(b">", start, mark) >= 0:
+        return None  # the mark is in text, not in a tag
     named = _TAG_NAME.match(low, start)
     if named is None or named.group(1):
         return None

@@ -58,15 +58,17 @@ class PartCache:
     def record_of(self, index: int) -> Path:
         return self.folder / f"{index}.part"
 
-    def get(self, index: int, key: str) -> Part | None:
-        """Part `index`, if it was made from `key` and its cached files are whole."""
+    def recorded(self, index: int, key: str) -> Part | None:
+        """The record of part `index`, if it was made from `key` (its files not yet checked)."""
         sealed = read_sealed(self.record_of(index))  # a part another user's cache offers is never published
         try:
             part = _PART.decode(sealed) if sealed is not None else None
         except (msgspec.DecodeError, msgspec.ValidationError):
             return None
-        if part is None or part.key != key:
-            return None
+        return part if part is not None and part.key == key else None
+
+    def whole(self, index: int, part: Part) -> Part | None:
+        """The recorded part, if the cache's files of it are whole (restamped if they were touched)."""
         folder = self.files_of(index)
         if intact(folder, part):
             return part
