@@ -87,7 +87,7 @@ def _index(
     in_place: SearchIndex | None,
 ) -> SearchIndex:
     page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
-    parts = _parts(site, language, pages, known, page_keys)
+    parts = _parts(site, language, pages, known, page_keys, workers)
     cache = PartCache(cache_dir / "pagefind") if cache_dir else None
     building = site / BUNDLE_BUILDING
     discard(building)  # what an interrupted run left
@@ -176,33 +176,34 @@ def _subdir(index: int) -> str:
 
 
 def _parts(
-    site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys
+    site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys, workers: int
 ) -> list[tuple[str, str | None]]:
     """Each part's cache key and its Pagefind glob (None: the whole site, when one part holds every page).
 
-    A part's index depends only on what Pagefind reads from its own pages, so an edit re-indexes
+    A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
     just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
     """
     size = chunk_size()
     salt = f"{_pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0"
-    if len(pages) <= size:
-        every = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-        return [(_digest(salt, site, every, known, page_keys), None)]
+    whole_site = len(pages) <= size
+    if whole_site:
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    files = [(site.joinpath(*relative.split("/")), known.get(relative)) for relative in pages]
+    keys = dict(zip(pages, page_keys.of(files, workers), strict=True))
+    if whole_site:
+        return [(_digest(salt, pages, keys), None)]
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [
-        (_digest(f"{salt}{i}\0", site, chunk, known, page_keys), "{" + ",".join(chunk) + "}")
-        for i, chunk in enumerate(chunks)
-    ]
+    return [(_digest(f"{salt}{i}\0", chunk, keys), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)]
 
 
-def _digest(salt: str, site: Path, pages: list[str], known: dict[str, bytes], page_keys: PageKeys) -> str:
-    """The key of a part: each page's path and what Pagefind reads from it. A page without a
+def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
+    """The key of a part: each page's path and what Pagefind reads of it. A page without a
     body counts only by its path when another page has one: Pagefind then leaves it out."""
-    keys = [page_keys.of(site.joinpath(*relative.split("/")), known.get(relative)) for relative in pages]
-    with_body = any(key[:1] == BODY for key in keys)
+    with_body = any(keys[page][:1] == BODY for page in pages)
     digest = hashlib.sha256(salt.encode())
-    for relative, key in zip(pages, keys, strict=True):
-        digest.update(relative.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
+    for page in pages:
+        key = keys[page]
+        digest.update(page.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
     return digest.hexdigest()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import msgspec
 
+from sitegen.core.parallel import map_in_workers
 from sitegen.core.sealed import read_sealed, write_sealed
 
 KEYS_VERSION = "pagefind-reads-1"
@@ -29,9 +30,10 @@ BODY, NO_BODY, WHOLE = b"b", b"n", b"w"
 Pagefind leaves out, when another page has one); or every byte (anything unusual)."""
 
 _MARK = b"data-pagefind-body"
-_ODD = (b"<!-->", b"<!--->", b"--!>", b"<![cdata[", b"<plaintext", b"<svg", b"<math", b"\0")
+_ODD = re.compile(rb"<(?:!---?>|!\[cdata\[|plaintext|svg|math)")
+"""Markup whose reading only a whole HTML parser gets right (with `--!>` and NUL)."""
 _RAW = re.compile(rb"<(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|template)(?=[\s/>])")
-_RAW_NAMES = (b"script", b"style", b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript")
+_RAW_INSIDE = re.compile(rb"<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript)")
 _TOKEN = re.compile(rb"""<[^<>"'=]*(?:=[ \t\n\r\f]*(?:"[^"<>]*"|'[^'<>]*'|[^ \t\n\r\f<>"'=`]*)[^<>"'=]*)*>""")
 """A tag, comment or doctype with no `<` or `>` in it but its own, and quotes only around an
 attribute's value: on a page where these account for every `<`, simple searches find the same
@@ -42,7 +44,9 @@ _TAG_NAME = re.compile(rb"<(/?)([a-z][a-z0-9-]*)")
 _TAG = re.compile(rb"</?[a-z][a-z0-9-]*")
 _SELF_CLOSING = re.compile(rb"<([a-z][a-z0-9-]*)[^<>]*/>")
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_SPACED_COMMENTS = re.compile(rb"([ \t\n\r\f]*)((?:<!--.*?-->[ \t\n\r\f]*)+)", re.S)
+_COMMENTS = re.compile(rb"<!--.*?-->(?:[ \t\n\r\f]*<!--.*?-->)*[ \t\n\r\f]*", re.S)
+"""Comments one after another, with the white space after each."""
+_SPACE = frozenset(b" \t\n\r\f")
 _HEADING = re.compile(rb"<h1[\s>].*?</h1\s*>", re.S)
 _IMAGE_OR_ROOT = re.compile(rb"<(?:img|html)[\s/>][^<>]*>")
 _VOID = frozenset(
@@ -64,19 +68,19 @@ def page_key(page: bytes) -> bytes:
 
 def _what_pagefind_reads(page: bytes, low: bytes) -> list[bytes] | None:
     """The pieces of the page that Pagefind's index of it depends on, or None when the page is unusual."""
-    if any(odd in low for odd in _ODD):
+    if _ODD.search(low) or b"--!>" in low or b"\0" in low:
         return None
     emptied = _without_raw_text(page, low)
     if emptied is None:
         return None
     page, low, raw = emptied
-    if len(_TOKEN.findall(low)) != low.count(b"<"):
-        return None
+    if b"<" in _TOKEN.sub(b"", low):
+        return None  # a `<` that starts no well-formed tag
     body = _body(low)
     if body is None:
         return None
     start, inner, closed, end = body
-    before, after = _COMMENT.sub(b"", low[:start]), _COMMENT.sub(b"", low[end:])
+    before, after = _uncommented(low[:start]), _uncommented(low[end:])
     outside = before + b"\0" + after
     headings = list(_HEADING.finditer(outside))
     if b"pagefind" in outside or outside.count(b"<h1") != len(headings):
@@ -84,10 +88,14 @@ def _what_pagefind_reads(page: bytes, low: bytes) -> list[bytes] | None:
     holding = _holding(before, after)
     if holding is None:
         return None
-    cased = _COMMENT.sub(b"", page[:start]) + b"\0" + _COMMENT.sub(b"", page[end:])  # as `outside`, letter for letter
+    cased = _uncommented(page[:start]) + b"\0" + _uncommented(page[end:])  # as `outside`, letter for letter
     tags = b"\0".join(cased[found.start() : found.end()] for found in _IMAGE_OR_ROOT.finditer(outside))
     text = [cased[found.start() : found.end()] for found in headings]
     return [page[start:inner], _without_comments(page[inner:closed]), holding, tags, *raw, *text]
+
+
+def _uncommented(markup: bytes) -> bytes:
+    return _COMMENT.sub(b"", markup) if b"<!--" in markup else markup
 
 
 def _without_raw_text(page: bytes, low: bytes) -> tuple[bytes, bytes, list[bytes]] | None:
@@ -133,7 +141,7 @@ def _body(low: bytes) -> tuple[int, int, int, int] | None:
     if low[closed + 2 + len(name) : end - 1].strip() or _TAG_NAME.match(low, closed).group(2) != name:  # type: ignore[union-attr]
         return None
     content = low[inner:closed]
-    if any(content.count(b"<" + other) for other in (name, *_RAW_NAMES)):
+    if _RAW_INSIDE.search(content) or re.search(b"<" + name + rb"[\s/>]", content):
         return None
     return start, inner, closed, end
 
@@ -148,11 +156,16 @@ def _without_comments(inner: bytes) -> bytes:
     if b"data-pagefind-meta" in low or b"data-pagefind-default-meta" in low or b"data-pagefind-sort" in low:
         return _COMMENT.sub(b"", inner)
 
-    def joined(found: re.Match[bytes]) -> bytes:
-        space = found.group(1) + _COMMENT.sub(b"", found.group(2))
-        return b"\n" if len(space) > 1 else space
-
-    return _SPACED_COMMENTS.sub(joined, inner)
+    pieces, at = [], 0
+    for found in _COMMENTS.finditer(inner):
+        start = found.start()
+        while start > at and inner[start - 1] in _SPACE:
+            start -= 1
+        space = inner[start : found.start()] + _COMMENT.sub(b"", found.group(0))
+        pieces += [inner[at:start], b"\n" if len(space) > 1 else space]
+        at = found.end()
+    pieces.append(inner[at:])
+    return b"".join(pieces)
 
 
 def _holding(before: bytes, after: bytes) -> bytes | None:
@@ -198,25 +211,39 @@ class PageKeys:
         self.path = path
         sealed = read_sealed(path) if path is not None else None
         try:
-            self._known = _KEYS.decode(sealed) if sealed is not None else {}
+            version, known = _KEYS.decode(sealed) if sealed is not None else ("", {})
         except (msgspec.DecodeError, msgspec.ValidationError):
-            self._known = {}
+            version, known = "", {}
+        self._known = known if version == KEYS_VERSION else {}  # keys made another way are never used
         self._used: dict[bytes, bytes] = {}
 
-    def of(self, page: Path, content: bytes | None) -> bytes:
-        """The key of the page at `page`, whose bytes have the SHA-256 `content` (None: not known)."""
-        key = self._known.get(content) if content is not None else None
-        if key is None or content is None:
-            data = page.read_bytes()
-            content = content or hashlib.sha256(data).digest()
-            key = self._known.get(content) or page_key(data)
-        self._used[content] = key
-        return key
+    def of(self, pages: list[tuple[Path, bytes | None]], workers: int) -> list[bytes]:
+        """The key of each page (its file, and the SHA-256 of its bytes if known), reading only
+        the pages whose bytes are new, on up to `workers` processes."""
+        contents = [content for _, content in pages]
+        keys = [self._known.get(content) if content is not None else None for content in contents]
+        unknown = [index for index, key in enumerate(keys) if key is None]
+        read = map_in_workers(_read, [pages[index][0] for index in unknown], workers)
+        for index, (digest, key) in zip(unknown, read, strict=True):
+            contents[index] = contents[index] or digest
+            keys[index] = key
+        found: list[bytes] = []
+        for content, found_key in zip(contents, keys, strict=True):
+            assert content is not None and found_key is not None
+            self._used[content] = found_key
+            found.append(found_key)
+        return found
 
     def save(self) -> None:
         """Keep the keys of this run's pages (only those: the record never grows past the site)."""
         if self.path is not None and self._used != self._known:
-            write_sealed(self.path, msgspec.msgpack.encode(self._used))
+            write_sealed(self.path, msgspec.msgpack.encode((KEYS_VERSION, self._used)))
 
 
-_KEYS = msgspec.msgpack.Decoder(dict[bytes, bytes])
+_KEYS = msgspec.msgpack.Decoder(tuple[str, dict[bytes, bytes]])
+
+
+def _read(page: Path) -> tuple[bytes, bytes]:
+    """The SHA-256 of a page's bytes, and its key."""
+    data = page.read_bytes()
+    return hashlib.sha256(data).digest(), page_key(data)
