@@ -249,8 +249,8 @@ def _publish(
     planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None
 ) -> Published:
     """Render and write the planned site into `out` (staged, or in place), then publish it.
-    The search page is rendered last: it names the search index, whose folder is named for
-    the index's bytes, and the index is made from the other pages."""
+    The search page is rendered last: it names the search index, whose folders are named
+    for their bytes, and the index is made from the other pages."""
     root, jobs = planned.root, planned.jobs
     renderer = _renderer(planned, continued)
     guard = planned.guard()
