@@ -30,7 +30,7 @@ from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.recordings import recordings
-from sitegen.publishing.search_index import SearchIndex, carry_index, index_site, remove_other_indexes
+from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
 from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath, address_outside
@@ -300,8 +300,8 @@ def _search_index(
     searchable = [job.output for job in planned.jobs if job.searchable]
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
-    index = index_site(out.staging, planned.config.language, searchable, search_cache, planned.options.workers, digests)
-    remove_other_indexes(out.staging, set(index.digests))  # what the spare tree held of indexes before
+    language, workers = planned.config.language, planned.options.workers
+    index = index_site(out.staging, language, searchable, search_cache, workers, digests, only=True)
     if continued:
         continued.search = index
     return index

@@ -62,19 +62,21 @@ def index_site(
     workers: int = 1,
     known: dict[str, bytes] | None = None,
     in_place: SearchIndex | None = None,
+    only: bool = False,
 ) -> SearchIndex:
     """Index the searchable `pages` of the site, each part into a folder named for its bytes,
     reusing each part whose pages read as before (to Pagefind).
 
     `known` gives the SHA-256 of files just written, by site path, so they need not be read
     again. `in_place` is the index already in `site` (a preview updated in place): its parts
-    made from the same pages stay where they are. Folders of other indexes in the site are left
-    for the caller (remove_other_indexes): the preview keeps the one before for a while.
+    made from the same pages stay where they are. With `only` (a staged build), every other
+    folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
+    left for the caller (remove_other_indexes): the preview keeps the index before for a while.
     """
     if cache_dir is None:
-        return _index(site, language, pages, None, workers, known or {}, in_place)
+        return _index(site, language, pages, None, workers, known or {}, in_place, only)
     with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
-        return _index(site, language, pages, cache_dir, workers, known or {}, in_place)
+        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only)
 
 
 def _index(
@@ -85,6 +87,7 @@ def _index(
     workers: int,
     known: dict[str, bytes],
     in_place: SearchIndex | None,
+    only: bool,
 ) -> SearchIndex:
     page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
     parts = _parts(site, language, pages, known, page_keys, workers)
@@ -98,8 +101,11 @@ def _index(
             placed[index] = found
     stale = [index for index in range(len(parts)) if index not in placed]
     log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
-    with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
+    doomed = _others(site, {name for name, _ in placed.values()}) if only else []
+    doomed += [cache.retire(index) for index in stale] if cache else []
+    with ThreadPoolExecutor(max(1, min(workers, len(stale))) + 1) as pool:  # each thread waits on one Pagefind run
         running = [pool.submit(_run_pagefind, site, language, _subdir(i), parts[i][1]) for i in stale]
+        running.append(pool.submit(_discard_all, doomed))  # removing files is slow on some disks: meanwhile
         for done in running:
             done.result()
     for index in stale:
@@ -162,12 +168,26 @@ def carry_index(output: Path, staging: Path, index: SearchIndex) -> None:
         link_all(output / folder, listing(output / folder), staging / folder)
 
 
+def _others(site: Path, keep: set[str]) -> list[Path]:
+    """The folders in the site's `pagefind/` but those named in `keep` and the one parts are made in."""
+    folder = site / BUNDLE_DIR
+    return [found for found in folder.iterdir() if found.name not in keep | {BUILDING_NAME}] if folder.is_dir() else []
+
+
+def _discard_all(paths: list[Path]) -> None:
+    for path in paths:
+        discard(path)
+
+
 def remove_other_indexes(site: Path, keep: set[str]) -> None:
     """Remove every index folder in the site but those with the digests in `keep`."""
     folder = site / BUNDLE_DIR
     for found in sorted(folder.iterdir()) if folder.is_dir() else []:
         if found.name not in keep:
             discard(found)
+
+
+BUILDING_NAME = BUNDLE_BUILDING.rpartition("/")[2]
 
 
 def _subdir(index: int) -> str:
@@ -188,8 +208,7 @@ def _parts(
     whole_site = len(pages) <= size
     if whole_site:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    files = [(site.joinpath(*relative.split("/")), known.get(relative)) for relative in pages]
-    keys = dict(zip(pages, page_keys.of(files, workers), strict=True))
+    keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
     if whole_site:
         return [(_digest(salt, pages, keys), None)]
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]

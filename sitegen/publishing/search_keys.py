@@ -15,6 +15,7 @@ as every page used to be: a key may be too careful, never too lax.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -217,13 +218,13 @@ class PageKeys:
         self._known = known if version == KEYS_VERSION else {}  # keys made another way are never used
         self._used: dict[bytes, bytes] = {}
 
-    def of(self, pages: list[tuple[Path, bytes | None]], workers: int) -> list[bytes]:
-        """The key of each page (its file, and the SHA-256 of its bytes if known), reading only
-        the pages whose bytes are new, on up to `workers` processes."""
+    def of(self, site: Path, pages: list[tuple[str, bytes | None]], workers: int) -> list[bytes]:
+        """The key of each page (its path in `site`, and the SHA-256 of its bytes if known),
+        reading only the pages whose bytes are new, on up to `workers` processes."""
         contents = [content for _, content in pages]
         keys = [self._known.get(content) if content is not None else None for content in contents]
         unknown = [index for index, key in enumerate(keys) if key is None]
-        read = map_in_workers(_read, [pages[index][0] for index in unknown], workers)
+        read = map_in_workers(_read, [os.path.join(site, pages[index][0]) for index in unknown], workers)
         for index, (digest, key) in zip(unknown, read, strict=True):
             contents[index] = contents[index] or digest
             keys[index] = key
@@ -243,7 +244,8 @@ class PageKeys:
 _KEYS = msgspec.msgpack.Decoder(tuple[str, dict[bytes, bytes]])
 
 
-def _read(page: Path) -> tuple[bytes, bytes]:
+def _read(page: str) -> tuple[bytes, bytes]:
     """The SHA-256 of a page's bytes, and its key."""
-    data = page.read_bytes()
+    with open(page, "rb") as handle:
+        data = handle.read()
     return hashlib.sha256(data).digest(), page_key(data)

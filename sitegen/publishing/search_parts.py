@@ -85,6 +85,16 @@ class PartCache:
         link_all(made, files, self.files_of(index))
         return self.restamp(index, Part(key, digest, files, []))
 
+    def retire(self, index: int) -> Path:
+        """Take part `index` out of the cache (it is to be made again); returns where its files
+        went, to be removed."""
+        discard(self.record_of(index))
+        retired = self.folder / f"{index}.retired"
+        discard(retired)
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(self.files_of(index), retired)
+        return retired
+
     def restamp(self, index: int, part: Part) -> Part:
         """Record the files' stamps as they are now (after every link made to them)."""
         folder = self.files_of(index)
