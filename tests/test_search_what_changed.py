@@ -119,3 +119,15 @@ def test_an_edit_links_only_its_own_part_of_the_index(site: Path, monkeypatch: p
     monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
+
+
+def test_an_index_file_changed_in_place_is_never_published_again(site: Path) -> None:
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)  # the spare tree now holds the first build's index, linked to the same files
+    for path in sorted((site / "output/pagefind").rglob("pagefind-entry.json")):
+        with path.open("r+b") as entry:  # in place: the output, the spare tree and the cache share this file
+            entry.write(b"[")
+    (site / "content/articles/calm-6.md").write_text(ARTICLE.format(n=6) + "\nEdited too.\n")
+    assert build_site(site).search_parts_indexed == PARTS, "each damaged part is made again"
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
