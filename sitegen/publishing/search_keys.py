@@ -31,9 +31,11 @@ BODY, NO_BODY, WHOLE = b"b", b"n", b"w"
 Pagefind leaves out, when another page has one); or every byte (anything unusual)."""
 
 _MARK = b"data-pagefind-body"
-_ODD = re.compile(rb"<(?:!---?>|!\[cdata\[|plaintext|svg|math)")
-"""Markup whose reading only a whole HTML parser gets right (with `--!>` and NUL)."""
-_RAW = re.compile(rb"<(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|template)(?=[\s/>])")
+_RAW = re.compile(
+    rb"<(?:(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|template)(?=[\s/>])"
+    rb"|!---?>|!\[cdata\[|plaintext|svg|math)"
+)
+"""A raw-text element's start; or markup whose reading only a whole HTML parser gets right."""
 _RAW_INSIDE = re.compile(rb"<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript)")
 _TOKEN = re.compile(rb"""<[^<>"'=]*(?:=[ \t\n\r\f]*(?:"[^"<>]*"|'[^'<>]*'|[^ \t\n\r\f<>"'=`]*)[^<>"'=]*)*>""")
 """A tag, comment or doctype with no `<` or `>` in it but its own, and quotes only around an
@@ -69,7 +71,7 @@ def page_key(page: bytes) -> bytes:
 
 def _what_pagefind_reads(page: bytes, low: bytes) -> list[bytes] | None:
     """The pieces of the page that Pagefind's index of it depends on, or None when the page is unusual."""
-    if _ODD.search(low) or b"--!>" in low or b"\0" in low:
+    if b"--!>" in low or b"\0" in low:
         return None
     emptied = _without_raw_text(page, low)
     if emptied is None:
@@ -102,12 +104,14 @@ def _uncommented(markup: bytes) -> bytes:
 def _without_raw_text(page: bytes, low: bytes) -> tuple[bytes, bytes, list[bytes]] | None:
     """The page with the text of each raw-text element (script, style, title: text that may hold
     any `<`) taken out, and that text where Pagefind may read it (all but scripts and styles);
-    None if such an element is left open."""
+    None if such an element is left open, or the page has markup only a whole parser reads right."""
     pieces, lows, raw, at = [], [], [], 0
     for found in _RAW.finditer(low):
         if found.start() < at:
             continue  # inside the text of the element before
         name = found.group(1)
+        if name is None:
+            return None  # an abrupt comment, CDATA, plaintext, SVG or MathML
         opened = low.find(b">", found.end()) + 1
         closed = low.find(b"</" + name, opened)
         if opened == 0 or closed < 0 or low[closed + 2 + len(name) : closed + 3 + len(name)] not in b" \t\n\r\f/>":
