@@ -6,7 +6,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput
 from sitegen.publishing.recordings import recordings
-from sitegen.publishing.search_index import SearchIndex, index_files, index_site
+from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
 from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath, address_outside
@@ -249,8 +249,8 @@ def _publish(
     planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None
 ) -> Published:
     """Render and write the planned site into `out` (staged, or in place), then publish it.
-    The search page is rendered last: it names the search index, whose folder is named for
-    the index's bytes, and the index is made from the other pages."""
+    The search page is rendered last: it names the search index, whose folders are named
+    for their bytes, and the index is made from the other pages."""
     root, jobs = planned.root, planned.jobs
     renderer = _renderer(planned, continued)
     guard = planned.guard()
@@ -275,7 +275,7 @@ def _publish(
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
         last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
         record, rendered = record | last, rendered | last_rendered
-        index_paths = index_files(out.staging, index) if index else frozenset()
+        index_paths = index.files if index else frozenset()
         for relative, data in planned.host_files(out.written_files | index_paths):
             out.write(relative, data)
         out.publish()
@@ -290,16 +290,18 @@ def _search_index(
     """The search index the search page names: made now from the staged pages; or the one the
     preview has (updated in place, the preview brings it up to date itself, after the reload)."""
     kept = continued.search if continued else None
-    if kept and (out.output / kept.folder).is_dir() and (isinstance(out, InPlaceOutput) or not refresh):
+    in_output = kept is not None and all((out.output / folder).is_dir() for folder in kept.folders)
+    if kept and in_output and (isinstance(out, InPlaceOutput) or not refresh):
         if not isinstance(out, InPlaceOutput):
-            out.reuse_tree(kept.folder.rstrip("/"))  # the preview keeps its last index: a re-index takes seconds
-        return SearchIndex(kept.digest, kept.keys)
+            carry_index(out.output, out.staging, kept)  # the preview keeps its last index: a re-index takes seconds
+        return replace(kept, indexed=0)
     if isinstance(out, InPlaceOutput):
         return None
     searchable = [job.output for job in planned.jobs if job.searchable]
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
-    index = index_site(out.staging, planned.config.language, searchable, search_cache, planned.options.workers, digests)
+    language, workers = planned.config.language, planned.options.workers
+    index = index_site(out.staging, language, searchable, search_cache, workers, digests, only=True)
     if continued:
         continued.search = index
     return index

@@ -1,6 +1,6 @@
-"""The search index lives in a folder named for its bytes, `/pagefind/<digest>/`, which the search
-page names: the same input names the same folder, a change search covers names a new one, and
-the folder before it leaves the output."""
+"""Each part of the search index lives in a folder named for its bytes, `/pagefind/<digest>/`,
+which the search page names: the same input names the same folders, a change search covers
+names a new one for the part it is in, and the folder before it leaves the output."""
 
 from __future__ import annotations
 
@@ -44,22 +44,26 @@ def build(root: Path, **env: str) -> None:
     assert result.code == 0, result.err
 
 
-def test_the_search_page_names_the_one_folder_the_index_is_in_by_its_bytes(make_site: MakeSite) -> None:
+def test_the_search_page_names_each_part_in_a_folder_named_for_its_bytes(make_site: MakeSite) -> None:
     root = make_site(FILES)
     build(root, SITEGEN_SEARCH_CHUNK="2")  # five articles: three parts
     output = root / "output"
-    digest, parts = named_index(output)
-    assert folders(output) == [digest]
-    assert parts == [f"/pagefind/{digest}/part-2/", f"/pagefind/{digest}/part-3/"]
-    assert all((output / part.lstrip("/") / "pagefind-entry.json").is_file() for part in parts)
-    files = sorted(p for p in (output / "pagefind" / digest).rglob("*") if p.is_file())
-    bytes_digest = hashlib.sha256()
-    for path in files:
-        data = path.read_bytes()
-        bytes_digest.update(f"{path.relative_to(output / 'pagefind' / digest).as_posix()}\0{len(data)}\0".encode())
-        bytes_digest.update(data)
-    assert digest == bytes_digest.hexdigest()[:10]
-    assert {cache_control(p.relative_to(output).as_posix()) for p in files} == {IMMUTABLE}
+    first, others = named_index(output)
+    digests = [first] + [part.removeprefix("/pagefind/").removesuffix("/") for part in others]
+    assert others == [f"/pagefind/{digest}/" for digest in digests[1:]]
+    assert len(set(digests)) == 3
+    assert folders(output) == sorted(digests)
+    for digest in digests:
+        part = output / "pagefind" / digest
+        assert (part / "pagefind-entry.json").is_file() and (part / "pagefind.js").is_file()
+        files = sorted(p for p in part.rglob("*") if p.is_file())
+        bytes_digest = hashlib.sha256()
+        for path in files:
+            data = path.read_bytes()
+            bytes_digest.update(f"{path.relative_to(part).as_posix()}\0{len(data)}\0".encode())
+            bytes_digest.update(data)
+        assert digest == bytes_digest.hexdigest()[:10]
+        assert {cache_control(p.relative_to(output).as_posix()) for p in files} == {IMMUTABLE}
     assert "/pagefind/*\n  Cache-Control: public, max-age=31536000, immutable\n" in (output / "_headers").read_text()
 
 

@@ -364,7 +364,10 @@ def swap_kind(path: Path) -> None:
         (path / "stray").write_text("not a file")
 
 
-@pytest.mark.parametrize("part", ["images/*", "pagefind/0.key", "pagefind/0", "pages/*", "templates/*", "stamp"])
+CACHE_PARTS = ["images/*", "pagefind/0.part", "pagefind/0", "pagefind/pages.keys", "pages/*", "templates/*", "stamp"]
+
+
+@pytest.mark.parametrize("part", CACHE_PARTS)
 def test_a_cache_part_of_the_wrong_kind_is_replaced(make_site: MakeSite, part: str) -> None:
     root = built_with_images(make_site)
     cache = root / ".sitegen-cache"

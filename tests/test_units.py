@@ -325,8 +325,8 @@ def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() 
         ("blog/entry-2019010203.html", urls.REVALIDATE),  # an old address, kept as a redirect page
         ("files/report.0123456789.pdf", urls.REVALIDATE),
         ("pagefind/pagefind.en_7538fbc57e.pf_meta", urls.REVALIDATE),
-        ("pagefind/1a2b3c4d5e/pagefind.js", urls.IMMUTABLE),  # the whole index's folder is named for its bytes
-        ("pagefind/1a2b3c4d5e/part-2/wasm.en.pagefind", urls.IMMUTABLE),
+        ("pagefind/1a2b3c4d5e/pagefind.js", urls.IMMUTABLE),  # each part's folder is named for its bytes
+        ("pagefind/1a2b3c4d5e/wasm.en.pagefind", urls.IMMUTABLE),
         ("pagefind/next/pagefind.js", urls.REVALIDATE),
         ("pagefind/1a2b3c4d5/pagefind.js", urls.REVALIDATE),
         ("blog/pagefind/1a2b3c4d5e/pagefind.js", urls.REVALIDATE),

@@ -26,9 +26,9 @@ def built(root: Path, *args: str, **env: str) -> bool:
 def test_a_smaller_search_chunk_after_a_normal_build_rebuilds(make_site: MakeSite) -> None:
     root = make_site(many_articles(10))
     assert built(root)
-    assert not list((root / "output/pagefind").glob("*/part-2"))
+    assert len(list((root / "output/pagefind").iterdir())) == 1
     assert built(root, SITEGEN_SEARCH_CHUNK="4"), "the search index is now made in parts: the output changes"
-    assert [p.is_dir() for p in (root / "output/pagefind").glob("*/part-2")] == [True]
+    assert len(list((root / "output/pagefind").iterdir())) == 3, "ten articles, four to a part: a folder each"
     assert not built(root, SITEGEN_SEARCH_CHUNK="4")
     assert built(root), "and back"
 

@@ -277,19 +277,19 @@ def robots() -> str:
 
 
 def search_bundle(digest: str) -> str:
-    """The folder of the search index, named for its bytes ('pagefind/1a2b3c4d5e/'): a changed
-    index is a new folder, so every file in it may be kept for a year, Pagefind's own fixed names
-    (pagefind.js, pagefind-entry.json, wasm.en.pagefind, pagefind-worker.js) included."""
+    """The folder of one part of the search index, named for its bytes ('pagefind/1a2b3c4d5e/'): a
+    changed part is a new folder, so every file in it may be kept for a year, Pagefind's own fixed
+    names (pagefind.js, pagefind-entry.json, wasm.en.pagefind, pagefind-worker.js) included."""
     return f"{BUNDLE_DIR}/{digest}/"
 
 
 def search_script(digest: str) -> str:
-    """The script the search page imports: the first part of the index loads the rest."""
+    """The script the search page imports, from the first part of the index: it merges the rest."""
     return search_bundle(digest) + "pagefind.js"
 
 
 BUNDLE_BUILDING = f"{BUNDLE_DIR}/next"
-"""Where the search index is made, before it is named for its bytes."""
+"""Where the parts of the search index are made, before each is named for its bytes."""
 
 
 DEFAULT_CHUNK = 500
@@ -305,21 +305,11 @@ def chunk_size() -> int:
     return int(configured) if configured.isdigit() and int(configured) > 0 else DEFAULT_CHUNK
 
 
-def part_count(pages: int) -> int:
-    return max(1, -(-pages // chunk_size()))
-
-
-def part_dir(index: int) -> str:
-    """Where part `index` (from 0) of the index lives inside the bundle's folder: the first is
-    the bundle itself ('' ), the others folders in it ('part-2/')."""
-    return "" if index == 0 else f"part-{index + 1}/"
-
-
 CONTENT_ADDRESSED = re.compile(r"[.-][0-9a-f]{10}\.[A-Za-z0-9]+$")
 """A published file named for its bytes ('site.1a2b3c4d5e.css', 'lake-960w-1a2b3c4d5e.jpg'):
 under that name it never changes."""
 BUNDLE_NAMED = re.compile(rf"{BUNDLE_DIR}/[0-9a-f]{{{DIGEST_LENGTH}}}/")
-"""A file of a search index whose folder is named for the whole index's bytes."""
+"""A file of the search index, in the folder of its part, named for the part's bytes."""
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 

@@ -244,18 +244,19 @@ class RedirectContext(BaseContext):
 
 @dataclass(frozen=True)
 class SearchBundle:
-    """The search index the search page loads: Pagefind's script, and the other parts of a large
-    site's index, which it merges (each a folder's address). All live in a folder named for the
-    index's bytes, so they are known only once the index is made: the search page is rendered last."""
+    """The search index the search page loads: Pagefind's script, in the first part of the index,
+    and the other parts of a large site's index, which it merges (each a folder's address). Each
+    part lives in a folder named for its bytes, so they are known only once the index is made:
+    the search page is rendered last."""
 
     script_url: str
     part_urls: tuple[str, ...] = ()
 
     @classmethod
-    def at(cls, hrefs: Urls, digest: str, parts: int) -> SearchBundle:
-        """The index in the folder named `digest`, made in `parts` parts."""
-        parts_at = tuple(hrefs.href(u.search_bundle(digest) + u.part_dir(i)) for i in range(1, parts))
-        return cls(hrefs.href(u.search_script(digest)), parts_at)
+    def at(cls, hrefs: Urls, digests: tuple[str, ...]) -> SearchBundle:
+        """The index whose parts are in the folders named `digests`, the first holding the script."""
+        parts_at = tuple(hrefs.href(u.search_bundle(digest)) for digest in digests[1:])
+        return cls(hrefs.href(u.search_script(digests[0])), parts_at)
 
 
 class SearchContext(BaseContext):

@@ -6,9 +6,9 @@ record of what each page was rendered from) and updates the preview's folder in 
 it renders only the pages whose context changed (every page, when a template or
 site.yaml changed), checks them, and only when all of that succeeded writes the changed
 files, each one atomically, and removes those the site no longer has. The search index
-is brought up to date afterwards, by refresh_search(), part by part, in a new folder named
-for its bytes; the search page is then rewritten to name it. The index before it stays
-too, for a search page that is open (and loaded it) while the new one is made.
+is brought up to date afterwards, by refresh_search(): each changed part in a new folder
+named for its bytes; the search page is then rewritten to name them. The index before it
+stays too, for a search page that is open (and loaded it) while the new one is made.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class PreviewBuilder:
             index = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, before)
             with project_lock(self.root):  # between two builds, so that each names the index it finds
                 self._name_index(index)
-                remove_other_indexes(self.output, {index.digest} | ({before.digest} if before else set()))
+                remove_other_indexes(self.output, {*index.digests, *(before.digests if before else ())})
             self.search_parts_indexed = index.indexed
             return True
 

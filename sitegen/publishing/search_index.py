@@ -2,19 +2,20 @@
 
 Pagefind (the PyPI package ships its binary) indexes pages marked `data-pagefind-body`:
 articles, journey overviews and written days. The index lives on the site itself, so
-searching never contacts another origin, in `/pagefind/<digest>/`: a folder named for the
-index's bytes, so that hosts may keep every file in it for a year, as they keep the static
-files. Pagefind's own names inside it (pagefind.js, pagefind-entry.json, wasm.en.pagefind)
-never change, and the browser fetches them all (measured in tests/browser/test_cache_names.py).
+searching never contacts another origin. A large site's index is made in parts (Pagefind
+holds a run's whole index in memory), and the search page merges them. Each part is in a
+folder named for that part's bytes, `/pagefind/<digest>/`, so that hosts may keep every file
+in it for a year, as they keep the static files: Pagefind's own names inside it (pagefind.js,
+pagefind-entry.json, wasm.en.pagefind) never change, and the browser fetches them all
+(measured in tests/browser/test_cache_names.py). An edit changes one part's name only: the
+other parts' folders stay as they are, in the spare tree and in hosts' caches alike.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,30 +25,33 @@ from importlib import metadata
 from pathlib import Path
 
 from sitegen.core.errors import BuildFailed, ContentError
-from sitegen.core.sealed import read_sealed, write_sealed
-from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, part_dir, search_bundle
+from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
+from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
+from sitegen.publishing.search_parts import PartCache, contents_digest, intact, link_all, listing
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """The index in the site's `/pagefind/<digest>/`: that digest (of its bytes), every part's key
-    (what it was made from), and how many parts this run indexed anew."""
+    """The index in the site: each part in its own folder, `/pagefind/<digest>/`, named for that
+    part's bytes; each part's key (what it was made from); every file, by its path in the site;
+    and how many parts this run indexed anew."""
 
-    digest: str
+    digests: tuple[str, ...]
     keys: dict[int, str]
+    files: frozenset[str] = frozenset()
     indexed: int = 0
 
     @property
-    def folder(self) -> str:
-        return search_bundle(self.digest)
+    def folders(self) -> list[str]:
+        return [search_bundle(digest) for digest in self.digests]
 
     def named(self, hrefs: Urls) -> SearchBundle:
-        """What the search page names: Pagefind's script, and the folders of the other parts."""
-        return SearchBundle.at(hrefs, self.digest, len(self.keys))
+        """What the search page names: Pagefind's script in the first part, and the other parts."""
+        return SearchBundle.at(hrefs, self.digests)
 
 
 def index_site(
@@ -58,19 +62,21 @@ def index_site(
     workers: int = 1,
     known: dict[str, bytes] | None = None,
     in_place: SearchIndex | None = None,
+    only: bool = False,
 ) -> SearchIndex:
-    """Index the searchable `pages` of the site into a folder named for the index's bytes,
-    reusing each cached part whose pages are unchanged.
+    """Index the searchable `pages` of the site, each part into a folder named for its bytes,
+    reusing each part whose pages read as before (to Pagefind).
 
     `known` gives the SHA-256 of files just written, by site path, so they need not be read
     again. `in_place` is the index already in `site` (a preview updated in place): its parts
-    made from the same pages are carried over, and it is left where it is, for the pages
-    that still name it.
+    made from the same pages stay where they are. With `only` (a staged build), every other
+    folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
+    left for the caller (remove_other_indexes): the preview keeps the index before for a while.
     """
     if cache_dir is None:
-        return _index(site, language, pages, None, workers, known, in_place)
+        return _index(site, language, pages, None, workers, known or {}, in_place, only)
     with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
-        return _index(site, language, pages, cache_dir, workers, known, in_place)
+        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only)
 
 
 def _index(
@@ -79,39 +85,98 @@ def _index(
     pages: list[str],
     cache_dir: Path | None,
     workers: int,
-    known: dict[str, bytes] | None,
+    known: dict[str, bytes],
     in_place: SearchIndex | None,
+    only: bool,
 ) -> SearchIndex:
-    parts = _parts(site, language, pages, known or {})
-    keys = {index: key for index, (key, _) in enumerate(parts)}
+    page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
+    parts = _parts(site, language, pages, known, page_keys, workers)
+    cache = PartCache(cache_dir / "pagefind") if cache_dir else None
     building = site / BUNDLE_BUILDING
     discard(building)  # what an interrupted run left
-    old = site / in_place.folder if in_place is not None else None
-    kept = [i for i in keys if old is not None and old.is_dir() and in_place and in_place.keys.get(i) == keys[i]]
-    todo = [index for index in keys if index not in kept]
-    cached = {index: _cached(cache_dir, index, keys[index]) if cache_dir else None for index in todo}
-    stale = [index for index in todo if cached[index] is None]
+    placed: dict[int, tuple[str, list[str]]] = {}
+    for index, (key, _) in enumerate(parts):
+        found = _in_place(site, in_place, index, key) or (_placed(site, cache, index, key) if cache else None)
+        if found:
+            placed[index] = found
+    stale = [index for index in range(len(parts)) if index not in placed]
     log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
-    with ThreadPoolExecutor(max(1, min(workers, len(stale)))) as pool:  # each thread waits on one Pagefind run
+    doomed = _others(site, {name for name, _ in placed.values()}) if only else []
+    doomed += [cache.retire(index) for index in stale] if cache else []
+    with ThreadPoolExecutor(max(1, min(workers, len(stale))) + 1) as pool:  # each thread waits on one Pagefind run
         running = [pool.submit(_run_pagefind, site, language, _subdir(i), parts[i][1]) for i in stale]
+        running.append(pool.submit(_discard_all, doomed))  # removing files is slow on some disks: meanwhile
         for done in running:
             done.result()
-    for index in todo:  # after the runs, so no run can disturb a restored part
-        found = cached[index]
-        if found is not None:
-            _restore(found, building / part_dir(index))
-        elif cache_dir is not None:
-            _store(cache_dir, index, keys[index], building)
-    for index in kept:
-        assert old is not None
-        _link_all(old / part_dir(index), _own_files(old / part_dir(index), index), building / part_dir(index))
-    digest = _bundle_digest(building)
-    named = site / search_bundle(digest)
-    if named.is_dir():  # in place, with the same bytes as before: nothing changed
-        discard(building)
+    for index in stale:
+        placed[index] = _publish_part(site, cache, index, parts[index][0], building / str(index))
+    discard(building)
+    digests = tuple(placed[index][0] for index in range(len(parts)))
+    files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
+    page_keys.save()
+    return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(stale))
+
+
+def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
+    """Part `number` of the index already in the site (its digest and files), if made from the same pages."""
+    if index is None or index.keys.get(number) != key or number >= len(index.digests):
+        return None
+    digest = index.digests[number]
+    files = listing(site / search_bundle(digest))
+    return (digest, files) if files else None
+
+
+def _placed(site: Path, cache: PartCache, index: int, key: str) -> tuple[str, list[str]] | None:
+    """Part `index` made from `key`, now in the site (its name and files): the copy already there
+    if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
+    cache; None if the cache has no such part."""
+    part = cache.recorded(index, key)
+    if part is None:
+        return None
+    folder = site / search_bundle(part.name)
+    if intact(folder, part):
+        return part.name, part.files  # the very files the cache holds, untouched since they were stamped
+    part = cache.whole(index, part)
+    if part is None:
+        return None
+    discard(folder)
+    arriving = site / BUNDLE_BUILDING / f"{index}-linked"
+    link_all(cache.files_of(index), part.files, arriving)
+    os.rename(arriving, folder)
+    cache.restamp(index, part)  # the links moved every file's change time
+    return part.name, part.files
+
+
+def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, made: Path) -> tuple[str, list[str]]:
+    """Name the part Pagefind just made for its bytes, keeping it in the cache too."""
+    if cache is not None:
+        part = cache.store(index, key, made)
+        name, files = part.name, part.files
     else:
-        os.rename(building, named)
-    return SearchIndex(digest, keys, len(stale))
+        files = listing(made)
+        name = contents_digest(made, files)[:DIGEST_LENGTH]
+    folder = site / search_bundle(name)
+    discard(folder)
+    os.rename(made, folder)
+    return name, files
+
+
+def carry_index(output: Path, staging: Path, index: SearchIndex) -> None:
+    """Carry the index in `output` over to `staging` unchanged (hard links), in place of any other."""
+    remove_other_indexes(staging, set())
+    for folder in index.folders:
+        link_all(output / folder, listing(output / folder), staging / folder)
+
+
+def _others(site: Path, keep: set[str]) -> list[Path]:
+    """The folders in the site's `pagefind/` but those named in `keep` and the one parts are made in."""
+    folder = site / BUNDLE_DIR
+    return [found for found in folder.iterdir() if found.name not in keep | {BUILDING_NAME}] if folder.is_dir() else []
+
+
+def _discard_all(paths: list[Path]) -> None:
+    for path in paths:
+        discard(path)
 
 
 def remove_other_indexes(site: Path, keep: set[str]) -> None:
@@ -122,102 +187,43 @@ def remove_other_indexes(site: Path, keep: set[str]) -> None:
             discard(found)
 
 
-def index_files(site: Path, index: SearchIndex) -> frozenset[str]:
-    """Every file of the index, by its path in the site."""
-    folder = site / index.folder
-    return frozenset(f"{index.folder}{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file())
+BUILDING_NAME = BUNDLE_BUILDING.rpartition("/")[2]
 
 
 def _subdir(index: int) -> str:
     """Where Pagefind writes part `index`, relative to the site."""
-    return (BUNDLE_BUILDING + "/" + part_dir(index)).rstrip("/")
+    return f"{BUNDLE_BUILDING}/{index}"
 
 
-def _bundle_digest(folder: Path) -> str:
-    """The digest that names the index: of every file's path, length and bytes."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()[:DIGEST_LENGTH]
-
-
-def _parts(site: Path, language: str, pages: list[str], known: dict[str, bytes]) -> list[tuple[str, str | None]]:
+def _parts(
+    site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys, workers: int
+) -> list[tuple[str, str | None]]:
     """Each part's cache key and its Pagefind glob (None: the whole site, when one part holds every page).
 
-    A part's index depends only on its own pages, so an edit re-indexes just the part holding it.
+    A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
+    just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
     """
     size = chunk_size()
-    salt = f"{_pagefind_version()}\0{language}\0{size}\0"
-    if len(pages) <= size:
-        every = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-        return [(_digest(salt, site, every, known), None)]
+    salt = f"{_pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0"
+    whole_site = len(pages) <= size
+    if whole_site:
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
+    if whole_site:
+        return [(_digest(salt, pages, keys), None)]
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [
-        (_digest(f"{salt}{i}\0", site, chunk, known), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)
-    ]
+    return [(_digest(f"{salt}{i}\0", chunk, keys), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)]
 
 
-def _digest(salt: str, site: Path, pages: list[str], known: dict[str, bytes]) -> str:
+def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
+    """The key of a part: each page's path and what Pagefind reads of it. A page without a
+    body counts only by its path when another page has one: Pagefind then leaves it out."""
+    with_body = any(keys[page][:1] == BODY for page in pages)
     digest = hashlib.sha256(salt.encode())
-    for relative in pages:
-        content = known.get(relative) or hashlib.sha256(site.joinpath(*relative.split("/")).read_bytes()).digest()
-        digest.update(relative.encode() + b"\0" + content)
+    for page in pages:
+        key = keys[page]
+        digest.update(page.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
     return digest.hexdigest()
-
-
-def _own_files(folder: Path, index: int) -> list[Path]:
-    """The files of one part's bundle: the first part's folder also holds the others' folders."""
-    found = sorted(p for p in folder.rglob("*") if p.is_file())
-    if index == 0:
-        found = [p for p in found if not p.relative_to(folder).parts[0].startswith("part-")]
-    return found
-
-
-def _tree_digest(folder: Path, files: list[Path]) -> str:
-    """Proof that a cached part is intact before it is published."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _cached(cache_dir: Path, index: int, key: str) -> tuple[Path, list[Path]] | None:
-    """Part `index` in the cache, with its files, if it was made from these pages and is intact."""
-    folder, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
-    sealed = read_sealed(key_file)  # a part another user's cache offers is never published
-    recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
-    files = _own_files(folder, index) if folder.is_dir() else []
-    if not files or recorded != [key, _tree_digest(folder, files)]:
-        return None
-    return folder, files
-
-
-def _restore(found: tuple[Path, list[Path]], target: Path) -> None:
-    folder, files = found
-    _link_all(folder, files, target)
-
-
-def _link_all(folder: Path, files: list[Path], target: Path) -> None:
-    """Hard-link `files` (inside `folder`) to the same places under `target`."""
-    made: set[Path] = set()
-    for path in files:
-        destination = target / path.relative_to(folder)
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
-        _link_or_copy(str(path), str(destination))
-
-
-def _store(cache_dir: Path, index: int, key: str, bundle: Path) -> None:
-    cached, key_file = cache_dir / "pagefind" / str(index), cache_dir / "pagefind" / f"{index}.key"
-    discard(key_file)
-    discard(cached)  # a file or a folder, whichever damage left there
-    source = bundle / part_dir(index)
-    _link_all(source, _own_files(source, index), cached)
-    write_sealed(key_file, f"{key}\n{_tree_digest(cached, _own_files(cached, index))}\n".encode("ascii"))
 
 
 def _pagefind_version() -> str:
@@ -225,16 +231,6 @@ def _pagefind_version() -> str:
         return metadata.version("pagefind")
     except metadata.PackageNotFoundError:
         return "?"
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    """Link `source` at `target`, replacing what is there (never writing into a linked file)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _pagefind_env() -> dict[str, str]:

@@ -89,9 +89,6 @@ class StagedOutput:
             _remove_own(self.staging)  # an empty folder a killed build made; anything else is refused
         if owned or (self._slot and take_spare(self._slot, self.staging)):
             self._held = read_tree(self._slot, self.staging)  # a spare tree, or what a killed build left
-            if BUNDLE_DIR in self._held.folders:  # a search index is made anew, never trusted from a spare
-                discard(self.staging / BUNDLE_DIR)
-                self._held.forget(BUNDLE_DIR)
         else:
             self.staging.mkdir(parents=True)
         marker = self.staging / MARKER
@@ -191,8 +188,13 @@ class StagedOutput:
 
     def remove_unwritten(self) -> None:
         """Remove whatever the staging folder held (a spare tree) that this build has not written:
-        called once every page is written, before Pagefind indexes the folder."""
+        called once every page is written, before Pagefind indexes the folder. The search index's
+        folders stay, for the search index to keep those it still has (each checked file by file)
+        and remove the rest."""
         now = contents_of(self._written | {MARKER})
+        for folder, names in self._held.folders.items():
+            if folder == BUNDLE_DIR or folder.startswith(BUNDLE_DIR + "/"):
+                now.folders[folder] = names
         remove_stale(self.staging, self._held, now)
         self._held = now
 

@@ -4,7 +4,8 @@ for a year.
 
 Measured here rather than assumed: Pagefind 1.x fetches pagefind.js, pagefind-worker.js,
 pagefind-entry.json, wasm.<language>.pagefind under fixed names, and its index chunks and
-fragments under names of its own; all of them live in a folder named for the whole index."""
+fragments under names of its own; all of them live in the folder of their part of the index,
+named for that part's bytes."""
 
 from __future__ import annotations
 

@@ -43,9 +43,8 @@ def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, brow
     result = run_sitegen("build", cwd=root, env={"SITEGEN_SEARCH_CHUNK": "5"})
     assert result.code == 0, result.err
     output = root / "output"
-    [bundle] = (output / "pagefind").iterdir()  # one folder, named for the index's bytes
-    assert (bundle / "pagefind.js").is_file()
-    assert sorted(p.name for p in bundle.glob("part-*")) == ["part-2", "part-3"]
+    parts = list((output / "pagefind").iterdir())  # a folder for each part, named for its bytes
+    assert len(parts) == 3 and all((part / "pagefind.js").is_file() for part in parts)
 
     handler = functools.partial(Quiet, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

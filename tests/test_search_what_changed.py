@@ -1,0 +1,133 @@
+"""The search index costs what changed for Pagefind: a template edit it cannot see (a comment
+in the body, the footer) indexes no part again, and an edit indexes and links only its own
+part; while anything Pagefind reads (text, an id, a data-pagefind attribute) indexes its part
+again. Whatever is reused, the output is the same as a clean build's, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SAMPLE_EPOCH, MakeSite, snapshot
+from sitegen.build import build as build_site
+
+THEMES = REPO / "themes/default/templates"
+ARTICLE = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
+FILES = {f"content/articles/calm-{n}.md": ARTICLE.format(n=n) for n in range(1, 7)}
+PARTS = 3  # six articles, two to a part
+
+
+@pytest.fixture
+def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    root = make_site(FILES)
+    assert build_site(root).search_parts_indexed == PARTS
+    return root
+
+
+def override(site: Path, template: str, old: str, new: str) -> None:
+    """The project's own copy of a theme template, with `old` replaced by `new`."""
+    text = (THEMES / template).read_text(encoding="utf-8")
+    assert old in text
+    target = site / "templates" / template
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def clean_build(site: Path) -> dict[str, str]:
+    shutil.rmtree(site / "output")
+    shutil.rmtree(site / ".sitegen-cache")
+    build_site(site)
+    return snapshot(site / "output")
+
+
+def a_comment_in_the_body(site: Path) -> None:
+    override(site, "article.html", "{% block main %}", "{% block main %}\n<!-- a note for whoever edits this next -->")
+
+
+def a_line_in_the_footer(site: Path) -> None:
+    footer = '{% include "partials/footer.html" %}'
+    override(site, "base.html", footer, "<p>Open on Saturdays.</p>\n" + footer)
+
+
+@pytest.mark.parametrize("edit", [a_comment_in_the_body, a_line_in_the_footer])
+def test_a_template_edit_pagefind_cannot_see_indexes_no_part_again(site: Path, edit: Callable[[Path], None]) -> None:
+    edit(site)
+    report = build_site(site)
+    assert report.rendered >= 6, "every article page changed"
+    assert report.search_parts_indexed == 0
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental, "the same bytes as indexing everything afresh"
+
+
+def more_text(site: Path) -> None:
+    article = site / "content/articles/calm-3.md"
+    article.write_text(article.read_text() + "\nA new word: lanternfish.\n")
+
+
+def only_calm_3(site: Path, attribute: str) -> None:
+    """An attribute on the article element of one page (inside the body Pagefind reads)."""
+    tag = '<article class="article">'
+    condition = '{% if article.summary.title == "Calm 3" %} '
+    override(site, "article.html", tag, tag[:-1] + condition + attribute + "{% endif %}>")
+
+
+def an_id(site: Path) -> None:
+    only_calm_3(site, 'id="third"')
+
+
+def a_weight(site: Path) -> None:
+    only_calm_3(site, 'data-pagefind-weight="3"')
+
+
+def a_filter(site: Path) -> None:
+    only_calm_3(site, 'data-pagefind-filter="mood:calm"')
+
+
+@pytest.mark.parametrize("edit", [more_text, an_id, a_weight, a_filter])
+def test_an_edit_pagefind_reads_indexes_its_part_again(site: Path, edit: Callable[[Path], None]) -> None:
+    edit(site)
+    assert build_site(site).search_parts_indexed == 1
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_an_edit_links_only_its_own_part_of_the_index(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in (1, 2):  # after two builds, the spare tree holds an index too
+        (site / "content/articles/calm-3.md").write_text(ARTICLE.format(n=3) + f"\nEdit {n}.\n")
+        build_site(site)
+    index_files = len([path for path in (site / "output/pagefind").rglob("*") if path.is_file()])
+    linked: list[str] = []
+    real_link = os.link
+
+    def counting(source: str | Path, target: str | Path, *args: object, **kwargs: object) -> None:
+        if "pagefind" in str(target):
+            linked.append(str(target))
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", counting)
+    (site / "content/articles/calm-3.md").write_text(ARTICLE.format(n=3) + "\nEdit 3.\n")
+    assert build_site(site).search_parts_indexed == 1
+    assert 0 < len(linked) < index_files / 2, "the new part is kept in the cache; the other parts stay where they are"
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_an_index_file_changed_in_place_is_never_published_again(site: Path) -> None:
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)  # the spare tree now holds the first build's index, linked to the same files
+    for path in sorted((site / "output/pagefind").rglob("pagefind-entry.json")):
+        with path.open("r+b") as entry:  # in place: the output, the spare tree and the cache share this file
+            entry.write(b"[")
+    (site / "content/articles/calm-6.md").write_text(ARTICLE.format(n=6) + "\nEdited too.\n")
+    assert build_site(site).search_parts_indexed == PARTS, "each damaged part is made again"
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
