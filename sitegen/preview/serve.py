@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import itertools
 import logging
 import secrets
 import signal
 import socket
+import sys
 import threading
 import time
 import traceback
@@ -32,6 +32,7 @@ from tornado.netutil import bind_sockets
 
 from sitegen.config.site_config import load_config
 from sitegen.core.errors import BuildFailed, display_path
+from sitegen.preview import collecting
 from sitegen.preview.builder import PreviewBuilder
 from sitegen.preview.guard import is_loopback
 from sitegen.preview.handlers import PreviewState, ReloadClients, Served, Shown, livereload_script, make_app
@@ -42,6 +43,9 @@ log = logging.getLogger(__name__)
 PREVIEW_FOLDER = Path(".sitegen-preview") / "site"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+SWITCH_S = 0.001
+"""How soon the rebuild's thread hands Python over to a thread writing a saved page or serving a
+request (Python's own default is 5 ms, which a request waits several times over)."""
 
 Say = Callable[[str], None]
 
@@ -209,10 +213,13 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
     # after) is never missed: it becomes a rebuild once the first build is done.
     watcher = Watcher(root, lambda changed: _write_ahead_and_reload(previewer, clients, rebuilder, changed))
     try:
+        collecting.between_saves()
+        sys.setswitchinterval(SWITCH_S)
         rebuilder.start()
         watcher.start()
         say(f"building a preview of {root} (drafts and scheduled articles included)")
         previewer.rebuild()
+        collecting.after_build()
         asyncio.run(_serve_until_stopped(sockets, options.host, port, previewer, clients, say))
     except KeyboardInterrupt:
         say("stopped")
@@ -225,7 +232,8 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
 
 
 class Rebuilder:
-    """Runs `rebuild` in a thread of its own whenever woken; wakes during a run make one more run."""
+    """Runs `rebuild` in a thread of its own whenever woken; wakes during a run make one more run.
+    Once nothing has woken it for a while after a rebuild, it collects the garbage (collecting.py)."""
 
     def __init__(self, rebuild: Callable[[], None]) -> None:
         self._rebuild = rebuild
@@ -247,12 +255,18 @@ class Rebuilder:
             self._thread.join(timeout)
 
     def _run(self) -> None:
+        untidy = True  # since the first build
         while True:
-            self._wanted.wait()
+            if not self._wanted.wait(collecting.IDLE_S if untidy else None):
+                collecting.collect_all()
+                untidy = False
+                continue
             if self._stopping:
                 return
             self._wanted.clear()
             self._rebuild()
+            collecting.after_build()
+            untidy = True
 
 
 def _write_ahead_and_reload(
@@ -270,24 +284,16 @@ def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients) -> None:
     if not previewer.finish():
         return  # the preview is closing
     log.debug("rebuilt in %.3fs", time.perf_counter() - started)
-    _reload(previewer, clients, collect=True)
+    _reload(previewer, clients)
     if previewer.settled:  # else the rebuild for the later saves asks for it
         previewer.refresh_search_soon()
 
 
-def _reload(previewer: Previewer, clients: ReloadClients, collect: bool = False) -> None:
+def _reload(previewer: Previewer, clients: ReloadClients) -> None:
     loop = previewer.loop
     if loop is not None:
         with contextlib.suppress(RuntimeError):  # the server stopped meanwhile
             loop.call_soon_threadsafe(clients.reload_all)
-            if collect:
-                # Collect the last build's garbage once pages have reloaded, rather than have a full
-                # collection of a large site's objects land in the middle of the next rebuild.
-                loop.call_soon_threadsafe(_collect_soon, loop)
-
-
-def _collect_soon(loop: asyncio.AbstractEventLoop) -> None:
-    loop.call_later(0.25, gc.collect)
 
 
 async def _serve_until_stopped(
