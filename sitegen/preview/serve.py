@@ -36,6 +36,7 @@ from sitegen.preview import collecting
 from sitegen.preview.builder import PreviewBuilder
 from sitegen.preview.guard import is_loopback
 from sitegen.preview.handlers import PreviewState, ReloadClients, Served, Shown, livereload_script, make_app
+from sitegen.preview.rebuilder import HOLD_OFF_S, Rebuilder
 from sitegen.preview.watch import Watcher
 
 log = logging.getLogger(__name__)
@@ -231,51 +232,15 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
             sock.close()
 
 
-class Rebuilder:
-    """Runs `rebuild` in a thread of its own whenever woken; wakes during a run make one more run.
-    Once nothing has woken it for a while after a rebuild, it collects the garbage (collecting.py)."""
-
-    def __init__(self, rebuild: Callable[[], None]) -> None:
-        self._rebuild = rebuild
-        self._wanted = threading.Event()
-        self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="sitegen-rebuild", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wanted.set()
-
-    def stop(self, timeout: float | None = None) -> None:
-        """Run no more; waits for a rebuild in progress to finish (up to `timeout`)."""
-        self._stopping = True
-        self._wanted.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        untidy = True  # since the first build
-        while True:
-            if not self._wanted.wait(collecting.IDLE_S if untidy else None):
-                collecting.collect_all()
-                untidy = False
-                continue
-            if self._stopping:
-                return
-            self._wanted.clear()
-            self._rebuild()
-            collecting.after_build()
-            untidy = True
-
-
 def _write_ahead_and_reload(
     previewer: Previewer, clients: ReloadClients, rebuilder: Rebuilder, changed: frozenset[Path]
 ) -> None:
     """A burst of saves (in the watcher's thread): the pages it was for first, then the rebuild."""
     if previewer.saved(changed):
         _reload(previewer, clients)
-    rebuilder.wake()
+        rebuilder.wake(hold_off=HOLD_OFF_S)  # while open pages load the saved page
+    else:
+        rebuilder.wake()
 
 
 def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients) -> None:
