@@ -13,6 +13,8 @@ from conftest import SAMPLE_ARTICLE, SAMPLE_ARTICLE_SOURCE, SAMPLE_EPOCH, copy_s
 from sitegen.build import build
 from sitegen.core.errors import BuildFailed
 from sitegen.preview.builder import PreviewBuilder
+from sitegen.preview.handlers import PreviewState, Shown
+from sitegen.preview.serve import PREVIEW_FOLDER, Previewer
 
 ARTICLE = SAMPLE_ARTICLE_SOURCE
 PAGE = f"articles/{SAMPLE_ARTICLE}/index.html"
@@ -156,3 +158,27 @@ def test_the_served_preview_shows_the_saved_page_and_then_the_rest(tmp_path: Pat
         server.wait_for("/articles/", "Five Quiet Ways")  # the listing, once the rest is rebuilt
     finally:
         stop(server)
+
+
+def test_open_pages_reload_after_the_rebuild_only_if_it_changed_more_than_was_written_ahead(
+    project: Path,
+) -> None:
+    previewer = Previewer(project, PreviewState(Shown(project / PREVIEW_FOLDER)), say=print, warn=print)
+    assert previewer.rebuild()
+
+    saved = edit(project, "Many people know the feeling", "Many people know this feeling")  # as many words
+    assert previewer.saved(saved) == [PAGE]
+    assert previewer.finish()
+    assert not previewer.reload_wanted, "every page the rebuild changed was written ahead, and reloaded"
+
+    saved = edit(project, "Five Ways to Settle", "Five Gentle Ways to Settle")  # listings show the title
+    assert sorted(previewer.saved(saved)) == sorted([PAGE, OLD_ADDRESS])
+    assert previewer.finish()
+    assert previewer.reload_wanted
+
+    stylesheet = project.resolve() / "themes/default/static/site.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.calm { color: teal; }\n", encoding="utf-8")
+    saved = edit(project, "Many people know this feeling", "Many people know the feeling") | {stylesheet}
+    assert previewer.saved(saved) == []
+    assert previewer.finish()
+    assert previewer.reload_wanted

@@ -52,6 +52,8 @@ class PreviewBuilder:
         """How many pages the last build rendered (the rest were unchanged)."""
         self.search_parts_indexed = 0
         """How many parts of the search index the last refresh made anew."""
+        self.pages_changed: frozenset[str] = frozenset()
+        """The pages whose bytes the last build changed, added or removed (against the build before)."""
 
     def build(self, changed: frozenset[Path] = frozenset()) -> BuildReport:
         """Bring the preview up to date with the sources, or raise BuildFailed and leave it as it was.
@@ -61,7 +63,7 @@ class PreviewBuilder:
         continued = self._continued
         first, index_before = continued.planned is None, continued.search
         continued.in_place = not first and self.output.is_dir()
-        mark = self._ahead.mark()
+        mark, digests_before = self._ahead.mark(), continued.digests
         continued.ahead = (self._ahead, mark)
         if continued.in_place:
             report = build(
@@ -77,6 +79,11 @@ class PreviewBuilder:
         planned, kept = continued.planned, continued.renderer
         assert planned is not None
         self.rendered = report.rendered
+        digests = continued.digests
+        self.pages_changed = frozenset(
+            [page for page, digest in digests.items() if digests_before.get(page) != digest]
+            + [page for page in digests_before if page not in digests]
+        )
         self._quick = QuickPages(planned, kept[1]) if kept and kept[0] == planned.rendering_salt else None
         overtaken = self._ahead.since(mark)
         self._forget_rendering(overtaken)  # this build rendered them from older sources, and left them
@@ -159,6 +166,7 @@ class PreviewBuilder:
         for job in naming:  # so that the next build finds the search page as it would render it
             if continued.pages and job.output in record:
                 continued.pages.note(job, record[job.output])
+                continued.digests = {**continued.digests, job.output: record[job.output][1]}
 
     def _want_search(self, planned: Planned, force: bool, written: frozenset[str] = frozenset()) -> None:
         """Note what the search index should cover, if a searchable page (or the set of them) changed."""

@@ -83,6 +83,10 @@ class Previewer:
         self._unbuilt: dict[Path, int] = {}
         """Each path saved since the last rebuild began, with the number of the burst that saved it last."""
         self._unbuilt_lock = threading.Lock()
+        self._ahead: tuple[frozenset[Path], frozenset[str]] = (frozenset(), frozenset())
+        """The saves the last pages written ahead were for, and those pages."""
+        self.reload_wanted = True
+        """Whether the last rebuild changed anything an open page shows that was not written ahead."""
         self.loop: asyncio.AbstractEventLoop | None = None
         """The server's event loop while it serves: where open pages are told to reload."""
 
@@ -116,6 +120,7 @@ class Previewer:
             log.debug("could not write the saved pages ahead of the rebuild", exc_info=True)
             return []
         if pages:
+            self._ahead = (unbuilt, frozenset(pages))
             with self._showing:
                 shown = self.state.shown
                 self.state.replace(Shown(shown.folder, shown.base_path, self._build_id(), shown.errors, shown.site))
@@ -128,7 +133,15 @@ class Previewer:
         Saves made while it runs are kept for the next rebuild."""
         with self._unbuilt_lock:
             upto, unbuilt = self._saves, frozenset(self._unbuilt)
+        errors_before, (ahead_of, written) = self.state.shown.errors, self._ahead
         rebuilt = self.rebuild(unbuilt)
+        # Every save it covered had its pages written ahead, and it changed no other page: open
+        # pages show what they would after a reload.
+        self.reload_wanted = not (
+            ahead_of == unbuilt
+            and self.state.shown.errors == errors_before == ()
+            and self._builder.pages_changed <= written
+        )
         with self._unbuilt_lock:
             self._unbuilt = {path: save for path, save in self._unbuilt.items() if save > upto}
         return rebuilt
@@ -249,7 +262,8 @@ def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients) -> None:
     if not previewer.finish():
         return  # the preview is closing
     log.debug("rebuilt in %.3fs", time.perf_counter() - started)
-    _reload(previewer, clients)
+    if previewer.reload_wanted:
+        _reload(previewer, clients)
     if previewer.settled:  # else the rebuild for the later saves asks for it
         previewer.refresh_search_soon()
 
