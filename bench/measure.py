@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import signal
 import statistics
 import subprocess
@@ -160,7 +161,7 @@ def preview_latency(
         _wait_until_served(page_url, server, start_timeout)
         for number in range(1, saves + 1):
             time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            word = f"benchmark{number}x{os.getpid()}"
+            word = f"benchmark{number}x{secrets.token_hex(4)}"  # new to the page, however often the bench ran
             edit(word)
             saved = time.perf_counter()
             while word not in _get(page_url):

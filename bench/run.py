@@ -200,8 +200,10 @@ def check_sitegen_output(project: Path, size: int) -> None:
         raise SystemExit(f"sitegen wrote {len(pages)} article pages for {size} articles in {project}")
 
 
-def bench_preview(project: Path, run: report.Run, log: Path) -> None:
-    key = ("preview", 1000)
+def bench_preview(project: Path, size: int, run: report.Run, log: Path) -> None:
+    """Save-to-served latency of `sitegen serve` on the `size`-article project the build steps used
+    (its first build is not timed: the preview starts from scratch, in .sitegen-preview/)."""
+    key = ("preview", size)
     probe = subprocess.run([*sitegen_command(), "serve", "--help"], capture_output=True, check=False)
     if probe.returncode != 0:
         run.notes[key] = "not available (`sitegen serve --help` failed)"
@@ -211,7 +213,7 @@ def bench_preview(project: Path, run: report.Run, log: Path) -> None:
     remove(project / ".sitegen-preview")
     port = free_port()
     url = f"http://127.0.0.1:{port}/articles/{article.stem}/"
-    say(f"sitegen 1,000: preview latency through `sitegen serve --port {port}` (5 saves)")
+    say(f"sitegen {size:,}: preview latency through `sitegen serve --port {port}` (5 saves)")
     try:
         result = measure.preview_latency(
             [*sitegen_command(), "serve", "--port", str(port)],
@@ -378,12 +380,11 @@ def main() -> None:
         bench_hugo(work / "hugo-1000", 1000, small_runs, run, search)
         bench_pelican(work / "pelican-1000", 1000, small_runs, run, search)
     bench_sitegen(work / "sitegen-1000", 1000, small_runs, run)
-    bench_preview(work / "sitegen-1000", run, work / "serve.log")
+    bench_preview(work / "sitegen-1000", 1000, run, work / "serve.log")
     sample_line = bench_sample_preview(work)
     if args.profile:
         say(f"  wrote {profile_cold_build(work / 'sitegen-1000').relative_to(ROOT)}")
     if 10000 in sizes:
-        run.notes[("preview", 10000)] = "1,000 only"
         hugo_small = run.peers[("hugo", 1000)].seconds
         for search, key in ((False, "hugo"), (True, "hugo+pagefind")):
             if hugo_small < HUGO_AT_10000_IF_UNDER:
@@ -396,6 +397,7 @@ def main() -> None:
             else:
                 run.notes[(key, 10000)] = "not run (`--full`)"
         bench_sitegen(work / "sitegen-10000", 10000, 1, run)
+        bench_preview(work / "sitegen-10000", 10000, run, work / "serve-10000.log")
 
     run.machine["load average"] += f", {os.getloadavg()[0]:.1f} at end (other work on the machine slows every number)"
     minutes = (time.perf_counter() - started) / 60

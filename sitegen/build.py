@@ -28,7 +28,7 @@ from sitegen.planning.pages import SitePlanner
 from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
 from sitegen.publishing.image_variants import image_variants, resized_variants
-from sitegen.publishing.in_place import InPlaceOutput
+from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.recordings import recordings
 from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
@@ -146,7 +146,9 @@ class Continued:
     first build, which then renders only the pages whose context changed and writes only
     the files whose bytes did). After a successful build: the plan it followed, every file
     it wrote (the search bundle aside), each page's SHA-256 and the pages it rendered.
-    Throughout, the search index in the output (`search`), which the search page names.
+    Throughout, the search index in the output (`search`), which the search page names,
+    and the pages the caller wrote ahead of the build (`ahead`, with the mark it took
+    before this build read anything), which an in-place build leaves as they are.
     """
 
     caches: ContentCaches | None = None
@@ -159,6 +161,7 @@ class Continued:
     rendered_pages: frozenset[str] = frozenset()
     renderer: tuple[bytes, Renderer] | None = None
     pages: PageCache | None = None
+    ahead: tuple[WrittenAhead, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -207,8 +210,8 @@ def build(
         if continued and continued.caches:
             continued.caches.forget(changed)
         planned = plan_site(root, options, use_cache, continued.caches if continued else None)
-        done = continued.files if continued else frozenset()
-        writer: SiteOutput = InPlaceOutput(output, done) if in_place else StagedOutput(output, cache)
+        done, ahead = (continued.files, continued.ahead) if continued else (frozenset[str](), None)
+        writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
         if inputs and not in_place:

@@ -3,17 +3,23 @@
 The preview is built into `.sitegen-preview/site/` inside the project (never `output/`,
 so a drafts build cannot end up deployed). A failed rebuild keeps the last good site
 served and lists its problems over every page (see handlers.py) and in the terminal.
+
+A save is handled in two steps. In the watcher's thread, the pages it was for are written
+at once when they are all it changes (an article's text: see quick.py), and open pages
+reload. The rebuild of the rest runs in a thread of its own, so the next save's page is
+never kept waiting behind it; saves made while it runs make one more rebuild.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
+import itertools
 import logging
 import secrets
 import signal
 import socket
+import sys
 import threading
 import time
 import traceback
@@ -26,9 +32,11 @@ from tornado.netutil import bind_sockets
 
 from sitegen.config.site_config import load_config
 from sitegen.core.errors import BuildFailed, display_path
+from sitegen.preview import collecting
 from sitegen.preview.builder import PreviewBuilder
 from sitegen.preview.guard import is_loopback
 from sitegen.preview.handlers import PreviewState, ReloadClients, Served, Shown, livereload_script, make_app
+from sitegen.preview.rebuilder import HOLD_OFF_S, Rebuilder
 from sitegen.preview.watch import Watcher
 
 log = logging.getLogger(__name__)
@@ -36,6 +44,9 @@ log = logging.getLogger(__name__)
 PREVIEW_FOLDER = Path(".sitegen-preview") / "site"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+SWITCH_S = 0.001
+"""How soon the rebuild's thread hands Python over to a thread writing a saved page or serving a
+request (Python's own default is 5 ms, which a request waits several times over)."""
 
 Say = Callable[[str], None]
 
@@ -62,17 +73,26 @@ class Previewer:
         self.warn = warn
         self.debug = debug
         self._session = secrets.token_hex(4)
-        self._generation = 0
+        self._generations = itertools.count(1)
+        self._showing = threading.Lock()  # the watcher's and the rebuild's threads both replace what is shown
         self._warnings: tuple[str, ...] = ()
         self._builder = PreviewBuilder(root, state.shown.folder)
         self._rebuilding = threading.Lock()
         self._closing = False
+        self._saves = 0
+        self._unbuilt: dict[Path, int] = {}
+        """Each path saved since the last rebuild began, with the number of the burst that saved it last."""
+        self._unbuilt_lock = threading.Lock()
+        self._ahead: tuple[frozenset[Path], frozenset[str]] = (frozenset(), frozenset())
+        """The saves the last pages written ahead were for, and those pages."""
+        self.reload_wanted = True
+        """Whether the last rebuild changed anything an open page shows that was not written ahead."""
         self.loop: asyncio.AbstractEventLoop | None = None
         """The server's event loop while it serves: where open pages are told to reload."""
 
     def rebuild(self, changed: frozenset[Path] = frozenset()) -> bool:
         """Rebuild now; a rebuild asked for while another runs waits for it (the first build
-        runs in the main thread, later ones in the watcher's). Once the preview is closing,
+        runs in the main thread, later ones in the rebuild's). Once the preview is closing,
         nothing more is built. Whether it rebuilt (successfully or not)."""
         with self._rebuilding:
             if self._closing:
@@ -83,6 +103,54 @@ class Previewer:
             except KeyboardInterrupt:  # Ctrl-C during a build: no rebuild waiting for the lock may start
                 self._closing = True
                 raise
+
+    def saved(self, changed: frozenset[Path]) -> list[str]:
+        """A burst of saves, in the watcher's thread: write the pages they were for at once, when
+        those pages are all they change; the pages written. The rebuild is left to finish()."""
+        with self._unbuilt_lock:
+            self._saves += 1
+            self._unbuilt.update(dict.fromkeys(changed, self._saves))
+            unbuilt = frozenset(self._unbuilt)
+        if self._closing or self.state.shown.errors:  # problems go only with a whole good rebuild
+            return []
+        started = time.perf_counter()
+        try:
+            pages = self._builder.write_ahead(unbuilt)
+        except Exception:  # the rebuild that follows does it all, and says what went wrong
+            log.debug("could not write the saved pages ahead of the rebuild", exc_info=True)
+            return []
+        if pages:
+            self._ahead = (unbuilt, frozenset(pages))
+            with self._showing:
+                shown = self.state.shown
+                self.state.replace(Shown(shown.folder, shown.base_path, self._build_id(), shown.errors, shown.site))
+            count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+            self.say(f"updated {count} in {time.perf_counter() - started:.2f}s ({_changed(changed, self.root)})")
+        return pages
+
+    def finish(self) -> bool:
+        """Rebuild for every save not built yet (in the rebuild's thread); whether it rebuilt.
+        Saves made while it runs are kept for the next rebuild."""
+        with self._unbuilt_lock:
+            upto, unbuilt = self._saves, frozenset(self._unbuilt)
+        errors_before, (ahead_of, written) = self.state.shown.errors, self._ahead
+        rebuilt = self.rebuild(unbuilt)
+        # Every save it covered had its pages written ahead, and it changed no other page: open
+        # pages show what they would after a reload.
+        self.reload_wanted = not (
+            ahead_of == unbuilt
+            and self.state.shown.errors == errors_before == ()
+            and self._builder.pages_changed <= written
+        )
+        with self._unbuilt_lock:
+            self._unbuilt = {path: save for path, save in self._unbuilt.items() if save > upto}
+        return rebuilt
+
+    @property
+    def settled(self) -> bool:
+        """Whether the last rebuild covered every save so far."""
+        with self._unbuilt_lock:
+            return not self._unbuilt
 
     def close(self) -> None:
         """Build nothing more; a rebuild in progress finishes."""
@@ -111,9 +179,12 @@ class Previewer:
                 self._warnings = report.warnings
             what = f" ({_changed(changed, self.root)})" if changed else ""
             self.say(f"built {report.pages} pages in {report.seconds:.2f}s{what}")
-        self._generation += 1
-        build_id = f"{self._session}-{self._generation}"
-        self.state.replace(Shown(shown.folder, base_path, build_id, errors, site))
+        with self._showing:
+            self.state.replace(Shown(shown.folder, base_path, self._build_id(), errors, site))
+
+    def _build_id(self) -> str:
+        """A new name for what is shown, which pages carry: a page from before it reloads when it connects."""
+        return f"{self._session}-{next(self._generations)}"
 
     def refresh_search_soon(self) -> None:
         """Update the search index for the last rebuild in the background (it takes a second or so)."""
@@ -151,41 +222,57 @@ def serve(options: ServeOptions, say: Say, warn: Say) -> None:
     state = PreviewState(Shown(root / PREVIEW_FOLDER))
     previewer = Previewer(root, state, say, warn, options.debug)
     clients = ReloadClients()
+    rebuilder = Rebuilder(lambda: _rebuild_and_reload(previewer, clients))
     # Watch before the first build reads anything, so a save made while it runs (or just
     # after) is never missed: it becomes a rebuild once the first build is done.
-    watcher = Watcher(root, lambda changed: _rebuild_and_reload(previewer, clients, changed))
+    watcher = Watcher(root, lambda changed: _write_ahead_and_reload(previewer, clients, rebuilder, changed))
     try:
+        collecting.between_saves()
+        sys.setswitchinterval(SWITCH_S)
+        rebuilder.start()
         watcher.start()
         say(f"building a preview of {root} (drafts and scheduled articles included)")
         previewer.rebuild()
+        collecting.after_build()
         asyncio.run(_serve_until_stopped(sockets, options.host, port, previewer, clients, say))
     except KeyboardInterrupt:
         say("stopped")
     finally:
         previewer.close()
         watcher.stop(timeout=30)
+        rebuilder.stop(timeout=30)
         for sock in sockets:
             sock.close()
 
 
-def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients, changed: frozenset[Path]) -> None:
-    """A burst of saves: rebuild, then reload every open page (runs in the watcher's thread)."""
+def _write_ahead_and_reload(
+    previewer: Previewer, clients: ReloadClients, rebuilder: Rebuilder, changed: frozenset[Path]
+) -> None:
+    """A burst of saves (in the watcher's thread): the pages it was for first, then the rebuild."""
+    if previewer.saved(changed):
+        _reload(previewer, clients)
+        rebuilder.wake(hold_off=HOLD_OFF_S)  # while open pages load the saved page
+    else:
+        rebuilder.wake()
+
+
+def _rebuild_and_reload(previewer: Previewer, clients: ReloadClients) -> None:
+    """Rebuild for the saves so far, then reload every open page (runs in the rebuild's thread)."""
     started = time.perf_counter()
-    if not previewer.rebuild(changed):
+    if not previewer.finish():
         return  # the preview is closing
     log.debug("rebuilt in %.3fs", time.perf_counter() - started)
+    if previewer.reload_wanted:
+        _reload(previewer, clients)
+    if previewer.settled:  # else the rebuild for the later saves asks for it
+        previewer.refresh_search_soon()
+
+
+def _reload(previewer: Previewer, clients: ReloadClients) -> None:
     loop = previewer.loop
     if loop is not None:
-        with contextlib.suppress(RuntimeError):  # the server stopped while this rebuild ran
+        with contextlib.suppress(RuntimeError):  # the server stopped meanwhile
             loop.call_soon_threadsafe(clients.reload_all)
-            # Collect the last build's garbage once pages have reloaded, rather than have a full
-            # collection of a large site's objects land in the middle of the next rebuild.
-            loop.call_soon_threadsafe(_collect_soon, loop)
-    previewer.refresh_search_soon()
-
-
-def _collect_soon(loop: asyncio.AbstractEventLoop) -> None:
-    loop.call_later(0.25, gc.collect)
 
 
 async def _serve_until_stopped(

@@ -27,7 +27,7 @@ FILES = ("site.yaml",)
 WATCHED = FOLDERS + FILES
 """What a build reads, relative to the project root."""
 
-QUIET_MS = 30
+QUIET_MS = 10
 """A burst ends when nothing has changed for this long."""
 LONGEST_MS = 2000
 """Endless saves (a log written into content/) still rebuild this often."""

@@ -6,26 +6,75 @@ preview's output is updated in place. It takes the same calls as StagedOutput, f
 same build, but keeps every write until publish(): a build that fails part-way leaves
 the folder exactly as it was. publish() then replaces each changed file in one step
 (the server never sends half a page) and removes the files the site no longer has.
+
+The preview may also write the page a save was for ahead of the rebuild (WrittenAhead,
+see preview/quick.py). A rebuild that began reading the sources before that page was
+written rendered it from the older sources: its publish() leaves the newer page alone.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitegen.publishing.writer import safe_join
 
 
+class WrittenAhead:
+    """The pages the preview wrote ahead of its rebuilds, each with the count of writes ahead so far.
+
+    A write ahead and a rebuild's publish() take turns, so that each sees the other whole."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._writes = 0
+        self._when: dict[str, int] = {}
+
+    def mark(self) -> int:
+        """Where things stand now: a rebuild takes it before it reads a single source."""
+        with self._lock:
+            return self._writes
+
+    def since(self, mark: int) -> frozenset[str]:
+        """The pages written ahead after `mark` was taken."""
+        with self._lock:
+            return self._since(mark)
+
+    def write(self, output: Path, pages: Iterable[tuple[str, bytes]]) -> list[str]:
+        """Replace each page whose bytes differ in one step, before the rebuild gets to it; those
+        replaced. A rebuild begun before leaves every one of `pages` alone, replaced or not."""
+        replaced = []
+        with self._lock:
+            self._writes += 1
+            for relative, data in pages:
+                if _write_if_changed(safe_join(output, relative), data):
+                    replaced.append(relative)
+                self._when[relative] = self._writes
+        return replaced
+
+    @contextlib.contextmanager
+    def publishing(self, mark: int) -> Iterator[frozenset[str]]:
+        """Hold off writes ahead while a rebuild publishes; yields the pages it must leave alone."""
+        with self._lock:
+            yield self._since(mark)
+
+    def _since(self, mark: int) -> frozenset[str]:
+        return frozenset(page for page, when in self._when.items() if when > mark)
+
+
 class InPlaceOutput:
-    """The folder `output`, last published with `previous` (site-relative paths), updated in place."""
+    """The folder `output`, last published with `previous` (site-relative paths), updated in place;
+    with `ahead`, the pages written ahead of this build and the mark it took before reading."""
 
     writes_at_once = False
     """Files reach the folder only at publish(), so none can be linked into a store before."""
 
-    def __init__(self, output: Path, previous: frozenset[str]) -> None:
+    def __init__(self, output: Path, previous: frozenset[str], ahead: tuple[WrittenAhead, int] | None = None) -> None:
         self.output = output
+        self._ahead = ahead
         self.staging = output  # where a search index would be made: the preview refreshes it itself
         self._previous = previous
         self._pending: dict[str, bytes | Path] = {}
@@ -70,24 +119,28 @@ class InPlaceOutput:
         return frozenset(self._written)
 
     def publish(self) -> None:
-        for relative, content in sorted(self._pending.items()):
-            data = content.read_bytes() if isinstance(content, Path) else content
-            _write_if_changed(self.path_for(relative), data)
-        for relative in sorted(self._previous - self._written):
-            _remove(self.output, relative)
+        ahead, mark = self._ahead or (WrittenAhead(), 0)
+        with ahead.publishing(mark) as newer:
+            for relative, content in sorted(self._pending.items()):
+                if relative not in newer:
+                    data = content.read_bytes() if isinstance(content, Path) else content
+                    _write_if_changed(self.path_for(relative), data)
+            for relative in sorted(self._previous - self._written - newer):
+                _remove(self.output, relative)
 
 
-def _write_if_changed(target: Path, data: bytes) -> None:
-    """Replace the file in one step, and only when its bytes differ."""
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    """Replace the file in one step, and only when its bytes differ; whether it did."""
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return
+            return False
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
     temporary.write_bytes(data)
     os.replace(temporary, target)
+    return True
 
 
 def _remove(output: Path, relative: str) -> None:
