@@ -6,11 +6,15 @@ PageKit, so the families and the planner that gathers them never import each oth
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from babel.lists import format_list
+from markupsafe import Markup
 
 from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
@@ -42,6 +46,17 @@ from sitegen.theming.strings import load_strings, text_direction
 SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
 Decided here and only here."""
+_MARKUP = 1
+
+
+def _encode_markup(value: Any) -> Any:
+    """Markup is text that templates do not escape, so it must not digest like plain text."""
+    if isinstance(value, Markup):
+        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
+    raise NotImplementedError(f"a page's inputs hold a {type(value).__name__}, which cannot be digested")
+
+
+_INPUTS = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
 
 
 class PageKit:
@@ -64,6 +79,7 @@ class PageKit:
         self._summaries: dict[Source, ArticleSummary] = {}
         self._tag_links: dict[str, Link] = {}
         self._people: dict[tuple[str, bool], PersonView | None] = {}
+        self._ctas: dict[tuple[str | None, str, Any], BookingCta | None] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
@@ -106,6 +122,19 @@ class PageKit:
         self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
 
     # --- shared pieces -------------------------------------------------------------------
+
+    @cached_property
+    def shared_inputs(self) -> bytes:
+        """A digest of what this kit lends a page beyond the configuration, theme texts and
+        templates (which the page record's salt covers): the site view, the booking and crisis
+        blocks, the feed link, the practice's JSON-LD and the team, bylines and booking links
+        included. A page made from this kit and one article is as its article and this say."""
+        shared = (self.site, self.booking, self.crisis, self.site_feed, self.publisher, self.content.clinicians)
+        return hashlib.sha256(_INPUTS.encode(shared)).digest()
+
+    def inputs(self, *parts: object) -> bytes:
+        """The inputs of a page made from this kit and `parts` (digests, names, numbers)."""
+        return hashlib.sha256(self.shared_inputs + _INPUTS.encode(parts)).digest()
 
     def has_page(self, slug: str) -> bool:
         """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
@@ -218,9 +247,18 @@ class PageKit:
         if problem:
             self.errors.append(ContentError(where.path if where else "site.yaml", where.line if where else 0, *problem))
             setting = True
-        return resolve_booking_cta(
-            self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-        )
+        try:
+            return self._ctas[category, author, setting]  # a few blocks, shared by thousands of pages
+        except TypeError:  # a setting that cannot be a key: made each time
+            return resolve_booking_cta(
+                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+            )
+        except KeyError:
+            cta = resolve_booking_cta(
+                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+            )
+            self._ctas[category, author, setting] = cta
+            return cta
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)
