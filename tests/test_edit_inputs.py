@@ -129,3 +129,27 @@ def test_two_articles_with_the_same_bytes_stay_two_articles(make_site: MakeSite)
     build_site(root)
     for slug in ("one", "two"):
         assert (root / f"output/articles/{slug}/index.html").is_file()
+
+
+def test_an_edit_adds_to_the_parse_cache_without_writing_it_all_again(site: Path) -> None:
+    main = site / ".sitegen-cache/articles.msgpack"
+    written = main.stat().st_mtime_ns, main.stat().st_ino
+    for n in range(3):
+        edit(site, "content/articles/post-0008.md", "## Part two", f"## Part two, take {n}")
+        build_site(site)
+        assert (main.stat().st_mtime_ns, main.stat().st_ino) == written
+    assert "Part two, take 2" in (site / "output/articles/post-0008/index.html").read_text()
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_many_edits_write_the_parse_cache_anew_with_only_what_is_used(site: Path) -> None:
+    for name in sorted((site / "content/articles").glob("*.md"))[:20]:
+        name.write_text(name.read_text() + "\nA closing thought.\n")
+    main = site / ".sitegen-cache/articles.msgpack"
+    written = main.stat().st_mtime_ns, main.stat().st_ino
+    build_site(site)
+    assert (main.stat().st_mtime_ns, main.stat().st_ino) != written
+    assert not (site / ".sitegen-cache/articles.recent.msgpack").exists()
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental

@@ -6,11 +6,13 @@ PageKit, so the families and the planner that gathers them never import each oth
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 from babel.lists import format_list
@@ -27,6 +29,7 @@ from sitegen.planning.brand import plan_brand
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.crisis import plan_crisis
 from sitegen.planning.nav import site_navigation
+from sitegen.planning.page_job import LazyContext, PageJob
 from sitegen.planning.views import (
     ArticleSummary,
     CategoryView,
@@ -57,6 +60,36 @@ def _encode_markup(value: Any) -> Any:
 
 
 _INPUTS = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
+MakeContext = Callable[[], dict[str, Any]]
+
+
+class Card(NamedTuple):
+    """All an article's card may show of it (ArticleSummary is made from this alone), so a listing
+    changes only when one of its articles' cards does, not when a body does."""
+
+    title: str
+    slug: str
+    description: str
+    date: dt.date | None
+    reading_minutes: int
+    category: str
+    author: str
+    draft: bool
+    scheduled: bool
+
+    @classmethod
+    def of(cls, article: Article) -> Card:
+        return cls(
+            article.title,
+            article.slug,
+            article.description,
+            article.date,
+            article.reading_minutes,
+            article.category,
+            article.author,
+            article.draft,
+            article.scheduled,
+        )
 
 
 class PageKit:
@@ -76,7 +109,8 @@ class PageKit:
         crisis = plan_crisis(config, self.strings, self.has_page("crisis"))
         self.crisis, self.crisis_services = crisis.notice, crisis.services
         self.errors += crisis.errors
-        self._summaries: dict[Source, ArticleSummary] = {}
+        self._summaries: dict[str, ArticleSummary] = {}
+        self._card_digests: dict[str, bytes] = {}
         self._tag_links: dict[str, Link] = {}
         self._people: dict[tuple[str, bool], PersonView | None] = {}
         self._ctas: dict[tuple[str | None, str, Any], BookingCta | None] = {}
@@ -133,8 +167,14 @@ class PageKit:
         return hashlib.sha256(_INPUTS.encode(shared)).digest()
 
     def inputs(self, *parts: object) -> bytes:
-        """The inputs of a page made from this kit and `parts` (digests, names, numbers)."""
+        """The inputs of a page made from this kit and `parts` (digests, names, numbers, views)."""
         return hashlib.sha256(self.shared_inputs + _INPUTS.encode(parts)).digest()
+
+    def job(self, path: str, template: str, kind: str, make: MakeContext, source: str, *inputs: object) -> PageJob:
+        """A page whose context `make()` gives from this kit and `inputs` alone, made only if the
+        page is rendered."""
+        context = LazyContext(make, kind in SEARCHABLE_KINDS)
+        return PageJob(path, template, context, source, inputs=self.inputs(template, kind, path, *inputs))
 
     def has_page(self, slug: str) -> bool:
         """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
@@ -187,22 +227,32 @@ class PageKit:
 
     def summary(self, article: Article) -> ArticleSummary:
         """An article's card; made once per plan, as an article appears on several listings."""
-        found = self._summaries.get(article.source)
+        found = self._summaries.get(article.source.path)
         if found is None:
-            found = self._summaries[article.source] = self._make_summary(article)
+            found = self._summaries[article.source.path] = self._make_summary(Card.of(article))
         return found
 
-    def _make_summary(self, article: Article) -> ArticleSummary:
+    def cards(self, articles: tuple[Article, ...]) -> tuple[bytes, ...]:
+        """The digests of what the cards of these articles are made from: a listing's inputs."""
+        return tuple(map(self._card_digest, articles))
+
+    def _card_digest(self, article: Article) -> bytes:
+        found = self._card_digests.get(article.source.path)
+        if found is None:
+            found = self._card_digests[article.source.path] = hashlib.sha256(_INPUTS.encode(Card.of(article))).digest()
+        return found
+
+    def _make_summary(self, card: Card) -> ArticleSummary:
         return ArticleSummary(
-            article.title,
-            self.hrefs.href(u.article(article.slug)),
-            article.description,
-            date_text(article.date, self.config.language),
-            article.reading_minutes,
-            self.category_link(article.category),
-            self.person(article.author),
-            article.draft,
-            article.scheduled,
+            card.title,
+            self.hrefs.href(u.article(card.slug)),
+            card.description,
+            date_text(card.date, self.config.language),
+            card.reading_minutes,
+            self.category_link(card.category),
+            self.person(card.author),
+            card.draft,
+            card.scheduled,
         )
 
     def day_view(self, journey: Journey, number: int) -> DayView:
