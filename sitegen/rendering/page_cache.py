@@ -1,8 +1,11 @@
 """Skip re-rendering pages whose inputs did not change since the last build.
 
 A page's output is a pure function of its template set and its context. Each build
-records, per output file, a digest of (template, context) and a digest of the bytes
-written. The next build renders a page only when its digest changed; otherwise it links
+records, per output file, a digest of what it was rendered from and a digest of the bytes
+written: its template and inputs when its planner can tell them (an article's page: the
+article's digest and what every page shares; a listing: its articles' cards), so that its
+context need not even be made; else its template and whole context. The next build
+renders a page only when that digest changed; otherwise it links
 the previous output's file, or, when `output/` was removed, the copy kept in the page
 store (`.sitegen-cache/pages/`, files named by the digest of their bytes, hard-linked so
 they cost no space while the output exists). Either is used only if its bytes still
