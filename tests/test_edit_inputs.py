@@ -52,6 +52,12 @@ def clean_build(root: Path) -> dict[str, str]:
     return snapshot(root / "output")
 
 
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def edit(root: Path, relative: str, old: str, new: str) -> None:
     path = root / relative
     text = path.read_text(encoding="utf-8")
@@ -94,6 +100,10 @@ EDITS: dict[str, Callable[[Path], None]] = {
         root, "content/articles/post-0004.md", "category: Anxiety", "category: Relationships"
     ),
     "a new date": lambda root: edit(root, "content/articles/post-0006.md", "date: 2024-07-07", "date: 2020-01-01"),
+    "a clinician's own booking link": lambda root: edit(
+        root, "content/team/robin-vale.md", "role:", "booking_url: https://example.org/robin/\nrole:"
+    ),
+    "a stylesheet of its own": lambda root: write(root, "static/site.css", "body { margin: 0 }\n"),
     "a new article": lambda root: (root / "content/articles/post-0100.md").write_text(
         many_articles(101)["content/articles/post-0100.md"], encoding="utf-8"
     ),
