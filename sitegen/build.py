@@ -14,6 +14,7 @@ from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core import urls as u
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed, ContentError
+from sitegen.core.heap import settled_heap
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers, map_in_workers
@@ -119,8 +120,9 @@ def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: Conten
         caches = ContentCaches(root, config, options.today)
     content, errors = load_content(root, config, options, caches if use_cache else None)
     assets = collect_static(root, config.theme, Urls.for_site(config))
-    planner = SitePlanner(config, content, root, assets)
-    jobs = planner.plan()
+    with settled_heap():  # a plan is many small objects without cycles, which the cycle collector would walk
+        planner = SitePlanner(config, content, root, assets)
+        jobs = planner.plan()
     errors += planner.errors
     findings = licence_findings(config, content.clinicians)
     if errors or (findings and config.strict):

@@ -186,7 +186,7 @@ def test_a_save_the_watcher_reports_is_read_even_when_its_stamp_looks_unchanged(
     caches = preview._continued.caches
     assert caches is not None
     stamps = caches.articles._stamps
-    old_key = stamps[source][1] if source in stamps else caches.articles.key(text.encode("utf-8"))
+    old_key = stamps[source][1] if source in stamps else caches.articles.key(source, text.encode("utf-8"))
     info = source.stat()
     stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
     stamps[source] = (stamp, old_key)  # as if the save had not moved the stamp

@@ -129,6 +129,8 @@ def tag_collisions(articles: tuple[Article, ...], slug_of: Callable[[str], str])
         for tag, line in zip(article.tags, lines, strict=True):
             slug = slug_of(tag)
             owner = first.setdefault(slug, (tag, article.source.path, line))
+            if tag == owner[0]:  # the same spelling: the same tag (most of them, at no cost)
+                continue
             pair = (name_key(owner[0]), name_key(tag))
             if pair[0] == pair[1] or pair in reported:
                 continue

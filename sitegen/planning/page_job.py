@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -12,17 +13,47 @@ from sitegen.planning.booking import BookingCta
 from sitegen.planning.context import SearchBundle
 
 
+class LazyContext(Mapping[str, Any]):
+    """A page's template context, made when it is first read: a build renders only the pages
+    whose inputs changed, and the rest never need theirs."""
+
+    def __init__(self, make: Callable[[], dict[str, Any]], searchable: bool) -> None:
+        self._make = make
+        self._made: dict[str, Any] | None = None
+        self.searchable = searchable
+        """Whether the search index covers the page, known before the context is made."""
+
+    @property
+    def made(self) -> dict[str, Any]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __getitem__(self, key: str) -> Any:
+        return self.made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.made)
+
+    def __len__(self) -> int:
+        return len(self.made)
+
+
 @dataclass(frozen=True)
 class PageJob:
     """One page to render: `path` is its site path, `source` names what produced it."""
 
     path: str
     template: str
-    context: dict[str, Any]
+    context: Mapping[str, Any]
     source: str
     inline_cta: BookingCta | None = None
     lastmod: dt.date | None = None
     in_sitemap: bool = True
+    inputs: bytes | None = None
+    """A digest of everything the page is made from besides what every page shares (templates,
+    texts, configuration), when its family can tell it without making the context (then a
+    LazyContext): equal inputs, equal page."""
 
     @cached_property
     def output(self) -> str:
@@ -32,12 +63,14 @@ class PageJob:
     @property
     def searchable(self) -> bool:
         """Whether the search index covers this page (decided when its PageInfo is made)."""
+        if isinstance(self.context, LazyContext):
+            return self.context.searchable
         return bool(self.context["page"].searchable)
 
     @property
     def names_search_index(self) -> bool:
         """Whether this page names the search index (the search page), and so is rendered once it is made."""
-        return "search_bundle" in self.context
+        return not isinstance(self.context, LazyContext) and "search_bundle" in self.context
 
     def naming(self, index: SearchBundle | None) -> PageJob:
         """This page, naming the search index it loads."""

@@ -6,11 +6,17 @@ PageKit, so the families and the planner that gathers them never import each oth
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import msgspec
 from babel.lists import format_list
+from markupsafe import Markup
 
 from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
@@ -23,6 +29,7 @@ from sitegen.planning.brand import plan_brand
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.crisis import plan_crisis
 from sitegen.planning.nav import site_navigation
+from sitegen.planning.page_job import LazyContext, PageJob
 from sitegen.planning.views import (
     ArticleSummary,
     CategoryView,
@@ -42,6 +49,47 @@ from sitegen.theming.strings import load_strings, text_direction
 SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
 Decided here and only here."""
+_MARKUP = 1
+
+
+def _encode_markup(value: Any) -> Any:
+    """Markup is text that templates do not escape, so it must not digest like plain text."""
+    if isinstance(value, Markup):
+        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
+    raise NotImplementedError(f"a page's inputs hold a {type(value).__name__}, which cannot be digested")
+
+
+_INPUTS = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
+MakeContext = Callable[[], dict[str, Any]]
+
+
+class Card(NamedTuple):
+    """All an article's card may show of it (ArticleSummary is made from this alone), so a listing
+    changes only when one of its articles' cards does, not when a body does."""
+
+    title: str
+    slug: str
+    description: str
+    date: dt.date | None
+    reading_minutes: int
+    category: str
+    author: str
+    draft: bool
+    scheduled: bool
+
+    @classmethod
+    def of(cls, article: Article) -> Card:
+        return cls(
+            article.title,
+            article.slug,
+            article.description,
+            article.date,
+            article.reading_minutes,
+            article.category,
+            article.author,
+            article.draft,
+            article.scheduled,
+        )
 
 
 class PageKit:
@@ -61,9 +109,11 @@ class PageKit:
         crisis = plan_crisis(config, self.strings, self.has_page("crisis"))
         self.crisis, self.crisis_services = crisis.notice, crisis.services
         self.errors += crisis.errors
-        self._summaries: dict[Source, ArticleSummary] = {}
+        self._summaries: dict[str, ArticleSummary] = {}
+        self._card_digests: dict[str, bytes] = {}
         self._tag_links: dict[str, Link] = {}
         self._people: dict[tuple[str, bool], PersonView | None] = {}
+        self._ctas: dict[tuple[str | None, str, Any], BookingCta | None] = {}
         self.clinicians = {c.slug: c for c in content.clinicians}
         self.category_slugs = {c.name: c.slug for c in config.categories}
         navigation, nav_errors = site_navigation(config, self.strings, content.pages, self.hrefs, root)
@@ -106,6 +156,25 @@ class PageKit:
         self.publisher = ld.organization(config, self.hrefs.absolute(u.home()))
 
     # --- shared pieces -------------------------------------------------------------------
+
+    @cached_property
+    def shared_inputs(self) -> bytes:
+        """A digest of what this kit lends a page beyond the configuration, theme texts and
+        templates (which the page record's salt covers): the site view, the booking and crisis
+        blocks, the feed link, the practice's JSON-LD and the team, bylines and booking links
+        included. A page made from this kit and one article is as its article and this say."""
+        shared = (self.site, self.booking, self.crisis, self.site_feed, self.publisher, self.content.clinicians)
+        return hashlib.sha256(_INPUTS.encode(shared)).digest()
+
+    def inputs(self, *parts: object) -> bytes:
+        """The inputs of a page made from this kit and `parts` (digests, names, numbers, views)."""
+        return hashlib.sha256(self.shared_inputs + _INPUTS.encode(parts)).digest()
+
+    def job(self, path: str, template: str, kind: str, make: MakeContext, source: str, *inputs: object) -> PageJob:
+        """A page whose context `make()` gives from this kit and `inputs` alone, made only if the
+        page is rendered."""
+        context = LazyContext(make, kind in SEARCHABLE_KINDS)
+        return PageJob(path, template, context, source, inputs=self.inputs(template, kind, path, *inputs))
 
     def has_page(self, slug: str) -> bool:
         """Whether content/pages gives a page at /<slug>/, which then replaces a built-in one."""
@@ -158,22 +227,32 @@ class PageKit:
 
     def summary(self, article: Article) -> ArticleSummary:
         """An article's card; made once per plan, as an article appears on several listings."""
-        found = self._summaries.get(article.source)
+        found = self._summaries.get(article.source.path)
         if found is None:
-            found = self._summaries[article.source] = self._make_summary(article)
+            found = self._summaries[article.source.path] = self._make_summary(Card.of(article))
         return found
 
-    def _make_summary(self, article: Article) -> ArticleSummary:
+    def cards(self, articles: tuple[Article, ...]) -> tuple[bytes, ...]:
+        """The digests of what the cards of these articles are made from: a listing's inputs."""
+        return tuple(map(self._card_digest, articles))
+
+    def _card_digest(self, article: Article) -> bytes:
+        found = self._card_digests.get(article.source.path)
+        if found is None:
+            found = self._card_digests[article.source.path] = hashlib.sha256(_INPUTS.encode(Card.of(article))).digest()
+        return found
+
+    def _make_summary(self, card: Card) -> ArticleSummary:
         return ArticleSummary(
-            article.title,
-            self.hrefs.href(u.article(article.slug)),
-            article.description,
-            date_text(article.date, self.config.language),
-            article.reading_minutes,
-            self.category_link(article.category),
-            self.person(article.author),
-            article.draft,
-            article.scheduled,
+            card.title,
+            self.hrefs.href(u.article(card.slug)),
+            card.description,
+            date_text(card.date, self.config.language),
+            card.reading_minutes,
+            self.category_link(card.category),
+            self.person(card.author),
+            card.draft,
+            card.scheduled,
         )
 
     def day_view(self, journey: Journey, number: int) -> DayView:
@@ -218,9 +297,18 @@ class PageKit:
         if problem:
             self.errors.append(ContentError(where.path if where else "site.yaml", where.line if where else 0, *problem))
             setting = True
-        return resolve_booking_cta(
-            self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-        )
+        try:
+            return self._ctas[category, author, setting]  # a few blocks, shared by thousands of pages
+        except TypeError:  # a setting that cannot be a key: made each time
+            return resolve_booking_cta(
+                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+            )
+        except KeyError:
+            cta = resolve_booking_cta(
+                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
+            )
+            self._ctas[category, author, setting] = cta
+            return cta
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

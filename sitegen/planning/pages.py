@@ -6,6 +6,8 @@ and naming both sources, before a single file is written.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -20,12 +22,9 @@ from sitegen.planning.journey_pages import journey_pages
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
 from sitegen.planning.taxonomy_pages import category_pages, listing_pages, tag_pages
-from sitegen.planning.views import (
-    ClinicianView,
-    Link,
-)
+from sitegen.planning.views import ClinicianView, JourneySummary, Link
 from sitegen.reading.images import img_tag
-from sitegen.reading.models import Clinician, Source
+from sitegen.reading.models import Article, Clinician, Source
 
 HOME_LATEST = 3
 
@@ -98,28 +97,42 @@ class SitePlanner(PageKit):
         ctx: dict[str, Any] = dict(self.base(team, u.team(), "team", about))
         ctx["clinicians"] = tuple(views.values())
         jobs = [PageJob(u.team(), "team.html", ctx, "the team page")]
+        by_author: dict[str, list[Article]] = defaultdict(list)
+        for article in self.content.articles:
+            by_author[article.author].append(article)
         for clinician in self.content.clinicians:
-            crumbs = (Link(team, self.hrefs.href(u.team())),)
-            cctx: dict[str, Any] = dict(
-                self.base(
-                    clinician.display_name,
-                    u.clinician(clinician.slug),
-                    "clinician",
-                    clinician.role,
-                    crumbs,
-                    og_type="profile",
-                    json_ld=ld.script_json(
-                        ld.with_context(ld.person(clinician, self.hrefs.absolute(u.clinician(clinician.slug))))
-                    ),
-                )
-            )
-            cctx.update(
-                clinician=views[clinician.slug],
-                articles=tuple(self.summary(a) for a in self.content.articles if a.author == clinician.slug),
-                journeys=tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug),
-            )
-            jobs.append(PageJob(u.clinician(clinician.slug), "clinician.html", cctx, str(clinician.source)))
+            articles = tuple(by_author[clinician.slug])
+            journeys = tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug)
+            make = partial(self.clinician_context, clinician, views[clinician.slug], articles, journeys)
+            inputs = (clinician.slug, journeys, self.cards(articles))
+            path, source = u.clinician(clinician.slug), str(clinician.source)
+            jobs.append(self.job(path, "clinician.html", "clinician", make, source, *inputs))
         return jobs
+
+    def clinician_context(
+        self,
+        clinician: Clinician,
+        view: ClinicianView,
+        articles: tuple[Article, ...],
+        journeys: tuple[JourneySummary, ...],
+    ) -> dict[str, Any]:
+        """A clinician's page: made from the team (which every page's inputs hold), their articles and journeys."""
+        crumbs = (Link(self.strings.text("our_team"), self.hrefs.href(u.team())),)
+        cctx: dict[str, Any] = dict(
+            self.base(
+                clinician.display_name,
+                u.clinician(clinician.slug),
+                "clinician",
+                clinician.role,
+                crumbs,
+                og_type="profile",
+                json_ld=ld.script_json(
+                    ld.with_context(ld.person(clinician, self.hrefs.absolute(u.clinician(clinician.slug))))
+                ),
+            )
+        )
+        cctx.update(clinician=view, articles=tuple(self.summary(a) for a in articles), journeys=journeys)
+        return cctx
 
     def clinician_view(self, clinician: Clinician) -> ClinicianView:
         person = self.person(clinician.slug)

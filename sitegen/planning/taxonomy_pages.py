@@ -12,7 +12,7 @@ from sitegen.planning.addresses import tag_collisions
 from sitegen.planning.context import Pagination
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.page_kit import PageKit
-from sitegen.planning.views import Link
+from sitegen.planning.views import CategoryView, JourneySummary, Link
 from sitegen.reading.models import Article
 
 PathFor = Callable[[int], str]
@@ -40,19 +40,41 @@ def listing_pages(
     kind: str,
     source: str,
 ) -> list[PageJob]:
+    """A listing's pages, each made from its articles, its number and its neighbours' addresses."""
     chunks = pages_of(articles, planner.config.articles_per_page)
+    template = "articles.html" if kind == "articles" else "tag.html"
     jobs = []
     for number, chunk in enumerate(chunks, start=1):
-        page_title = _numbered(planner, title, number, len(chunks))
-        ctx: dict[str, Any] = dict(planner.base(page_title, path_for(number), kind, intro))
-        ctx.update(
-            heading=title,
-            intro=intro,
-            articles=tuple(planner.summary(a) for a in chunk),
-            pagination=pagination(planner, number, len(chunks), path_for),
-        )
-        jobs.append(PageJob(path_for(number), "articles.html" if kind == "articles" else "tag.html", ctx, source))
+        count = len(chunks)
+        make = partial(_listing_context, planner, chunk, path_for, title, intro, kind, number, count)
+        inputs = (title, intro, number, count, _neighbours(path_for, number, count), planner.cards(chunk))
+        jobs.append(planner.job(path_for(number), template, kind, make, source, *inputs))
     return jobs
+
+
+def _listing_context(
+    planner: PageKit,
+    chunk: tuple[Article, ...],
+    path_for: PathFor,
+    title: str,
+    intro: str,
+    kind: str,
+    number: int,
+    count: int,
+) -> dict[str, Any]:
+    ctx: dict[str, Any] = dict(planner.base(_numbered(planner, title, number, count), path_for(number), kind, intro))
+    ctx.update(
+        heading=title,
+        intro=intro,
+        articles=tuple(planner.summary(a) for a in chunk),
+        pagination=pagination(planner, number, count, path_for),
+    )
+    return ctx
+
+
+def _neighbours(path_for: PathFor, number: int, count: int) -> tuple[str | None, str | None]:
+    """The addresses a listing's page links to as the previous and the next."""
+    return (path_for(number - 1) if number > 1 else None, path_for(number + 1) if number < count else None)
 
 
 def _numbered(planner: PageKit, title: str, number: int, count: int) -> str:
@@ -61,30 +83,47 @@ def _numbered(planner: PageKit, title: str, number: int, count: int) -> str:
 
 
 def category_pages(planner: PageKit) -> list[PageJob]:
-    hrefs, content = planner.hrefs, planner.content
-    topics = planner.strings.text("topics")
-    ctx: dict[str, Any] = dict(planner.base(topics, u.categories(), "categories"))
+    content = planner.content
+    ctx: dict[str, Any] = dict(planner.base(planner.strings.text("topics"), u.categories(), "categories"))
     ctx["categories"] = planner.site.categories
     jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
+    by_category: dict[str, list[Article]] = defaultdict(list)
+    for article in content.articles:
+        by_category[article.category].append(article)
     for view in planner.site.categories:
-        crumbs = (Link(topics, hrefs.href(u.categories())),)
-        chosen = tuple(a for a in content.articles if a.category == view.name)
-        chunks = pages_of(chosen, planner.config.articles_per_page)
+        chunks = pages_of(tuple(by_category[view.name]), planner.config.articles_per_page)
+        journeys = tuple(planner.journey_summary(j) for j in content.journeys if j.category == view.name)
         for number, chunk in enumerate(chunks, start=1):
-            title = _numbered(planner, view.name, number, len(chunks))
-            path = u.category(view.slug, number)
-            feeds = (planner.site_feed, planner.category_feed(view.name))
-            cctx: dict[str, Any] = dict(planner.base(title, path, "category", view.description, crumbs, feeds=feeds))
-            cctx.update(
-                category=view,
-                articles=tuple(planner.summary(a) for a in chunk),
-                journeys=tuple(planner.journey_summary(j) for j in content.journeys if j.category == view.name)
-                if number == 1
-                else (),
-                pagination=pagination(planner, number, len(chunks), partial(u.category, view.slug)),
-            )
-            jobs.append(PageJob(path, "category.html", cctx, f"category '{view.name}' in site.yaml"))
+            count, shown = len(chunks), journeys if number == 1 else ()
+            make = partial(_category_context, planner, view, chunk, shown, number, count)
+            neighbours = _neighbours(partial(u.category, view.slug), number, count)
+            inputs = (view, shown, number, count, neighbours, planner.cards(chunk))
+            path, source = u.category(view.slug, number), f"category '{view.name}' in site.yaml"
+            jobs.append(planner.job(path, "category.html", "category", make, source, *inputs))
     return jobs
+
+
+def _category_context(
+    planner: PageKit,
+    view: CategoryView,
+    chunk: tuple[Article, ...],
+    journeys: tuple[JourneySummary, ...],
+    number: int,
+    count: int,
+) -> dict[str, Any]:
+    topics = planner.strings.text("topics")
+    crumbs = (Link(topics, planner.hrefs.href(u.categories())),)
+    title = _numbered(planner, view.name, number, count)
+    feeds = (planner.site_feed, planner.category_feed(view.name))
+    path = u.category(view.slug, number)
+    ctx: dict[str, Any] = dict(planner.base(title, path, "category", view.description, crumbs, feeds=feeds))
+    ctx.update(
+        category=view,
+        articles=tuple(planner.summary(a) for a in chunk),
+        journeys=journeys,
+        pagination=pagination(planner, number, count, partial(u.category, view.slug)),
+    )
+    return ctx
 
 
 def tag_pages(planner: PageKit) -> list[PageJob]:

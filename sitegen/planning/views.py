@@ -272,6 +272,6 @@ def date_text(date: dt.date | None, language: str) -> DateText | None:
     return None if date is None else _date_text(date, language)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a large site has thousands of dates, and babel takes its time
 def _date_text(date: dt.date, language: str) -> DateText:
     return DateText(date.isoformat(), format_date(date, format="long", locale=site_locale(language)))

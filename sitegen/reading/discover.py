@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +19,18 @@ class ContentFiles:
 
 
 def _markdown_in(folder: Path) -> tuple[Path, ...]:
-    if not folder.is_dir():
+    try:
+        entries = list(os.scandir(folder))  # its entries know their kind: no stat per file
+    except OSError:  # not a folder (or gone)
         return ()
-    found = (p for p in folder.glob("*.md") if not p.name.startswith((".", "_")) and (p.is_file() or is_special(p)))
-    return tuple(sorted(found, key=lambda p: p.name))  # one folder: by name, as Paths sort, but cheaper
+    found = [
+        entry.name
+        for entry in entries
+        if entry.name.endswith(".md")
+        and not entry.name.startswith((".", "_"))
+        and (entry.is_file() or is_special(Path(entry.path)))
+    ]
+    return tuple(folder / name for name in sorted(found))  # one folder: by name, as Paths sort, but cheaper
 
 
 def is_special(path: Path) -> bool:

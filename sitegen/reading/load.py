@@ -50,7 +50,8 @@ def load_content(
     known = frozenset(c.slug for c in clinicians) | refused
     errors += supervisor_problems(clinicians, known)
     articles: list[Article] = []
-    for path, (article, problems) in zip(
+    digests: dict[str, bytes] = {}
+    for path, ((article, problems), digest) in zip(
         files.articles,
         _parse_articles(files.articles, root, config, options, caches.articles if caches else None),
         strict=True,
@@ -59,6 +60,8 @@ def load_content(
         if article:
             errors += _check_people(path, root, article, known)
             articles.append(article)
+            if digest is not None:
+                digests[article.source.path] = digest
     journeys: list[Journey] = []
     journey_cache = caches.journeys if caches else None
     for path in files.journeys:
@@ -79,6 +82,7 @@ def load_content(
         journeys=tuple(sorted(journeys, key=lambda j: (j.sequence, j.title.lower(), j.slug))),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
+        article_digests=digests,
     ), errors
 
 
@@ -90,8 +94,7 @@ def _one_featured(journeys: list[Journey]) -> list[ContentError]:
             j.source.path,
             j.featured_line,
             "more than one journey is marked 'featured: true'",
-            f"the home page features one journey: keep 'featured: true' in {featured[0].source.path} "
-            "or here, not both",
+            f"the home page features one journey: keep 'featured: true' in {featured[0].source.path} or here, not both",
         )
         for j in featured[1:]
     ]
@@ -103,8 +106,9 @@ def _parse_articles(
     config: SiteConfig,
     options: BuildOptions,
     cache: ParseCache[ArticleResult] | None,
-) -> list[ArticleResult]:
-    """Parse articles, reusing cached results and spreading the rest over worker processes."""
+) -> list[tuple[ArticleResult, bytes | None]]:
+    """Parse articles, reusing cached results and spreading the rest over worker processes; each
+    with its digest when there is a cache."""
     keys = [cache.file_key(path) for path in paths] if cache else []
     results: list[ArticleResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(paths)
     missing = [i for i, result in enumerate(results) if result is None]
@@ -116,7 +120,8 @@ def _parse_articles(
         results[index] = result
         if cache:
             cache.put(keys[index], result)
-    return [r for r in results if r is not None]
+    digests = [cache.digest(key) for key in keys] if cache else [None] * len(paths)
+    return [(r, d) for r, d in zip(results, digests, strict=True) if r is not None]
 
 
 def _parse_journey_cached(
@@ -129,7 +134,7 @@ def _parse_journey_cached(
     texts = (p.read_bytes() if p.is_file() else b"\0-\0" for p in parts)  # a pipe is reported, never read
     data = b"\0".join(p.name.encode() + b"\0" + text for p, text in zip(parts, texts, strict=True))
     data += repr(sorted(known)).encode()
-    key = cache.key(data)
+    key = cache.key(path, data)
     found = cache.get(key)
     if found is None:
         found = parse_journey(path, root, config, known)

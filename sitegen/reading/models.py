@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sitegen.config.site_config import BookingVariant
@@ -213,3 +214,6 @@ class Content:
     journeys: tuple[Journey, ...] = ()
     pages: tuple[Page, ...] = ()
     clinicians: tuple[Clinician, ...] = ()
+    article_digests: Mapping[str, bytes] = field(default_factory=dict)
+    """Each article's SHA-256 by its source file, when the parse cache knows it: a page made from an
+    article (and the site) is made again only when this changes."""

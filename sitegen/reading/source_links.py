@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.config.site_config import FOLLOW_INSIDE, SiteConfig
@@ -44,17 +45,31 @@ def linked_sources(root: Path, config: SiteConfig) -> list[ContentError]:
         folder = pending.pop()
         if folder in walked:
             continue
-        for here, dirs, files in os.walk(folder, followlinks=False):
-            base = Path(here)
-            walked.add(base)
-            for name in dirs + files:
-                path = base / name
-                if path.is_symlink():
-                    problem, target = _check_link(path, root, allow_inside)
-                    errors += [problem] if problem else []
-                    pending += [target] if target else []
-            dirs[:] = [d for d in dirs if base / d not in walked]
+        for link in _links_under(folder, walked):
+            problem, target = _check_link(link, root, allow_inside)
+            errors += [problem] if problem else []
+            pending += [target] if target else []
     return sorted(errors)
+
+
+def _links_under(top: Path, walked: set[Path]) -> Iterator[Path]:
+    """Every link in `top` and the folders below it (not through a link, nor into a folder walked
+    already), from each folder's entries, which know their kind: no stat per file."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        walked.add(folder)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # unreadable, or gone: as os.walk, passed over
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                yield Path(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                below = Path(entry.path)
+                if below not in walked:
+                    folders.append(below)
 
 
 def _check_link(link: Path, root: Path, allow_inside: bool) -> tuple[ContentError | None, Path | None]:

@@ -1,8 +1,11 @@
 """Skip re-rendering pages whose inputs did not change since the last build.
 
 A page's output is a pure function of its template set and its context. Each build
-records, per output file, a digest of (template, context) and a digest of the bytes
-written. The next build renders a page only when its digest changed; otherwise it links
+records, per output file, a digest of what it was rendered from and a digest of the bytes
+written: its template and inputs when its planner can tell them (an article's page: the
+article's digest and what every page shares; a listing: its articles' cards), so that its
+context need not even be made; else its template and whole context. The next build
+renders a page only when that digest changed; otherwise it links
 the previous output's file, or, when `output/` was removed, the copy kept in the page
 store (`.sitegen-cache/pages/`, files named by the digest of their bytes, hard-linked so
 they cost no space while the output exists). Either is used only if its bytes still
@@ -28,6 +31,7 @@ from markupsafe import Markup
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core.code_version import code_version
+from sitegen.core.heap import settled_heap
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.planning.page_job import PageJob
 
@@ -48,10 +52,14 @@ def _encode_markup(value: Any) -> Any:
 
 
 _CONTEXT = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
-RenderedFrom = tuple[str, dict[str, Any], Any]
+RenderedFrom = tuple[str, object, Any]
 
 
 def rendered_from(job: PageJob) -> RenderedFrom:
+    """What a page is rendered from: its template with its inputs when its planner knows them, else
+    with its context and booking block."""
+    if job.inputs is not None:
+        return (job.template, job.inputs, None)
     return (job.template, job.context, job.inline_cta)
 
 
@@ -84,7 +92,8 @@ class PageCache:
         """What each of those pages was rendered from, kept in memory between one process's builds."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
-            salt, pages, stamps = _RECORD.decode(sealed) if sealed is not None else (b"", {}, {})
+            with settled_heap():
+                salt, pages, stamps = _RECORD.decode(sealed) if sealed is not None else (b"", {}, {})
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's: render everything
             log.info("ignoring unreadable page record %s: %s", path, exc)
             salt, pages, stamps = b"", {}, {}
@@ -112,6 +121,10 @@ class PageCache:
 
     @staticmethod
     def digest(job: PageJob) -> bytes:
+        """What the page is rendered from, digested: its template and inputs, when its planner knows
+        them (then its context need not be made), else its template, context and booking block."""
+        if job.inputs is not None:
+            return hashlib.sha256(_CONTEXT.encode(("inputs", job.template, job.inputs))).digest()
         payload = _CONTEXT.encode((job.template, job.context, job.inline_cta))
         return hashlib.sha256(payload).digest()
 
@@ -121,12 +134,14 @@ class PageCache:
         if entry is None or entry[0] != digest:
             return None
         stamp = self.stamps.get(relative)
-        for candidate in (previous_output.joinpath(*relative.split("/")), self.store / entry[1].hex()):
+        published = os.path.join(previous_output, *relative.split("/"))  # strings, not Paths: once per page
+        for candidate in (published, os.path.join(self.store, entry[1].hex())):
             try:
                 if stamp is not None and _stamp(os.stat(candidate)) == stamp:
-                    return candidate  # the very file published, untouched since (a store copy shares its inode)
-                if hashlib.sha256(candidate.read_bytes()).digest() == entry[1]:
-                    return candidate
+                    return Path(candidate)  # the very file published, untouched since (a store copy shares its inode)
+                with open(candidate, "rb") as kept:
+                    if hashlib.sha256(kept.read()).digest() == entry[1]:
+                        return Path(candidate)
             except OSError:
                 continue
         return None

@@ -8,6 +8,7 @@ placing a file of the same name earlier in that order.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
@@ -84,7 +85,7 @@ class Renderer:
             html = html.replace(BOOKING_PLACEHOLDER, self.booking_block(job.inline_cta, job.context))
         return html
 
-    def booking_block(self, cta: BookingCta | None, context: dict[str, object]) -> str:
+    def booking_block(self, cta: BookingCta | None, context: Mapping[str, object]) -> str:
         if cta is None:
             return ""
         return self.env.get_template("partials/booking.html").render({**context, "cta": cta, "inline": True})
