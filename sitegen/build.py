@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -13,11 +11,11 @@ from pathlib import Path
 from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core import urls as u
 from sitegen.core.clock import today
-from sitegen.core.errors import BuildFailed, ContentError
+from sitegen.core.errors import BuildFailed
 from sitegen.core.heap import settled_heap
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
-from sitegen.core.parallel import default_workers, map_in_workers
+from sitegen.core.parallel import default_workers
 from sitegen.core.urls import Urls
 from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
 from sitegen.planning.addresses import moved_addresses
@@ -31,24 +29,24 @@ from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.recordings import recordings
+from sitegen.publishing.rendered_pages import Progress, render_all
 from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record
-from sitegen.publishing.writer import SiteOutput, StagedOutput, UnsafePath, address_outside
+from sitegen.publishing.writer import SiteOutput, StagedOutput
 from sitegen.reading.images import ImageInfo
 from sitegen.reading.load import BuildOptions, load_content
 from sitegen.reading.models import Content
 from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
 from sitegen.rendering.page_cache import Entry, PageCache, rendering_salt
 from sitegen.rendering.privacy import PrivacyGuard
-from sitegen.rendering.render import Renderer, make_environment, render_page
+from sitegen.rendering.render import Renderer, make_environment
 from sitegen.theming.assets import StaticAssets, collect_static
 from sitegen.theming.lookup import rendering_dirs, theme_dirs
 from sitegen.theming.strings import Strings, unknown_language_warning
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -269,13 +267,15 @@ def _publish(
                     out.write(u.static(name), static.rewritten)
         page_cache = _page_cache(planned, out, continued)
         pages = [job for job in jobs if not job.names_search_index]
-        record, rendered = render_all(pages, renderer, out, guard, root, progress, planned.options.workers, page_cache)
+        keys: dict[bytes, bytes] = {}  # what Pagefind reads of each page rendered, by its bytes' SHA-256
+        workers = planned.options.workers
+        record, rendered = render_all(pages, renderer, out, guard, root, progress, workers, page_cache, keys)
         if guard.errors:
             raise BuildFailed(guard.errors)
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
         out.remove_unwritten()  # before Pagefind reads the folder: what it held and this build did not write
-        index = _search_index(planned, out, refresh_search, continued, record)
+        index = _search_index(planned, out, refresh_search, continued, record, keys)
         bundle = index.named(Urls.for_site(planned.config)) if index else None
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
         last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
@@ -290,7 +290,12 @@ def _publish(
 
 
 def _search_index(
-    planned: Planned, out: SiteOutput, refresh: bool, continued: Continued | None, record: dict[str, Entry]
+    planned: Planned,
+    out: SiteOutput,
+    refresh: bool,
+    continued: Continued | None,
+    record: dict[str, Entry],
+    keys: dict[bytes, bytes],
 ) -> SearchIndex | None:
     """The search index the search page names: made now from the staged pages; or the one the
     preview has (updated in place, the preview brings it up to date itself, after the reload)."""
@@ -306,7 +311,7 @@ def _search_index(
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
     language, workers = planned.config.language, planned.options.workers
-    index = index_site(out.staging, language, searchable, search_cache, workers, digests, only=True)
+    index = index_site(out.staging, language, searchable, search_cache, workers, digests, only=True, learned=keys)
     if continued:
         continued.search = index
     return index
@@ -336,78 +341,3 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     pages.in_place = continued.files if continued and isinstance(out, InPlaceOutput) else frozenset()
     pages.published_to = out.output
     return pages
-
-
-def render_all(
-    jobs: list[PageJob],
-    renderer: Renderer,
-    staged: SiteOutput,
-    guard: PrivacyGuard,
-    root: Path,
-    progress: Progress | None,
-    workers: int,
-    pages: PageCache | None,
-) -> tuple[dict[str, Entry], frozenset[str]]:
-    """Render and write every page that changed, on all cores; every problem is collected.
-    Returns each page's record and the pages rendered (the rest were unchanged). The preview
-    calls it too, to name a new search index on the search page.
-
-    Unchanged pages are settled here first (a look at the record, a link): cheap, and after an
-    edit nearly every page, so worker processes are started only for what must be rendered."""
-
-    def reused(job: PageJob) -> tuple[bytes, Entry | None]:
-        """The page's digest, and its record when the page is already in place or was linked in."""
-        assert pages is not None
-        relative = job.output
-        unchanged = pages.unchanged(job)
-        if unchanged:
-            return b"", unchanged  # already in place, as it would render
-        digest = PageCache.digest(job)
-        kept = pages.reusable(relative, digest, staged.output)
-        if kept:
-            try:
-                staged.link(relative, kept)
-                return digest, pages.previous[relative]
-            except OSError:  # another build (a preview) tidied the store meanwhile: render it
-                pass
-        return digest, None
-
-    def render_one(item: tuple[PageJob, bytes]) -> tuple[list[ContentError], str, Entry | None]:
-        job, digest = item
-        relative = job.output
-        html, problems = render_page(job, renderer, guard, root)
-        if html is None:
-            return problems, relative, None
-        data = html.encode("utf-8")
-        content = hashlib.sha256(data).digest()
-        try:
-            staged.write(relative, data)
-        except UnsafePath:
-            problems.append(address_outside(job.source, job.path))
-        if pages and not problems and staged.writes_at_once:
-            pages.keep(staged.path_for(relative), content)
-        return problems, relative, (digest, content)
-
-    errors: list[ContentError] = []
-    record: dict[str, Entry] = {}
-    todo: list[tuple[PageJob, bytes]] = []
-    for job in jobs:
-        digest, entry = reused(job) if pages else (b"", None)
-        if entry is None:
-            todo.append((job, digest))
-        else:
-            record[job.output] = entry
-    settled = len(jobs) - len(todo)
-    told = (lambda done: progress(settled + done, len(jobs))) if progress else None
-    if told and jobs and not todo:
-        told(0)  # every page was in place already: the count is whole at once
-    for problems, relative, entry in map_in_workers(render_one, todo, workers, told):
-        errors += problems
-        if entry is not None and not problems:
-            record[relative] = entry
-    rendered = {job.output for job, _ in todo}
-    staged.count_written(job.output for job in jobs)
-    if errors:
-        raise BuildFailed(guard.errors + errors)  # the static files' problems too: all at once
-    log.info("rendered %d pages, reused %d unchanged", len(rendered), settled)
-    return record, frozenset(rendered)

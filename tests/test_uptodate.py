@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 from conftest import REPO, MakeSite, copy_sample, many_articles, run_sitegen, snapshot
@@ -59,6 +60,9 @@ def fake_distribution(folder: Path, name: str, version: str) -> Path:
     info = folder / f"{name}-{version}.dist-info"
     info.mkdir(parents=True)
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    entry_points = metadata.distribution(name).read_text("entry_points.txt")  # Markdown finds its extensions there
+    if entry_points:
+        (info / "entry_points.txt").write_text(entry_points)
     return folder
 
 

@@ -23,7 +23,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from sitegen.build import BuildReport, Continued, Planned, build, render_all
+from sitegen.build import BuildReport, Continued, Planned, build
 from sitegen.config.site_config import SiteConfig
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import is_owned
@@ -31,6 +31,7 @@ from sitegen.core.urls import Urls
 from sitegen.core.workspace import CACHE_DIR, discard_unsafe_parts, own_folder, project_lock
 from sitegen.preview.quick import QuickPages
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
+from sitegen.publishing.rendered_pages import render_all
 from sitegen.publishing.search_index import SearchIndex, index_site, remove_other_indexes
 
 

@@ -63,20 +63,22 @@ def index_site(
     known: dict[str, bytes] | None = None,
     in_place: SearchIndex | None = None,
     only: bool = False,
+    learned: dict[bytes, bytes] | None = None,
 ) -> SearchIndex:
     """Index the searchable `pages` of the site, each part into a folder named for its bytes,
     reusing each part whose pages read as before (to Pagefind).
 
-    `known` gives the SHA-256 of files just written, by site path, so they need not be read
-    again. `in_place` is the index already in `site` (a preview updated in place): its parts
-    made from the same pages stay where they are. With `only` (a staged build), every other
+    `known` gives the SHA-256 of files just written, by site path, and `learned` the keys
+    made as they were written (by that SHA-256), so they need not be read again. `in_place` is
+    the index already in `site` (a preview updated in place): its parts made from the same
+    pages stay where they are. With `only` (a staged build), every other
     folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
     left for the caller (remove_other_indexes): the preview keeps the index before for a while.
     """
     if cache_dir is None:
-        return _index(site, language, pages, None, workers, known or {}, in_place, only)
+        return _index(site, language, pages, None, workers, known or {}, in_place, only, learned or {})
     with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
-        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only)
+        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only, learned or {})
 
 
 def _index(
@@ -88,8 +90,10 @@ def _index(
     known: dict[str, bytes],
     in_place: SearchIndex | None,
     only: bool,
+    learned: dict[bytes, bytes],
 ) -> SearchIndex:
     page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
+    page_keys.learn(learned)
     parts = _parts(site, language, pages, known, page_keys, workers)
     cache = PartCache(cache_dir / "pagefind") if cache_dir else None
     building = site / BUNDLE_BUILDING

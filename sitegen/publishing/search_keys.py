@@ -57,15 +57,16 @@ _VOID = frozenset(
 )
 
 
-def page_key(page: bytes) -> bytes:
-    """The kind of key (one byte) and the SHA-256 of what Pagefind reads from `page`."""
+def page_key(page: bytes, digest: bytes | None = None) -> bytes:
+    """The kind of key (one byte) and the SHA-256 of what Pagefind reads from `page` (whose
+    own SHA-256, when the caller has it, is `digest`)."""
     low = page.lower()
     found = low.count(_MARK)
     if found == 0:
-        return NO_BODY + hashlib.sha256(page).digest()
+        return NO_BODY + (digest or hashlib.sha256(page).digest())
     read = _what_pagefind_reads(page, low) if found == 1 else None
     if read is None:
-        return WHOLE + hashlib.sha256(page).digest()
+        return WHOLE + (digest or hashlib.sha256(page).digest())
     return BODY + hashlib.sha256(b"\0\0".join(read)).digest()
 
 
@@ -221,6 +222,10 @@ class PageKeys:
             version, known = "", {}
         self._known = known if version == KEYS_VERSION else {}  # keys made another way are never used
         self._used: dict[bytes, bytes] = {}
+
+    def learn(self, keys: dict[bytes, bytes]) -> None:
+        """Keys made just now, from the bytes of pages as they were written (by their SHA-256)."""
+        self._known.update(keys)
 
     def of(self, site: Path, pages: list[tuple[str, bytes | None]], workers: int) -> list[bytes]:
         """The key of each page (its path in `site`, and the SHA-256 of its bytes if known),
