@@ -211,8 +211,9 @@ def build(
         writer: SiteOutput = InPlaceOutput(output, done) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
-        if inputs and not in_place:
-            record(root, output, stamp_key, inputs)  # only now: the stamp covers what was published
+        if inputs and not in_place:  # only now: the stamp covers what was published
+            known = writer.published_digest if isinstance(writer, StagedOutput) else None
+            record(root, output, stamp_key, inputs, known)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, published.files
         continued.digests = {relative: content for relative, (_, content) in published.record.items()}

@@ -9,11 +9,14 @@ build would link (the same inode) is left alone, a changed one is replaced, and 
 the site no longer has is removed. Folders that stay cost nothing.
 
 What a kept tree holds is known from a listing recorded when it was published: each
-folder with its modification time and the names in it, sealed like every other cache
-file and tied to the tree by its inode. A folder whose time has moved (something was
-added, removed or replaced in it while it was live) is read again, and a tree with no
-listing that fits is read whole; so nothing stale survives. The listing never vouches
-for a file's bytes: those are checked exactly as before.
+folder with its modification time and the names in it, with each file's inode, sealed
+like every other cache file and tied to the tree by its inode. A folder whose time has
+moved (something was added, removed or replaced in it while it was live) is read again,
+and a tree with no listing that fits is read whole; so nothing stale survives. While a
+folder's time holds, so does which file each of its names is (only adding, removing or
+renaming an entry gives a name another file, and each moves the time): a file that is
+already the very file the build would link is known without a look at it. The listing
+never vouches for a file's bytes: those are checked exactly as before.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import stat
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,9 +37,9 @@ from sitegen.core.output_folder import is_owned
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import SPARE, discard, own_folder
 
-Listing = dict[str, tuple[int, list[str]]]
-"""Each folder of a tree ('' is the top), with its modification time and the names of the
-entries in it that are not folders."""
+Listing = dict[str, tuple[int, list[str], list[int]]]
+"""Each folder of a tree ('' is the top), with its modification time, the names of the
+entries in it that are not folders, and each one's inode (0: not known)."""
 _LISTING = msgspec.msgpack.Decoder(tuple[int, int, Listing])
 _RACY_NS = 100_000_000
 """A folder changed this close to its listing may change again within the same tick of the
@@ -47,6 +51,10 @@ class TreeContents:
     """What a tree holds: each folder (by site-relative path) and the non-folder names in it."""
 
     folders: dict[str, set[str]] = field(default_factory=lambda: {"": set()})
+    inodes: dict[str, int] = field(default_factory=dict)
+    """The inode of each file (by site-relative path) that the listing vouches for."""
+    device: int = -1
+    """The file system the tree is on (its inodes mean nothing on another)."""
 
     def holds(self, relative: str) -> bool:
         folder, _, name = relative.rpartition("/")
@@ -59,6 +67,7 @@ class TreeContents:
     def forget(self, top: str) -> None:
         """Drop a folder and everything under it (removed, or about to be)."""
         self.folders = {f: n for f, n in self.folders.items() if f != top and not f.startswith(top + "/")}
+        self.inodes = {f: i for f, i in self.inodes.items() if not f.startswith(top + "/")}
         parent, _, name = top.rpartition("/")
         self.folders.get(parent, set()).discard(name)
 
@@ -144,11 +153,12 @@ def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
         contents = TreeContents({})
         _read_folder(root, "", contents)
         return contents
-    return _checked(root, listing)
+    return _checked(root, listing, info.st_dev)
 
 
-def record_tree(slot: SpareSlot, root: Path, contents: TreeContents) -> None:
-    """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare."""
+def record_tree(slot: SpareSlot, root: Path, contents: TreeContents, inodes: dict[str, int]) -> None:
+    """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare;
+    `inodes` are those of its files, as far as the build knows them."""
     started = time.time_ns()
     listing: Listing = {}
     top = f"{root}/"
@@ -157,7 +167,9 @@ def record_tree(slot: SpareSlot, root: Path, contents: TreeContents) -> None:
             changed = os.lstat(top + folder).st_mtime_ns
         except OSError:
             continue
-        listing[folder] = (-1 if changed > started - _RACY_NS else changed, sorted(names))
+        ordered = sorted(names)
+        known = [inodes.get(f"{folder}/{name}" if folder else name, 0) for name in ordered]
+        listing[folder] = (-1 if changed > started - _RACY_NS else changed, ordered, known)
     info = root.lstat()
     write_sealed(slot.listing(info), msgspec.msgpack.encode((info.st_dev, info.st_ino, listing)))
 
@@ -173,9 +185,9 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
     return listing if (device, inode) == (root.st_dev, root.st_ino) and "" in listing else None
 
 
-def _checked(root: Path, listing: Listing) -> TreeContents:
+def _checked(root: Path, listing: Listing, device: int) -> TreeContents:
     """The listing, with each folder whose modification time moved read again from the disk."""
-    contents = TreeContents({})
+    contents = TreeContents({}, device=device)
     top = f"{root}/"
     subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
     for folder in sorted(listing):  # a folder's path sorts before every path below it
@@ -191,9 +203,13 @@ def _checked(root: Path, listing: Listing) -> TreeContents:
         if not stat.S_ISDIR(info.st_mode):
             contents.folders[parent].add(name)  # replaced by a file or a link: removed or replaced later
             continue
-        changed, names = listing[folder]
+        changed, names, inodes = listing[folder]
         if info.st_mtime_ns == changed:
             contents.folders[folder] = set(names)
+            prefix = f"{folder}/" if folder else ""
+            if len(inodes) == len(names):
+                known = zip(names, inodes, strict=True)
+                contents.inodes.update((prefix + name, inode) for name, inode in known if inode)
             continue
         subfolders[folder] = _read_folder(root, folder, contents, known=listing)
     return contents
@@ -237,3 +253,25 @@ def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> None:
             continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(root, relative))
+
+
+def put_out(slot: SpareSlot, folder: Path) -> bool:
+    """Move `folder` into the slot's bin, to be removed by clear_out(); False if it cannot go there."""
+    bin_ = slot.folder / f"{slot.key}.bin"
+    try:
+        own_folder(bin_)
+        os.rename(folder, bin_ / f"{os.getpid()}-{time.monotonic_ns()}")
+    except OSError:
+        return False
+    return True
+
+
+def clear_out(slot: SpareSlot) -> threading.Thread | None:
+    """Empty the slot's bin on a thread of its own (the caller joins it): what it holds is no
+    part of any tree, so removing it may overlap the build's other work."""
+    bin_ = slot.folder / f"{slot.key}.bin"
+    if not bin_.is_dir() or bin_.is_symlink():
+        return None
+    clearing = threading.Thread(target=discard, args=(bin_,), name="sitegen-clear-out", daemon=True)
+    clearing.start()
+    return clearing

@@ -76,14 +76,43 @@ def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
         return False
     sealed = read_sealed(root / STAMP)  # a stamp from elsewhere could make a build skip itself
     recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
-    if len(recorded) != 2 or not output.is_dir():
-        return False
-    return recorded == [inputs, output_digest(output)]
+    if len(recorded) != 2 or recorded[0] != inputs or not output.is_dir():
+        return False  # an edit: the output is not read (a walk of every file costs as much as the check)
+    return recorded[1] == output_digest(output)
 
 
-def record(root: Path, output: Path, options: str, inputs: str) -> None:
-    """Write the stamp for a build that read `inputs` (the digest taken before it started)."""
-    write_sealed(root / STAMP, f"{inputs}\n{output_digest(output)}\n".encode("ascii"))
+def record(root: Path, output: Path, options: str, inputs: str, published: str | None = None) -> None:
+    """Write the stamp for a build that read `inputs` (the digest taken before it started). `published`
+    is the output's digest when the writer knows it (it knows every file it left there); else the
+    output is read."""
+    write_sealed(root / STAMP, f"{inputs}\n{published or output_digest(output)}\n".encode("ascii"))
+
+
+def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:
+    """What output_digest() gives for a tree holding exactly `files` (site path: size and
+    modification time), worked out without reading the tree: its order and its hidden names
+    are output_digest's."""
+    folders: dict[str, tuple[list[str], set[str]]] = {"": ([], set())}
+    for relative in files:
+        parts = relative.split("/")
+        if any(part.startswith(".") for part in parts):
+            continue
+        folder = ""
+        for part in parts[:-1]:
+            folders[folder][1].add(part)
+            folder = f"{folder}/{part}" if folder else part
+            folders.setdefault(folder, ([], set()))
+        folders[folder][0].append(relative)
+    digest = hashlib.sha256(str(output).encode())
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        names, subfolders = folders[folder]
+        for relative in sorted(names):
+            size, changed = files[relative]
+            digest.update(f"{relative}\0{size}\0{changed}\0".encode())
+        pending += (f"{folder}/{name}" if folder else name for name in sorted(subfolders, reverse=True))
+    return digest.hexdigest()
 
 
 def _files(folder: Path) -> list[Path]:

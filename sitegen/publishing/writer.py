@@ -12,6 +12,8 @@ import ctypes.util
 import filecmp
 import os
 import shutil
+import stat
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
@@ -23,7 +25,9 @@ from sitegen.core.workspace import discard
 from sitegen.publishing.spare_tree import (
     TreeContents,
     add_branch,
+    clear_out,
     contents_of,
+    put_out,
     read_tree,
     record_tree,
     remove_stale,
@@ -31,6 +35,7 @@ from sitegen.publishing.spare_tree import (
     spare_slot,
     take_spare,
 )
+from sitegen.publishing.uptodate import digest_of
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -77,10 +82,17 @@ class StagedOutput:
         self.output = output
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
+        self._top = f"{self.staging}/"
         self._written: set[str] = set()
+        self._known: dict[str, os.stat_result] = {}
+        """What this process knows of each file it left in the staging folder (the rest are looked at
+        once, at publish)."""
         self._slot = spare_slot(cache, output) if cache else None
         self._held = TreeContents()
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
+        self._clearing: threading.Thread | None = None
+        self.published_digest: str | None = None
+        """The output's digest as uptodate.output_digest() would read it, once published."""
 
     def __enter__(self) -> StagedOutput:
         recover(self.output)
@@ -90,16 +102,24 @@ class StagedOutput:
         if owned or (self._slot and take_spare(self._slot, self.staging)):
             self._held = read_tree(self._slot, self.staging)  # a spare tree, or what a killed build left
             if BUNDLE_DIR in self._held.folders:  # a search index is made anew, never trusted from a spare
-                discard(self.staging / BUNDLE_DIR)
-                self._held.forget(BUNDLE_DIR)
+                self._put_out(BUNDLE_DIR)
         else:
             self.staging.mkdir(parents=True)
         marker = self.staging / MARKER
         if not (self._held.holds(MARKER) and marker.is_file() and marker.read_bytes() == MARKER_TEXT):
-            _write_new(marker, MARKER_TEXT)
+            self._known[MARKER] = _write_new(str(marker), MARKER_TEXT)
         return self
 
+    def _put_out(self, relative: str) -> None:
+        """Take a folder out of the staging folder at once: into the slot's bin, emptied while
+        Pagefind runs (see remove_unwritten), or removed now when there is no slot."""
+        if not (self._slot and put_out(self._slot, self.staging / relative)):
+            discard(self.staging / relative)
+        self._held.forget(relative)
+
     def __exit__(self, *exc: object) -> None:
+        if self._clearing:
+            self._clearing.join()
         if exc[0] is None or not self.staging.exists():
             return
         try:
@@ -114,52 +134,70 @@ class StagedOutput:
         """The staging file for a site-relative path; refuses anything that would escape."""
         return safe_join(self.staging, relative)
 
-    def _prepared(self, relative: str) -> Path:
+    def _prepared(self, relative: str) -> str:
         """The staging file for `relative`, its folder made (a file in the way of it removed)."""
-        target = self.path_for(relative)
+        check_relative(relative)
         folder = relative.rpartition("/")[0]
         if folder and folder not in self._held.folders:
             _make_folder(self.staging, folder)
             self._held.folders[folder] = set()
-        return target
+        return self._top + relative
 
     def write(self, relative: str, data: bytes) -> None:
         """Write a file; one whose bytes are unchanged since the last build keeps its old file (and date)."""
         target = self._prepared(relative)
-        if not self._reuse(relative, target, len(data), lambda old: old.read_bytes() == data):
-            _write_new(target, data)
+        if not self._reuse(relative, target, len(data), lambda old: _read(old) == data):
+            self._known[relative] = _write_new(target, data)
+            self._held.inodes.pop(relative, None)
         self._written.add(relative)
 
     def copy(self, relative: str, source: Path) -> None:
         target = self._prepared(relative)
         size = source.stat().st_size
         if not self._reuse(relative, target, size, lambda old: filecmp.cmp(old, source, shallow=False)):
-            temporary = _temporary(target)
-            shutil.copyfile(source, temporary)
-            _replace(temporary, target)
+            self._copied(relative, source, target)
         self._written.add(relative)
 
-    def _reuse(self, relative: str, target: Path, size: int, same: Callable[[Path], bool]) -> bool:
+    def _copied(self, relative: str, source: Path, target: str) -> None:
+        temporary = _temporary(target)
+        shutil.copyfile(source, temporary)
+        _replace(temporary, target)
+        self._known.pop(relative, None)
+        self._held.inodes.pop(relative, None)
+
+    def _reuse(self, relative: str, target: str, size: int, same: Callable[[str], bool]) -> bool:
         """Hard-link the previous output's file when it already holds these bytes.
 
         Deploy tools that compare dates (rsync, most hosts' uploaders) then see only real changes.
         """
-        previous = self.output.joinpath(*relative.split("/"))
+        previous = f"{self.output}/{relative}"
         try:
-            if previous.is_file() and not previous.is_symlink() and previous.stat().st_size == size and same(previous):
+            info = os.lstat(previous)
+            if stat.S_ISREG(info.st_mode) and info.st_size == size and same(previous):
                 self._carry(relative, previous, target)
                 return True
         except OSError:
             return False
         return False
 
-    def _carry(self, relative: str, source: Path, target: Path) -> None:
-        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file)."""
+    def _carry(self, relative: str, source: Path | str, target: str) -> None:
+        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file,
+        known from the spare's listing, or else by a look at it)."""
+        info = os.stat(source)
         if self._held.holds(relative):
-            with contextlib.suppress(OSError):
-                if os.path.samestat(os.lstat(target), os.stat(source)):
+            known = self._held.inodes.get(relative)
+            if known is not None:
+                if known == info.st_ino and info.st_dev == self._held.device:
+                    self._known[relative] = info
                     return
+            else:
+                with contextlib.suppress(OSError):
+                    if os.path.samestat(os.lstat(target), info):
+                        self._known[relative] = info
+                        return
         _link_new(source, target)
+        self._known[relative] = info
+        self._held.inodes[relative] = info.st_ino
 
     def count_written(self, relatives: Iterable[str]) -> None:
         """Record files written by worker processes, which cannot update this object."""
@@ -171,9 +209,7 @@ class StagedOutput:
         try:
             self._carry(relative, source, target)
         except OSError:  # not on the same file system
-            temporary = _temporary(target)
-            shutil.copyfile(source, temporary)
-            _replace(temporary, target)
+            self._copied(relative, source, target)
         self._written.add(relative)
 
     def reuse_tree(self, relative: str) -> None:
@@ -194,7 +230,10 @@ class StagedOutput:
         called once every page is written, before Pagefind indexes the folder."""
         now = contents_of(self._written | {MARKER})
         remove_stale(self.staging, self._held, now)
+        now.inodes, now.device = self._held.inodes, self._held.device
         self._held = now
+        if self._slot:
+            self._clearing = clear_out(self._slot)  # the spare's old search index, while Pagefind runs
 
     def publish(self) -> None:
         """Make the staged site the output, atomically where the system allows; what a spare tree
@@ -203,8 +242,25 @@ class StagedOutput:
         if (self.staging / BUNDLE_DIR).is_dir():  # the search index, made whole by Pagefind
             add_branch(self.staging, BUNDLE_DIR, now)
         remove_stale(self.staging, self._held, now)
+        files = self._looked_up(now)
         if self._slot:
-            record_tree(self._slot, self.staging, now)
+            record_tree(self._slot, self.staging, now, {relative: info.st_ino for relative, info in files.items()})
+        if self._clearing:
+            self._clearing.join()
+        self._swap()
+        self.published_digest = digest_of(self.output, {r: (i.st_size, i.st_mtime_ns) for r, i in files.items()})
+
+    def _looked_up(self, now: TreeContents) -> dict[str, os.stat_result]:
+        """Every file of the staged tree with what the system says of it: known already for what
+        this process wrote or carried over, looked at once for the rest (written by the workers,
+        or by Pagefind)."""
+        files = {}
+        for relative in now.entries():
+            info = self._known.get(relative)
+            files[relative] = info if info is not None else os.lstat(self._top + relative)
+        return files
+
+    def _swap(self) -> None:
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
@@ -231,15 +287,17 @@ def address_outside(source: str, address: str) -> ContentError:
 
 def safe_join(folder: Path, relative: str) -> Path:
     """The file for a site-relative path inside `folder`; raises UnsafePath for anything that would escape."""
+    check_relative(relative)
+    return folder.joinpath(*relative.split("/"))
+
+
+def check_relative(relative: str) -> None:
+    """Raise UnsafePath for a site-relative path that could name anything outside its folder. Every
+    part is a plain name (none empty, '.' or '..'), so joined to a folder it stays below it."""
     if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
         raise UnsafePath(relative)
-    parts = relative.split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if any(part in ("", ".", "..") for part in relative.split("/")):
         raise UnsafePath(relative)
-    target = folder.joinpath(*parts)
-    if os.path.commonpath([folder, target]) != str(folder):
-        raise UnsafePath(relative)
-    return target
 
 
 def recover(output: Path) -> None:
@@ -265,33 +323,44 @@ def _remove_own(folder: Path) -> None:
     raise UnsafeOutput(folder, "a build needs this name for its work, and it was not made by sitegen", "move it away")
 
 
-def _temporary(target: Path) -> Path:
+def _temporary(target: str) -> str:
     """A name beside `target` for a file being written (unique per process: pages are written by workers)."""
-    return target.with_name(f".{target.name}.tmp{os.getpid()}")
+    folder, _, name = target.rpartition("/")
+    return f"{folder}/.{name}.tmp{os.getpid()}"
 
 
-def _write_new(target: Path, data: bytes) -> None:
-    """Write `target` as a new file, never into an existing one (which may be linked to the live site)."""
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _write_new(target: str, data: bytes) -> os.stat_result:
+    """Write `target` as a new file, never into an existing one (which may be linked to the live site).
+    Returns what the system says of it (its size and date go into the no-op stamp)."""
     temporary = _temporary(target)
-    temporary.write_bytes(data)
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        info = os.fstat(handle.fileno())
     _replace(temporary, target)
+    return info
 
 
-def _link_new(source: Path, target: Path) -> None:
+def _link_new(source: Path | str, target: str) -> None:
     """Link `source` at `target`, replacing whatever is there in one step."""
     temporary = _temporary(target)
     with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
+        os.unlink(temporary)
     os.link(source, temporary)
     _replace(temporary, target)
 
 
-def _replace(temporary: Path, target: Path) -> None:
+def _replace(temporary: str, target: str) -> None:
     """Rename `temporary` to `target`; a folder in its place (in a spare tree) is removed first."""
     try:
         os.replace(temporary, target)
     except IsADirectoryError:
-        discard(target)
+        discard(Path(target))
         os.replace(temporary, target)
 
 
