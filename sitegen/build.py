@@ -91,7 +91,8 @@ class Planned:
         """Feeds, sitemap, robots.txt, resized images and recordings: every file that is not a page
         or a static file."""
         hrefs = Urls.for_site(self.config)
-        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo).items())
+        kept = self.root / CACHE_DIR / "feeds.msgpack" if self.caches else None
+        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo, kept).items())
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))

@@ -53,6 +53,9 @@ class TreeContents:
     folders: dict[str, set[str]] = field(default_factory=lambda: {"": set()})
     inodes: dict[str, int] = field(default_factory=dict)
     """The inode of each file (by site-relative path) that the listing vouches for."""
+    times: dict[str, int] = field(default_factory=dict)
+    """The modification time of each folder found as its listing says (the time it still has,
+    unless something changed in it since)."""
     device: int = -1
     """The file system the tree is on (its inodes mean nothing on another)."""
 
@@ -68,6 +71,7 @@ class TreeContents:
         """Drop a folder and everything under it (removed, or about to be)."""
         self.folders = {f: n for f, n in self.folders.items() if f != top and not f.startswith(top + "/")}
         self.inodes = {f: i for f, i in self.inodes.items() if not f.startswith(top + "/")}
+        self.times = {f: t for f, t in self.times.items() if f != top and not f.startswith(top + "/")}
         parent, _, name = top.rpartition("/")
         self.folders.get(parent, set()).discard(name)
 
@@ -156,17 +160,23 @@ def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
     return _checked(root, listing, info.st_dev)
 
 
-def record_tree(slot: SpareSlot, root: Path, contents: TreeContents, inodes: dict[str, int]) -> None:
+def record_tree(
+    slot: SpareSlot, root: Path, contents: TreeContents, inodes: dict[str, int], touched: set[str]
+) -> None:
     """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare;
-    `inodes` are those of its files, as far as the build knows them."""
+    `inodes` are those of its files, as far as the build knows them. A folder this process has
+    not `touched` keeps the time it was found with (if another process changed it, its time
+    has moved since: it will be read again, never believed)."""
     started = time.time_ns()
     listing: Listing = {}
     top = f"{root}/"
     for folder, names in contents.folders.items():
-        try:
-            changed = os.lstat(top + folder).st_mtime_ns
-        except OSError:
-            continue
+        changed = contents.times.get(folder) if folder not in touched else None
+        if changed is None:
+            try:
+                changed = os.lstat(top + folder).st_mtime_ns
+            except OSError:
+                continue
         ordered = sorted(names)
         known = [inodes.get(f"{folder}/{name}" if folder else name, 0) for name in ordered]
         listing[folder] = (-1 if changed > started - _RACY_NS else changed, ordered, known)
@@ -206,6 +216,7 @@ def _checked(root: Path, listing: Listing, device: int) -> TreeContents:
         changed, names, inodes = listing[folder]
         if info.st_mtime_ns == changed:
             contents.folders[folder] = set(names)
+            contents.times[folder] = changed
             prefix = f"{folder}/" if folder else ""
             if len(inodes) == len(names):
                 known = zip(names, inodes, strict=True)
@@ -242,17 +253,23 @@ def _path(root: Path, folder: str) -> str:
     return os.path.join(root, folder) if folder else str(root)
 
 
-def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> None:
-    """Remove from the tree at `root` every entry and folder it held `before` that it does not hold `now`."""
+def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> set[str]:
+    """Remove from the tree at `root` every entry and folder it held `before` that it does not hold `now`.
+    Returns the folders that lost an entry."""
     gone = {f for f in before.folders if f and f not in now.folders and not now.holds(f)}
+    changed = set()
     for folder in sorted(gone):
-        if folder.rpartition("/")[0] not in gone:  # the top of a gone branch: removed with all below it
+        parent = folder.rpartition("/")[0]
+        if parent not in gone:  # the top of a gone branch: removed with all below it
             discard(root / folder)
+            changed.add(parent)
     for relative in before.entries():
         if now.holds(relative) or relative in now.folders or relative.rpartition("/")[0] in gone:
             continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(root, relative))
+            changed.add(relative.rpartition("/")[0])
+    return changed
 
 
 def put_out(slot: SpareSlot, folder: Path) -> bool:

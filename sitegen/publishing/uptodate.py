@@ -92,27 +92,19 @@ def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:
     """What output_digest() gives for a tree holding exactly `files` (site path: size and
     modification time), worked out without reading the tree: its order and its hidden names
     are output_digest's."""
-    folders: dict[str, tuple[list[str], set[str]]] = {"": ([], set())}
-    for relative in files:
-        parts = relative.split("/")
-        if any(part.startswith(".") for part in parts):
-            continue
-        folder = ""
-        for part in parts[:-1]:
-            folders[folder][1].add(part)
-            folder = f"{folder}/{part}" if folder else part
-            folders.setdefault(folder, ([], set()))
-        folders[folder][0].append(relative)
     digest = hashlib.sha256(str(output).encode())
-    pending = [""]
-    while pending:
-        folder = pending.pop()
-        names, subfolders = folders[folder]
-        for relative in sorted(names):
-            size, changed = files[relative]
-            digest.update(f"{relative}\0{size}\0{changed}\0".encode())
-        pending += (f"{folder}/{name}" if folder else name for name in sorted(subfolders, reverse=True))
+    shown = (relative for relative in files if "/." not in f"/{relative}")
+    for relative in sorted(shown, key=_walk_order):
+        size, changed = files[relative]
+        digest.update(f"{relative}\0{size}\0{changed}\0".encode())
     return digest.hexdigest()
+
+
+def _walk_order(relative: str) -> str:
+    """A key that sorts paths as _entries() walks them: in each folder its files by name, then its
+    folders by name, each with all it holds ('\0' sorts before '\1' and before any name)."""
+    folder, _, name = relative.rpartition("/")
+    return "\1" + folder.replace("/", "\0\1") + "\0\0" + name if folder else "\0" + name
 
 
 def _files(folder: Path) -> list[Path]:

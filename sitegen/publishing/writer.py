@@ -90,6 +90,8 @@ class StagedOutput:
         self._slot = spare_slot(cache, output) if cache else None
         self._held = TreeContents()
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
+        self._touched = {""}
+        """The folders this process changed (added, replaced or removed an entry in)."""
         self._clearing: threading.Thread | None = None
         self.published_digest: str | None = None
         """The output's digest as uptodate.output_digest() would read it, once published."""
@@ -116,6 +118,7 @@ class StagedOutput:
         if not (self._slot and put_out(self._slot, self.staging / relative)):
             discard(self.staging / relative)
         self._held.forget(relative)
+        self._touched.add(relative.rpartition("/")[0])
 
     def __exit__(self, *exc: object) -> None:
         if self._clearing:
@@ -141,6 +144,9 @@ class StagedOutput:
         if folder and folder not in self._held.folders:
             _make_folder(self.staging, folder)
             self._held.folders[folder] = set()
+            while folder:  # and the folders above it, one of which holds the first one made
+                folder = folder.rpartition("/")[0]
+                self._touched.add(folder)
         return self._top + relative
 
     def write(self, relative: str, data: bytes) -> None:
@@ -149,6 +155,7 @@ class StagedOutput:
         if not self._reuse(relative, target, len(data), lambda old: _read(old) == data):
             self._known[relative] = _write_new(target, data)
             self._held.inodes.pop(relative, None)
+            self._touched.add(relative.rpartition("/")[0])
         self._written.add(relative)
 
     def copy(self, relative: str, source: Path) -> None:
@@ -164,6 +171,7 @@ class StagedOutput:
         _replace(temporary, target)
         self._known.pop(relative, None)
         self._held.inodes.pop(relative, None)
+        self._touched.add(relative.rpartition("/")[0])
 
     def _reuse(self, relative: str, target: str, size: int, same: Callable[[str], bool]) -> bool:
         """Hard-link the previous output's file when it already holds these bytes.
@@ -198,10 +206,13 @@ class StagedOutput:
         _link_new(source, target)
         self._known[relative] = info
         self._held.inodes[relative] = info.st_ino
+        self._touched.add(relative.rpartition("/")[0])
 
     def count_written(self, relatives: Iterable[str]) -> None:
         """Record files written by worker processes, which cannot update this object."""
-        self._written.update(relatives)
+        for relative in relatives:
+            self._written.add(relative)
+            self._held.inodes.pop(relative, None)  # a worker may have replaced it
 
     def link(self, relative: str, source: Path) -> None:
         """Carry over a file known to hold the right bytes (the previous output's, or a cached copy)."""
@@ -229,8 +240,8 @@ class StagedOutput:
         """Remove whatever the staging folder held (a spare tree) that this build has not written:
         called once every page is written, before Pagefind indexes the folder."""
         now = contents_of(self._written | {MARKER})
-        remove_stale(self.staging, self._held, now)
-        now.inodes, now.device = self._held.inodes, self._held.device
+        self._touched |= remove_stale(self.staging, self._held, now)
+        now.inodes, now.device, now.times = self._held.inodes, self._held.device, self._held.times
         self._held = now
         if self._slot:
             self._clearing = clear_out(self._slot)  # the spare's old search index, while Pagefind runs
@@ -241,10 +252,12 @@ class StagedOutput:
         now = contents_of(self._written | {MARKER})
         if (self.staging / BUNDLE_DIR).is_dir():  # the search index, made whole by Pagefind
             add_branch(self.staging, BUNDLE_DIR, now)
-        remove_stale(self.staging, self._held, now)
+        self._touched |= remove_stale(self.staging, self._held, now)
+        now.times = self._held.times
         files = self._looked_up(now)
         if self._slot:
-            record_tree(self._slot, self.staging, now, {relative: info.st_ino for relative, info in files.items()})
+            inodes = {relative: info.st_ino for relative, info in files.items()}
+            record_tree(self._slot, self.staging, now, inodes, self._touched)
         if self._clearing:
             self._clearing.join()
         self._swap()
