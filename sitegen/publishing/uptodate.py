@@ -7,13 +7,22 @@ and "today") and a listing of the output it produced. When
 both still match, the output is already exactly what a build would write, so the
 build can stop at once. Only standard-library modules are imported here, so this
 check costs a few milliseconds, not the import of the whole pipeline.
+
+Each input file's SHA-256 is kept (`.sitegen-cache/inputs`) with its stamp (size, times,
+inode): a file whose stamp is unchanged is not read again, so a site of 10,000 articles is
+not read whole for each build. A file saved too recently for its stamp to prove anything
+(a second save within one tick of the clock keeps the time) is read until it settles.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import marshal
 import os
+import stat
 import sys
+import time
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +33,12 @@ from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.theming.lookup import BUILTIN_THEME
 
 STAMP = ".sitegen-cache/stamp"
+KNOWN_INPUTS = ".sitegen-cache/inputs"
+_SETTLED_NS = 2_000_000_000
+_KEPT_FORMAT = "sitegen inputs 1"
+FileStamp = tuple[int, int, int, int, int]
+Known = dict[str, tuple[FileStamp, bytes]]
+"""Each input file's stamp (size, modification and change times, inode, device) and SHA-256."""
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 _LIBRARIES = (
     *("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
@@ -47,17 +62,57 @@ def input_digest(root: Path, options: str) -> str:
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
     sources = [root / name for name in _INPUTS]
     sources += [BUILTIN_THEME, *sorted(_CODE.rglob("*.py"))]  # sitegen's own code: an edit needs no new version
+    known = _known_inputs(root)
+    now: Known = {}
     for source in sources:
         for path in _files(source):
-            digest.update(str(path).encode() + b"\0")
-            if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-                digest.update(b"\0not a file\0")
-                continue
-            try:
-                digest.update(path.read_bytes())
-            except OSError:  # a broken or looping link: the build reports it, with its path
-                digest.update(b"\0unreadable\0")
+            digest.update(path.encode() + b"\0" + _file_digest(path, known, now))
+    if now != known:
+        _keep_inputs(root, now)
     return digest.hexdigest()
+
+
+def _file_digest(path: str, known: Known, now: Known) -> bytes:
+    """The SHA-256 of a file's bytes: as kept, while its stamp is unchanged and was settled; else read."""
+    try:
+        info = os.stat(path)
+    except OSError:  # a broken or looping link: the build reports it, with its path
+        return b"\0unreadable\0"
+    if not stat.S_ISREG(info.st_mode):  # a named pipe or a device: reading it could wait for ever
+        return b"\0not a file\0"
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    kept = known.get(path)
+    if kept is not None and kept[0] == stamp:
+        now[path] = kept
+        return kept[1]
+    try:
+        with open(path, "rb") as handle:
+            content = hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return b"\0unreadable\0"
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+        now[path] = (stamp, content)
+    return content
+
+
+def _known_inputs(root: Path) -> Known:
+    """The digests kept by the last look at the inputs: only this user's sitegen wrote them (sealed)."""
+    if (root / KNOWN_INPUTS).parent.is_symlink():
+        return {}
+    sealed = read_sealed(root / KNOWN_INPUTS)
+    try:
+        kept = marshal.loads(sealed) if sealed is not None else None
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _KEPT_FORMAT else {}
+
+
+def _keep_inputs(root: Path, now: Known) -> None:
+    cache = root / KNOWN_INPUTS
+    if cache.parent.is_symlink() or not (root / layout.CONFIG_FILE).is_file():
+        return  # a linked cache folder is never written through (the build replaces it); no project, no cache
+    with contextlib.suppress(OSError):  # a read-only project: its inputs are read each time
+        write_sealed(cache, marshal.dumps((_KEPT_FORMAT, now)))
 
 
 def output_digest(output: Path) -> str:
@@ -107,10 +162,10 @@ def _walk_order(relative: str) -> str:
     return "\1" + folder.replace("/", "\0\1") + "\0\0" + name if folder else "\0" + name
 
 
-def _files(folder: Path) -> list[Path]:
+def _files(folder: Path) -> list[str]:
     if folder.is_file():
-        return [folder]
-    return [Path(entry.path) for entry in _entries(str(folder))] if folder.is_dir() else []
+        return [str(folder)]
+    return [entry.path for entry in _entries(str(folder))] if folder.is_dir() else []
 
 
 def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
