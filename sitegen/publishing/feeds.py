@@ -44,8 +44,13 @@ def site_feeds(
     people = {c.slug: c for c in clinicians}
     published = [a for a in articles if not a.draft and not a.scheduled]
     wanted = [(u.feed(), config.title, u.articles(), published[:FEED_SIZE])]
+    by_category: dict[str, list[Article]] = {}
+    for article in published:  # one pass, not one per category: a site may have 10,000 articles
+        newest = by_category.setdefault(article.category, [])
+        if len(newest) < FEED_SIZE:
+            newest.append(article)
     for category in config.sorted_categories():
-        chosen = [a for a in published if a.category == category.name][:FEED_SIZE]
+        chosen = by_category.get(category.name, [])
         wanted.append(
             (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )

@@ -39,6 +39,9 @@ _KEPT_FORMAT = "sitegen inputs 1"
 FileStamp = tuple[int, int, int, int, int]
 Known = dict[str, tuple[FileStamp, bytes]]
 """Each input file's stamp (size, modification and change times, inode, device) and SHA-256."""
+_taken: dict[Path, Known | None] = {}
+"""The input files' digests each project's last input_digest() took in this process, for record()
+to keep (only a build that succeeded leaves anything in the cache)."""
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 _LIBRARIES = (
     *("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
@@ -67,8 +70,7 @@ def input_digest(root: Path, options: str) -> str:
     for source in sources:
         for path in _files(source):
             digest.update(path.encode() + b"\0" + _file_digest(path, known, now))
-    if now != known:
-        _keep_inputs(root, now)
+    _taken[root] = None if now == known else now
     return digest.hexdigest()
 
 
@@ -109,8 +111,8 @@ def _known_inputs(root: Path) -> Known:
 
 def _keep_inputs(root: Path, now: Known) -> None:
     cache = root / KNOWN_INPUTS
-    if cache.parent.is_symlink() or not (root / layout.CONFIG_FILE).is_file():
-        return  # a linked cache folder is never written through (the build replaces it); no project, no cache
+    if cache.parent.is_symlink():
+        return  # a linked cache folder is never written through (the build replaces it)
     with contextlib.suppress(OSError):  # a read-only project: its inputs are read each time
         write_sealed(cache, marshal.dumps((_KEPT_FORMAT, now)))
 
@@ -137,10 +139,13 @@ def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
 
 
 def record(root: Path, output: Path, options: str, inputs: str, published: str | None = None) -> None:
-    """Write the stamp for a build that read `inputs` (the digest taken before it started). `published`
-    is the output's digest when the writer knows it (it knows every file it left there); else the
-    output is read."""
+    """Write the stamp for a build that read `inputs` (the digest taken before it started), and keep
+    the digests of the input files read for it. `published` is the output's digest when the writer
+    knows it (it knows every file it left there); else the output is read."""
     write_sealed(root / STAMP, f"{inputs}\n{published or output_digest(output)}\n".encode("ascii"))
+    taken = _taken.pop(root, None)
+    if taken is not None:
+        _keep_inputs(root, taken)
 
 
 def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:

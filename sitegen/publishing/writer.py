@@ -7,8 +7,6 @@ leaves it alone, and the next build clears whatever a killed one left behind.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import filecmp
 import os
 import shutil
@@ -22,6 +20,15 @@ from sitegen.core.errors import ContentError
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 from sitegen.core.urls import BUNDLE_DIR
 from sitegen.core.workspace import discard
+from sitegen.publishing.file_steps import (
+    exchange,
+    link_new,
+    make_folder,
+    read_bytes,
+    replace,
+    temporary_name,
+    write_new,
+)
 from sitegen.publishing.spare_tree import (
     TreeContents,
     add_branch,
@@ -36,9 +43,6 @@ from sitegen.publishing.spare_tree import (
     take_spare,
 )
 from sitegen.publishing.uptodate import digest_of
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
 
 
 class UnsafePath(ValueError):
@@ -109,7 +113,7 @@ class StagedOutput:
             self.staging.mkdir(parents=True)
         marker = self.staging / MARKER
         if not (self._held.holds(MARKER) and marker.is_file() and marker.read_bytes() == MARKER_TEXT):
-            self._known[MARKER] = _write_new(str(marker), MARKER_TEXT)
+            self._known[MARKER] = write_new(str(marker), MARKER_TEXT)
         return self
 
     def _put_out(self, relative: str) -> None:
@@ -142,8 +146,8 @@ class StagedOutput:
         check_relative(relative)
         folder = relative.rpartition("/")[0]
         if folder and folder not in self._held.folders:
-            _make_folder(self.staging, folder)
-            self._held.folders[folder] = set()
+            make_folder(self.staging, folder)
+            self._held.folders.add(folder)
             while folder:  # and the folders above it, one of which holds the first one made
                 folder = folder.rpartition("/")[0]
                 self._touched.add(folder)
@@ -152,8 +156,8 @@ class StagedOutput:
     def write(self, relative: str, data: bytes) -> None:
         """Write a file; one whose bytes are unchanged since the last build keeps its old file (and date)."""
         target = self._prepared(relative)
-        if not self._reuse(relative, target, len(data), lambda old: _read(old) == data):
-            self._known[relative] = _write_new(target, data)
+        if not self._reuse(relative, target, len(data), lambda old: read_bytes(old) == data):
+            self._known[relative] = write_new(target, data)
             self._held.inodes.pop(relative, None)
             self._touched.add(relative.rpartition("/")[0])
         self._written.add(relative)
@@ -166,9 +170,9 @@ class StagedOutput:
         self._written.add(relative)
 
     def _copied(self, relative: str, source: Path, target: str) -> None:
-        temporary = _temporary(target)
+        temporary = temporary_name(target)
         shutil.copyfile(source, temporary)
-        _replace(temporary, target)
+        replace(temporary, target)
         self._known.pop(relative, None)
         self._held.inodes.pop(relative, None)
         self._touched.add(relative.rpartition("/")[0])
@@ -203,7 +207,7 @@ class StagedOutput:
                     if os.path.samestat(os.lstat(target), info):
                         self._known[relative] = info
                         return
-        _link_new(source, target)
+        link_new(source, target)
         self._known[relative] = info
         self._held.inodes[relative] = info.st_ino
         self._touched.add(relative.rpartition("/")[0])
@@ -268,7 +272,7 @@ class StagedOutput:
         this process wrote or carried over, looked at once for the rest (written by the workers,
         or by Pagefind)."""
         files = {}
-        for relative in now.entries():
+        for relative in now.files:
             info = self._known.get(relative)
             files[relative] = info if info is not None else os.lstat(self._top + relative)
         return files
@@ -277,7 +281,7 @@ class StagedOutput:
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
-        if _exchange(self.staging, self.output):
+        if exchange(self.staging, self.output):
             self._put_aside(self.staging)
             return
         os.rename(self.output, self.previous)  # fallback: two renames, repaired by recover()
@@ -334,72 +338,3 @@ def _remove_own(folder: Path) -> None:
             folder.rmdir()  # made, but killed before its marker was written
             return
     raise UnsafeOutput(folder, "a build needs this name for its work, and it was not made by sitegen", "move it away")
-
-
-def _temporary(target: str) -> str:
-    """A name beside `target` for a file being written (unique per process: pages are written by workers)."""
-    folder, _, name = target.rpartition("/")
-    return f"{folder}/.{name}.tmp{os.getpid()}"
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _write_new(target: str, data: bytes) -> os.stat_result:
-    """Write `target` as a new file, never into an existing one (which may be linked to the live site).
-    Returns what the system says of it (its size and date go into the no-op stamp)."""
-    temporary = _temporary(target)
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        info = os.fstat(handle.fileno())
-    _replace(temporary, target)
-    return info
-
-
-def _link_new(source: Path | str, target: str) -> None:
-    """Link `source` at `target`, replacing whatever is there in one step."""
-    temporary = _temporary(target)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(temporary)
-    os.link(source, temporary)
-    _replace(temporary, target)
-
-
-def _replace(temporary: str, target: str) -> None:
-    """Rename `temporary` to `target`; a folder in its place (in a spare tree) is removed first."""
-    try:
-        os.replace(temporary, target)
-    except IsADirectoryError:
-        discard(Path(target))
-        os.replace(temporary, target)
-
-
-def _make_folder(top: Path, relative: str) -> None:
-    """Make the folder `relative` under `top`, removing any file or link that stands in its way."""
-    try:
-        top.joinpath(relative).mkdir(parents=True, exist_ok=True)
-        return
-    except (FileExistsError, NotADirectoryError):
-        pass
-    folder = top
-    for part in relative.split("/"):
-        folder = folder / part
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one system call (Linux renameat2 RENAME_EXCHANGE)."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)
