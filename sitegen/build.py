@@ -212,9 +212,8 @@ def build(
         writer: SiteOutput = InPlaceOutput(output, done) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
-        if inputs and not in_place:  # only now: the stamp covers what was published
-            known = writer.published_digest if isinstance(writer, StagedOutput) else None
-            record(root, output, stamp_key, inputs, known)
+        if inputs and isinstance(writer, StagedOutput):  # only now: the stamp covers what was published
+            record(root, output, stamp_key, inputs, writer.published_digest)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, published.files
         continued.digests = {relative: content for relative, (_, content) in published.record.items()}
