@@ -108,3 +108,15 @@ def test_the_spare_trees_old_search_index_is_cleared_away(site: Path, tmp_path: 
     spare = site / ".sitegen-cache/spare"
     assert spare.is_dir() and not [p.name for p in spare.iterdir() if p.name.endswith(".bin")]
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_folder_of_the_live_output_replaced_by_a_link_is_never_written_through(site: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(site / "output/articles")
+    (site / "output/articles").symlink_to(elsewhere, target_is_directory=True)
+    for number in (1, 2):  # the tampered tree is set aside, then staged into
+        edit(site, number)
+        assert sitegen(site) == 0
+    assert list(elsewhere.iterdir()) == []
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")

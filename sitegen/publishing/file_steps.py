@@ -9,6 +9,7 @@ import ctypes
 import ctypes.util
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from sitegen.core.workspace import discard
 
@@ -27,20 +28,32 @@ def read_bytes(path: str) -> bytes:
         return handle.read()
 
 
-def write_new(target: str, data: bytes) -> os.stat_result:
+def write_new(target: str, data: bytes, fresh: bool = False) -> os.stat_result:
     """Write `target` as a new file, never into an existing one (which may be linked to the live site).
+    A `fresh` name (nothing was there) is written as it is, else a temporary one is renamed over it.
     Returns what the system says of it (its size and date go into the no-op stamp)."""
+    if fresh:
+        with contextlib.suppress(FileExistsError), open(target, "xb") as handle:
+            return _written(handle, data)
     temporary = temporary_name(target)
     with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        info = os.fstat(handle.fileno())
+        info = _written(handle, data)
     replace(temporary, target)
     return info
 
 
-def link_new(source: Path | str, target: str) -> None:
-    """Link `source` at `target`, replacing whatever is there in one step."""
+def _written(handle: BinaryIO, data: bytes) -> os.stat_result:
+    handle.write(data)
+    handle.flush()
+    return os.fstat(handle.fileno())
+
+
+def link_new(source: Path | str, target: str, fresh: bool = False) -> None:
+    """Link `source` at `target`, replacing whatever is there in one step (at a `fresh` name, directly)."""
+    if fresh:
+        with contextlib.suppress(FileExistsError):
+            os.link(source, target)
+            return
     temporary = temporary_name(target)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temporary)
@@ -57,14 +70,14 @@ def replace(temporary: str, target: str) -> None:
         os.replace(temporary, target)
 
 
-def make_folder(top: Path, relative: str) -> None:
-    """Make the folder `relative` under `top`, removing any file or link that stands in its way."""
-    try:
-        top.joinpath(relative).mkdir(parents=True, exist_ok=True)
-        return
-    except (FileExistsError, NotADirectoryError):
-        pass
-    folder = top
+def make_folder(top: Path, relative: str, in_real_folder: bool = False) -> None:
+    """Make the folder `relative` under `top`, removing any file or link that stands in its way.
+    When the folder it goes in is known to be a real one (`in_real_folder`), it is simply made."""
+    if in_real_folder:
+        with contextlib.suppress(OSError):
+            os.mkdir(f"{top}/{relative}")
+            return
+    folder = top  # else each part in turn, a link in the way removed (never followed)
     for part in relative.split("/"):
         folder = folder / part
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):

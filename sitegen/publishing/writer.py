@@ -146,10 +146,11 @@ class StagedOutput:
         check_relative(relative)
         folder = relative.rpartition("/")[0]
         if folder and folder not in self._held.folders:
-            make_folder(self.staging, folder)
+            make_folder(self.staging, folder, folder.rpartition("/")[0] in self._held.folders)
             self._held.folders.add(folder)
-            while folder:  # and the folders above it, one of which holds the first one made
+            while folder:  # and the folders above it (real folders now), one of which holds the first one made
                 folder = folder.rpartition("/")[0]
+                self._held.folders.add(folder)
                 self._touched.add(folder)
         return self._top + relative
 
@@ -157,7 +158,7 @@ class StagedOutput:
         """Write a file; one whose bytes are unchanged since the last build keeps its old file (and date)."""
         target = self._prepared(relative)
         if not self._reuse(relative, target, len(data), lambda old: read_bytes(old) == data):
-            self._known[relative] = write_new(target, data)
+            self._known[relative] = write_new(target, data, fresh=not self._held.holds(relative))
             self._held.inodes.pop(relative, None)
             self._touched.add(relative.rpartition("/")[0])
         self._written.add(relative)
@@ -207,7 +208,7 @@ class StagedOutput:
                     if os.path.samestat(os.lstat(target), info):
                         self._known[relative] = info
                         return
-        link_new(source, target)
+        link_new(source, target, fresh=not self._held.holds(relative))
         self._known[relative] = info
         self._held.inodes[relative] = info.st_ino
         self._touched.add(relative.rpartition("/")[0])
