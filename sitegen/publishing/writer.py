@@ -312,9 +312,10 @@ def safe_join(folder: Path, relative: str) -> Path:
 def check_relative(relative: str) -> None:
     """Raise UnsafePath for a site-relative path that could name anything outside its folder. Every
     part is a plain name (none empty, '.' or '..'), so joined to a folder it stays below it."""
-    if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
+    wrapped = f"/{relative}/"  # a part that is empty, '.' or '..' shows as '//', '/./' or '/../'
+    if not relative or "\x00" in relative or "\\" in relative:
         raise UnsafePath(relative)
-    if any(part in ("", ".", "..") for part in relative.split("/")):
+    if "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
         raise UnsafePath(relative)
 
 
