@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import os
 import stat
 import sys
@@ -36,6 +35,7 @@ STAMP = ".sitegen-cache/stamp"
 KNOWN_INPUTS = ".sitegen-cache/inputs"
 _SETTLED_NS = 2_000_000_000
 _KEPT_FORMAT = "sitegen inputs 1"
+_FIELDS = 7
 FileStamp = tuple[int, int, int, int, int]
 Known = dict[str, tuple[FileStamp, bytes]]
 """Each input file's stamp (size, modification and change times, inode, device) and SHA-256."""
@@ -98,23 +98,34 @@ def _file_digest(path: str, known: Known, now: Known) -> bytes:
 
 
 def _known_inputs(root: Path) -> Known:
-    """The digests kept by the last look at the inputs: only this user's sitegen wrote them (sealed)."""
+    """The digests kept by the last look at the inputs: only this user's sitegen wrote them (sealed).
+    Plain text, each file's path and numbers separated by NUL, which no path holds."""
     if (root / KNOWN_INPUTS).parent.is_symlink():
         return {}
     sealed = read_sealed(root / KNOWN_INPUTS)
-    try:
-        kept = marshal.loads(sealed) if sealed is not None else None
-    except (EOFError, ValueError, TypeError):
+    fields = sealed.decode("utf-8", "surrogateescape").split("\0") if sealed is not None else []
+    if not fields or fields[0] != _KEPT_FORMAT or len(fields) % _FIELDS != 1:
         return {}
-    return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _KEPT_FORMAT else {}
+    known: Known = {}
+    try:
+        for at in range(1, len(fields), _FIELDS):
+            path, size, changed, touched, inode, device, content = fields[at : at + _FIELDS]
+            stamp = (int(size), int(changed), int(touched), int(inode), int(device))
+            known[path] = (stamp, bytes.fromhex(content))
+    except ValueError:
+        return {}
+    return known
 
 
 def _keep_inputs(root: Path, now: Known) -> None:
     cache = root / KNOWN_INPUTS
     if cache.parent.is_symlink():
         return  # a linked cache folder is never written through (the build replaces it)
+    lines = [_KEPT_FORMAT]
+    for path, (stamp, content) in now.items():
+        lines.append("\0".join([path, *map(str, stamp), content.hex()]))
     with contextlib.suppress(OSError):  # a read-only project: its inputs are read each time
-        write_sealed(cache, marshal.dumps((_KEPT_FORMAT, now)))
+        write_sealed(cache, "\0".join(lines).encode("utf-8", "surrogateescape"))
 
 
 def output_digest(output: Path) -> str:
