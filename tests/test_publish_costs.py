@@ -120,3 +120,9 @@ def test_a_folder_of_the_live_output_replaced_by_a_link_is_never_written_through
         assert sitegen(site) == 0
     assert list(elsewhere.iterdir()) == []
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_broken_link_left_in_the_output_is_cleared_by_the_next_build(site: Path) -> None:
+    (site / "output/gone.html").symlink_to(site / "nowhere.html")
+    assert sitegen(site) == 0  # the output is not as recorded: it builds, and the link goes
+    assert not (site / "output/gone.html").is_symlink()

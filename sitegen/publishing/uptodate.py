@@ -133,8 +133,12 @@ def output_digest(output: Path) -> str:
     digest = hashlib.sha256(str(output).encode())
     start = len(str(output)) + 1
     for entry in _entries(str(output)):
-        stat = entry.stat()
-        digest.update(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        try:
+            info = entry.stat()
+        except OSError:  # a broken link: never what a build recorded, so the build runs (and removes it)
+            digest.update(f"{entry.path[start:]}\0unreadable\0".encode())
+            continue
+        digest.update(f"{entry.path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
