@@ -90,7 +90,8 @@ class Planned:
         """Feeds, sitemap, robots.txt, resized images and recordings: every file that is not a page
         or a static file."""
         hrefs = Urls.for_site(self.config)
-        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo).items())
+        kept = self.root / CACHE_DIR / "feeds.msgpack" if self.caches else None
+        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo, kept).items())
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))
@@ -214,8 +215,8 @@ def build(
         writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
-        if inputs and not in_place:
-            record(root, output, stamp_key, inputs)  # only now: the stamp covers what was published
+        if inputs and isinstance(writer, StagedOutput):  # only now: the stamp covers what was published
+            record(root, output, stamp_key, inputs, writer.published_digest)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, published.files
         continued.digests = {relative: content for relative, (_, content) in published.record.items()}

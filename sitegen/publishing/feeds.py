@@ -1,42 +1,119 @@
-"""Atom feeds of the whole site and of each category, made with feedgen."""
+"""Atom feeds of the whole site and of each category, made with feedgen.
+
+A feed shows only its newest articles, so most edits change no feed. Between builds the
+feeds are kept in the cache (`feeds.msgpack`), each with a digest of everything that
+appears in it (and of this module and the libraries that write it): a feed whose digest is
+unchanged is not made again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from functools import partial
+from importlib import metadata
+from pathlib import Path
+
+import msgspec
 
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
 from sitegen.core.memo import Memo, remembered
+from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import Urls
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.reading.models import Article, Clinician
 
 FEED_SIZE = 50
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_KEPT = msgspec.msgpack.Decoder(dict[str, tuple[bytes, bytes]])
 
 
 def site_feeds(
-    config: SiteConfig, articles: tuple[Article, ...], clinicians: tuple[Clinician, ...], memo: Memo | None = None
+    config: SiteConfig,
+    articles: tuple[Article, ...],
+    clinicians: tuple[Clinician, ...],
+    memo: Memo | None = None,
+    kept: Path | None = None,
 ) -> dict[str, bytes]:
-    """Every feed file by its site path: the whole site's and one per category."""
+    """Every feed file by its site path: the whole site's and one per category. `memo` remembers
+    them in memory (the preview); else `kept` is the cache file that keeps them between builds."""
     hrefs = Urls.for_site(config)
     people = {c.slug: c for c in clinicians}
     published = [a for a in articles if not a.draft and not a.scheduled]
-    wanted = [(u.feed(), config.title, u.articles(), published)]
+    wanted = [(u.feed(), config.title, u.articles(), published[:FEED_SIZE])]
+    by_category: dict[str, list[Article]] = {}
+    for article in published:  # one pass, not one per category: a site may have 10,000 articles
+        newest = by_category.setdefault(article.category, [])
+        if len(newest) < FEED_SIZE:
+            newest.append(article)
     for category in config.sorted_categories():
-        chosen = [a for a in published if a.category == category.name]
+        chosen = by_category.get(category.name, [])
         wanted.append(
             (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )
+    if kept is not None and memo is None:
+        return _kept_feeds(config, hrefs, people, wanted, kept)
     feeds = {}
-    for path, title, page, chosen in wanted:
-        newest = chosen[:FEED_SIZE]
+    for path, title, page, newest in wanted:
         key = (config, title, page, tuple(newest), tuple(people.get(a.author) for a in newest))
         feeds[path] = remembered(memo, path, key, partial(_feed, config, hrefs, people, newest, title, path, page))
     return feeds
+
+
+def _kept_feeds(
+    config: SiteConfig,
+    hrefs: Urls,
+    people: dict[str, Clinician],
+    wanted: list[tuple[str, str, str, list[Article]]],
+    kept: Path,
+) -> dict[str, bytes]:
+    """The feeds, each made again only when something that appears in it changed since the last build."""
+    sealed = read_sealed(kept)  # only this user's sitegen wrote it: a feed planted there is never published
+    try:
+        before = _KEPT.decode(sealed) if sealed is not None else {}
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        before = {}
+    salt, now = _salt(), {}
+    for path, title, page, newest in wanted:
+        key = _appearing(salt, config, hrefs, people, (path, title, page), newest)
+        found = before.get(path)
+        made = found if found and found[0] == key else None
+        now[path] = made or (key, _feed(config, hrefs, people, newest, title, path, page))
+    if now != before:
+        write_sealed(kept, msgspec.msgpack.encode(now))
+    return {path: data for path, (_, data) in now.items()}
+
+
+def _appearing(
+    salt: bytes,
+    config: SiteConfig,
+    hrefs: Urls,
+    people: dict[str, Clinician],
+    feed: tuple[str, str, str],
+    newest: list[Article],
+) -> bytes:
+    """A digest of everything _feed() puts in a feed."""
+    shown: list[object] = [salt, hrefs.base_url, hrefs.base_path, *feed]
+    shown += [config.title, config.description, config.language, config.practice.name]
+    for article in newest:
+        author = people.get(article.author)
+        shown += [article.slug, article.title, article.category, article.description, article.body_html]
+        shown += [str(article.date), str(article.updated), author.display_name if author else None]
+    return hashlib.sha256(msgspec.msgpack.encode(shown)).digest()
+
+
+def _salt() -> bytes:
+    """What shapes every feed besides its contents: sitegen, this module's code, and the libraries that write XML."""
+    versions = [__version__]
+    for library in ("feedgen", "lxml"):
+        try:
+            versions.append(metadata.version(library))
+        except metadata.PackageNotFoundError:
+            versions.append("-")
+    return hashlib.sha256("\0".join(versions).encode() + b"\0" + Path(__file__).read_bytes()).digest()
 
 
 def _feed(

@@ -43,20 +43,25 @@ def immutable_patterns(files: Iterable[str]) -> list[str]:
     `/folder/*` for a folder holding nothing else (at any depth), else the file itself."""
     every = set(files)
     immutable = sorted(f for f in every if u.cache_control(f) == u.IMMUTABLE)
-    mixed_folders = {folder for f in every - set(immutable) for folder in _folders_of(f)}
-    patterns: list[str] = []
+    mixed = _folders_holding(every.difference(immutable))
+    patterns: dict[str, None] = {}  # in order, each once
     for path in immutable:
-        pure = [folder for folder in _folders_of(path) if folder not in mixed_folders]
-        pattern = "/" + u.encode_path(pure[0]) + "*" if pure else "/" + u.encode_path(path)
-        if pattern not in patterns:
-            patterns.append(pattern)
-    return patterns
+        end = path.find("/")
+        while end != -1 and path[: end + 1] in mixed:  # the outermost folder holding nothing else
+            end = path.find("/", end + 1)
+        patterns.setdefault(path[: end + 1] if end != -1 else path)
+    return ["/" + u.encode_path(pattern) + ("*" if pattern.endswith("/") else "") for pattern in patterns]
 
 
-def _folders_of(path: str) -> tuple[str, ...]:
-    """The folders holding a file, outermost first, each ending in '/' ('a/b/c.css' → 'a/', 'a/b/')."""
-    parts = path.split("/")[:-1]
-    return tuple("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))
+def _folders_holding(files: Iterable[str]) -> set[str]:
+    """Every folder that holds one of `files` at any depth, each ending in '/' ('a/b/c.css' → 'a/', 'a/b/')."""
+    folders: set[str] = set()
+    for path in files:
+        end = path.rfind("/")
+        while end != -1 and path[: end + 1] not in folders:  # a folder known already brings those above it
+            folders.add(path[: end + 1])
+            end = path.rfind("/", 0, end)
+    return folders
 
 
 def redirects_file(moves: Iterable[tuple[str, str]]) -> bytes:

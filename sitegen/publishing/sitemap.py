@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from sitegen.core import urls as u
 from sitegen.core.memo import Memo, remembered
 from sitegen.core.urls import Urls
@@ -19,16 +17,23 @@ def sitemap_xml(jobs: list[PageJob], hrefs: Urls, memo: Memo | None = None) -> b
 
 
 def _sitemap_xml(jobs: list[PageJob], hrefs: Urls) -> bytes:
-    ET.register_namespace("", SITEMAP_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """The bytes ElementTree would write for this urlset (indented by two spaces a level), put
+    together as text: at 10,000 pages a tree of elements costs a quarter of a second."""
+    lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP_NS}">']
     for job in sorted((j for j in jobs if j.in_sitemap), key=lambda j: j.path):
-        entry = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = hrefs.absolute(job.path)
+        lines += ["  <url>", f"    <loc>{_escaped(hrefs.absolute(job.path))}</loc>"]
         if job.lastmod:
-            ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = job.lastmod.isoformat()
-    ET.indent(urlset)
-    body: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return body + b"\n"
+            lines.append(f"    <lastmod>{job.lastmod.isoformat()}</lastmod>")
+        lines.append("  </url>")
+    if len(lines) == 2:
+        return f'{lines[0]}\n<urlset xmlns="{SITEMAP_NS}" />\n'.encode()
+    lines.append("</urlset>\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _escaped(text: str) -> str:
+    """Text as XML character data, escaped as ElementTree escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots_txt(hrefs: Urls) -> bytes:

@@ -9,11 +9,14 @@ build would link (the same inode) is left alone, a changed one is replaced, and 
 the site no longer has is removed. Folders that stay cost nothing.
 
 What a kept tree holds is known from a listing recorded when it was published: each
-folder with its modification time and the names in it, sealed like every other cache
-file and tied to the tree by its inode. A folder whose time has moved (something was
-added, removed or replaced in it while it was live) is read again, and a tree with no
-listing that fits is read whole; so nothing stale survives. The listing never vouches
-for a file's bytes: those are checked exactly as before.
+folder with its modification time and the names in it, with each file's inode, sealed
+like every other cache file and tied to the tree by its inode. A folder whose time has
+moved (something was added, removed or replaced in it while it was live) is read again,
+and a tree with no listing that fits is read whole; so nothing stale survives. While a
+folder's time holds, so does which file each of its names is (only adding, removing or
+renaming an entry gives a name another file, and each moves the time): a file that is
+already the very file the build would link is known without a look at it. The listing
+never vouches for a file's bytes: those are checked exactly as before.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,10 +36,10 @@ from sitegen.core.output_folder import is_owned
 from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import SPARE, discard, own_folder
 
-Listing = dict[str, tuple[int, list[str]]]
-"""Each folder of a tree ('' is the top), with its modification time and the names of the
-entries in it that are not folders."""
-_LISTING = msgspec.msgpack.Decoder(tuple[int, int, Listing])
+Listing = tuple[int, int, list[str], list[int], list[str], list[int]]
+"""A tree's device and inode; each of its folders ('' is the top), with its modification time;
+and each of its other entries (by site-relative path), with its inode (0: not known)."""
+_LISTING = msgspec.msgpack.Decoder(Listing)
 _RACY_NS = 100_000_000
 """A folder changed this close to its listing may change again within the same tick of the
 file system's clock without its time moving: it is recorded as changed, to be read again."""
@@ -44,37 +47,39 @@ file system's clock without its time moving: it is recorded as changed, to be re
 
 @dataclass
 class TreeContents:
-    """What a tree holds: each folder (by site-relative path) and the non-folder names in it."""
+    """What a tree holds: its folders and its other entries (files, mostly), by site-relative path."""
 
-    folders: dict[str, set[str]] = field(default_factory=lambda: {"": set()})
+    folders: set[str] = field(default_factory=lambda: {""})
+    files: set[str] = field(default_factory=set)
+    inodes: dict[str, int] = field(default_factory=dict)
+    """The inode of each file that the listing vouches for."""
+    times: dict[str, int] = field(default_factory=dict)
+    """The modification time of each folder found as its listing says (the time it still has,
+    unless something changed in it since)."""
+    device: int = -1
+    """The file system the tree is on (its inodes mean nothing on another)."""
 
     def holds(self, relative: str) -> bool:
-        folder, _, name = relative.rpartition("/")
-        return name in self.folders.get(folder, ())
-
-    def entries(self) -> Iterator[str]:
-        for folder, names in self.folders.items():
-            yield from (f"{folder}/{name}" if folder else name for name in names)
+        return relative in self.files
 
     def forget(self, top: str) -> None:
         """Drop a folder and everything under it (removed, or about to be)."""
-        self.folders = {f: n for f, n in self.folders.items() if f != top and not f.startswith(top + "/")}
-        parent, _, name = top.rpartition("/")
-        self.folders.get(parent, set()).discard(name)
+        below = top + "/"
+        self.folders = {f for f in self.folders if f != top and not f.startswith(below)}
+        self.files = {f for f in self.files if f != top and not f.startswith(below)}
+        self.inodes = {f: i for f, i in self.inodes.items() if not f.startswith(below)}
+        self.times = {f: t for f, t in self.times.items() if f != top and not f.startswith(below)}
 
 
 def contents_of(files: Iterable[str]) -> TreeContents:
-    """The folders and names a set of site-relative files makes."""
-    contents = TreeContents()
-    placed = {""}
-    for relative in files:
-        folder, _, name = relative.rpartition("/")
-        contents.folders.setdefault(folder, set()).add(name)
-        while folder not in placed:  # and every folder above it
-            placed.add(folder)
-            contents.folders.setdefault(folder, set())
+    """The folders and files a set of site-relative files makes."""
+    contents = TreeContents(files=set(files))
+    folders = contents.folders
+    for relative in contents.files:
+        folder = relative.rpartition("/")[0]
+        while folder not in folders:  # and every folder above it
+            folders.add(folder)
             folder = folder.rpartition("/")[0]
-            contents.folders.setdefault(folder, set())
     return contents
 
 
@@ -141,25 +146,33 @@ def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
     info = root.lstat()
     listing = _listing(slot, info) if slot else None
     if listing is None:
-        contents = TreeContents({})
+        contents = TreeContents(set())
         _read_folder(root, "", contents)
         return contents
     return _checked(root, listing)
 
 
-def record_tree(slot: SpareSlot, root: Path, contents: TreeContents) -> None:
-    """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare."""
+def record_tree(slot: SpareSlot, root: Path, contents: TreeContents, inodes: dict[str, int], touched: set[str]) -> None:
+    """Write the listing of the tree at `root`, as it is now, for when it comes back as the spare;
+    `inodes` are those of its files, as far as the build knows them. A folder this process has
+    not `touched` keeps the time it was found with (if another process changed it, its time
+    has moved since: it will be read again, never believed)."""
     started = time.time_ns()
-    listing: Listing = {}
     top = f"{root}/"
-    for folder, names in contents.folders.items():
-        try:
-            changed = os.lstat(top + folder).st_mtime_ns
-        except OSError:
-            continue
-        listing[folder] = (-1 if changed > started - _RACY_NS else changed, sorted(names))
+    folders, times = [], []
+    for folder in contents.folders:
+        changed = contents.times.get(folder) if folder not in touched else None
+        if changed is None:
+            try:
+                changed = os.lstat(top + folder).st_mtime_ns
+            except OSError:
+                continue
+        folders.append(folder)
+        times.append(-1 if changed > started - _RACY_NS else changed)
+    files = list(contents.files)
     info = root.lstat()
-    write_sealed(slot.listing(info), msgspec.msgpack.encode((info.st_dev, info.st_ino, listing)))
+    listing = (info.st_dev, info.st_ino, folders, times, files, [inodes.get(f, 0) for f in files])
+    write_sealed(slot.listing(info), msgspec.msgpack.encode(listing))
 
 
 def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
@@ -167,35 +180,47 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
     if sealed is None:
         return None
     try:
-        device, inode, listing = _LISTING.decode(sealed)
+        listing = _LISTING.decode(sealed)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    return listing if (device, inode) == (root.st_dev, root.st_ino) and "" in listing else None
+    device, inode, folders, times, files, inodes = listing
+    fits = len(folders) == len(times) and len(files) == len(inodes) and "" in folders
+    return listing if fits and (device, inode) == (root.st_dev, root.st_ino) else None
 
 
 def _checked(root: Path, listing: Listing) -> TreeContents:
     """The listing, with each folder whose modification time moved read again from the disk."""
-    contents = TreeContents({})
+    device, _, folders, times, files, inodes = listing
+    contents = TreeContents(set(), device=device)
     top = f"{root}/"
+    known = set(folders)
     subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
-    for folder in sorted(listing):  # a folder's path sorts before every path below it
+    trusted = set()
+    for folder, changed in sorted(zip(folders, times, strict=True)):  # a folder sorts before all below it
         parent, _, name = folder.rpartition("/")
         if folder and (parent not in contents.folders or name not in subfolders.get(parent, {name})):
             continue  # its parent is gone, or was read again and no longer holds it
-        if folder in contents.folders:
-            continue  # read whole already, as part of a folder the listing did not know
         try:
             info = os.lstat(top + folder)
         except FileNotFoundError:
             continue
         if not stat.S_ISDIR(info.st_mode):
-            contents.folders[parent].add(name)  # replaced by a file or a link: removed or replaced later
-            continue
-        changed, names = listing[folder]
-        if info.st_mtime_ns == changed:
-            contents.folders[folder] = set(names)
-            continue
-        subfolders[folder] = _read_folder(root, folder, contents, known=listing)
+            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
+        elif info.st_mtime_ns == changed:
+            contents.folders.add(folder)
+            contents.times[folder] = changed
+            trusted.add(folder)
+        else:
+            subfolders[folder] = _read_folder(root, folder, contents, known)
+    if len(trusted) == len(known):  # the usual case: the whole tree is as listed
+        contents.files = set(files)
+        contents.inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
+        return contents
+    for relative, inode in zip(files, inodes, strict=True):
+        if relative.rpartition("/")[0] in trusted:
+            contents.files.add(relative)
+            if inode:
+                contents.inodes[relative] = inode
     return contents
 
 
@@ -204,21 +229,21 @@ def add_branch(root: Path, folder: str, contents: TreeContents) -> None:
     _read_folder(root, folder, contents)
 
 
-def _read_folder(root: Path, folder: str, contents: TreeContents, known: Listing | None = None) -> set[str]:
-    """Read one folder: its non-folder names into `contents`; subfolders the listing does not know
+def _read_folder(root: Path, folder: str, contents: TreeContents, known: set[str] | None = None) -> set[str]:
+    """Read one folder: its other entries into `contents`; subfolders the listing does not know
     are read whole. Returns the names of its subfolders."""
-    names, found = set(), set()
+    found = set()
+    prefix = f"{folder}/" if folder else ""
     with os.scandir(_path(root, folder)) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 found.add(entry.name)
             else:
-                names.add(entry.name)
-    contents.folders[folder] = names
+                contents.files.add(prefix + entry.name)
+    contents.folders.add(folder)
     for name in found:
-        child = f"{folder}/{name}" if folder else name
-        if known is None or child not in known:
-            _read_folder(root, child, contents)
+        if known is None or prefix + name not in known:
+            _read_folder(root, prefix + name, contents)
     return found
 
 
@@ -226,14 +251,21 @@ def _path(root: Path, folder: str) -> str:
     return os.path.join(root, folder) if folder else str(root)
 
 
-def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> None:
-    """Remove from the tree at `root` every entry and folder it held `before` that it does not hold `now`."""
-    gone = {f for f in before.folders if f and f not in now.folders and not now.holds(f)}
+def remove_stale(root: Path, before: TreeContents, now: TreeContents) -> set[str]:
+    """Remove from the tree at `root` every entry and folder it held `before` that it does not hold `now`.
+    Returns the folders that lost an entry."""
+    gone = {f for f in before.folders - now.folders if f and f not in now.files}
+    changed = set()
     for folder in sorted(gone):
-        if folder.rpartition("/")[0] not in gone:  # the top of a gone branch: removed with all below it
+        parent = folder.rpartition("/")[0]
+        if parent not in gone:  # the top of a gone branch: removed with all below it
             discard(root / folder)
-    for relative in before.entries():
-        if now.holds(relative) or relative in now.folders or relative.rpartition("/")[0] in gone:
+            changed.add(parent)
+    for relative in before.files - now.files - now.folders:
+        parent = relative.rpartition("/")[0]
+        if parent in gone:
             continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(root, relative))
+            changed.add(parent)
+    return changed

@@ -7,12 +7,20 @@ and "today") and a listing of the output it produced. When
 both still match, the output is already exactly what a build would write, so the
 build can stop at once. Only standard-library modules are imported here, so this
 check costs a few milliseconds, not the import of the whole pipeline.
+
+Each input file's SHA-256 is kept (`.sitegen-cache/inputs`) with its stamp (size, times,
+inode): a file whose stamp is unchanged is not read again, so a site of 10,000 articles is
+not read whole for each build. A file saved too recently for its stamp to prove anything
+(a second save within one tick of the clock keeps the time) is read until it settles.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +30,16 @@ from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.theming.lookup import BUILTIN_THEME
 
 STAMP = ".sitegen-cache/stamp"
+KNOWN_INPUTS = ".sitegen-cache/inputs"
+_SETTLED_NS = 2_000_000_000
+_KEPT_FORMAT = "sitegen inputs 1"
+_FIELDS = 7
+FileStamp = tuple[int, int, int, int, int]
+Known = dict[str, tuple[FileStamp, bytes]]
+"""Each input file's stamp (size, modification and change times, inode, device) and SHA-256."""
+_taken: dict[Path, Known | None] = {}
+"""The input files' digests each project's last input_digest() took in this process, for record()
+to keep (only a build that succeeded leaves anything in the cache)."""
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 OUTPUT_ENVIRONMENT = ("SITEGEN_SEARCH_CHUNK", "SOURCE_DATE_EPOCH")
 """The environment variables that change what a build writes. Others it reads change only
@@ -35,17 +53,67 @@ def input_digest(root: Path, options: str) -> str:
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
     sources = [root / name for name in _INPUTS]
     sources += [BUILTIN_THEME]
+    known = _known_inputs(root)
+    now: Known = {}
     for source in sources:
         for path in _files(source):
-            digest.update(str(path).encode() + b"\0")
-            if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-                digest.update(b"\0not a file\0")
-                continue
-            try:
-                digest.update(path.read_bytes())
-            except OSError:  # a broken or looping link: the build reports it, with its path
-                digest.update(b"\0unreadable\0")
+            digest.update(path.encode() + b"\0" + _file_digest(path, known, now))
+    _taken[root] = None if now == known else now
     return digest.hexdigest()
+
+
+def _file_digest(path: str, known: Known, now: Known) -> bytes:
+    """The SHA-256 of a file's bytes: as kept, while its stamp is unchanged and was settled; else read."""
+    try:
+        info = os.stat(path)
+    except OSError:  # a broken or looping link: the build reports it, with its path
+        return b"\0unreadable\0"
+    if not stat.S_ISREG(info.st_mode):  # a named pipe or a device: reading it could wait for ever
+        return b"\0not a file\0"
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    kept = known.get(path)
+    if kept is not None and kept[0] == stamp:
+        now[path] = kept
+        return kept[1]
+    try:
+        with open(path, "rb") as handle:
+            content = hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return b"\0unreadable\0"
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+        now[path] = (stamp, content)
+    return content
+
+
+def _known_inputs(root: Path) -> Known:
+    """The digests kept by the last look at the inputs: only this user's sitegen wrote them (sealed).
+    Plain text, each file's path and numbers separated by NUL, which no path holds."""
+    if (root / KNOWN_INPUTS).parent.is_symlink():
+        return {}
+    sealed = read_sealed(root / KNOWN_INPUTS)
+    fields = sealed.decode("utf-8", "surrogateescape").split("\0") if sealed is not None else []
+    if not fields or fields[0] != _KEPT_FORMAT or len(fields) % _FIELDS != 1:
+        return {}
+    known: Known = {}
+    try:
+        for at in range(1, len(fields), _FIELDS):
+            path, size, changed, touched, inode, device, content = fields[at : at + _FIELDS]
+            stamp = (int(size), int(changed), int(touched), int(inode), int(device))
+            known[path] = (stamp, bytes.fromhex(content))
+    except ValueError:
+        return {}
+    return known
+
+
+def _keep_inputs(root: Path, now: Known) -> None:
+    cache = root / KNOWN_INPUTS
+    if cache.parent.is_symlink():
+        return  # a linked cache folder is never written through (the build replaces it)
+    lines = [_KEPT_FORMAT]
+    for path, (stamp, content) in now.items():
+        lines.append("\0".join([path, *map(str, stamp), content.hex()]))
+    with contextlib.suppress(OSError):  # a read-only project: its inputs are read each time
+        write_sealed(cache, "\0".join(lines).encode("utf-8", "surrogateescape"))
 
 
 def output_digest(output: Path) -> str:
@@ -53,8 +121,12 @@ def output_digest(output: Path) -> str:
     digest = hashlib.sha256(str(output).encode())
     start = len(str(output)) + 1
     for entry in _entries(str(output)):
-        stat = entry.stat()
-        digest.update(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        try:
+            info = entry.stat()
+        except OSError:  # a broken link: never what a build recorded, so the build runs (and removes it)
+            digest.update(f"{entry.path[start:]}\0unreadable\0".encode())
+            continue
+        digest.update(f"{entry.path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -64,20 +136,44 @@ def is_up_to_date(root: Path, output: Path, options: str, inputs: str) -> bool:
         return False
     sealed = read_sealed(root / STAMP)  # a stamp from elsewhere could make a build skip itself
     recorded = sealed.decode("ascii", "replace").split() if sealed is not None else []
-    if len(recorded) != 2 or not output.is_dir():
-        return False
-    return recorded == [inputs, output_digest(output)]
+    if len(recorded) != 2 or recorded[0] != inputs or not output.is_dir():
+        return False  # an edit: the output is not read (a walk of every file costs as much as the check)
+    return recorded[1] == output_digest(output)
 
 
-def record(root: Path, output: Path, options: str, inputs: str) -> None:
-    """Write the stamp for a build that read `inputs` (the digest taken before it started)."""
-    write_sealed(root / STAMP, f"{inputs}\n{output_digest(output)}\n".encode("ascii"))
+def record(root: Path, output: Path, options: str, inputs: str, published: str | None = None) -> None:
+    """Write the stamp for a build that read `inputs` (the digest taken before it started), and keep
+    the digests of the input files read for it. `published` is the output's digest when the writer
+    knows it (it knows every file it left there); else the output is read."""
+    write_sealed(root / STAMP, f"{inputs}\n{published or output_digest(output)}\n".encode("ascii"))
+    taken = _taken.pop(root, None)
+    if taken is not None:
+        _keep_inputs(root, taken)
 
 
-def _files(folder: Path) -> list[Path]:
+def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:
+    """What output_digest() gives for a tree holding exactly `files` (site path: size and
+    modification time), worked out without reading the tree: its order and its hidden names
+    are output_digest's."""
+    digest = hashlib.sha256(str(output).encode())
+    shown = (relative for relative in files if "/." not in f"/{relative}")
+    for relative in sorted(shown, key=_walk_order):
+        size, changed = files[relative]
+        digest.update(f"{relative}\0{size}\0{changed}\0".encode())
+    return digest.hexdigest()
+
+
+def _walk_order(relative: str) -> str:
+    """A key that sorts paths as _entries() walks them: in each folder its files by name, then its
+    folders by name, each with all it holds ('\0' sorts before '\1' and before any name)."""
+    folder, _, name = relative.rpartition("/")
+    return "\1" + folder.replace("/", "\0\1") + "\0\0" + name if folder else "\0" + name
+
+
+def _files(folder: Path) -> list[str]:
     if folder.is_file():
-        return [folder]
-    return [Path(entry.path) for entry in _entries(str(folder))] if folder.is_dir() else []
+        return [str(folder)]
+    return [entry.path for entry in _entries(str(folder))] if folder.is_dir() else []
 
 
 def _entries(folder: str) -> Iterator[os.DirEntry[str]]:

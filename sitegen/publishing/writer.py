@@ -7,11 +7,10 @@ leaves it alone, and the next build clears whatever a killed one left behind.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import filecmp
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
@@ -19,7 +18,15 @@ from typing import Protocol
 from sitegen.core.errors import ContentError
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 from sitegen.core.urls import BUNDLE_DIR
-from sitegen.core.workspace import discard
+from sitegen.publishing.file_steps import (
+    exchange,
+    link_new,
+    make_folder,
+    read_bytes,
+    replace,
+    temporary_name,
+    write_new,
+)
 from sitegen.publishing.spare_tree import (
     TreeContents,
     add_branch,
@@ -31,9 +38,7 @@ from sitegen.publishing.spare_tree import (
     spare_slot,
     take_spare,
 )
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
+from sitegen.publishing.uptodate import digest_of
 
 
 class UnsafePath(ValueError):
@@ -77,10 +82,18 @@ class StagedOutput:
         self.output = output
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
+        self._top = f"{self.staging}/"
         self._written: set[str] = set()
+        self._known: dict[str, os.stat_result] = {}
+        """What this process knows of each file it left in the staging folder (the rest are looked at
+        once, at publish)."""
         self._slot = spare_slot(cache, output) if cache else None
         self._held = TreeContents()
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
+        self._touched = {""}
+        """The folders this process changed (added, replaced or removed an entry in)."""
+        self.published_digest: str | None = None
+        """The output's digest as uptodate.output_digest() would read it, once published."""
 
     def __enter__(self) -> StagedOutput:
         recover(self.output)
@@ -93,7 +106,7 @@ class StagedOutput:
             self.staging.mkdir(parents=True)
         marker = self.staging / MARKER
         if not (self._held.holds(MARKER) and marker.is_file() and marker.read_bytes() == MARKER_TEXT):
-            _write_new(marker, MARKER_TEXT)
+            self._known[MARKER] = write_new(str(marker), MARKER_TEXT)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -111,56 +124,83 @@ class StagedOutput:
         """The staging file for a site-relative path; refuses anything that would escape."""
         return safe_join(self.staging, relative)
 
-    def _prepared(self, relative: str) -> Path:
+    def _prepared(self, relative: str) -> str:
         """The staging file for `relative`, its folder made (a file in the way of it removed)."""
-        target = self.path_for(relative)
+        check_relative(relative)
         folder = relative.rpartition("/")[0]
         if folder and folder not in self._held.folders:
-            _make_folder(self.staging, folder)
-            self._held.folders[folder] = set()
-        return target
+            make_folder(self.staging, folder, folder.rpartition("/")[0] in self._held.folders)
+            self._held.folders.add(folder)
+            while folder:  # and the folders above it (real folders now), one of which holds the first one made
+                folder = folder.rpartition("/")[0]
+                self._held.folders.add(folder)
+                self._touched.add(folder)
+        return self._top + relative
 
     def write(self, relative: str, data: bytes) -> None:
         """Write a file; one whose bytes are unchanged since the last build keeps its old file (and date)."""
         target = self._prepared(relative)
-        if not self._reuse(relative, target, len(data), lambda old: old.read_bytes() == data):
-            _write_new(target, data)
+        if not self._reuse(relative, target, len(data), lambda old: read_bytes(old) == data):
+            self._known[relative] = write_new(target, data, fresh=not self._held.holds(relative))
+            self._held.inodes.pop(relative, None)
+            self._touched.add(relative.rpartition("/")[0])
         self._written.add(relative)
 
     def copy(self, relative: str, source: Path) -> None:
         target = self._prepared(relative)
         size = source.stat().st_size
         if not self._reuse(relative, target, size, lambda old: filecmp.cmp(old, source, shallow=False)):
-            temporary = _temporary(target)
-            shutil.copyfile(source, temporary)
-            _replace(temporary, target)
+            self._copied(relative, source, target)
         self._written.add(relative)
 
-    def _reuse(self, relative: str, target: Path, size: int, same: Callable[[Path], bool]) -> bool:
+    def _copied(self, relative: str, source: Path, target: str) -> None:
+        temporary = temporary_name(target)
+        shutil.copyfile(source, temporary)
+        replace(temporary, target)
+        self._known.pop(relative, None)
+        self._held.inodes.pop(relative, None)
+        self._touched.add(relative.rpartition("/")[0])
+
+    def _reuse(self, relative: str, target: str, size: int, same: Callable[[str], bool]) -> bool:
         """Hard-link the previous output's file when it already holds these bytes.
 
         Deploy tools that compare dates (rsync, most hosts' uploaders) then see only real changes.
         """
-        previous = self.output.joinpath(*relative.split("/"))
+        previous = f"{self.output}/{relative}"
         try:
-            if previous.is_file() and not previous.is_symlink() and previous.stat().st_size == size and same(previous):
+            info = os.lstat(previous)
+            if stat.S_ISREG(info.st_mode) and info.st_size == size and same(previous):
                 self._carry(relative, previous, target)
                 return True
         except OSError:
             return False
         return False
 
-    def _carry(self, relative: str, source: Path, target: Path) -> None:
-        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file)."""
+    def _carry(self, relative: str, source: Path | str, target: str) -> None:
+        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file,
+        known from the spare's listing, or else by a look at it)."""
+        info = os.stat(source)
         if self._held.holds(relative):
-            with contextlib.suppress(OSError):
-                if os.path.samestat(os.lstat(target), os.stat(source)):
+            known = self._held.inodes.get(relative)
+            if known is not None:
+                if known == info.st_ino and info.st_dev == self._held.device:
+                    self._known[relative] = info
                     return
-        _link_new(source, target)
+            else:
+                with contextlib.suppress(OSError):
+                    if os.path.samestat(os.lstat(target), info):
+                        self._known[relative] = info
+                        return
+        link_new(source, target, fresh=not self._held.holds(relative))
+        self._known[relative] = info
+        self._held.inodes[relative] = info.st_ino
+        self._touched.add(relative.rpartition("/")[0])
 
     def count_written(self, relatives: Iterable[str]) -> None:
         """Record files written by worker processes, which cannot update this object."""
-        self._written.update(relatives)
+        for relative in relatives:
+            self._written.add(relative)
+            self._held.inodes.pop(relative, None)  # a worker may have replaced it
 
     def link(self, relative: str, source: Path) -> None:
         """Carry over a file known to hold the right bytes (the previous output's, or a cached copy)."""
@@ -168,9 +208,7 @@ class StagedOutput:
         try:
             self._carry(relative, source, target)
         except OSError:  # not on the same file system
-            temporary = _temporary(target)
-            shutil.copyfile(source, temporary)
-            _replace(temporary, target)
+            self._copied(relative, source, target)
         self._written.add(relative)
 
     def reuse_tree(self, relative: str) -> None:
@@ -192,10 +230,10 @@ class StagedOutput:
         folders stay, for the search index to keep those it still has (each checked file by file)
         and remove the rest."""
         now = contents_of(self._written | {MARKER})
-        for folder, names in self._held.folders.items():
-            if folder == BUNDLE_DIR or folder.startswith(BUNDLE_DIR + "/"):
-                now.folders[folder] = names
-        remove_stale(self.staging, self._held, now)
+        now.folders |= {f for f in self._held.folders if f == BUNDLE_DIR or f.startswith(BUNDLE_DIR + "/")}
+        now.files |= {f for f in self._held.files if f.startswith(BUNDLE_DIR + "/")}
+        self._touched |= remove_stale(self.staging, self._held, now)
+        now.inodes, now.device, now.times = self._held.inodes, self._held.device, self._held.times
         self._held = now
 
     def publish(self) -> None:
@@ -204,13 +242,30 @@ class StagedOutput:
         now = contents_of(self._written | {MARKER})
         if (self.staging / BUNDLE_DIR).is_dir():  # the search index, made whole by Pagefind
             add_branch(self.staging, BUNDLE_DIR, now)
-        remove_stale(self.staging, self._held, now)
+        self._touched |= remove_stale(self.staging, self._held, now)
+        now.times = self._held.times
+        files = self._looked_up(now)
         if self._slot:
-            record_tree(self._slot, self.staging, now)
+            inodes = {relative: info.st_ino for relative, info in files.items()}
+            record_tree(self._slot, self.staging, now, inodes, self._touched)
+        self._swap()
+        self.published_digest = digest_of(self.output, {r: (i.st_size, i.st_mtime_ns) for r, i in files.items()})
+
+    def _looked_up(self, now: TreeContents) -> dict[str, os.stat_result]:
+        """Every file of the staged tree with what the system says of it: known already for what
+        this process wrote or carried over, looked at once for the rest (written by the workers,
+        or by Pagefind)."""
+        files = {}
+        for relative in now.files:
+            info = self._known.get(relative)
+            files[relative] = info if info is not None else os.lstat(self._top + relative)
+        return files
+
+    def _swap(self) -> None:
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
-        if _exchange(self.staging, self.output):
+        if exchange(self.staging, self.output):
             self._put_aside(self.staging)
             return
         os.rename(self.output, self.previous)  # fallback: two renames, repaired by recover()
@@ -233,15 +288,18 @@ def address_outside(source: str, address: str) -> ContentError:
 
 def safe_join(folder: Path, relative: str) -> Path:
     """The file for a site-relative path inside `folder`; raises UnsafePath for anything that would escape."""
-    if not relative or "\x00" in relative or "\\" in relative or relative.startswith("/"):
+    check_relative(relative)
+    return folder.joinpath(*relative.split("/"))
+
+
+def check_relative(relative: str) -> None:
+    """Raise UnsafePath for a site-relative path that could name anything outside its folder. Every
+    part is a plain name (none empty, '.' or '..'), so joined to a folder it stays below it."""
+    wrapped = f"/{relative}/"  # a part that is empty, '.' or '..' shows as '//', '/./' or '/../'
+    if not relative or "\x00" in relative or "\\" in relative:
         raise UnsafePath(relative)
-    parts = relative.split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
         raise UnsafePath(relative)
-    target = folder.joinpath(*parts)
-    if os.path.commonpath([folder, target]) != str(folder):
-        raise UnsafePath(relative)
-    return target
 
 
 def recover(output: Path) -> None:
@@ -265,61 +323,3 @@ def _remove_own(folder: Path) -> None:
             folder.rmdir()  # made, but killed before its marker was written
             return
     raise UnsafeOutput(folder, "a build needs this name for its work, and it was not made by sitegen", "move it away")
-
-
-def _temporary(target: Path) -> Path:
-    """A name beside `target` for a file being written (unique per process: pages are written by workers)."""
-    return target.with_name(f".{target.name}.tmp{os.getpid()}")
-
-
-def _write_new(target: Path, data: bytes) -> None:
-    """Write `target` as a new file, never into an existing one (which may be linked to the live site)."""
-    temporary = _temporary(target)
-    temporary.write_bytes(data)
-    _replace(temporary, target)
-
-
-def _link_new(source: Path, target: Path) -> None:
-    """Link `source` at `target`, replacing whatever is there in one step."""
-    temporary = _temporary(target)
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    os.link(source, temporary)
-    _replace(temporary, target)
-
-
-def _replace(temporary: Path, target: Path) -> None:
-    """Rename `temporary` to `target`; a folder in its place (in a spare tree) is removed first."""
-    try:
-        os.replace(temporary, target)
-    except IsADirectoryError:
-        discard(target)
-        os.replace(temporary, target)
-
-
-def _make_folder(top: Path, relative: str) -> None:
-    """Make the folder `relative` under `top`, removing any file or link that stands in its way."""
-    try:
-        top.joinpath(relative).mkdir(parents=True, exist_ok=True)
-        return
-    except (FileExistsError, NotADirectoryError):
-        pass
-    folder = top
-    for part in relative.split("/"):
-        folder = folder / part
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one system call (Linux renameat2 RENAME_EXCHANGE)."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)

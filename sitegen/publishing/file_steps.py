@@ -1,0 +1,98 @@
+"""The single steps a staged build takes on the file system, each whole or not at all: a file
+written or linked under a temporary name and renamed into place, a folder made through
+whatever stands in its way, and two folders swapped in one system call."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from sitegen.core.workspace import discard
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def temporary_name(target: str) -> str:
+    """A name beside `target` for a file being written (unique per process: pages are written by workers)."""
+    folder, _, name = target.rpartition("/")
+    return f"{folder}/.{name}.tmp{os.getpid()}"
+
+
+def read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def write_new(target: str, data: bytes, fresh: bool = False) -> os.stat_result:
+    """Write `target` as a new file, never into an existing one (which may be linked to the live site).
+    A `fresh` name (nothing was there) is written as it is, else a temporary one is renamed over it.
+    Returns what the system says of it (its size and date go into the no-op stamp)."""
+    if fresh:
+        with contextlib.suppress(FileExistsError), open(target, "xb") as handle:
+            return _written(handle, data)
+    temporary = temporary_name(target)
+    with open(temporary, "wb") as handle:
+        info = _written(handle, data)
+    replace(temporary, target)
+    return info
+
+
+def _written(handle: BinaryIO, data: bytes) -> os.stat_result:
+    handle.write(data)
+    handle.flush()
+    return os.fstat(handle.fileno())
+
+
+def link_new(source: Path | str, target: str, fresh: bool = False) -> None:
+    """Link `source` at `target`, replacing whatever is there in one step (at a `fresh` name, directly)."""
+    if fresh:
+        with contextlib.suppress(FileExistsError):
+            os.link(source, target)
+            return
+    temporary = temporary_name(target)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    os.link(source, temporary)
+    replace(temporary, target)
+
+
+def replace(temporary: str, target: str) -> None:
+    """Rename `temporary` to `target`; a folder in its place (in a spare tree) is removed first."""
+    try:
+        os.replace(temporary, target)
+    except IsADirectoryError:
+        discard(Path(target))
+        os.replace(temporary, target)
+
+
+def make_folder(top: Path, relative: str, in_real_folder: bool = False) -> None:
+    """Make the folder `relative` under `top`, removing any file or link that stands in its way.
+    When the folder it goes in is known to be a real one (`in_real_folder`), it is simply made."""
+    if in_real_folder:
+        with contextlib.suppress(OSError):
+            os.mkdir(f"{top}/{relative}")
+            return
+    folder = top  # else each part in turn, a link in the way removed (never followed)
+    for part in relative.split("/"):
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one system call (Linux renameat2 RENAME_EXCHANGE)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)

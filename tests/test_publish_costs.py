@@ -1,0 +1,128 @@
+"""What a build after a small edit leaves alone: the inputs it need not read again, the output
+it need not walk for its stamp, and the feeds the edit does not reach. Each leaves the output
+exactly a clean build's."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE_EPOCH, MakeSite, full_tree, many_articles
+from sitegen.cli import main
+from sitegen.core.clock import today
+from sitegen.publishing import feeds, uptodate
+from sitegen.reading import parse_cache
+
+
+@pytest.fixture
+def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_WORKERS", "1")  # every file the build reads is read in this process
+    monkeypatch.setattr(uptodate, "_SETTLED_NS", 0, raising=False)  # this test's files count as long saved
+    monkeypatch.setattr(parse_cache, "_SETTLED_NS", 0)
+    root = make_site(many_articles(8))
+    assert sitegen(root) == 0
+    return root
+
+
+def sitegen(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "build", "-q", *args])
+
+
+def edit(root: Path, number: int) -> None:
+    article = root / f"content/articles/post-{number:04d}.md"
+    article.write_text(article.read_text() + "\nOne more sentence, written today.\n")
+
+
+def clean_build(root: Path, where: Path) -> dict[str, str]:
+    where.mkdir()
+    shutil.copy(root / "site.yaml", where / "site.yaml")
+    shutil.copytree(root / "content", where / "content")
+    assert sitegen(where) == 0
+    return full_tree(where / "output")
+
+
+def refusing(what: str) -> Callable[..., Any]:
+    def refuse(*args: object, **kwargs: object) -> Any:
+        raise AssertionError(f"{what} was called")
+
+    return refuse
+
+
+def test_an_edit_reads_again_only_the_input_that_changed(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(site, 3)
+    opened: list[str] = []
+    real_open = io.open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, os.PathLike)):
+            opened.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_open)
+    assert sitegen(site) == 0
+    monkeypatch.undo()
+    articles = {Path(path).name for path in opened if "content/articles/" in path}
+    assert articles == {"post-0003.md"}
+    assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
+
+
+def test_an_edit_takes_its_stamp_without_walking_the_output(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    edit(site, 3)
+    with monkeypatch.context() as patched:
+        patched.setattr(uptodate, "output_digest", refusing("a walk of the whole output"))
+        assert sitegen(site) == 0
+    key = uptodate.options_key(False, today().isoformat(), site / "output")
+    assert uptodate.is_up_to_date(site, site / "output", key, uptodate.input_digest(site, key))
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_an_edit_no_feed_shows_makes_no_feed(site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    assert sitegen(site, "--force") == 0  # the feeds, three articles each
+    edit(site, 0)  # the oldest article, in no feed
+    with monkeypatch.context() as patched:
+        patched.setattr(feeds, "_feed", refusing("making a feed"))
+        assert sitegen(site) == 0
+    assert "One more sentence" in (site / "output/articles/post-0000/index.html").read_text()
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+    edit(site, 5)  # the newest: its feed is made again
+    assert sitegen(site) == 0
+    assert b"One more sentence" in (site / "output/feed.xml").read_bytes()
+
+
+def test_the_spare_trees_old_search_index_is_cleared_away(site: Path, tmp_path: Path) -> None:
+    for number in (1, 2, 3):  # from the second edit on, each build stages into a spare tree
+        edit(site, number)
+        assert sitegen(site) == 0
+    spare = site / ".sitegen-cache/spare"
+    assert spare.is_dir() and not [p.name for p in spare.iterdir() if p.name.endswith(".bin")]
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_folder_of_the_live_output_replaced_by_a_link_is_never_written_through(site: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(site / "output/articles")
+    (site / "output/articles").symlink_to(elsewhere, target_is_directory=True)
+    for number in (1, 2):  # the tampered tree is set aside, then staged into
+        edit(site, number)
+        assert sitegen(site) == 0
+    assert list(elsewhere.iterdir()) == []
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_broken_link_left_in_the_output_is_cleared_by_the_next_build(site: Path) -> None:
+    (site / "output/gone.html").symlink_to(site / "nowhere.html")
+    assert sitegen(site) == 0  # the output is not as recorded: it builds, and the link goes
+    assert not (site / "output/gone.html").is_symlink()
