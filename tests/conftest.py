@@ -97,6 +97,17 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
+def clean_build(root: Path) -> dict[str, str]:
+    """The output a build makes from nothing (its output and cache removed first), by snapshot():
+    what every build that reused anything must equal, byte for byte."""
+    from sitegen.build import build
+
+    shutil.rmtree(root / ".sitegen-cache")
+    shutil.rmtree(root / "output")
+    build(root)
+    return snapshot(root / "output")
+
+
 def full_tree(folder: Path) -> dict[str, str]:
     """Every entry under `folder`, links not followed: files by hash, links by target, folders by name
     (what snapshot() leaves out: a stray link or empty folder counts too)."""

@@ -4,12 +4,11 @@ equals a clean build of the same sources byte for byte."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, MakeSite, many_articles, snapshot
+from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
 from sitegen.build import build as build_site
 from sitegen.reading import parse_cache
 
@@ -44,13 +43,6 @@ def pages(root: Path) -> dict[str, int]:
 
 def rendered_again(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {page for page, inode in after.items() if before.get(page) != inode}
-
-
-def clean_build(root: Path) -> dict[str, str]:
-    shutil.rmtree(root / ".sitegen-cache")
-    shutil.rmtree(root / "output")
-    build_site(root)
-    return snapshot(root / "output")
 
 
 def test_a_new_title_renders_again_only_the_pages_that_show_it(site: Path) -> None:

@@ -4,13 +4,12 @@ is not even planned in full. Whatever the edit, the output equals a clean build'
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, MakeSite, many_articles, snapshot
+from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
 from sitegen.build import build as build_site
 from sitegen.planning import article_pages
 
@@ -43,13 +42,6 @@ def page_bytes(root: Path) -> dict[str, bytes]:
 
 def changed_pages(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
     return {page for page, data in after.items() if before.get(page) != data} - {SEARCH_PAGE}
-
-
-def clean_build(root: Path) -> dict[str, str]:
-    shutil.rmtree(root / ".sitegen-cache")
-    shutil.rmtree(root / "output")
-    build_site(root)
-    return snapshot(root / "output")
 
 
 def write(root: Path, relative: str, text: str) -> None:

@@ -6,13 +6,12 @@ again. Whatever is reused, the output is the same as a clean build's, byte for b
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SAMPLE_EPOCH, MakeSite, snapshot
+from conftest import REPO, SAMPLE_EPOCH, MakeSite, clean_build, snapshot
 from sitegen.build import build as build_site
 
 THEMES = REPO / "themes/default/templates"
@@ -37,13 +36,6 @@ def override(site: Path, template: str, old: str, new: str) -> None:
     target = site / "templates" / template
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def clean_build(site: Path) -> dict[str, str]:
-    shutil.rmtree(site / "output")
-    shutil.rmtree(site / ".sitegen-cache")
-    build_site(site)
-    return snapshot(site / "output")
 
 
 def a_comment_in_the_body(site: Path) -> None:

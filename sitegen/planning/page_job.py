@@ -8,9 +8,26 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+import msgspec
+from markupsafe import Markup
+
 from sitegen.core import urls as u
 from sitegen.planning.booking import BookingCta
 from sitegen.planning.context import SearchBundle
+
+_MARKUP = 1
+
+
+def _encode_markup(value: Any) -> Any:
+    """Markup is text that templates do not escape, so it must not digest like plain text."""
+    if isinstance(value, Markup):
+        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
+    raise NotImplementedError(f"a page's context or inputs hold a {type(value).__name__}, which cannot be digested")
+
+
+DIGESTIBLE = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
+"""Bytes for a digest of what a page is made from (its inputs, or its context): the planner's
+keys and the page record's use the one encoding."""
 
 
 class LazyContext(Mapping[str, Any]):

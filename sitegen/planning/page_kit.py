@@ -14,9 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import msgspec
 from babel.lists import format_list
-from markupsafe import Markup
 
 from sitegen.config.headers import content_security_policy
 from sitegen.config.site_config import SiteConfig
@@ -29,7 +27,7 @@ from sitegen.planning.brand import plan_brand
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
 from sitegen.planning.crisis import plan_crisis
 from sitegen.planning.nav import site_navigation
-from sitegen.planning.page_job import LazyContext, PageJob
+from sitegen.planning.page_job import DIGESTIBLE, LazyContext, PageJob
 from sitegen.planning.views import (
     ArticleSummary,
     CategoryView,
@@ -49,17 +47,6 @@ from sitegen.theming.strings import load_strings, text_direction
 SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
 Decided here and only here."""
-_MARKUP = 1
-
-
-def _encode_markup(value: Any) -> Any:
-    """Markup is text that templates do not escape, so it must not digest like plain text."""
-    if isinstance(value, Markup):
-        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
-    raise NotImplementedError(f"a page's inputs hold a {type(value).__name__}, which cannot be digested")
-
-
-_INPUTS = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
 MakeContext = Callable[[], dict[str, Any]]
 
 
@@ -164,11 +151,11 @@ class PageKit:
         blocks, the feed link, the practice's JSON-LD and the team, bylines and booking links
         included. A page made from this kit and one article is as its article and this say."""
         shared = (self.site, self.booking, self.crisis, self.site_feed, self.publisher, self.content.clinicians)
-        return hashlib.sha256(_INPUTS.encode(shared)).digest()
+        return hashlib.sha256(DIGESTIBLE.encode(shared)).digest()
 
     def inputs(self, *parts: object) -> bytes:
         """The inputs of a page made from this kit and `parts` (digests, names, numbers, views)."""
-        return hashlib.sha256(self.shared_inputs + _INPUTS.encode(parts)).digest()
+        return hashlib.sha256(self.shared_inputs + DIGESTIBLE.encode(parts)).digest()
 
     def job(self, path: str, template: str, kind: str, make: MakeContext, source: str, *inputs: object) -> PageJob:
         """A page whose context `make()` gives from this kit and `inputs` alone, made only if the
@@ -239,7 +226,8 @@ class PageKit:
     def _card_digest(self, article: Article) -> bytes:
         found = self._card_digests.get(article.source.path)
         if found is None:
-            found = self._card_digests[article.source.path] = hashlib.sha256(_INPUTS.encode(Card.of(article))).digest()
+            found = hashlib.sha256(DIGESTIBLE.encode(Card.of(article))).digest()
+            self._card_digests[article.source.path] = found
         return found
 
     def _make_summary(self, card: Card) -> ArticleSummary:

@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from markupsafe import Markup
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core.code_version import code_version
 from sitegen.core.heap import settled_heap
 from sitegen.core.sealed import read_sealed_view, write_sealed
-from sitegen.planning.page_job import PageJob
+from sitegen.planning.page_job import DIGESTIBLE, PageJob
 
 log = logging.getLogger(__name__)
 Entry = tuple[bytes, bytes]
@@ -41,17 +40,6 @@ Entry = tuple[bytes, bytes]
 Stamp = tuple[int, int, int, int]
 """A published page's inode, size, modification and change times: while they hold, so do its bytes."""
 _RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry], dict[str, Stamp]])
-_MARKUP = 1
-
-
-def _encode_markup(value: Any) -> Any:
-    """Markup is text that templates do not escape, so it must not digest like plain text."""
-    if isinstance(value, Markup):
-        return msgspec.msgpack.Ext(_MARKUP, str(value).encode("utf-8"))
-    raise NotImplementedError(f"a template context holds a {type(value).__name__}, which cannot be digested")
-
-
-_CONTEXT = msgspec.msgpack.Encoder(enc_hook=_encode_markup)
 RenderedFrom = tuple[str, object, Any]
 
 
@@ -124,8 +112,8 @@ class PageCache:
         """What the page is rendered from, digested: its template and inputs, when its planner knows
         them (then its context need not be made), else its template, context and booking block."""
         if job.inputs is not None:
-            return hashlib.sha256(_CONTEXT.encode(("inputs", job.template, job.inputs))).digest()
-        payload = _CONTEXT.encode((job.template, job.context, job.inline_cta))
+            return hashlib.sha256(DIGESTIBLE.encode(("inputs", job.template, job.inputs))).digest()
+        payload = DIGESTIBLE.encode((job.template, job.context, job.inline_cta))
         return hashlib.sha256(payload).digest()
 
     def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
