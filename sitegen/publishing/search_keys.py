@@ -220,7 +220,8 @@ class PageKeys:
             version, known = _KEYS.decode(sealed) if sealed is not None else ("", {})
         except (msgspec.DecodeError, msgspec.ValidationError):
             version, known = "", {}
-        self._known = known if version == KEYS_VERSION else {}  # keys made another way are never used
+        self._kept = known if version == KEYS_VERSION else {}  # keys made another way are never used
+        self._known = dict(self._kept)
         self._used: dict[bytes, bytes] = {}
 
     def learn(self, keys: dict[bytes, bytes]) -> None:
@@ -246,7 +247,7 @@ class PageKeys:
 
     def save(self) -> None:
         """Keep the keys of this run's pages (only those: the record never grows past the site)."""
-        if self.path is not None and self._used != self._known:
+        if self.path is not None and self._used != self._kept:
             write_sealed(self.path, msgspec.msgpack.encode((KEYS_VERSION, self._used)))
 
 
