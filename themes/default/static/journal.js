@@ -14,25 +14,9 @@
   var items = document.querySelectorAll("[data-answer]");
   if (!panel || !items.length) return;
 
-  /* A text from the panel's data-strings, with {name} filled in (as say() in site.js); the
-     table is read once, as a workbook labels a thousand fields at a time. */
-  var texts = null;
+  /* A text from the panel's data-strings, with {name} filled in: site.js's say(). */
   function say(key, values) {
-    values = values || {};
-    if (texts === null) {
-      try { texts = JSON.parse(panel.getAttribute("data-strings") || "{}"); } catch (e) { texts = {}; }
-    }
-    var entry = texts[key];
-    if (entry && typeof entry === "object") {
-      var form = "other";
-      try { form = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count); } catch (e) { form = "other"; }
-      entry = entry[form] || entry.other;
-    }
-    return String(entry || "").replace(/\{\{|\}\}|\{(\w+)\}/g, function (match, name) {
-      if (match === "{{") return "{";
-      if (match === "}}") return "}";
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
-    });
+    return window.sitegenSay(panel, key, values);
   }
 
   var key = "sitegen-journal:" + panel.getAttribute("data-journal");

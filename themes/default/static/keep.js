@@ -9,23 +9,7 @@
   var JOURNAL_VERSION = 1;
   var MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-  /* The same helper as in site.js: a text from el's data-strings, with {name} filled in. */
-  function say(el, key, values) {
-    values = values || {};
-    var table = {};
-    try { table = JSON.parse(el.getAttribute("data-strings") || "{}"); } catch (e) { table = {}; }
-    var entry = table[key];
-    if (entry && typeof entry === "object") {
-      var form = "other";
-      try { form = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count); } catch (e) { form = "other"; }
-      entry = entry[form] || entry.other;
-    }
-    return String(entry || "").replace(/\{\{|\}\}|\{(\w+)\}/g, function (match, name) {
-      if (match === "{{") return "{";
-      if (match === "}}") return "}";
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
-    });
-  }
+  var say = window.sitegenSay;  /* site.js's: a text from el's data-strings, {name} filled in */
 
   var panel = document.querySelector(".keep-panel");
   var journeyEl = document.querySelector("[data-journey]");

@@ -3,11 +3,17 @@
   "use strict";
 
   /* A text from el's data-strings, with {name} filled in; a text with plural forms picks
-     one by the page language's rules (Intl.PluralRules), as the build does. */
+     one by the page language's rules (Intl.PluralRules), as the build does. Each element's
+     table is read once (a workbook labels a thousand fields at a time). journal.js and keep.js
+     use it too, as window.sitegenSay: site.js runs first, being first in the page. */
+  var tables = new WeakMap();
   function say(el, key, values) {
     values = values || {};
-    var table = {};
-    try { table = JSON.parse(el.getAttribute("data-strings") || "{}"); } catch (e) { table = {}; }
+    var table = tables.get(el);
+    if (!table) {
+      try { table = JSON.parse(el.getAttribute("data-strings") || "{}"); } catch (e) { table = {}; }
+      tables.set(el, table);
+    }
     var entry = table[key];
     if (entry && typeof entry === "object") {
       var form = "other";
@@ -20,6 +26,7 @@
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
     });
   }
+  window.sitegenSay = say;
 
   /* Journey progress, kept only in this browser (localStorage). No request leaves the page. */
   (function () {
