@@ -12,6 +12,7 @@ bench/.venv, created here when missing. Sites are generated into bench/work/.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import hashlib
 import os
@@ -78,6 +79,13 @@ def hugo_binary() -> Path:
 def sitegen_command() -> list[str]:
     script = Path(sys.executable).parent / "sitegen"
     return [str(script)] if script.exists() else [sys.executable, "-m", "sitegen"]
+
+
+def compile_sitegen() -> None:
+    """Compile sitegen's modules once, as installing a package does: the checkout is installed
+    editable, and a machine that sets PYTHONDONTWRITEBYTECODE (this one does) would otherwise
+    compile every module again in every measured build (about 0.1 s of CPU each)."""
+    compileall.compile_dir(ROOT / "sitegen", quiet=1)
 
 
 def sitegen_env() -> dict[str, str]:
@@ -377,6 +385,7 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
 
     ensure_peer_venv()
+    compile_sitegen()
     run = report.Run(machine_info(), sizes, peer_versions=peer_versions())
     with_pelican = {size: size == 1000 or args.full for size in sizes}
     generate(work, sizes, with_pelican)
