@@ -6,10 +6,13 @@ import hashlib
 import io
 from pathlib import Path
 
+import PIL
+import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import MakeSite, run_sitegen
+from sitegen.build import build
 
 
 def photo(width: int = 2000, height: int = 1000, exif_gps: bool = True) -> bytes:
@@ -196,3 +199,17 @@ def test_an_image_address_cannot_reach_outside_content_images(make_site: MakeSit
     result = run_sitegen("build", cwd=root)
     assert result.code == 1
     assert f"the image /images/{outside} was not found" in result.err
+
+
+def test_resized_copies_are_made_again_by_another_pillow(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached copy made by another Pillow is not reused: that Pillow may write other bytes,
+    and an incremental build must equal a clean one."""
+    root = make(make_site, "![A calm room](/images/calm.jpg)")
+    build(root)
+    cached = root / ".sitegen-cache" / "images"
+    keys_before = {name.name.split("-")[0] for name in cached.iterdir()}
+    monkeypatch.setattr(PIL, "__version__", "0.0.0-another")
+    build(root)
+    keys_after = {name.name.split("-")[0] for name in cached.iterdir()}
+    assert len(keys_before) == 1
+    assert len(keys_after - keys_before) == 1

@@ -7,6 +7,7 @@ import hashlib
 import io
 from pathlib import Path
 
+import PIL
 from PIL import Image
 
 from sitegen.core.sealed import read_sealed, write_sealed
@@ -21,7 +22,8 @@ def resized_variants(root: Path, info: ImageInfo, cache_dir: Path | None = None)
     A cached variant is used only if its bytes still match the digest in its file name.
     """
     source = root / IMAGES_DIR / info.name
-    key = hashlib.sha256(source.read_bytes() + repr((info.variants, _SETTINGS)).encode()).hexdigest()[:32]
+    shaped_by = repr((info.variants, _SETTINGS, PIL.__version__))  # another Pillow may write other bytes
+    key = hashlib.sha256(source.read_bytes() + shaped_by.encode()).hexdigest()[:32]
     if cache_dir is not None:
         cached = _cached_variants(cache_dir, key, info)
         if cached is not None:
