@@ -96,8 +96,10 @@ def _week_list(numbers: list[int]) -> str:
     return f"weeks {shown}, ..." if len(numbers) > 5 else f"weeks {shown}"
 
 
-def check_days(written: list[WrittenDay], total_days: int, length: str) -> list[ContentError]:
-    """Day numbers are unique, ascending within a file, and inside the journey; `length` explains its size."""
+def check_days(written: list[WrittenDay], total_days: int | None, length: str = "") -> list[ContentError]:
+    """Day numbers are unique, ascending within a file, and inside the journey; `length` explains
+    its size. When the size is unknown (None: the front matter or the plan is in error), the
+    rest is still checked."""
     errors: list[ContentError] = []
     seen: dict[int, WrittenDay] = {}
     highest: dict[str, int] = {}
@@ -117,7 +119,7 @@ def check_days(written: list[WrittenDay], total_days: int, length: str) -> list[
         seen[day.number] = day
         if day.number < 1:
             errors.append(ContentError(day.path, day.line, f"there is no Day {day.number}", "days are numbered from 1"))
-        elif day.number > total_days:
+        elif total_days is not None and day.number > total_days:
             errors.append(
                 ContentError(
                     day.path,

@@ -92,11 +92,12 @@ def parse_journey(
     """A journey from `<slug>.md`, or from `<slug>/journey.md` plus its `day-NN.md` files."""
     folder_form = path.name == layout.JOURNEY_FILE
     source, meta, errors = read_front_matter(path, root, JourneyMeta)
-    if source is None or meta is None:
+    if source is None:
         return None, errors
     slug = chosen_slug(source, path.parent.name if folder_form else path.stem, config, errors, "journey slug")
-    errors += front_matter_problems(source, meta, config, clinicians)
-    duration = DURATION.match(meta.duration)
+    if meta is not None:  # else its problems are reported, and the outline is still checked
+        errors += front_matter_problems(source, meta, config, clinicians)
+    duration = DURATION.match(meta.duration) if meta is not None else None
     lead, blocks = outline(source.body, source.body_line)
     closing = take_closing(blocks)
     base = config.base_path
@@ -109,7 +110,9 @@ def parse_journey(
         day_files, day_errors = _folder_days(path.parent, root, base)
         errors.extend(day_errors)
         written.extend(day_files)
-    if errors or duration is None or plan is None:
+    if meta is None or duration is None or plan is None:  # the journey's length is unknown
+        return None, errors + check_days(written, None)
+    if errors:
         return None, errors
     weeks_plan, plan_errors = _plan_weeks(plan, source.path)
     errors.extend(plan_errors)
