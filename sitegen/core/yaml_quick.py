@@ -11,6 +11,7 @@ the located YAML reader whole, which also words every error: nothing here report
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -66,7 +67,7 @@ def _read_lines(lines: list[str], first: int) -> tuple[dict[str, Any], dict[Key,
         if found is None:
             raise _NotSimple
         key = found.group(1)
-        if key in data or len(key) > _LONGEST_KEY or _typed(key) is not key:
+        if key in data or len(key) > _LONGEST_KEY or not isinstance(_typed(key), str):
             raise _NotSimple
         where.setdefault((), index + first)
         where[(key,)] = index + first
@@ -197,9 +198,11 @@ def _flow_list(text: str) -> list[Any]:
     return items
 
 
+@functools.lru_cache(maxsize=4096)
 def _typed(plain: str) -> Any:
     """A plain value as PyYAML's safe loader types it; one it would refuse (an impossible date,
-    say) is left to the parser, which says where it is and why."""
+    say) is left to the parser, which says where it is and why. Kept, as keys, categories and
+    tags repeat from file to file, and every value it gives is immutable."""
     tag = _RESOLVER.resolve(ScalarNode, plain, (True, False))
     if tag == _STR:
         return plain
