@@ -182,6 +182,12 @@ TRICKY = [
     "\ntitle: x\n  # an indented comment\n",
     "\n# before\ntitle: x # after\n# between\ndate: 2024-01-01\n\n\n# at the end\n",
     '\nreviewed_by: a\nlast_reviewed: 2024-05-06\ncontent_note: "Mentions loss"\n',
+    *(
+        text.format(c=char)
+        for char in "\x00\x08\x1f\x7f\x80\x9f\xa0\u2027\u2028\u2029\u202a\ud7ff\ue000\ufdd0\ufefe\ufeff\ufffd\ufffe"
+        "\U00010000\U0001f33f\U0001fffe\U0010ffff"
+        for text in ("\ntitle: a{c}b\n", "\ntitle: '{c}'\n", '\ntitle: "{c}"\n', "\ntags: [a{c}, b]\n", "\n{c}: x\n")
+    ),
 ]
 
 

@@ -25,8 +25,7 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _ITEM = re.compile(r"( *)- +")
 # Only characters every YAML reader takes the same way: no tab, carriage return or other line
 # break, no byte-order mark, nothing PyYAML would refuse as unprintable.
-_UNUSUAL_ASCII = re.compile("[^\n\x20-\x7e]")
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_STOPS = frozenset(",[]{}#:'\"")
 
@@ -46,7 +45,7 @@ class _NotSimple(Exception):
 def read_simple(text: str, line_offset: int = 0) -> tuple[dict[str, Any], dict[Key, int]] | None:
     """The document's data and the 1-based line of each key path, as the located reader would
     give them; None for any document that is not a simple mapping of simple values."""
-    if (_UNUSUAL_ASCII if text.isascii() else _UNUSUAL).search(text):
+    if _UNUSUAL.search(text):
         return None
     try:
         return _read_lines(text.split("\n"), line_offset + 1)
