@@ -7,8 +7,6 @@ import hashlib
 import io
 from pathlib import Path
 
-from PIL import Image
-
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.planning.addresses import used_images
 from sitegen.reading.images import FORMATS, IMAGES_DIR, ImageInfo
@@ -52,6 +50,8 @@ _SETTINGS = ("LANCZOS", "jpeg-q82-optimize-progressive", "png-optimize")
 
 
 def _resize(source: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
+    from PIL import Image  # only a site with images needs Pillow
+
     results = []
     with Image.open(source) as original:
         image_format = FORMATS[source.suffix.lower()]
