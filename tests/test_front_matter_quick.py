@@ -20,7 +20,9 @@ from typing import Any
 import pytest
 from frontmatter.default_handlers import YAMLHandler
 
-from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, run_sitegen
+from conftest import MINIMAL_SITE_YAML, REPO, MakeSite, many_articles, run_sitegen
+from sitegen.build import build
+from sitegen.core import yamlsource
 from sitegen.core.yaml_quick import read_simple
 from sitegen.core.yamlsource import LocatedYaml, load_located, parse_located
 
@@ -453,3 +455,22 @@ def test_dates_and_lists_keep_their_types() -> None:
         "at": dt.datetime(2024, 1, 1, 10, 30),
     }
     assert located.line_of(("tags", 2)) == 3
+
+
+def test_a_build_reads_simple_front_matter_without_the_parser(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The point of it all: the usual article costs no YAML parse, nor a second one for its tags' lines."""
+    root = make_site(many_articles(6))
+    parsed: list[str] = []
+    parser = yamlsource._Loader
+
+    def watched(text: str) -> Any:
+        parsed.append(text)
+        return parser(text)
+
+    monkeypatch.setattr(yamlsource, "_Loader", watched)
+    report = build(root, workers=1)
+    assert report.pages > 6
+    assert any("booking:" in text for text in parsed), "site.yaml nests a mapping: the parser reads it"
+    assert [text for text in parsed if "title: Post" in text] == []
