@@ -151,3 +151,26 @@ def test_a_stored_page_that_vanishes_before_it_is_linked_is_rendered(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
     build_site(root, workers=1)
     assert snapshot(root / "output") == cold
+
+
+def test_journeys_parsed_beside_the_articles_give_the_same_site_and_problems(tmp_path: Path) -> None:
+    """Journeys are parsed in the articles' worker processes: the site and the problems reported,
+    in their order, are those of a build in one process."""
+    root = copy_sample(tmp_path / "site")
+    for name, text in many_articles(120).items():  # enough that the work is spread over processes
+        (root / name).write_text(text.replace("category: Anxiety", "category: Relationships"), encoding="utf-8")
+    parallel = build(root, SITEGEN_WORKERS="2")
+    shutil.rmtree(root / ".sitegen-cache")
+    shutil.rmtree(root / "output")
+    assert build(root, SITEGEN_WORKERS="1") == parallel
+    journey = root / "content/journeys/reconnecting-as-a-couple/journey.md"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("duration: 3 weeks", "duration: soon"))
+    article = root / "content/articles/post-0117.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("date: ", "date: 2025-02-30 #"))
+    shutil.rmtree(root / ".sitegen-cache")
+    failed = [run_sitegen("build", "-q", cwd=root, env={"SITEGEN_WORKERS": w}) for w in ("2", "1")]
+    assert [run.code for run in failed] == [1, 1]
+    assert failed[0].err == failed[1].err
+    problems = failed[0].err
+    assert "content/articles/post-0117.md:3: 2025-02-30 is not a day in the calendar" in problems
+    assert problems.index("post-0117.md") < problems.index("reconnecting-as-a-couple/journey.md")

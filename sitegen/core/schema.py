@@ -112,9 +112,7 @@ class SchemaReader:
             what = f"'{_name(key)}'" if key else "this document"
             self.error(key, f"{what} should be a mapping of keys, not {_kind(data)}")
             return _INVALID
-        hints, every_field = _schema_of(cls)
-        fields = {name: f for name, f in every_field.items() if not f.metadata.get("internal")}
-        aliases = {f.metadata.get("yaml", f.name): f.name for f in fields.values()}
+        hints, fields, aliases = _schema_of(cls)
         values: dict[str, Any] = {}
         ok = True
         for raw_key, raw_value in data.items():
@@ -192,9 +190,12 @@ class SchemaReader:
 
 
 @functools.lru_cache(maxsize=64)
-def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
-    """Type hints and fields of a schema class, worked out once per class, not once per file."""
-    return typing.get_type_hints(cls, include_extras=True), {f.name: f for f in dataclasses.fields(cls) if f.init}
+def _schema_of(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]], dict[str, str]]:
+    """Type hints, fields read from YAML, and each field's name by its YAML key, of a schema
+    class: worked out once per class, not once per file."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init and not f.metadata.get("internal")}
+    aliases = {f.metadata.get("yaml", f.name): f.name for f in fields.values()}
+    return typing.get_type_hints(cls, include_extras=True), fields, aliases
 
 
 _BARE_WORD_HINT = (

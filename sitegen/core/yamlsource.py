@@ -1,7 +1,9 @@
 """YAML loading that can say where every value came from, for located error messages.
 
-Loading uses the fast libyaml parser; the line of each key is worked out only when an
-error needs it, so valid content pays nothing for good messages.
+The simple front matter nearly every file has is read without a parser (yaml_quick.py),
+its lines known as it goes; anything else goes to the fast libyaml parser, and the line of
+each key is worked out only when an error needs it, so valid content pays little for good
+messages.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import yaml
 from sitegen.core.characters import PASTED_HINT, describe, first_forbidden
 from sitegen.core.errors import ContentError
 from sitegen.core.yaml_loader import MAX_NESTING, Loader, UnreadableValue, deepest_line, too_deep
+from sitegen.core.yaml_quick import read_simple
 from sitegen.core.yaml_rules import yaml_problems
 
 _Loader: Any = Loader
@@ -23,32 +26,47 @@ Key = tuple[str | int, ...]
 class LocatedYaml:
     """Plain Python data, plus the 1-based line of any key path on demand."""
 
-    def __init__(self, data: Any, text: str, line_offset: int) -> None:
+    def __init__(self, data: Any, text: str, line_offset: int, lines: dict[Key, int] | None = None) -> None:
         self.data = data
         self._text = text
         self._offset = line_offset
-        self._lines: dict[Key, int] | None = None
+        self._lines = lines
 
     @property
     def first_line(self) -> int:
         return self._offset + 1
 
-    def line_of(self, key: Key) -> int:
-        """The line of a key path, falling back to its nearest located parent."""
+    def key_lines(self) -> dict[Key, int]:
+        """The line of every key path (and of every list item), read from the text once."""
         if self._lines is None:
             self._lines = {}
             node = yaml.compose(self._text, Loader=_Loader)
             if node is not None:
                 _record_lines(node, self._lines, self._offset)
+        return self._lines
+
+    def line_of(self, key: Key) -> int:
+        """The line of a key path, falling back to its nearest located parent."""
+        lines = self.key_lines()
         while key:
-            if key in self._lines:
-                return self._lines[key]
+            if key in lines:
+                return lines[key]
             key = key[:-1]
         return self.first_line
 
 
 def load_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYaml | None, ContentError | None]:
-    """Parse YAML text; a syntax error becomes a located ContentError, never an exception.
+    """YAML text as located data; a syntax error becomes a located ContentError, never an exception."""
+    simple = read_simple(text, line_offset)
+    if simple is not None:
+        data, lines = simple
+        return LocatedYaml(data, text, line_offset, lines), None
+    return parse_located(text, path, line_offset)
+
+
+def parse_located(text: str, path: str, line_offset: int = 0) -> tuple[LocatedYaml | None, ContentError | None]:
+    """YAML text read by the parser, whatever its shape; what load_located does with any
+    document that is not simple front matter.
 
     The node graph is checked before it becomes data (see core/yaml_rules.py): a key
     written twice, or aliases that multiply, are the first problem reported."""

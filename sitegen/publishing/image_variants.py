@@ -7,9 +7,6 @@ import hashlib
 import io
 from pathlib import Path
 
-import PIL
-from PIL import Image
-
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.planning.addresses import used_images
 from sitegen.reading.images import FORMATS, IMAGES_DIR, ImageInfo
@@ -22,6 +19,8 @@ def resized_variants(root: Path, info: ImageInfo, cache_dir: Path | None = None)
     A cached variant is used only if its bytes still match the digest in its file name.
     """
     source = root / IMAGES_DIR / info.name
+    import PIL  # only a site with images needs Pillow
+
     shaped_by = repr((info.variants, _SETTINGS, PIL.__version__))  # another Pillow may write other bytes
     key = hashlib.sha256(source.read_bytes() + shaped_by.encode()).hexdigest()[:32]
     if cache_dir is not None:
@@ -54,6 +53,8 @@ _SETTINGS = ("LANCZOS", "jpeg-q82-optimize-progressive", "png-optimize")
 
 
 def _resize(source: Path, info: ImageInfo) -> list[tuple[str, bytes]]:
+    from PIL import Image  # only a site with images needs Pillow
+
     results = []
     with Image.open(source) as original:
         image_format = FORMATS[source.suffix.lower()]

@@ -18,14 +18,15 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
-
-from defusedxml import DefusedXmlException, ElementTree
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sitegen.config.brand import SVG_SUFFIX
 from sitegen.core import layout
 from sitegen.reading.images import too_large
+
+if TYPE_CHECKING:  # Pillow and defusedxml are imported when a site has a logo, not by every build
+    from PIL import Image
 
 LOGO_MAX_HEIGHT = 160
 FAVICON_SIZES = (32, 180)
@@ -61,6 +62,8 @@ def favicons(root: Path, name: str) -> dict[int, bytes]:
 
 @lru_cache(maxsize=16)
 def _svg_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
+    from defusedxml import DefusedXmlException, ElementTree
+
     data = path.read_bytes()
     try:
         svg = ElementTree.fromstring(data)
@@ -113,6 +116,8 @@ def _length(value: str | None) -> float | None:
 
 @lru_cache(maxsize=16)
 def _raster_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
+    from PIL import Image
+
     with _open(path) as image:
         logo = image.convert("RGBA")
         if logo.height > LOGO_MAX_HEIGHT:
@@ -123,6 +128,8 @@ def _raster_logo(path: Path, mtime_ns: int, size: int) -> LogoFile:
 
 @lru_cache(maxsize=16)
 def _favicons(path: Path, mtime_ns: int, size: int) -> dict[int, bytes]:
+    from PIL import Image, ImageOps
+
     with _open(path) as image:
         source = image.convert("RGBA")
     made = {}
@@ -136,6 +143,8 @@ def _favicons(path: Path, mtime_ns: int, size: int) -> dict[int, bytes]:
 
 
 def _open(path: Path) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

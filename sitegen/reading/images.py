@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from sitegen.core import layout
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
@@ -50,10 +48,6 @@ class ImageInfo:
         return self.variants[-1][1]
 
 
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
-"""Pillow's guard against images that unpack to gigabytes; a web page never needs more pixels."""
-
-
 @dataclass(frozen=True)
 class ImageProblem:
     """Why an image cannot be used, said to its writer: what is wrong (after its name), and what to do."""
@@ -64,7 +58,10 @@ class ImageProblem:
 
 @lru_cache(maxsize=4096)
 def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | ImageProblem:
-    """The image's width, height and a short digest of its bytes (what its variants are named by)."""
+    """The image's width, height and a short digest of its bytes (what its variants are named by).
+    Pillow is imported here, when a site has an image, not by every build."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         digest = u.content_digest(path.read_bytes())
         with warnings.catch_warnings():
@@ -78,8 +75,12 @@ def _probe(path: Path, mtime_ns: int, size: int) -> tuple[int, int, str] | Image
 
 
 def too_large() -> ImageProblem:
+    """Past Pillow's guard against images that unpack to gigabytes: a web page never needs more pixels."""
+    from PIL import Image
+
+    most = Image.MAX_IMAGE_PIXELS or 89_478_485
     return ImageProblem(
-        f"has more than {MAX_PIXELS // 1_000_000} million pixels, more than sitegen will open",
+        f"has more than {most // 1_000_000} million pixels, more than sitegen will open",
         "resize it to at most 4000 pixels on its longest side; pages show it at most 1440 wide",
     )
 

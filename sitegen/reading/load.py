@@ -6,19 +6,22 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import layout
 from sitegen.core.errors import ContentError, did_you_mean
 from sitegen.core.parallel import map_in_workers
 from sitegen.reading.content import parse_article, parse_clinician, parse_page, read_source
-from sitegen.reading.discover import discover
+from sitegen.reading.discover import ContentFiles, discover
 from sitegen.reading.frontmatter_source import meta_line
 from sitegen.reading.journeys import parse_journey
 from sitegen.reading.licences import supervisor_problems
 from sitegen.reading.models import Article, Clinician, Content, Journey, Page
 from sitegen.reading.parse_cache import ArticleResult, ContentCaches, JourneyResult, ParseCache
 from sitegen.reading.source_links import linked_sources
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,8 @@ def load_content(
     errors += supervisor_problems(clinicians, known)
     articles: list[Article] = []
     digests: dict[str, bytes] = {}
-    for path, ((article, problems), digest) in zip(
-        files.articles,
-        _parse_articles(files.articles, root, config, options, caches.articles if caches else None),
-        strict=True,
-    ):
+    parsed_articles, parsed_journeys = _parse_files(files, root, config, options, known, caches)
+    for path, ((article, problems), digest) in zip(files.articles, parsed_articles, strict=True):
         errors += problems
         if article:
             errors += _check_people(path, root, article, known)
@@ -63,9 +63,7 @@ def load_content(
             if digest is not None:
                 digests[article.source.path] = digest
     journeys: list[Journey] = []
-    journey_cache = caches.journeys if caches else None
-    for path in files.journeys:
-        journey, problems = _parse_journey_cached(path, root, config, known, journey_cache)
+    for journey, problems in parsed_journeys:
         errors += problems
         if journey:
             journeys.append(journey)
@@ -100,46 +98,58 @@ def _one_featured(journeys: list[Journey]) -> list[ContentError]:
     ]
 
 
-def _parse_articles(
-    paths: tuple[Path, ...],
+def _parse_files(
+    files: ContentFiles,
     root: Path,
     config: SiteConfig,
     options: BuildOptions,
-    cache: ParseCache[ArticleResult] | None,
-) -> list[tuple[ArticleResult, bytes | None]]:
-    """Parse articles, reusing cached results and spreading the rest over worker processes; each
-    with its digest when there is a cache."""
-    keys = [cache.file_key(path) for path in paths] if cache else []
-    results: list[ArticleResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(paths)
-    missing = [i for i, result in enumerate(results) if result is None]
+    known: frozenset[str],
+    caches: ContentCaches | None,
+) -> tuple[list[tuple[ArticleResult, bytes | None]], list[JourneyResult]]:
+    """Every article (with its digest when there is a cache) and journey, each from the cache or
+    parsed. Those to parse are spread over worker processes together, so the journeys (each
+    costing as much as dozens of articles) no longer wait for the articles to finish; they go
+    first, so no worker is left with one at the end."""
+    article_cache = caches.articles if caches else None
+    journey_cache = caches.journeys if caches else None
+    article_keys = [article_cache.file_key(path) for path in files.articles] if article_cache else []
+    journey_keys = [_journey_key(path, known, journey_cache) for path in files.journeys] if journey_cache else []
+    articles = _cached(article_cache, article_keys, len(files.articles))
+    journeys = _cached(journey_cache, journey_keys, len(files.journeys))
+    work = [(True, i) for i, r in enumerate(journeys) if r is None]
+    work += [(False, i) for i, r in enumerate(articles) if r is None]
 
-    def parse(index: int) -> ArticleResult:
-        return parse_article(paths[index], root, config, options.today)
+    def parse(item: tuple[bool, int]) -> ArticleResult | JourneyResult:
+        is_journey, index = item
+        if is_journey:
+            return parse_journey(files.journeys[index], root, config, known)
+        return parse_article(files.articles[index], root, config, options.today)
 
-    for index, result in zip(missing, map_in_workers(parse, missing, options.workers), strict=True):
-        results[index] = result
-        if cache:
-            cache.put(keys[index], result)
-    digests = [cache.digest(key) for key in keys] if cache else [None] * len(paths)
-    return [(r, d) for r, d in zip(results, digests, strict=True) if r is not None]
+    for (is_journey, index), result in zip(work, map_in_workers(parse, work, options.workers), strict=True):
+        if is_journey:
+            journeys[index] = journey = cast(JourneyResult, result)
+            if journey_cache:
+                journey_cache.put(journey_keys[index], journey)
+        else:
+            articles[index] = article = cast(ArticleResult, result)
+            if article_cache:
+                article_cache.put(article_keys[index], article)
+    digests = [article_cache.digest(key) for key in article_keys] if article_cache else [None] * len(articles)
+    found = [(r, d) for r, d in zip(articles, digests, strict=True) if r is not None]
+    return found, [r for r in journeys if r is not None]
 
 
-def _parse_journey_cached(
-    path: Path, root: Path, config: SiteConfig, known: frozenset[str], cache: ParseCache[JourneyResult] | None
-) -> JourneyResult:
+def _cached(cache: ParseCache[T] | None, keys: list[bytes], count: int) -> list[T | None]:
+    return [cache.get(key) for key in keys] if cache else [None] * count
+
+
+def _journey_key(path: Path, known: frozenset[str], cache: ParseCache[JourneyResult]) -> bytes:
     """A journey depends on its file, its day files, its images and the team: all are in the key."""
-    if cache is None:
-        return parse_journey(path, root, config, known)
     parts = [path] if path.name != layout.JOURNEY_FILE else sorted(path.parent.glob("*.md"))
     texts = (p.read_bytes() if p.is_file() else b"\0-\0" for p in parts)  # a pipe is reported, never read
     data = b"\0".join(p.name.encode() + b"\0" + text for p, text in zip(parts, texts, strict=True))
     data += repr(sorted(known)).encode()
-    key = cache.key(path, data)
-    found = cache.get(key)
-    if found is None:
-        found = parse_journey(path, root, config, known)
-        cache.put(key, found)
-    return found
+    return cache.key(path, data)
 
 
 def _check_people(path: Path, root: Path, article: Article, known: frozenset[str]) -> list[ContentError]:
