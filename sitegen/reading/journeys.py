@@ -86,6 +86,20 @@ def _weeks(
     return weeks
 
 
+def _written_days(
+    source: SourceFile, blocks: list[Block], folder: Path | None, root: Path, base: str, errors: list[ContentError]
+) -> list[WrittenDay]:
+    """The days written in the journey's file and, for a journey in a `folder`, in its day files;
+    what is wrong with any of them goes to `errors`."""
+    errors.extend(misread_days(blocks, source.path))
+    written = _inline_days(source, blocks, base, errors)
+    if folder is not None:
+        day_files, day_errors = _folder_days(folder, root, base)
+        errors.extend(day_errors)
+        written.extend(day_files)
+    return written
+
+
 def parse_journey(
     path: Path, root: Path, config: SiteConfig, clinicians: frozenset[str]
 ) -> tuple[Journey | None, list[ContentError]]:
@@ -104,12 +118,7 @@ def parse_journey(
     plan = next((b for b in blocks if PLAN.match(b.title)), None)
     if plan is None:
         errors.append(missing_plan(source, lead, blocks))
-    errors.extend(misread_days(blocks, source.path))
-    written = _inline_days(source, blocks, base, errors)
-    if folder_form:
-        day_files, day_errors = _folder_days(path.parent, root, base)
-        errors.extend(day_errors)
-        written.extend(day_files)
+    written = _written_days(source, blocks, path.parent if folder_form else None, root, base, errors)
     if meta is None or duration is None or plan is None:  # the journey's length is unknown
         return None, errors + check_days(written, None)
     if errors:
