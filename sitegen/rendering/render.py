@@ -22,6 +22,7 @@ from sitegen.planning.page_job import PageJob
 from sitegen.planning.views import DateText
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.rendering.privacy import PrivacyGuard
+from sitegen.rendering.shared_partials import SharingEnvironment
 from sitegen.theming.lookup import theme_dirs
 from sitegen.theming.strings import Strings
 
@@ -38,7 +39,7 @@ def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Pat
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
         cache = SealedBytecodeCache(str(bytecode_dir))
-    env = jinja2.Environment(
+    env = SharingEnvironment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
         autoescape=True,
