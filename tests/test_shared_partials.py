@@ -83,3 +83,17 @@ def test_a_theme_footer_edited_between_builds_shows_on_every_page(make_site: Mak
     for html in pages(root).values():
         assert "<footer>second words</footer>" in html
         assert "first words" not in html
+
+
+def test_a_partial_sees_a_name_that_hides_one_of_the_themes_functions(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            **many_articles(3),
+            "templates/partials/footer.html": "<footer>{% for t in ('first', 'second') %}"
+            '{% include "partials/hidden.html" %}{% endfor %}</footer>\n',
+            "templates/partials/hidden.html": "<i>{{ t }}</i>",
+        }
+    )
+    build(root, workers=1)
+    for html in pages(root).values():
+        assert "<footer><i>first</i><i>second</i></footer>" in html

@@ -18,7 +18,6 @@ is soon rendered plainly again.
 from __future__ import annotations
 
 import dataclasses
-import operator
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -33,10 +32,10 @@ _NOT_SHARED = (nodes.Block, nodes.Extends, nodes.Import, nodes.FromImport, nodes
 imports it would miss on a reuse)."""
 _CHANGING_NAMES = frozenset({"lipsum", "loop", "self", "caller", "varargs", "kwargs"})
 _CHANGING_FILTERS = frozenset({"random"})
-_KEPT = 16
-"""Sets of values remembered per partial (a booking block differs by category, say)."""
-_TRIAL = 64
-"""Renders after which a partial used again less than half the time is rendered plainly."""
+_KEPT = 4096
+"""Texts kept per partial: an article's card shows on its listing, category and tag pages."""
+_TRIAL = 2048
+"""Renders after which a partial used again less than one time in eight is rendered plainly."""
 
 
 class SharingEnvironment(jinja2.Environment):
@@ -75,7 +74,8 @@ class SharingEnvironment(jinja2.Environment):
             return None
         if any(used.name in _CHANGING_FILTERS for used in tree.find_all(nodes.Filter)):
             return None
-        names = set(meta.find_undeclared_variables(tree))
+        names = set(meta.find_undeclared_variables(tree))  # all but the environment's own functions,
+        names |= {used.name for used in tree.find_all(nodes.Name) if used.name in self.globals}  # which a page may hide
         if names & _CHANGING_NAMES:
             return None
         for included in meta.find_referenced_templates(tree):
@@ -87,28 +87,34 @@ class SharingEnvironment(jinja2.Environment):
 
 
 class _Remembered:
-    """A partial's render function, answering from memory when handed the very values it was before."""
+    """A partial's render function, answering from memory when handed the very values it was before.
+
+    Kept texts are found by the identities of their values: each entry holds its values, so while
+    it is kept no other object can take one of those identities."""
 
     def __init__(self, render: Callable[[Context], Iterator[str]], names: frozenset[str], own: dict[str, Any]) -> None:
         self.render = render
         self.names = tuple(sorted(names))
         self.own = own
-        self.kept: list[tuple[tuple[object, ...], str]] = []
+        self.kept: dict[tuple[int, ...], tuple[tuple[object, ...], str]] = {}
         self.renders = self.reused = 0
 
     def __call__(self, context: Context) -> Iterator[str]:
-        if self.renders >= _TRIAL and self.reused * 2 < self.renders:
+        if self.renders >= _TRIAL and self.reused * 8 < self.renders:
+            self.kept.clear()
             return self.render(context)
         self.renders += 1
         values = tuple(map(context.resolve_or_missing, self.names))
-        for kept, text in self.kept:
-            if all(map(operator.is_, kept, values)):
-                self.reused += 1
-                return _once(text)
+        key = tuple(map(id, values))
+        found = self.kept.get(key)
+        if found is not None:
+            self.reused += 1
+            return _once(found[1])
         text = "".join(self.render(context))
         if all(map(self._unchanging, self.names, values)):
-            self.kept.insert(0, (values, text))
-            del self.kept[_KEPT:]
+            if len(self.kept) >= _KEPT:
+                del self.kept[next(iter(self.kept))]
+            self.kept[key] = (values, text)
         return _once(text)
 
     def _unchanging(self, name: str, value: object) -> bool:
