@@ -17,7 +17,9 @@ is soon rendered plainly again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -96,7 +98,7 @@ class _Remembered:
         self.render = render
         self.names = tuple(sorted(names))
         self.own = own
-        self.kept: dict[tuple[int, ...], tuple[tuple[object, ...], str]] = {}
+        self.kept: OrderedDict[tuple[int, ...], tuple[tuple[object, ...], str]] = OrderedDict()
         self.renders = self.reused = 0
 
     def __call__(self, context: Context) -> Iterator[str]:
@@ -113,7 +115,8 @@ class _Remembered:
         text = "".join(self.render(context))
         if all(map(self._unchanging, self.names, values)):
             if len(self.kept) >= _KEPT:
-                del self.kept[next(iter(self.kept))]
+                with contextlib.suppress(KeyError):  # the preview's threads may share a renderer
+                    self.kept.popitem(last=False)
             self.kept[key] = (values, text)
         return _once(text)
 
