@@ -27,7 +27,9 @@ from sitegen.theming.lookup import theme_dirs
 from sitegen.theming.strings import Strings
 
 
-def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(
+    root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None
+) -> SharingEnvironment:
     """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds.
 
     Templates get the theme's texts in the site's language from `t(key, name=value)`. A template,
@@ -81,12 +83,12 @@ class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 class Renderer:
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: SharingEnvironment) -> None:
         self.env = env
 
     def templates_unchanged(self) -> bool:
         """Whether every template loaded so far is as it was loaded (one look at each file)."""
-        return self.env.cache is None or all(template.is_up_to_date for template in self.env.cache.values())
+        return all(template.is_up_to_date for template in self.env.loaded())
 
     def render(self, job: PageJob) -> str:
         html = self.env.get_template(job.template).render(job.context)

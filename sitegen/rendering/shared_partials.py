@@ -41,7 +41,8 @@ _TRIAL = 2048
 
 
 class SharingEnvironment(jinja2.Environment):
-    """An environment in which each included template is rendered once per set of values it reads."""
+    """An environment in which each included template is rendered once per set of values it reads.
+    Templates do not change under it (`auto_reload` off): it keeps each included one at hand."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -53,6 +54,10 @@ class SharingEnvironment(jinja2.Environment):
         parent: str | None = None,
         globals: MutableMapping[str, Any] | None = None,
     ) -> jinja2.Template:
+        if parent is not None and globals is None and isinstance(name, str):
+            known = self._looked_at.get(name)
+            if known is not None:
+                return known  # an include or extends met before: a dict look, not Jinja's cache and its lock
         template = super().get_template(name, parent, globals)
         if parent is not None and template.name and self._looked_at.get(template.name) is not template:
             self._looked_at[template.name] = template
@@ -60,6 +65,10 @@ class SharingEnvironment(jinja2.Environment):
             if reads is not None:
                 template.root_render_func = _Remembered(template.root_render_func, reads, self.globals)
         return template
+
+    def loaded(self) -> list[jinja2.Template]:
+        """Every template loaded so far: those in Jinja's cache, and the partials kept here."""
+        return [*(self.cache.values() if self.cache is not None else ()), *self._looked_at.values()]
 
     def _reads(self, name: str, seen: set[str]) -> frozenset[str] | None:
         """The names a template, and each it includes, reads from its context; None when its text
