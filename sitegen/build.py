@@ -320,10 +320,12 @@ def _search_index(
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
     """A renderer for this plan; one a caller kept is reused while every template and theme text
-    is as it was (the plan's rendering salt covers them all)."""
+    is as it was (the plan's rendering salt covers them all, and the templates it loaded are still
+    the files it read: an edit undone while a build read them is not missed)."""
     salt = planned.rendering_salt
-    if continued and continued.renderer and continued.renderer[0] == salt:
-        return continued.renderer[1]
+    kept = continued.renderer if continued else None
+    if kept and kept[0] == salt and kept[1].templates_unchanged():
+        return kept[1]
     bytecode = planned.root / CACHE_DIR / "templates" if planned.caches else None
     renderer = Renderer(make_environment(planned.root, planned.config.theme, planned.strings, bytecode))
     if continued:

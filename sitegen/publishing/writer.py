@@ -92,11 +92,14 @@ class StagedOutput:
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
         self._touched = {""}
         """The folders this process changed (added, replaced or removed an entry in)."""
+        self._has_output = True
+        """Whether there is an output to reuse files from (none on a first build)."""
         self.published_digest: str | None = None
         """The output's digest as uptodate.output_digest() would read it, once published."""
 
     def __enter__(self) -> StagedOutput:
         recover(self.output)
+        self._has_output = self.output.is_dir()
         owned = self.staging.is_dir() and not self.staging.is_symlink() and is_owned(self.staging)
         if not owned and (self.staging.exists() or self.staging.is_symlink()):
             _remove_own(self.staging)  # an empty folder a killed build made; anything else is refused
@@ -166,6 +169,8 @@ class StagedOutput:
 
         Deploy tools that compare dates (rsync, most hosts' uploaders) then see only real changes.
         """
+        if not self._has_output:
+            return False
         previous = f"{self.output}/{relative}"
         try:
             info = os.lstat(previous)

@@ -137,8 +137,6 @@ class PageCache:
     def keep(self, written: Path, content_digest: bytes) -> None:
         """Put a freshly written page in the store (a hard link where the file system allows)."""
         kept = self.store / content_digest.hex()
-        if kept.exists():
-            return
         if not self._store_made:
             self.store.mkdir(parents=True, exist_ok=True)
             self._store_made = True

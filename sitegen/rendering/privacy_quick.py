@@ -28,10 +28,12 @@ from sitegen.rendering.privacy_urls import SiteOrigins
 # brackets and ampersands, and decoding every reference of a page is slow.
 _TELLING_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|nbsp|#34|#39|#x22|#x27);)", re.IGNORECASE)
 # Each pattern starts with a plain character, which the regular expression engine finds fast.
+# A look ahead at the letter after `<` first: most of a page's `<` are then passed over at once.
 _MOVING_TAG = re.compile(
-    r"<(?:[bB][aA][sS][eE]|[iI]?[fF][rR][aA][mM][eE]|[oO][bB][jJ][eE][cC][tT]|[eE][mM][bB][eE][dD])"
+    r"<(?=[bBiIfFoOeE])(?:[bB][aA][sS][eE]|[iI]?[fF][rR][aA][mM][eE]|[oO][bB][jJ][eE][cC][tT]|[eE][mM][bB][eE][dD])"
 )
-_COLON_WITHOUT_SLASHES = re.compile(r":(?!//)")
+# Every special scheme ends in p or s before its colon, so only those colons need a closer look.
+_COLON_WITHOUT_SLASHES = re.compile(r":(?!//)(?<=[pPsS]:)")
 _AUTHORITY = re.compile(r"""//+([^/?#\s"'<>),]*)(?=(.?))""", re.DOTALL)
 _SPECIAL_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
 _JSON_LD_CONTEXT = '"@context":"https://schema.org"'
@@ -43,7 +45,9 @@ def names_only_allowed_origins(text: str, origins: SiteOrigins) -> bool:
         text = _STRUCTURED_DATA.sub("", text)
     if _TELLING_REFERENCE.search(text):
         text = html.unescape(text)
-    text = text.replace("\t", "").replace("\n", "").replace("\r", "")
+    for space in "\t\n\r":
+        if space in text:  # a look costs less than a copy
+            text = text.replace(space, "")
     if "\\" in text or _MOVING_TAG.search(text) or any(map(_ends_with_scheme, _COLON_WITHOUT_SLASHES.finditer(text))):
         return False
     for match in _AUTHORITY.finditer(text):

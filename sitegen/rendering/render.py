@@ -22,23 +22,30 @@ from sitegen.planning.page_job import PageJob
 from sitegen.planning.views import DateText
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.rendering.privacy import PrivacyGuard
+from sitegen.rendering.shared_partials import SharingEnvironment
 from sitegen.theming.lookup import theme_dirs
 from sitegen.theming.strings import Strings
 
 
-def make_environment(root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(
+    root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None
+) -> SharingEnvironment:
     """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds.
 
-    Templates get the theme's texts in the site's language from `t(key, name=value)`.
+    Templates get the theme's texts in the site's language from `t(key, name=value)`. A template,
+    once loaded, is not looked at again on every page (`auto_reload` off): a build's templates
+    do not change under it, and a renderer kept between builds is used again only while they
+    are as they were (Renderer.templates_unchanged).
     """
     cache = None
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
         cache = SealedBytecodeCache(str(bytecode_dir))
-    env = jinja2.Environment(
+    env = SharingEnvironment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
         autoescape=True,
+        auto_reload=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -76,8 +83,12 @@ class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 class Renderer:
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: SharingEnvironment) -> None:
         self.env = env
+
+    def templates_unchanged(self) -> bool:
+        """Whether every template loaded so far is as it was loaded (one look at each file)."""
+        return all(template.is_up_to_date for template in self.env.loaded())
 
     def render(self, job: PageJob) -> str:
         html = self.env.get_template(job.template).render(job.context)
