@@ -1,8 +1,8 @@
-"""Typographic quotes and dashes, as a Python-Markdown postprocessor.
+"""Typographic quotes and dashes, in one pass over the text of finished HTML.
 
-Python-Markdown's own `smarty` extension does this with a dozen inline patterns that
-double the cost of every conversion; one pass over the finished HTML's text does the
-same for the cases writers meet: “double” and ‘single’ quotes, apostrophes (don’t,
+A Markdown engine's own "smart punctuation" would also curl quotes in places we keep
+as written, and titles and other plain text need the same treatment; this pass does it
+for the cases writers meet: “double” and ‘single’ quotes, apostrophes (don’t,
 ’90s), -- and --- as en and em dashes, and ... as an ellipsis. Code, preformatted text,
 and tags with their attributes are left exactly as written.
 """
@@ -10,9 +10,6 @@ and tags with their attributes are left exactly as written.
 from __future__ import annotations
 
 import re
-
-from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _RAW_START = re.compile(r"<(code|pre|kbd|script|style)\b", re.IGNORECASE)
@@ -40,7 +37,7 @@ def smarten(html: str) -> str:
             out.append(part)
             previous = part[-1]
             continue
-        text = part
+        text = part.replace("&quot;", '"') if "&quot;" in part else part  # cmark writes text's '"' so
         if "--" in text or "..." in text:  # most text has neither: three substitutions saved
             for pattern, replacement in _DASHES:
                 text = pattern.sub(replacement, text)
@@ -66,13 +63,3 @@ def _quotes(text: str, before: str) -> str:
         else:
             chars[index] = "‘" if opening and nxt != " " else "’"
     return "".join(chars)
-
-
-class _Smarten(Postprocessor):
-    def run(self, text: str) -> str:
-        return smarten(text)
-
-
-class TypographyExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.postprocessors.register(_Smarten(md), "sitegen-typography", 5)
