@@ -41,7 +41,8 @@ def with_heading_ids(html: str) -> str:
         if anchor:
             inner, name = inner[: anchor.start()], html_text.unescape(anchor.group(1))
         else:
-            name = unique.name(slugify(html_text.unescape(_TAG.sub("", smarten(inner)))))
+            text = smarten(inner) if "'" in inner else inner  # only apostrophes change a slug
+            name = unique.name(slugify(html_text.unescape(_TAG.sub("", text) if "<" in text else text)))
         out += [html[done : found.start()], f'<h{level} id="{html_text.escape(name)}">{inner}</h{level}>']
         done = found.end()
     out.append(html[done:])

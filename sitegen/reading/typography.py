@@ -14,6 +14,7 @@ import re
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _RAW_START = re.compile(r"<(code|pre|kbd|script|style)\b", re.IGNORECASE)
 _RAW_END = re.compile(r"</(code|pre|kbd|script|style)\s*>", re.IGNORECASE)
+_RAW_INITIALS = frozenset("cpksCPKS")
 _OPENS_AFTER = set(" \t\n\r([{<-–—/\u00a0") | {""}
 _DASHES = ((re.compile(r"(?<!-)---(?!-)"), "—"), (re.compile(r"(?<!-)--(?!-)"), "–"), (re.compile(r"\.\.\."), "…"))
 
@@ -26,12 +27,14 @@ def smarten(html: str) -> str:
     for part in _TAG_OR_TEXT.split(html):
         if not part:
             continue
-        if part.startswith("<"):
-            if _RAW_START.match(part):
-                raw_depth += 1
-            elif _RAW_END.match(part):
-                raw_depth = max(0, raw_depth - 1)
+        if part[0] == "<":
             out.append(part)
+            initial = part[1:2]
+            if initial == "/":
+                if raw_depth and _RAW_END.match(part):
+                    raw_depth -= 1
+            elif initial in _RAW_INITIALS and _RAW_START.match(part):  # most tags start otherwise
+                raw_depth += 1
             continue
         if raw_depth:
             out.append(part)
