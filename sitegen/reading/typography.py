@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")  # not across another "<": a stray one costs no second scan
 _RAW_START = re.compile(r"<(code|pre|kbd|script|style)\b", re.IGNORECASE)
 _RAW_END = re.compile(r"</(code|pre|kbd|script|style)\s*>", re.IGNORECASE)
 _RAW_INITIALS = frozenset("cpksCPKS")
