@@ -102,7 +102,9 @@ HOSTILE_MARKDOWN = [
 ]
 
 # The Markdown forms of the issue's reproductions: the sanitiser keeps these, so the guard must catch them.
-REPRODUCED_IN_MARKDOWN = ["m01", "m02", "m03", "m04", "m05", "p05", "p07", "p08", "p09"]
+# (m05's backslash is only text to CommonMark: its address comes out as `https:%5Cevil.example/...`,
+# a path on this site to a browser, and the sanitiser drops it; the test still proves it never reaches a page.)
+REPRODUCED_IN_MARKDOWN = ["m01", "m02", "m03", "m04", "p05", "p07", "p08", "p09"]
 
 # Lines of a static stylesheet.
 HOSTILE_CSS = [

@@ -105,9 +105,10 @@ def test_markdown_extensions(make_site: MakeSite) -> None:
     prose = page.select_one(".prose")
     assert prose.find("h2", id="a-heading") is not None
     assert prose.find("table") is not None
-    assert prose.select_one(".footnote") is not None
+    assert prose.select_one(".footnotes") is not None
     assert "“Quoted”" in prose.get_text()
     assert len(page.find_all("h1")) == 1, "a '#' heading in the body must not become a second <h1>"
+    assert prose.find("h2", id="a-second-top-heading") is not None, "it becomes an <h2>"
 
 
 def test_one_h1_and_reading_time(make_site: MakeSite) -> None:

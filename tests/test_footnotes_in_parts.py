@@ -35,7 +35,7 @@ def _notes(html: str) -> tuple[Counter[str], list[tuple[str, str]]]:
     soup = BeautifulSoup(html, "html.parser")
     ids = Counter(str(tag["id"]) for tag in soup.find_all(id=True))
     links = []
-    for link in soup.select("a.footnote-ref"):
+    for link in soup.select("sup.footnote-ref a"):
         target = soup.find(id=str(link["href"])[1:])
         links.append((str(link["href"]), target.get_text(" ", strip=True) if target else "(missing)"))
     return ids, links

@@ -28,7 +28,7 @@ REDIRECTS_INTRO = """\
 THEME_FILES = (
     "/static/journal.48e2c6c6ef.js",
     "/static/keep.d492cc9060.js",
-    "/static/site.1c82b05472.css",
+    "/static/site.1317d535a0.css",
     "/static/site.54121dcb02.js",
 )
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""

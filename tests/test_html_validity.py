@@ -60,7 +60,7 @@ def test_a_workbook_whose_days_hold_sub_headings_and_footnotes_is_valid_html(mak
     root = make_site({"content/journeys/quiet-steps.md": journey})
     build(root)
     workbook = root / "output/journeys/quiet-steps/workbook/index.html"
-    assert workbook.read_text(encoding="utf-8").count('class="footnote"') == 3
+    assert workbook.read_text(encoding="utf-8").count('class="footnotes"') == 3
     result = validate([workbook], "--format", "gnu", f"--ignore-re={OLDER_CSP_GRAMMAR}")
     assert result.returncode == 0, result.stdout + result.stderr
 

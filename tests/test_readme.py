@@ -21,9 +21,9 @@ def test_the_benchmark_block_is_the_latest_results_and_names_their_commit() -> N
 
 
 def test_typographic_quotes_are_described_as_sitegens_own_pass(make_site: MakeSite) -> None:
-    """The README lists `smarty` only as what sitegen's pass replaces; the pass itself does what it says."""
-    listed = README.split("with exactly these\nextensions:", 1)[1].split(".", 1)[0]
-    assert "smarty" not in listed
+    """The README lists no "smart punctuation" among the engine's extensions; sitegen's pass does what it says."""
+    listed = README.split("with GitHub's tables,", 1)[1].split("A bare web address", 1)[0]
+    assert "footnotes" in listed and "smart" not in listed
     root = make_site(
         {
             "content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\ncategory: Anxiety\n---\n"

@@ -197,7 +197,7 @@ def test_workbook_days_with_sub_headings_and_footnotes_keep_their_ids_apart(make
         assert len(links) == 6 and f"day-{number}-reflection-questions" in links, links
         for target in links:
             assert target in notes and target.startswith(f"day-{number}-"), f"Day {number} links to {target}"
-        footnote_links = day.select("a.footnote-ref")
+        footnote_links = day.select("sup.footnote-ref > a")
         assert len(footnote_links) == 2
         assert notes[str(footnote_links[0]["href"])[1:]].startswith(f"Note one of day {number}.")
         tip = day.select_one("h4")
@@ -206,7 +206,7 @@ def test_workbook_days_with_sub_headings_and_footnotes_keep_their_ids_apart(make
     # id names its section, so two sections' first notes differ on the day's page too).
     day_page = read_html(out, "journeys/quiet-steps/day-2/")
     assert day_page.select_one("h4#a-small-tip") is not None
-    assert day_page.select_one('a.footnote-ref[href="#fn:s-today-s-learning-1"]') is not None
+    assert day_page.select_one('sup.footnote-ref > a[href="#fn-s-today-s-learning-1"]') is not None
 
 
 # --- How long a day takes ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from ada_url import URL
 from bs4 import BeautifulSoup, Tag
 
 from sitegen.config.crisis_services import STALE_AFTER_MONTHS, is_stale, services_for
@@ -90,8 +91,10 @@ def check_site(output: Path, base_path: str, root: Path, sources: dict[str, str]
 
 
 def _split(url: str) -> SplitResult | None:
-    """The parts of `url`, or None for one no browser can follow (such as '//[host', an unclosed IPv6 address)."""
+    """The parts of `url`, or None for one no browser can follow (such as '//[host', an unclosed IPv6 address,
+    or '//%5Bhost', as Markdown writes that link)."""
     try:
+        URL(url, "https://example.org/")  # as a browser reads it, whatever the page's own address
         return urlsplit(url)
     except ValueError:
         return None
@@ -145,7 +148,7 @@ def _locate(
     if source and (root / source).is_file():
         text = (root / source).read_text(encoding="utf-8", errors="replace")
         parts = _split(url)
-        for candidate in (url, parts.path if parts else ""):
+        for candidate in (url, parts.path if parts else "", unquote(url)):
             index = text.find(f"({candidate}") if candidate else -1
             if index >= 0:
                 return ContentError(source, text.count("\n", 0, index) + 1, f"{problem}: {url}")

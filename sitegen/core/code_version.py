@@ -18,7 +18,7 @@ from pathlib import Path
 from sitegen import __version__
 
 SHAPING_LIBRARIES = (
-    *("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
+    *("jinja2", "markupsafe", "cmarkgfm", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
     *("babel", "feedgen", "pillow", "pagefind", "pagefind_bin"),
 )
 """The libraries whose versions change what a build writes."""

@@ -1,8 +1,8 @@
-"""Typographic quotes and dashes, as a Python-Markdown postprocessor.
+"""Typographic quotes and dashes, in one pass over the text of finished HTML.
 
-Python-Markdown's own `smarty` extension does this with a dozen inline patterns that
-double the cost of every conversion; one pass over the finished HTML's text does the
-same for the cases writers meet: “double” and ‘single’ quotes, apostrophes (don’t,
+A Markdown engine's own "smart punctuation" would also curl quotes in places we keep
+as written, and titles and other plain text need the same treatment; this pass does it
+for the cases writers meet: “double” and ‘single’ quotes, apostrophes (don’t,
 ’90s), -- and --- as en and em dashes, and ... as an ellipsis. Code, preformatted text,
 and tags with their attributes are left exactly as written.
 """
@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
-
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")  # not across another "<": a stray one costs no second scan
 _RAW_START = re.compile(r"<(code|pre|kbd|script|style)\b", re.IGNORECASE)
 _RAW_END = re.compile(r"</(code|pre|kbd|script|style)\s*>", re.IGNORECASE)
+_RAW_INITIALS = frozenset("cpksCPKS")
 _OPENS_AFTER = set(" \t\n\r([{<-–—/\u00a0") | {""}
 _DASHES = ((re.compile(r"(?<!-)---(?!-)"), "—"), (re.compile(r"(?<!-)--(?!-)"), "–"), (re.compile(r"\.\.\."), "…"))
 
@@ -29,18 +27,20 @@ def smarten(html: str) -> str:
     for part in _TAG_OR_TEXT.split(html):
         if not part:
             continue
-        if part.startswith("<"):
-            if _RAW_START.match(part):
-                raw_depth += 1
-            elif _RAW_END.match(part):
-                raw_depth = max(0, raw_depth - 1)
+        if part[0] == "<":
             out.append(part)
+            initial = part[1:2]
+            if initial == "/":
+                if raw_depth and _RAW_END.match(part):
+                    raw_depth -= 1
+            elif initial in _RAW_INITIALS and _RAW_START.match(part):  # most tags start otherwise
+                raw_depth += 1
             continue
         if raw_depth:
             out.append(part)
             previous = part[-1]
             continue
-        text = part
+        text = part.replace("&quot;", '"') if "&quot;" in part else part  # cmark writes text's '"' so
         if "--" in text or "..." in text:  # most text has neither: three substitutions saved
             for pattern, replacement in _DASHES:
                 text = pattern.sub(replacement, text)
@@ -66,13 +66,3 @@ def _quotes(text: str, before: str) -> str:
         else:
             chars[index] = "‘" if opening and nxt != " " else "’"
     return "".join(chars)
-
-
-class _Smarten(Postprocessor):
-    def run(self, text: str) -> str:
-        return smarten(text)
-
-
-class TypographyExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.postprocessors.register(_Smarten(md), "sitegen-typography", 5)
