@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MakeSite
+from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.build import build
 
 HEAD = "---\ntitle: Calm\ndate: 2025-01-02\ncategory: Anxiety\n---\n"
@@ -63,6 +63,16 @@ def test_footnotes_link_to_their_notes_and_back(make_site: MakeSite) -> None:
     assert {target(page, back) for back in back_links} == set(references)
     assert all(str(back["aria-label"]).startswith("Back to reference") for back in back_links)
 
+
+
+def test_a_footnotes_way_back_is_named_in_the_sites_language(make_site: MakeSite) -> None:
+    """cmark names each back-link in English; a screen reader on a Spanish site hears Spanish."""
+    body = "Duerme a ratos.[^1] Y otra vez.[^1]\n\n[^1]: Una nota.\n"
+    root = make_site({"content/articles/calm.md": HEAD + body}, site_yaml=MINIMAL_SITE_YAML + "language: es\n")
+    build(root)
+    page = BeautifulSoup((root / "output/articles/calm/index.html").read_text(encoding="utf-8"), "html.parser")
+    labels = [str(back["aria-label"]) for back in page.select("a.footnote-backref")]
+    assert labels == ["Volver a la referencia 1", "Volver a la referencia 1-2"]
 
 def test_a_journey_days_footnotes_keep_their_ids_apart_from_the_overviews(make_site: MakeSite) -> None:
     journey = (

@@ -8,8 +8,10 @@ placing a file of the same name earlier in that order.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import cast
 
 import jinja2
 import jinja2.bccache
@@ -82,6 +84,10 @@ class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
             write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
+_BACK_LABEL_MARK = 'class="footnote-backref"'
+_BACK_LABEL = re.compile(r'(class="footnote-backref" )aria-label="Back to reference ([0-9]+(?:-[0-9]+)?)"')
+
+
 class Renderer:
     def __init__(self, env: SharingEnvironment) -> None:
         self.env = env
@@ -94,7 +100,14 @@ class Renderer:
         html = self.env.get_template(job.template).render(job.context)
         if BOOKING_PLACEHOLDER in html:
             html = html.replace(BOOKING_PLACEHOLDER, self.booking_block(job.inline_cta, job.context))
+        if _BACK_LABEL_MARK in html:
+            html = _BACK_LABEL.sub(self._back_label, html)
         return html
+
+    def _back_label(self, found: re.Match[str]) -> str:
+        """A footnote's back-link named in the site's language (cmark names it in English)."""
+        t = cast(Callable[..., Markup], self.env.globals["t"])
+        return f'{found.group(1)}aria-label="{t("footnote_back", number=found.group(2))}"'
 
     def booking_block(self, cta: BookingCta | None, context: Mapping[str, object]) -> str:
         if cta is None:
