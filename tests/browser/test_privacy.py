@@ -142,7 +142,8 @@ def test_what_chromium_fetches_from_an_article_the_guard_names(browser: Browser,
     with serving(root / "output") as site:
         asked = requests_elsewhere(browser, site, [f"/articles/{m}/" for m in snippets])
     fetched = markers_fetched(asked)
-    assert {"m01", "m02", "m03", "m04", "m05", "p03", "p05"} <= fetched
+    assert {"m01", "m02", "m03", "m04", "p03", "p05"} <= fetched
+    assert "m05" not in fetched  # CommonMark reads its backslash as text: a path on this site, dropped
     assert fetched <= named
     assert all("evil.example" in url for url in asked), asked
 
