@@ -46,33 +46,36 @@ def test_a_footer_that_reads_the_page_shows_each_pages_own(make_site: MakeSite, 
         assert f'<p class="where">{address} · Post {number}</p>' in html
 
 
-def test_a_partial_in_a_loop_sees_each_turn(make_site: MakeSite) -> None:
-    root = make_site(
-        {
-            **many_articles(3),
-            "templates/partials/footer.html": "<footer>{% for word in ('one', 'two', 'one', 'three') %}"
-            '{% include "partials/word.html" %}{% endfor %}</footer>\n',
-            "templates/partials/word.html": "<i>{{ word }}</i>",
-        }
-    )
-    build(root, workers=1)
-    for html in pages(root).values():
-        assert "<footer><i>one</i><i>two</i><i>one</i><i>three</i></footer>" in html
+FOOTERS = {
+    "a partial in a loop sees each turn": (
+        "<footer>{% for word in ('one', 'two', 'one', 'three') %}"
+        '{% include "partials/word.html" %}{% endfor %}</footer>',
+        "<i>{{ word }}</i>",
+        "<footer><i>one</i><i>two</i><i>one</i><i>three</i></footer>",
+    ),
+    "a value changed between two includes shows as changed": (
+        "<footer>{% set ns = namespace(count=1) %}{% include \"partials/word.html\" %}{% set ns.count = 2 %}"
+        "{% include \"partials/word.html\" %}</footer>",
+        "<i>{{ ns.count }}</i>",
+        "<footer><i>1</i><i>2</i></footer>",
+    ),
+    "a name that hides one of the theme's functions is seen": (
+        "<footer>{% for t in ('first', 'second') %}{% include \"partials/word.html\" %}{% endfor %}</footer>",
+        "<i>{{ t }}</i>",
+        "<footer><i>first</i><i>second</i></footer>",
+    ),
+}
+"""A footer including a partial whose values change within one page: (footer, partial, what every page shows)."""
 
 
-def test_a_value_changed_between_two_includes_shows_as_changed(make_site: MakeSite) -> None:
-    root = make_site(
-        {
-            **many_articles(3),
-            "templates/partials/footer.html": "<footer>{% set ns = namespace(count=1) %}"
-            '{% include "partials/count.html" %}{% set ns.count = 2 %}{% include "partials/count.html" %}'
-            "</footer>\n",
-            "templates/partials/count.html": "<i>{{ ns.count }}</i>",
-        }
-    )
+@pytest.mark.parametrize("case", FOOTERS)
+def test_a_partial_whose_values_change_within_a_page_shows_each_change(make_site: MakeSite, case: str) -> None:
+    footer, partial, shown = FOOTERS[case]
+    files = {"templates/partials/footer.html": footer + "\n", "templates/partials/word.html": partial}
+    root = make_site({**many_articles(3), **files})
     build(root, workers=1)
     for html in pages(root).values():
-        assert "<footer><i>1</i><i>2</i></footer>" in html
+        assert shown in html
 
 
 def test_a_theme_footer_edited_between_builds_shows_on_every_page(make_site: MakeSite) -> None:
@@ -83,17 +86,3 @@ def test_a_theme_footer_edited_between_builds_shows_on_every_page(make_site: Mak
     for html in pages(root).values():
         assert "<footer>second words</footer>" in html
         assert "first words" not in html
-
-
-def test_a_partial_sees_a_name_that_hides_one_of_the_themes_functions(make_site: MakeSite) -> None:
-    root = make_site(
-        {
-            **many_articles(3),
-            "templates/partials/footer.html": "<footer>{% for t in ('first', 'second') %}"
-            '{% include "partials/hidden.html" %}{% endfor %}</footer>\n',
-            "templates/partials/hidden.html": "<i>{{ t }}</i>",
-        }
-    )
-    build(root, workers=1)
-    for html in pages(root).values():
-        assert "<footer><i>first</i><i>second</i></footer>" in html
