@@ -133,6 +133,25 @@ def test_numbered_section_titles_keep_their_numbers_unescaped(make_site: MakeSit
     assert "\\." not in body
 
 
+
+def test_tildes_in_a_copied_post_stay_as_written(make_site: MakeSite) -> None:
+    """Two tildes strike text through in sitegen's Markdown; a post copied from a site meant them as text."""
+    root = make_site({f"content/team/{name}": body for name, body in TEAM.items()}, site_yaml=SITE_YAML)
+    (root / "post.txt").write_text(
+        "A Slower Morning\nBy Daniel Reyes\nJuly 9, 2025\n"
+        "Give yourself ~30 minutes before the day starts asking things of you.\n"
+        "One reader marked the hard step ~~skip~~ and came back to it later.\n",
+        encoding="utf-8",
+    )
+    assert run_sitegen("import", "post.txt", cwd=root).code == 0
+    built = run_sitegen("build", cwd=root)
+    assert built.code == 0, built.err
+    [page] = (root / "output" / "articles").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert "~30 minutes" in html
+    assert "step ~~skip~~ and" in html
+    assert "<del>" not in html
+
 def test_middle_dot_bullets_are_list_items(make_site: MakeSite) -> None:
     _, body, _ = imported(
         make_site,

@@ -14,6 +14,8 @@ from sitegen.reading.markup import BOOKING_MARKER
 BLOCK_KINDS = ("para", "heading", "item", "ordered", "quote", "image", "code", "table", "rule", "booking")
 _LIST_KINDS = ("item", "ordered")
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
+_TILDES = re.compile(r"~~+")
+"""Two tildes strike text through; one ("~30 minutes") is only text, and stays as written."""
 _LINE_START = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s))")
 
 
@@ -50,7 +52,13 @@ def text_block(kind: str, plain: str, line: int, level: int = 0) -> Block:
 
 def escape_markdown(text: str) -> str:
     """Plain text that Markdown renders as exactly these characters."""
-    return escape_line_start(_INLINE_SPECIALS.sub(r"\\\1", text).replace("<", "&lt;"))
+    return escape_line_start(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """Text whose marks (`*`, `_`, brackets, `~~`, `<`…) Markdown shows as written, wherever in a line."""
+    escaped = _INLINE_SPECIALS.sub(r"\\\1", text).replace("<", "&lt;")
+    return _TILDES.sub(lambda run: "\\~" * len(run.group()), escaped) if "~~" in escaped else escaped
 
 
 def escape_line_start(text: str) -> str:

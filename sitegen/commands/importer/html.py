@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
-from sitegen.commands.importer.blocks import Block, Note, escape_line_start
+from sitegen.commands.importer.blocks import Block, Note, escape_inline, escape_line_start
 from sitegen.commands.importer.site import SiteFacts
 
 DROPPED_TAGS = {
@@ -304,7 +304,7 @@ def _escaped_text(text: str) -> str:
     core = spaced.strip()
     if not core:
         return spaced
-    escaped = re.sub(r"([\\`*_\[\]{}])", r"\\\1", core).replace("<", "&lt;")
+    escaped = escape_inline(core)
     return spaced[: len(spaced) - len(spaced.lstrip())] + escaped + spaced[len(spaced.rstrip()) :]
 
 
