@@ -136,6 +136,15 @@ def many_articles(count: int) -> dict[str, str]:
     }
 
 
+def written_by(files: dict[str, str], author: str, *numbers: int) -> dict[str, str]:
+    """`files` from many_articles with the articles of these numbers bylined to `author`."""
+    bylined = dict(files)
+    for number in numbers:
+        path = f"content/articles/post-{number:04d}.md"
+        bylined[path] = bylined[path].replace("---\n## Part one", f"author: {author}\n---\n## Part one", 1)
+    return bylined
+
+
 @pytest.fixture(scope="session")
 def sample_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample practice, built once per test session with a fixed 'today'."""

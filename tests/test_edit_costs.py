@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
+from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot, written_by
 from sitegen.build import build as build_site
 from sitegen.reading import parse_cache
 
@@ -26,10 +26,7 @@ Robin listens first.
 @pytest.fixture
 def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
-    files = many_articles(24)
-    for name in ("post-0003", "post-0011"):
-        path = f"content/articles/{name}.md"
-        files[path] = files[path].replace("---\n## Part one", "author: robin-vale\n---\n## Part one", 1)
+    files = written_by(many_articles(24), "robin-vale", 3, 11)
     root = make_site({**files, "content/team/robin-vale.md": CLINICIAN})
     build_site(root)
     return root

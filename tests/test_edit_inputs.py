@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
+from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot, written_by
 from sitegen.build import build as build_site
 from sitegen.planning import article_pages
 
@@ -27,9 +27,7 @@ SEARCH_PAGE = "search/index.html"
 @pytest.fixture
 def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
-    files = many_articles(30)
-    path = "content/articles/post-0009.md"
-    files[path] = files[path].replace("---\n## Part one", "author: robin-vale\n---\n## Part one", 1)
+    files = written_by(many_articles(30), "robin-vale", 9)
     root = make_site({**files, "content/team/robin-vale.md": REVIEWER})
     build_site(root)
     return root
