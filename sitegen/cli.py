@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.commands.scaffold import KINDS, ScaffoldError, new_content
 from sitegen.commands.workflow import WORKFLOW_FILE, WorkflowExists, write_workflow
+from sitegen.core import layout
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
 from sitegen.core.output_folder import UnsafeOutput, checked_output
@@ -48,7 +48,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default=None, help="the address to serve on (default: 127.0.0.1, this machine only)")
     s.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
     n = commands.add_parser("new", help="start a new article, journey, page or clinician from a template")
-    n.add_argument("kind", choices=KINDS, help="what to create")
+    n.add_argument("kind", choices=tuple(layout.FOLDER_OF), help="what to create")
     n.add_argument("title", help="its title (for a clinician: their name); the file is named after it")
     i = commands.add_parser("import", help="turn blog posts (copied .txt, saved .html, WordPress .xml) into articles")
     i.add_argument("inputs", nargs="+", type=Path, metavar="FILE|FOLDER", help="copied posts, saved pages, exports")
@@ -242,6 +242,8 @@ def _warn(line: str) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from sitegen.commands.scaffold import ScaffoldError, new_content  # a build need not load what `new` reads
+
     try:
         path = new_content(args.root.resolve(), args.kind, args.title)
     except ScaffoldError as exc:

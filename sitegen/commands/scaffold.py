@@ -16,7 +16,7 @@ from sitegen.core.clock import today
 from sitegen.core.slugs import shorten, slugify
 from sitegen.reading.content import shown_name
 
-KINDS = ("article", "journey", "page", "clinician")
+KINDS = tuple(layout.FOLDER_OF)
 NEW_SLUG_LIMIT = 100
 """Bytes of a slug made from a title: a long title keeps its first words, so the file name and
 the address stay readable (and well within what a folder name may take)."""
