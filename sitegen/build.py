@@ -91,12 +91,17 @@ class Planned:
         or a static file."""
         hrefs = Urls.for_site(self.config)
         kept = self.root / CACHE_DIR / "feeds.msgpack" if self.caches else None
-        files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo, kept).items())
+        articles, clinicians = self.content.articles, self.content.clinicians
+        files = list(site_feeds(self.config, articles, clinicians, self.back_label, memo, kept).items())
         files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))
         images.update(resized_variants(self.root, self.hero, images_cache) if self.hero else [])
         return files + list(images.items()) + recordings(self.root, self.content)
+
+    def back_label(self, number: str) -> str:
+        """A footnote's way back, named in the site's language (in a feed, as on its page)."""
+        return str(self.strings.t("footnote_back", number=number))
 
     def host_files(self, written: frozenset[str]) -> list[tuple[str, bytes]]:
         """`_headers` (whose caching rules follow the files `written`) and `_redirects`."""

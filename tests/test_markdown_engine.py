@@ -6,11 +6,14 @@ Each test builds a small site and reads the page a reader gets.
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup, Tag
 
 from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.build import build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 HEAD = "---\ntitle: Calm\ndate: 2025-01-02\ncategory: Anxiety\n---\n"
 
@@ -73,6 +76,11 @@ def test_a_footnotes_way_back_is_named_in_the_sites_language(make_site: MakeSite
     page = BeautifulSoup((root / "output/articles/calm/index.html").read_text(encoding="utf-8"), "html.parser")
     labels = [str(back["aria-label"]) for back in page.select("a.footnote-backref")]
     assert labels == ["Volver a la referencia 1", "Volver a la referencia 1-2"]
+    feed = ElementTree.parse(root / "output/feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry/{ATOM}content")
+    assert len(entries) == 1, "the article is in the site's feed"
+    in_feed = BeautifulSoup(entries[0].text or "", "html.parser")
+    assert [str(back["aria-label"]) for back in in_feed.select("a.footnote-backref")] == labels, "and reads alike there"
 
 def test_a_journey_days_footnotes_keep_their_ids_apart_from_the_overviews(make_site: MakeSite) -> None:
     journey = (

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from functools import partial
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, partial
 from importlib import metadata
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from sitegen.core import urls as u
 from sitegen.core.memo import Memo, remembered
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import Urls
+from sitegen.reading.commonmark import name_back_links
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.reading.models import Article, Clinician
 
@@ -35,12 +38,15 @@ def site_feeds(
     config: SiteConfig,
     articles: tuple[Article, ...],
     clinicians: tuple[Clinician, ...],
+    back_label: Callable[[str], str],
     memo: Memo | None = None,
     kept: Path | None = None,
 ) -> dict[str, bytes]:
-    """Every feed file by its site path: the whole site's and one per category. `memo` remembers
+    """Every feed file by its site path: the whole site's and one per category. `back_label`
+    names a footnote's way back in the site's language, as its pages do. `memo` remembers
     them in memory (the preview); else `kept` is the cache file that keeps them between builds."""
     hrefs = Urls.for_site(config)
+    words = Words(back_label)
     people = {c.slug: c for c in clinicians}
     published = [a for a in articles if not a.draft and not a.scheduled]
     wanted = [(u.feed(), config.title, u.articles(), published[:FEED_SIZE])]
@@ -55,18 +61,32 @@ def site_feeds(
             (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )
     if kept is not None and memo is None:
-        return _kept_feeds(config, hrefs, people, wanted, kept)
+        return _kept_feeds(config, hrefs, people, words, wanted, kept)
     feeds = {}
     for path, title, page, newest in wanted:
-        key = (config, title, page, tuple(newest), tuple(people.get(a.author) for a in newest))
-        feeds[path] = remembered(memo, path, key, partial(_feed, config, hrefs, people, newest, title, path, page))
+        key = (config, words.sample, title, page, tuple(newest), tuple(people.get(a.author) for a in newest))
+        made = partial(_feed, config, hrefs, people, words, newest, title, path, page)
+        feeds[path] = remembered(memo, path, key, made)
     return feeds
+
+
+@dataclass(frozen=True)
+class Words:
+    """The site's words a feed's entries carry: how a footnote's way back is named."""
+
+    back_label: Callable[[str], str]
+
+    @cached_property
+    def sample(self) -> str:
+        """The words as they read for one reference: enough to tell one site's wording from another's."""
+        return self.back_label("1")
 
 
 def _kept_feeds(
     config: SiteConfig,
     hrefs: Urls,
     people: dict[str, Clinician],
+    words: Words,
     wanted: list[tuple[str, str, str, list[Article]]],
     kept: Path,
 ) -> dict[str, bytes]:
@@ -78,10 +98,10 @@ def _kept_feeds(
         before = {}
     salt, now = _salt(), {}
     for path, title, page, newest in wanted:
-        key = _appearing(salt, config, hrefs, people, (path, title, page), newest)
+        key = _appearing(salt, config, hrefs, people, (path, title, page, words.sample), newest)
         found = before.get(path)
         made = found if found and found[0] == key else None
-        now[path] = made or (key, _feed(config, hrefs, people, newest, title, path, page))
+        now[path] = made or (key, _feed(config, hrefs, people, words, newest, title, path, page))
     if now != before:
         write_sealed(kept, msgspec.msgpack.encode(now))
     return {path: data for path, (_, data) in now.items()}
@@ -92,7 +112,7 @@ def _appearing(
     config: SiteConfig,
     hrefs: Urls,
     people: dict[str, Clinician],
-    feed: tuple[str, str, str],
+    feed: tuple[str, str, str, str],
     newest: list[Article],
 ) -> bytes:
     """A digest of everything _feed() puts in a feed."""
@@ -120,6 +140,7 @@ def _feed(
     config: SiteConfig,
     hrefs: Urls,
     people: dict[str, Clinician],
+    words: Words,
     newest: list[Article],
     title: str,
     path: str,
@@ -150,7 +171,8 @@ def _feed(
         if article.description:
             entry.summary(article.description)
         entry.category(term=article.category)
-        entry.content(_absolute_links(article.body_html.replace(BOOKING_PLACEHOLDER, ""), hrefs), type="html")
+        body = name_back_links(article.body_html.replace(BOOKING_PLACEHOLDER, ""), words.back_label)
+        entry.content(_absolute_links(body, hrefs), type="html")
     data: bytes = fg.atom_str(pretty=True)
     return data
 

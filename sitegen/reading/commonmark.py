@@ -10,6 +10,8 @@ The HTML is read leniently: cmark writes the entity `&#xFFFE;` as a byte that is
 from __future__ import annotations
 
 import ctypes
+import re
+from collections.abc import Callable
 from typing import Any
 
 from cmarkgfm import cmark
@@ -23,6 +25,8 @@ OPTIONS = (
     | Options.CMARK_OPT_VALIDATE_UTF8
 )
 EXTENSIONS = ("table", "strikethrough")
+BACK_LINK_MARK = 'class="footnote-backref"'
+_BACK_LINK = re.compile(r'(class="footnote-backref" )aria-label="Back to reference ([0-9]+(?:-[0-9]+)?)"')
 
 _c: Any = cmark._cmark  # cffi's handle on the library: its functions, and its pointers' addresses
 _library = ctypes.CDLL(_c.__file__)  # the same library, already loaded: for the two functions cffi lacks
@@ -55,3 +59,11 @@ def commonmark_to_html(text: str) -> str:
 
 def _address(pointer: object) -> int:
     return int(_c.ffi.cast("uintptr_t", pointer))
+
+
+def name_back_links(html: str, label: Callable[[str], str]) -> str:
+    """`html` with each footnote's way back named by `label` (given the reference's number, it
+    returns escaped text in the site's language): cmark names them in English."""
+    if BACK_LINK_MARK not in html:
+        return html
+    return _BACK_LINK.sub(lambda found: f'{found.group(1)}aria-label="{label(found.group(2))}"', html)

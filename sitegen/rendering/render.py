@@ -8,7 +8,6 @@ placing a file of the same name earlier in that order.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import cast
@@ -22,6 +21,7 @@ from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.planning.booking import BookingCta
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.views import DateText
+from sitegen.reading.commonmark import name_back_links
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.rendering.shared_partials import SharingEnvironment
@@ -84,10 +84,6 @@ class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
             write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
-_BACK_LABEL_MARK = 'class="footnote-backref"'
-_BACK_LABEL = re.compile(r'(class="footnote-backref" )aria-label="Back to reference ([0-9]+(?:-[0-9]+)?)"')
-
-
 class Renderer:
     def __init__(self, env: SharingEnvironment) -> None:
         self.env = env
@@ -100,14 +96,11 @@ class Renderer:
         html = self.env.get_template(job.template).render(job.context)
         if BOOKING_PLACEHOLDER in html:
             html = html.replace(BOOKING_PLACEHOLDER, self.booking_block(job.inline_cta, job.context))
-        if _BACK_LABEL_MARK in html:
-            html = _BACK_LABEL.sub(self._back_label, html)
-        return html
+        return name_back_links(html, self._back_label)
 
-    def _back_label(self, found: re.Match[str]) -> str:
-        """A footnote's back-link named in the site's language (cmark names it in English)."""
+    def _back_label(self, number: str) -> str:
         t = cast(Callable[..., Markup], self.env.globals["t"])
-        return f'{found.group(1)}aria-label="{t("footnote_back", number=found.group(2))}"'
+        return str(t("footnote_back", number=number))
 
     def booking_block(self, cta: BookingCta | None, context: Mapping[str, object]) -> str:
         if cta is None:
