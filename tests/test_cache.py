@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, many_articles, run_sitegen, snapshot
 from sitegen.build import build as build_site
-from sitegen.rendering.page_cache import PageCache
+from sitegen.rendering.page_cache import Found, PageCache
 
 
 def build(root: Path, **env: str) -> dict[str, str]:
@@ -141,10 +142,10 @@ def test_a_stored_page_that_vanishes_before_it_is_linked_is_rendered(
     shutil.rmtree(root / "output")
     real_reusable = PageCache.reusable
 
-    def vanishing(self: PageCache, relative: str, digest: bytes, previous: Path) -> Path | None:
+    def vanishing(self: PageCache, relative: str, digest: bytes, previous: str) -> Found | None:
         found = real_reusable(self, relative, digest, previous)
         if found is not None:
-            found.unlink()
+            os.unlink(found[0])
         return found
 
     monkeypatch.setattr(PageCache, "reusable", vanishing)

@@ -58,7 +58,7 @@ class SiteOutput(Protocol):
     def path_for(self, relative: str) -> Path: ...
     def write(self, relative: str, data: bytes) -> None: ...
     def copy(self, relative: str, source: Path) -> None: ...
-    def link(self, relative: str, source: Path) -> None: ...
+    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool: ...
     def count_written(self, relatives: Iterable[str]) -> None: ...
     def reuse_tree(self, relative: str) -> None: ...
     def remove_unwritten(self) -> None: ...
@@ -181,25 +181,27 @@ class StagedOutput:
             return False
         return False
 
-    def _carry(self, relative: str, source: Path | str, target: str) -> None:
-        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file,
-        known from the spare's listing, or else by a look at it)."""
-        info = os.stat(source)
+    def _carry(self, relative: str, source: Path | str, target: str, info: os.stat_result | None = None) -> bool:
+        """Make `target` the file `source` is (`info`: what the system said of it, if known), unless
+        it already is (a spare tree's unchanged file, known from the spare's listing, or else by a
+        look at it); whether it already was."""
+        info = info or os.stat(source)
         if self._held.holds(relative):
             known = self._held.inodes.get(relative)
             if known is not None:
                 if known == info.st_ino and info.st_dev == self._held.device:
                     self._known[relative] = info
-                    return
+                    return True
             else:
                 with contextlib.suppress(OSError):
                     if os.path.samestat(os.lstat(target), info):
                         self._known[relative] = info
-                        return
+                        return True
         link_new(source, target, fresh=not self._held.holds(relative))
         self._known[relative] = info
         self._held.inodes[relative] = info.st_ino
         self._touched.add(relative.rpartition("/")[0])
+        return False
 
     def count_written(self, relatives: Iterable[str]) -> None:
         """Record files written by worker processes, which cannot update this object."""
@@ -207,14 +209,18 @@ class StagedOutput:
             self._written.add(relative)
             self._held.inodes.pop(relative, None)  # a worker may have replaced it
 
-    def link(self, relative: str, source: Path) -> None:
-        """Carry over a file known to hold the right bytes (the previous output's, or a cached copy)."""
+    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
+        """Carry over a file known to hold the right bytes (the previous output's, or a cached copy;
+        `info`: what the system said of it). Whether the staging folder held that very file already,
+        left as it was (so `info` still tells what it is)."""
         target = self._prepared(relative)
         try:
-            self._carry(relative, source, target)
+            unchanged = self._carry(relative, source, target, info)
         except OSError:  # not on the same file system
-            self._copied(relative, source, target)
+            self._copied(relative, Path(source), target)
+            unchanged = False
         self._written.add(relative)
+        return unchanged
 
     def reuse_tree(self, relative: str) -> None:
         """Carry a folder of the previous output over unchanged (hard links, no copying)."""

@@ -41,6 +41,8 @@ Stamp = tuple[int, int, int, int]
 """A published page's inode, size, modification and change times: while they hold, so do its bytes."""
 _RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry], dict[str, Stamp]])
 RenderedFrom = tuple[str, object, Any]
+Found = tuple[str, os.stat_result]
+"""A file holding a page's bytes, and what the system said of it when it was checked."""
 
 
 def rendered_from(job: PageJob) -> RenderedFrom:
@@ -78,6 +80,8 @@ class PageCache:
         """Pages of the output this process published itself, and is now updating in place."""
         self.rendered_from: dict[str, RenderedFrom] = {}
         """What each of those pages was rendered from, kept in memory between one process's builds."""
+        self.checked: dict[str, Stamp] = {}
+        """This build's pages whose published file was looked at, and left as it was (see settled())."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
             with settled_heap():
@@ -116,23 +120,22 @@ class PageCache:
         payload = DIGESTIBLE.encode((job.template, job.context, job.inline_cta))
         return hashlib.sha256(payload).digest()
 
-    def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
-        """A file holding exactly what rendering this page would write: the previous output's or the store's."""
+    def reusable(self, relative: str, digest: bytes, previous_output: str) -> Found | None:
+        """A file holding exactly what rendering this page would write (the previous output's or the
+        store's), with what the system said of it when it was checked."""
         entry = self.previous.get(relative)
         if entry is None or entry[0] != digest:
             return None
         stamp = self.stamps.get(relative)
-        published = os.path.join(previous_output, *relative.split("/"))  # strings, not Paths: once per page
-        for candidate in (published, os.path.join(self.store, entry[1].hex())):
-            try:
-                if stamp is not None and _stamp(os.stat(candidate)) == stamp:
-                    return Path(candidate)  # the very file published, untouched since (a store copy shares its inode)
-                with open(candidate, "rb") as kept:
-                    if hashlib.sha256(kept.read()).digest() == entry[1]:
-                        return Path(candidate)
-            except OSError:
-                continue
-        return None
+        found = _holding(f"{previous_output}/{relative}", stamp, entry[1])  # strings, not Paths: once per page
+        if found is None:  # a store copy shares the published file's inode, and so its stamp
+            found = _holding(os.path.join(self.store, entry[1].hex()), stamp, entry[1])
+        return found
+
+    def settled(self, relative: str, info: os.stat_result) -> None:
+        """Note that the file a page was found in (`info`) is the very file this build publishes,
+        left as it was: its stamp is known, and save() need not look at it again."""
+        self.checked[relative] = _stamp(info)
 
     def keep(self, written: Path, content_digest: bytes) -> None:
         """Put a freshly written page in the store (a hard link where the file system allows)."""
@@ -158,12 +161,32 @@ class PageCache:
                     os.unlink(stored.path)
         stamps = {}
         if self.published_to is not None:
-            folder = str(self.published_to)  # strings, not Paths: one stat per page of the site
+            folder, checked = str(self.published_to), self.checked
             for relative in pages:
-                with contextlib.suppress(OSError):
-                    stamps[relative] = _stamp(os.stat(os.path.join(folder, *relative.split("/"))))
+                stamp = checked.get(relative)
+                if stamp is None:  # written or linked by this build: looked at now, as published
+                    with contextlib.suppress(OSError):
+                        stamps[relative] = _stamp(os.stat(f"{folder}/{relative}"))
+                else:
+                    stamps[relative] = stamp
+        self.checked = {}
         self.stamps = stamps
         write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
+
+
+def _holding(candidate: str, stamp: Stamp | None, content: bytes) -> Found | None:
+    """The file `candidate` with what the system says of it, if it holds the bytes whose SHA-256 is
+    `content`: known without reading it when it still has the `stamp` recorded at publish."""
+    try:
+        info = os.stat(candidate)
+        if stamp is not None and _stamp(info) == stamp:
+            return candidate, info  # the very file published, untouched since
+        with open(candidate, "rb") as kept:
+            if hashlib.sha256(kept.read()).digest() == content:
+                return candidate, info
+    except OSError:
+        pass
+    return None
 
 
 def _stamp(info: os.stat_result) -> Stamp:
