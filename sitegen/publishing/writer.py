@@ -255,22 +255,23 @@ class StagedOutput:
             add_branch(self.staging, BUNDLE_DIR, now)
         self._touched |= remove_stale(self.staging, self._held, now)
         now.times = self._held.times
-        files = self._looked_up(now)
+        inodes, stamps = self._looked_up(now)
         if self._slot:
-            inodes = {relative: info.st_ino for relative, info in files.items()}
             record_tree(self._slot, self.staging, now, inodes, self._touched)
         self._swap()
-        self.published_digest = digest_of(self.output, {r: (i.st_size, i.st_mtime_ns) for r, i in files.items()})
+        self.published_digest = digest_of(self.output, stamps)
 
-    def _looked_up(self, now: TreeContents) -> dict[str, os.stat_result]:
-        """Every file of the staged tree with what the system says of it: known already for what
-        this process wrote or carried over, looked at once for the rest (written by the workers,
-        or by Pagefind)."""
-        files = {}
+    def _looked_up(self, now: TreeContents) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+        """Every file of the staged tree with its inode, and its size and modification time: known
+        already for what this process wrote or carried over, looked at once for the rest (written
+        by the workers, or by Pagefind)."""
+        inodes, stamps = {}, {}
+        known, top = self._known, self._top
         for relative in now.files:
-            info = self._known.get(relative)
-            files[relative] = info if info is not None else os.lstat(self._top + relative)
-        return files
+            info = known.get(relative) or os.lstat(top + relative)
+            inodes[relative] = info.st_ino
+            stamps[relative] = (info.st_size, info.st_mtime_ns)
+        return inodes, stamps
 
     def _swap(self) -> None:
         if not self.output.exists():
