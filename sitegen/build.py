@@ -341,7 +341,5 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     salt = planned.rendering_salt
     kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
     pages = kept or PageCache(planned.root / CACHE_DIR / "pages.msgpack", salt)
-    pages.in_place = continued.files if continued and isinstance(out, InPlaceOutput) else frozenset()
-    pages.published_to = out.output
-    pages.checked = {}  # what an earlier build (failed, or in place) found says nothing of this one's files
+    pages.start(out.output, continued.files if continued and isinstance(out, InPlaceOutput) else frozenset())
     return pages

@@ -64,6 +64,8 @@ def render_all(
     record, todo, in_place = _settled(jobs, pages, staged)
     settled = len(jobs) - len(todo)
     told = (lambda done: progress(settled + done, len(jobs))) if progress else None
+    if pages and todo and staged.writes_at_once:
+        pages.adding()  # before the workers put a page in the store
     if told and jobs and not todo:
         told(0)  # every page was in place already: the count is whole at once
     for problems, relative, entry, key in map_in_workers(render_one, todo, workers, told):

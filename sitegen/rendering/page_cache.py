@@ -70,6 +70,15 @@ class PageCache:
         self.path = path
         self.store = path.with_suffix("")
         self._store_made = False
+        self._mark = path.with_suffix(".adding")
+        """Present while a build may be adding pages to the store that no record names yet: one
+        that is there when no build is under way was left by a build that was killed or failed."""
+        self._added = False
+        self._stored: set[bytes] | None = None
+        """The pages the store holds, as this process knows them (None: not known, so read it)."""
+        self._record: Stamp | None = None
+        """The record file as this process last read or wrote it: if another wrote it since, what
+        the store holds is read again."""
         self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
         self.stamps: dict[str, Stamp] = {}
@@ -91,6 +100,14 @@ class PageCache:
             salt, pages, stamps = b"", {}, {}
         if salt == self.salt:
             self.previous, self.stamps = pages, stamps
+            self._stored = {content for _, content in pages.values()}
+            self._record = _stamp_of(path)
+
+    def start(self, published_to: Path, in_place: frozenset[str]) -> None:
+        """Begin a build that publishes to `published_to` (updating the pages `in_place` there, for
+        the preview): what an earlier build of this process found (one that failed, say) is forgotten."""
+        self.published_to, self.in_place = published_to, in_place
+        self.checked, self._added = {}, False
 
     def unchanged(self, job: PageJob) -> Entry | None:
         """The record of a page in the output being updated in place, if it would render as it is:
@@ -137,6 +154,20 @@ class PageCache:
         left as it was: its stamp is known, and save() need not look at it again."""
         self.checked[relative] = _stamp(info)
 
+    def adding(self) -> None:
+        """Say, before any page is put in the store, that this build may add some (pages that
+        a killed or failed build added are then found and removed by the next save())."""
+        if self._added:
+            return
+        self._added = True
+        try:
+            self._mark.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(self._mark, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+        except FileExistsError:  # left by a build that never saved
+            self._stored = None
+        except OSError:
+            self._stored = None
+
     def keep(self, written: Path, content_digest: bytes) -> None:
         """Put a freshly written page in the store (a hard link where the file system allows)."""
         kept = self.store / content_digest.hex()
@@ -154,11 +185,8 @@ class PageCache:
 
     def save(self, pages: dict[str, Entry]) -> None:
         """Record this build's pages, and drop stored pages no page has any more."""
-        wanted = {content.hex() for _, content in pages.values()}
-        with contextlib.suppress(OSError):
-            for stored in os.scandir(self.store):
-                if stored.name not in wanted:
-                    os.unlink(stored.path)
+        wanted = {content for _, content in pages.values()}
+        self._tidy(wanted)
         stamps = {}
         if self.published_to is not None:
             folder, checked = str(self.published_to), self.checked
@@ -172,6 +200,26 @@ class PageCache:
         self.checked = {}
         self.stamps = stamps
         write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
+        self._stored, self._record = wanted, _stamp_of(self.path)
+        if self._added or self._mark.exists():
+            with contextlib.suppress(OSError):
+                os.unlink(self._mark)
+        self._added = False
+
+    def _tidy(self, wanted: set[bytes]) -> None:
+        """Remove the stored pages not `wanted`: those the last record named that this one does
+        not, when the store is known to hold just those; else each one read from the folder."""
+        known = self._stored
+        if known is None or _stamp_of(self.path) != self._record or (not self._added and self._mark.exists()):
+            with contextlib.suppress(OSError):
+                keep = {content.hex() for content in wanted}
+                for stored in os.scandir(self.store):
+                    if stored.name not in keep:
+                        os.unlink(stored.path)
+            return
+        for content in known - wanted:
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.store, content.hex()))
 
 
 def _holding(candidate: str, stamp: Stamp | None, content: bytes) -> Found | None:
@@ -187,6 +235,13 @@ def _holding(candidate: str, stamp: Stamp | None, content: bytes) -> Found | Non
     except OSError:
         pass
     return None
+
+
+def _stamp_of(path: Path) -> Stamp | None:
+    try:
+        return _stamp(os.stat(path, follow_symlinks=False))
+    except OSError:
+        return None
 
 
 def _stamp(info: os.stat_result) -> Stamp:
