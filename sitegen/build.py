@@ -90,9 +90,11 @@ class Planned:
         """Feeds, sitemap, robots.txt, resized images and recordings: every file that is not a page
         or a static file."""
         hrefs = Urls.for_site(self.config)
-        kept = self.root / CACHE_DIR / "feeds.msgpack" if self.caches else None
+        cache = self.root / CACHE_DIR if self.caches else None
+        kept = cache / "feeds.msgpack" if cache else None
         files = list(site_feeds(self.config, self.content.articles, self.content.clinicians, memo, kept).items())
-        files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
+        sitemap = sitemap_xml(self.jobs, hrefs, memo, cache / "sitemap.msgpack" if cache else None)
+        files += [(u.sitemap(), sitemap), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))
         images.update(resized_variants(self.root, self.hero, images_cache) if self.hero else [])

@@ -18,7 +18,7 @@ import pytest
 from conftest import SAMPLE_EPOCH, MakeSite, full_tree, many_articles
 from sitegen.cli import main
 from sitegen.core.clock import today
-from sitegen.publishing import feeds, uptodate
+from sitegen.publishing import feeds, sitemap, uptodate
 from sitegen.reading import parse_cache
 
 
@@ -100,6 +100,22 @@ def test_an_edit_no_feed_shows_makes_no_feed(site: Path, monkeypatch: pytest.Mon
     edit(site, 5)  # the newest: its feed is made again
     assert sitegen(site) == 0
     assert b"One more sentence" in (site / "output/feed.xml").read_bytes()
+
+
+def test_an_edit_that_moves_no_address_makes_no_sitemap(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    edit(site, 3)
+    with monkeypatch.context() as patched:
+        patched.setattr(sitemap, "_sitemap_xml", refusing("making the sitemap"))
+        assert sitegen(site) == 0
+    assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+    (site / "content/articles/post-0003.md").rename(site / "content/articles/post-0099.md")  # a new address
+    assert sitegen(site) == 0
+    shown = (site / "output/sitemap.xml").read_text()
+    assert "/articles/post-0099/" in shown and "/articles/post-0003/" not in shown
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")
 
 
 def test_the_spare_trees_old_search_index_is_cleared_away(site: Path, tmp_path: Path) -> None:
