@@ -146,7 +146,7 @@ def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
     info = root.lstat()
     listing = _listing(slot, info) if slot else None
     if listing is None:
-        contents = TreeContents(set(), device=info.st_dev)
+        contents = TreeContents(set())
         _read_folder(root, "", contents)
         return contents
     return _checked(root, listing)
@@ -230,18 +230,16 @@ def add_branch(root: Path, folder: str, contents: TreeContents) -> None:
 
 
 def _read_folder(root: Path, folder: str, contents: TreeContents, known: set[str] | None = None) -> set[str]:
-    """Read one folder: its other entries into `contents`, each file with its inode; subfolders the
-    listing does not know are read whole. Returns the names of its subfolders."""
+    """Read one folder: its other entries into `contents`; subfolders the listing does not know
+    are read whole. Returns the names of its subfolders."""
     found = set()
     prefix = f"{folder}/" if folder else ""
     with os.scandir(_path(root, folder)) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 found.add(entry.name)
-                continue
-            contents.files.add(prefix + entry.name)
-            if entry.is_file(follow_symlinks=False):  # the folder's listing names its inode: no look needed
-                contents.inodes[prefix + entry.name] = entry.inode()
+            else:
+                contents.files.add(prefix + entry.name)
     contents.folders.add(folder)
     for name in found:
         if known is None or prefix + name not in known:
