@@ -90,10 +90,12 @@ class Planned:
         """Feeds, sitemap, robots.txt, resized images and recordings: every file that is not a page
         or a static file."""
         hrefs = Urls.for_site(self.config)
-        kept = self.root / CACHE_DIR / "feeds.msgpack" if self.caches else None
+        cache = self.root / CACHE_DIR if self.caches else None
+        kept = cache / "feeds.msgpack" if cache else None
         articles, clinicians = self.content.articles, self.content.clinicians
         files = list(site_feeds(self.config, articles, clinicians, self.back_label, memo, kept).items())
-        files += [(u.sitemap(), sitemap_xml(self.jobs, hrefs, memo)), (u.robots(), robots_txt(hrefs))]
+        sitemap = sitemap_xml(self.jobs, hrefs, memo, cache / "sitemap.msgpack" if cache else None)
+        files += [(u.sitemap(), sitemap), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None
         images = dict(image_variants(self.root, self.content, images_cache))
         images.update(resized_variants(self.root, self.hero, images_cache) if self.hero else [])
@@ -346,6 +348,5 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     salt = planned.rendering_salt
     kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
     pages = kept or PageCache(planned.root / CACHE_DIR / "pages.msgpack", salt)
-    pages.in_place = continued.files if continued and isinstance(out, InPlaceOutput) else frozenset()
-    pages.published_to = out.output
+    pages.start(out.output, continued.files if continued and isinstance(out, InPlaceOutput) else frozenset())
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, many_articles, run_sitegen, snapshot
 from sitegen.build import build as build_site
-from sitegen.rendering.page_cache import PageCache
+from sitegen.rendering.page_cache import Found, PageCache
 
 
 def build(root: Path, **env: str) -> dict[str, str]:
@@ -141,10 +143,10 @@ def test_a_stored_page_that_vanishes_before_it_is_linked_is_rendered(
     shutil.rmtree(root / "output")
     real_reusable = PageCache.reusable
 
-    def vanishing(self: PageCache, relative: str, digest: bytes, previous: Path) -> Path | None:
+    def vanishing(self: PageCache, relative: str, digest: bytes, previous: str) -> Found | None:
         found = real_reusable(self, relative, digest, previous)
         if found is not None:
-            found.unlink()
+            os.unlink(found[0])
         return found
 
     monkeypatch.setattr(PageCache, "reusable", vanishing)
@@ -174,3 +176,32 @@ def test_journeys_parsed_beside_the_articles_give_the_same_site_and_problems(tmp
     problems = failed[0].err
     assert "content/articles/post-0117.md:3: 2025-02-30 is not a day in the calendar" in problems
     assert problems.index("post-0117.md") < problems.index("reconnecting-as-a-couple/journey.md")
+
+
+def test_the_page_store_keeps_just_the_pages_of_the_last_build(make_site: MakeSite) -> None:
+    root = make_site(many_articles(6))
+
+    def edit(number: int, words: str) -> None:
+        article = root / f"content/articles/post-{number:04d}.md"
+        article.write_text(article.read_text() + f"\n{words}\n")
+
+    def store_holds_just_the_output() -> None:
+        stored = {entry.name for entry in (root / ".sitegen-cache/pages").iterdir()}
+        pages = {hashlib.sha256(page.read_bytes()).hexdigest() for page in (root / "output").rglob("*.html")}
+        assert stored == pages
+
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    for words in ("First edit.", "Second edit."):
+        edit(1, words)
+        assert run_sitegen("build", "-q", cwd=root).code == 0
+        store_holds_just_the_output()
+    edited, broken = root / "content/articles/post-0002.md", root / "content/articles/post-0003.md"
+    originals = edited.read_text(), broken.read_text()
+    edit(2, "An edit whose page a build puts in the store, and then fails.")
+    broken.write_text(originals[1] + "\n![A view](https://images.example/v.jpg)\n")
+    assert run_sitegen("build", "-q", cwd=root).code == 1
+    edited.write_text(originals[0])  # both undone: no page has that edit's bytes any more
+    broken.write_text(originals[1])
+    edit(4, "Another edit, so that there is something to build.")
+    assert run_sitegen("build", "-q", cwd=root).code == 0
+    store_holds_just_the_output()

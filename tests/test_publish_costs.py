@@ -8,6 +8,7 @@ import builtins
 import io
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from conftest import SAMPLE_EPOCH, MakeSite, full_tree, many_articles
 from sitegen.cli import main
 from sitegen.core.clock import today
-from sitegen.publishing import feeds, uptodate
+from sitegen.publishing import feeds, sitemap, spare_tree, uptodate
 from sitegen.reading import parse_cache
 
 
@@ -101,6 +102,22 @@ def test_an_edit_no_feed_shows_makes_no_feed(site: Path, monkeypatch: pytest.Mon
     assert b"One more sentence" in (site / "output/feed.xml").read_bytes()
 
 
+def test_an_edit_that_moves_no_address_makes_no_sitemap(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    edit(site, 3)
+    with monkeypatch.context() as patched:
+        patched.setattr(sitemap, "_sitemap_xml", refusing("making the sitemap"))
+        assert sitegen(site) == 0
+    assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+    (site / "content/articles/post-0003.md").rename(site / "content/articles/post-0099.md")  # a new address
+    assert sitegen(site) == 0
+    shown = (site / "output/sitemap.xml").read_text()
+    assert "/articles/post-0099/" in shown and "/articles/post-0003/" not in shown
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")
+
+
 def test_the_spare_trees_old_search_index_is_cleared_away(site: Path, tmp_path: Path) -> None:
     for number in (1, 2, 3):  # from the second edit on, each build stages into a spare tree
         edit(site, number)
@@ -126,3 +143,43 @@ def test_a_broken_link_left_in_the_output_is_cleared_by_the_next_build(site: Pat
     (site / "output/gone.html").symlink_to(site / "nowhere.html")
     assert sitegen(site) == 0  # the output is not as recorded: it builds, and the link goes
     assert not (site / "output/gone.html").is_symlink()
+
+
+def test_an_edit_looks_once_at_each_page_it_keeps(site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(spare_tree, "_RACY_NS", 0)  # this test's folders count as long made, as a real site's are
+    for _ in range(2):  # from the second edit on, each build stages into the tree the last one set aside
+        edit(site, 1)
+        assert sitegen(site) == 0
+    edit(site, 3)
+    looks: Counter[str] = Counter()
+
+    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            looks[str(path)] += 1
+            return real(path, *args, **kwargs)
+
+        return look
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "stat", counting(os.stat))
+        patched.setattr(os, "lstat", counting(os.lstat))
+        assert sitegen(site) == 0
+    kept = [f"articles/post-{number:04d}/index.html" for number in range(8) if number not in (1, 3)]
+    assert {page: sum(n for path, n in looks.items() if path.endswith(page)) for page in kept} == dict.fromkeys(kept, 1)
+    assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_kept_page_changed_behind_the_builds_back_is_written_again(site: Path, tmp_path: Path) -> None:
+    for number in (1, 2):  # the kept pages' stamps now come from the look that kept them
+        edit(site, number)
+        assert sitegen(site) == 0
+    page = site / "output/articles/post-0005/index.html"
+    before = page.stat()
+    text = page.read_text()
+    page.write_text(text.replace("Post 5", "Post X"))  # the same size; then its old modification time back
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edit(site, 3)
+    assert sitegen(site) == 0
+    assert page.read_text() == text
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")

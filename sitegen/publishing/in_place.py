@@ -99,11 +99,14 @@ class InPlaceOutput:
         self._pending[relative] = source
         self._written.add(relative)
 
-    def link(self, relative: str, source: Path) -> None:
-        """Keep a file known to hold the right bytes: nothing to do if it is already in place."""
-        if source != self.path_for(relative):
-            self._pending[relative] = source
+    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
+        """Keep a file known to hold the right bytes: nothing to do if it is already in place
+        (then it is left as it was)."""
+        in_place = Path(source) == self.path_for(relative)
+        if not in_place:
+            self._pending[relative] = Path(source)
         self._written.add(relative)
+        return in_place
 
     def count_written(self, relatives: Iterable[str]) -> None:
         self._written.update(relatives)

@@ -61,9 +61,11 @@ def render_all(
         return problems, relative, (digest, content), key
 
     errors: list[ContentError] = []
-    record, todo = _settled(jobs, pages, staged)
+    record, todo, in_place = _settled(jobs, pages, staged)
     settled = len(jobs) - len(todo)
     told = (lambda done: progress(settled + done, len(jobs))) if progress else None
+    if pages and todo and staged.writes_at_once:
+        pages.adding()  # before the workers put a page in the store
     if told and jobs and not todo:
         told(0)  # every page was in place already: the count is whole at once
     for problems, relative, entry, key in map_in_workers(render_one, todo, workers, told):
@@ -73,7 +75,7 @@ def render_all(
             if search_keys is not None:
                 search_keys[entry[1]] = key
     rendered = {job.output for job, _ in todo}
-    staged.count_written(job.output for job in jobs)
+    staged.count_written(in_place + [job.output for job, _ in todo])  # the others were linked, and counted
     if errors:
         raise BuildFailed(guard.errors + errors)  # the static files' problems too: all at once
     log.info("rendered %d pages, reused %d unchanged", len(rendered), settled)
@@ -82,27 +84,31 @@ def render_all(
 
 def _settled(
     jobs: list[PageJob], pages: PageCache | None, staged: SiteOutput
-) -> tuple[dict[str, Entry], list[tuple[PageJob, bytes]]]:
-    """The record of each page already in place or linked in from the page store, and the pages
-    left to render, each with its digest."""
+) -> tuple[dict[str, Entry], list[tuple[PageJob, bytes]], list[str]]:
+    """The record of each page already in place or linked in from the page store, the pages left
+    to render, each with its digest, and the pages left in place as they were (the preview's)."""
     record: dict[str, Entry] = {}
     todo: list[tuple[PageJob, bytes]] = []
+    in_place: list[str] = []
+    if pages is None:
+        return record, [(job, b"") for job in jobs], in_place
+    previous = str(staged.output)
     for job in jobs:
-        if pages is None:
-            todo.append((job, b""))
-            continue
+        relative = job.output
         unchanged = pages.unchanged(job)
         if unchanged:
-            record[job.output] = unchanged  # already in place, as it would render
+            record[relative] = unchanged  # already in place, as it would render
+            in_place.append(relative)
             continue
         digest = PageCache.digest(job)
-        kept = pages.reusable(job.output, digest, staged.output)
+        kept = pages.reusable(relative, digest, previous)
         if kept:
             try:
-                staged.link(job.output, kept)
-                record[job.output] = pages.previous[job.output]
+                if staged.link(relative, *kept):
+                    pages.settled(relative, kept[1])
+                record[relative] = pages.previous[relative]
                 continue
             except OSError:  # another build (a preview) tidied the store meanwhile: render it
                 pass
         todo.append((job, digest))
-    return record, todo
+    return record, todo, in_place

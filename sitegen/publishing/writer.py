@@ -58,7 +58,7 @@ class SiteOutput(Protocol):
     def path_for(self, relative: str) -> Path: ...
     def write(self, relative: str, data: bytes) -> None: ...
     def copy(self, relative: str, source: Path) -> None: ...
-    def link(self, relative: str, source: Path) -> None: ...
+    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool: ...
     def count_written(self, relatives: Iterable[str]) -> None: ...
     def reuse_tree(self, relative: str) -> None: ...
     def remove_unwritten(self) -> None: ...
@@ -181,25 +181,27 @@ class StagedOutput:
             return False
         return False
 
-    def _carry(self, relative: str, source: Path | str, target: str) -> None:
-        """Make `target` the file `source` is, unless it already is (a spare tree's unchanged file,
-        known from the spare's listing, or else by a look at it)."""
-        info = os.stat(source)
+    def _carry(self, relative: str, source: Path | str, target: str, info: os.stat_result | None = None) -> bool:
+        """Make `target` the file `source` is (`info`: what the system said of it, if known), unless
+        it already is (a spare tree's unchanged file, known from the spare's listing, or else by a
+        look at it); whether it already was."""
+        info = info or os.stat(source)
         if self._held.holds(relative):
             known = self._held.inodes.get(relative)
             if known is not None:
                 if known == info.st_ino and info.st_dev == self._held.device:
                     self._known[relative] = info
-                    return
+                    return True
             else:
                 with contextlib.suppress(OSError):
                     if os.path.samestat(os.lstat(target), info):
                         self._known[relative] = info
-                        return
+                        return True
         link_new(source, target, fresh=not self._held.holds(relative))
         self._known[relative] = info
         self._held.inodes[relative] = info.st_ino
         self._touched.add(relative.rpartition("/")[0])
+        return False
 
     def count_written(self, relatives: Iterable[str]) -> None:
         """Record files written by worker processes, which cannot update this object."""
@@ -207,14 +209,18 @@ class StagedOutput:
             self._written.add(relative)
             self._held.inodes.pop(relative, None)  # a worker may have replaced it
 
-    def link(self, relative: str, source: Path) -> None:
-        """Carry over a file known to hold the right bytes (the previous output's, or a cached copy)."""
+    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
+        """Carry over a file known to hold the right bytes (the previous output's, or a cached copy;
+        `info`: what the system said of it). Whether the staging folder held that very file already,
+        left as it was (so `info` still tells what it is)."""
         target = self._prepared(relative)
         try:
-            self._carry(relative, source, target)
+            unchanged = self._carry(relative, source, target, info)
         except OSError:  # not on the same file system
-            self._copied(relative, source, target)
+            self._copied(relative, Path(source), target)
+            unchanged = False
         self._written.add(relative)
+        return unchanged
 
     def reuse_tree(self, relative: str) -> None:
         """Carry a folder of the previous output over unchanged (hard links, no copying)."""
@@ -249,22 +255,23 @@ class StagedOutput:
             add_branch(self.staging, BUNDLE_DIR, now)
         self._touched |= remove_stale(self.staging, self._held, now)
         now.times = self._held.times
-        files = self._looked_up(now)
+        inodes, stamps = self._looked_up(now)
         if self._slot:
-            inodes = {relative: info.st_ino for relative, info in files.items()}
             record_tree(self._slot, self.staging, now, inodes, self._touched)
         self._swap()
-        self.published_digest = digest_of(self.output, {r: (i.st_size, i.st_mtime_ns) for r, i in files.items()})
+        self.published_digest = digest_of(self.output, stamps)
 
-    def _looked_up(self, now: TreeContents) -> dict[str, os.stat_result]:
-        """Every file of the staged tree with what the system says of it: known already for what
-        this process wrote or carried over, looked at once for the rest (written by the workers,
-        or by Pagefind)."""
-        files = {}
+    def _looked_up(self, now: TreeContents) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+        """Every file of the staged tree with its inode, and its size and modification time: known
+        already for what this process wrote or carried over, looked at once for the rest (written
+        by the workers, or by Pagefind)."""
+        inodes, stamps = {}, {}
+        known, top = self._known, self._top
         for relative in now.files:
-            info = self._known.get(relative)
-            files[relative] = info if info is not None else os.lstat(self._top + relative)
-        return files
+            info = known.get(relative) or os.lstat(top + relative)
+            inodes[relative] = info.st_ino
+            stamps[relative] = (info.st_size, info.st_mtime_ns)
+        return inodes, stamps
 
     def _swap(self) -> None:
         if not self.output.exists():

@@ -41,6 +41,8 @@ Stamp = tuple[int, int, int, int]
 """A published page's inode, size, modification and change times: while they hold, so do its bytes."""
 _RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry], dict[str, Stamp]])
 RenderedFrom = tuple[str, object, Any]
+Found = tuple[str, os.stat_result]
+"""A file holding a page's bytes, and what the system said of it when it was checked."""
 
 
 def rendered_from(job: PageJob) -> RenderedFrom:
@@ -68,6 +70,15 @@ class PageCache:
         self.path = path
         self.store = path.with_suffix("")
         self._store_made = False
+        self._mark = path.with_suffix(".adding")
+        """Present while a build may be adding pages to the store that no record names yet: one
+        that is there when no build is under way was left by a build that was killed or failed."""
+        self._added = False
+        self._stored: set[bytes] | None = None
+        """The pages the store holds, as this process knows them (None: not known, so read it)."""
+        self._record: Stamp | None = None
+        """The record file as this process last read or wrote it: if another wrote it since, what
+        the store holds is read again."""
         self.salt = salt  # rendering_salt() of the plan: no page is reused under another
         self.previous: dict[str, Entry] = {}
         self.stamps: dict[str, Stamp] = {}
@@ -78,6 +89,8 @@ class PageCache:
         """Pages of the output this process published itself, and is now updating in place."""
         self.rendered_from: dict[str, RenderedFrom] = {}
         """What each of those pages was rendered from, kept in memory between one process's builds."""
+        self.checked: dict[str, Stamp] = {}
+        """This build's pages whose published file was looked at, and left as it was (see settled())."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
             with settled_heap():
@@ -87,6 +100,14 @@ class PageCache:
             salt, pages, stamps = b"", {}, {}
         if salt == self.salt:
             self.previous, self.stamps = pages, stamps
+            self._stored = {content for _, content in pages.values()}
+            self._record = _stamp_of(path)
+
+    def start(self, published_to: Path, in_place: frozenset[str]) -> None:
+        """Begin a build that publishes to `published_to` (updating the pages `in_place` there, for
+        the preview): what an earlier build of this process found (one that failed, say) is forgotten."""
+        self.published_to, self.in_place = published_to, in_place
+        self.checked, self._added = {}, False
 
     def unchanged(self, job: PageJob) -> Entry | None:
         """The record of a page in the output being updated in place, if it would render as it is:
@@ -116,23 +137,36 @@ class PageCache:
         payload = DIGESTIBLE.encode((job.template, job.context, job.inline_cta))
         return hashlib.sha256(payload).digest()
 
-    def reusable(self, relative: str, digest: bytes, previous_output: Path) -> Path | None:
-        """A file holding exactly what rendering this page would write: the previous output's or the store's."""
+    def reusable(self, relative: str, digest: bytes, previous_output: str) -> Found | None:
+        """A file holding exactly what rendering this page would write (the previous output's or the
+        store's), with what the system said of it when it was checked."""
         entry = self.previous.get(relative)
         if entry is None or entry[0] != digest:
             return None
         stamp = self.stamps.get(relative)
-        published = os.path.join(previous_output, *relative.split("/"))  # strings, not Paths: once per page
-        for candidate in (published, os.path.join(self.store, entry[1].hex())):
-            try:
-                if stamp is not None and _stamp(os.stat(candidate)) == stamp:
-                    return Path(candidate)  # the very file published, untouched since (a store copy shares its inode)
-                with open(candidate, "rb") as kept:
-                    if hashlib.sha256(kept.read()).digest() == entry[1]:
-                        return Path(candidate)
-            except OSError:
-                continue
-        return None
+        found = _holding(f"{previous_output}/{relative}", stamp, entry[1])  # strings, not Paths: once per page
+        if found is None:  # a store copy shares the published file's inode, and so its stamp
+            found = _holding(os.path.join(self.store, entry[1].hex()), stamp, entry[1])
+        return found
+
+    def settled(self, relative: str, info: os.stat_result) -> None:
+        """Note that the file a page was found in (`info`) is the very file this build publishes,
+        left as it was: its stamp is known, and save() need not look at it again."""
+        self.checked[relative] = _stamp(info)
+
+    def adding(self) -> None:
+        """Say, before any page is put in the store, that this build may add some (pages that
+        a killed or failed build added are then found and removed by the next save())."""
+        if self._added:
+            return
+        self._added = True
+        try:
+            self._mark.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(self._mark, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+        except FileExistsError:  # left by a build that never saved
+            self._stored = None
+        except OSError:
+            self._stored = None
 
     def keep(self, written: Path, content_digest: bytes) -> None:
         """Put a freshly written page in the store (a hard link where the file system allows)."""
@@ -151,19 +185,63 @@ class PageCache:
 
     def save(self, pages: dict[str, Entry]) -> None:
         """Record this build's pages, and drop stored pages no page has any more."""
-        wanted = {content.hex() for _, content in pages.values()}
-        with contextlib.suppress(OSError):
-            for stored in os.scandir(self.store):
-                if stored.name not in wanted:
-                    os.unlink(stored.path)
+        wanted = {content for _, content in pages.values()}
+        self._tidy(wanted)
         stamps = {}
         if self.published_to is not None:
-            folder = str(self.published_to)  # strings, not Paths: one stat per page of the site
+            folder, checked = str(self.published_to), self.checked
             for relative in pages:
-                with contextlib.suppress(OSError):
-                    stamps[relative] = _stamp(os.stat(os.path.join(folder, *relative.split("/"))))
+                stamp = checked.get(relative)
+                if stamp is None:  # written or linked by this build: looked at now, as published
+                    with contextlib.suppress(OSError):
+                        stamps[relative] = _stamp(os.stat(f"{folder}/{relative}"))
+                else:
+                    stamps[relative] = stamp
+        self.checked = {}
         self.stamps = stamps
         write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
+        self._stored, self._record = wanted, _stamp_of(self.path)
+        if self._added or self._mark.exists():
+            with contextlib.suppress(OSError):
+                os.unlink(self._mark)
+        self._added = False
+
+    def _tidy(self, wanted: set[bytes]) -> None:
+        """Remove the stored pages not `wanted`: those the last record named that this one does
+        not, when the store is known to hold just those; else each one read from the folder."""
+        known = self._stored
+        if known is None or _stamp_of(self.path) != self._record or (not self._added and self._mark.exists()):
+            with contextlib.suppress(OSError):
+                keep = {content.hex() for content in wanted}
+                for stored in os.scandir(self.store):
+                    if stored.name not in keep:
+                        os.unlink(stored.path)
+            return
+        for content in known - wanted:
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.store, content.hex()))
+
+
+def _holding(candidate: str, stamp: Stamp | None, content: bytes) -> Found | None:
+    """The file `candidate` with what the system says of it, if it holds the bytes whose SHA-256 is
+    `content`: known without reading it when it still has the `stamp` recorded at publish."""
+    try:
+        info = os.stat(candidate)
+        if stamp is not None and _stamp(info) == stamp:
+            return candidate, info  # the very file published, untouched since
+        with open(candidate, "rb") as kept:
+            if hashlib.sha256(kept.read()).digest() == content:
+                return candidate, info
+    except OSError:
+        pass
+    return None
+
+
+def _stamp_of(path: Path) -> Stamp | None:
+    try:
+        return _stamp(os.stat(path, follow_symlinks=False))
+    except OSError:
+        return None
 
 
 def _stamp(info: os.stat_result) -> Stamp:
