@@ -40,6 +40,9 @@ Known = dict[str, tuple[FileStamp, bytes]]
 _taken: dict[Path, Known | None] = {}
 """The input files' digests each project's last input_digest() took in this process, for record()
 to keep (only a build that succeeded leaves anything in the cache)."""
+_stamped: dict[Path, tuple[str, dict[str, os.stat_result]]] = {}
+"""Each input file's stat() as each project's last input_digest() in this process took it, with that
+digest, for the build that follows to read rather than ask the file system again (stamps_taken)."""
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 OUTPUT_ENVIRONMENT = ("SITEGEN_SEARCH_CHUNK", "SOURCE_DATE_EPOCH")
 """The environment variables that change what a build writes. Others it reads change only
@@ -55,17 +58,28 @@ def input_digest(root: Path, options: str) -> str:
     sources += [BUILTIN_THEME]
     known = _known_inputs(root)
     now: Known = {}
+    stamped: dict[str, os.stat_result] = {}
     for source in sources:
         for path in _files(source):
-            digest.update(path.encode() + b"\0" + _file_digest(path, known, now))
+            digest.update(path.encode() + b"\0" + _file_digest(path, known, now, stamped))
     _taken[root] = None if now == known else now
+    _stamped[root] = (digest.hexdigest(), stamped)
     return digest.hexdigest()
 
 
-def _file_digest(path: str, known: Known, now: Known) -> bytes:
+def stamps_taken(root: Path, inputs: str) -> dict[str, os.stat_result]:
+    """The stat() of each input file, by its path, as the input_digest() of `root` that gave `inputs`
+    took them (once: a later build asks the file system again). A build that reads its files by
+    these stamps reads what that digest, which its stamp records, covers: a file changed since
+    is seen by the next build."""
+    digest, stamped = _stamped.pop(root, ("", {}))
+    return stamped if digest == inputs else {}
+
+
+def _file_digest(path: str, known: Known, now: Known, stamped: dict[str, os.stat_result]) -> bytes:
     """The SHA-256 of a file's bytes: as kept, while its stamp is unchanged and was settled; else read."""
     try:
-        info = os.stat(path)
+        info = stamped[path] = os.stat(path)
     except OSError:  # a broken or looping link: the build reports it, with its path
         return b"\0unreadable\0"
     if not stat.S_ISREG(info.st_mode):  # a named pipe or a device: reading it could wait for ever

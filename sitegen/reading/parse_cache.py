@@ -22,6 +22,7 @@ import logging
 import os
 import stat
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -99,13 +100,14 @@ class ParseCache(Generic[T]):
             named = path.as_posix()
         return hashlib.sha256(self.salt + named.encode("utf-8", "surrogateescape") + b"\0" + data).digest()
 
-    def file_key(self, path: Path) -> bytes:
+    def file_key(self, path: Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
         """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
         this process, or by the build that saved the cache) is not read again, unless it was
         modified too recently for its stamp to prove anything (a second save within one clock
-        tick keeps the time)."""
+        tick keeps the time). `taken`: stamps this build took already, by path."""
         named = os.fspath(path)
-        info = os.stat(named)
+        info = taken.get(named) if taken else None
+        info = info or os.stat(named)
         stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
         known = self._stamps.get(named)
         if known is not None and known[0] == stamp:
