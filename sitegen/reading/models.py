@@ -150,9 +150,9 @@ class Article:
         return max(1, round(self.word_count / 220))
 
     @property
-    def sort_key(self) -> tuple[str, str]:
+    def sort_key(self) -> tuple[dt.date, str]:
         """Newest first, then by slug, so listings never depend on file system order."""
-        return ((self.date or dt.date.max).isoformat(), self.slug)
+        return (self.date or dt.date.max, self.slug)
 
 
 @dataclass(frozen=True)
