@@ -13,6 +13,7 @@ from conftest import SAMPLE_EPOCH, MakeSite, copy_sample, many_articles, run_sit
 from sitegen.build import build
 from sitegen.preview.builder import PreviewBuilder
 from sitegen.publishing import feeds
+from sitegen.reading import load
 
 THEME = Path(__file__).parent.parent / "themes" / "default"
 
@@ -95,3 +96,24 @@ def test_a_preview_reads_the_bodies_it_opened_when_another_build_replaces_them(
     build(root, fresh, drafts=True, use_cache=False)
     shown = {page: digest for page, digest in snapshot(site).items() if not page.startswith("pagefind/")}
     assert shown == {page: digest for page, digest in snapshot(fresh).items() if not page.startswith("pagefind/")}
+
+
+def test_a_copy_of_the_project_that_keeps_file_times_keeps_its_parse_cache(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy (here shutil's, as `cp -a` or rsync would) has new inodes and change times, yet
+    the same bodies, at the same size and modification time: no article is parsed again."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = make_site(many_articles(12))
+    build(root)
+    copy = shutil.copytree(root, tmp_path / "copy", symlinks=True)
+    parse_article, parsed = load.parse_article, []
+
+    def counted(path: Path, *args: object) -> object:
+        parsed.append(path)
+        return parse_article(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "parse_article", counted)
+    build(copy)
+    assert parsed == []
+    assert snapshot(copy / "output") == snapshot(root / "output")

@@ -3,10 +3,12 @@
 At 10,000 articles the bodies are 56 of the cache's 62 MB, yet a build after an edit reads
 a handful: those of the pages it renders anew and of the feeds it makes anew. Kept apart,
 they are not read, checked and decoded with the rest each time the cache is opened, but
-one by one, when asked for. The sealed main file says where each body lies, its SHA-256,
-and the stamp the bodies file had when it was written: a bodies file that is not the one
-written with it (replaced, copied in, changed since) makes the main file count as missing,
-and a body is never used unless its bytes match their digest.
+one by one, when asked for. The sealed main file says where each body lies and its SHA-256,
+and a body is never used unless its bytes match their digest. It also holds the bodies
+file's size and modification time as written: a bodies file that is plainly not the one
+written with it (replaced, changed since) makes the main file count as missing at once, so
+the articles are parsed again, rather than found out body by body. A copy of the project that
+keeps modification times (`cp -a`, rsync, tar) keeps its parse cache.
 """
 
 from __future__ import annotations
@@ -24,13 +26,13 @@ from sitegen.reading.models import Body
 
 BodyPlace = tuple[int, int, bytes]
 """Where a body lies in the bodies file (offset, length) and the SHA-256 of its bytes."""
-FileStamp = tuple[int, int, int, int, int]
+FileStamp = tuple[int, int]
 KeptBodies = tuple[FileStamp, list[BodyPlace]]
 """What the sealed main file records of its bodies file."""
 
 
 def _stamp(info: os.stat_result) -> FileStamp:
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    return (info.st_size, info.st_mtime_ns)
 
 
 class BodiesWriter:
@@ -109,7 +111,7 @@ class BodiesFile:
         offset, length, digest = self._places[number]
         assert self._file is not None  # attach() opened it, or the entries were never used
         data = os.pread(self._file.fileno(), length, offset)
-        if hashlib.sha256(data).digest() != digest:  # changed in place, keeping its stamp: never trusted
+        if hashlib.sha256(data).digest() != digest:  # changed, keeping its size and time: never trusted
             shown = f"{self.path.parent.name}/{self.path.name}"
             hint = "delete the .sitegen-cache folder and build again"
             raise BuildFailed([ContentError(shown, 0, "this cache file changed while sitegen was using it", hint)])
