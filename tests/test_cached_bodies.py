@@ -21,6 +21,8 @@ WORDS = b"unspoken idea"
 """Words of one article's body (content/articles/grief-does-not-keep-a-schedule.md)."""
 PLANTED = b"PLANTED IDEA!"
 """As many bytes, which a page showing them would show a body sitegen did not write."""
+OLDEST = "---\ntitle: The oldest\ndate: 2020-01-01\ncategory: Anxiety\n---\nAn unspoken idea, kept.\n"
+"""An article older than any other, with the words."""
 
 
 def build_by_cli(root: Path, secrets: Path) -> None:
@@ -70,6 +72,28 @@ def test_bodies_changed_replaced_or_gone_are_parsed_again_never_believed(tmp_pat
     assert not any(PLANTED in page.read_bytes() for page in (root / "output").rglob("*.html"))
 
 
+def test_bodies_changed_keeping_their_size_and_time_fail_the_build_once_never_shown(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    """A change no stamp shows is caught by the body's digest: the build stops, and the next reads the articles anew."""
+    root = make_site({**many_articles(12), "content/articles/oldest.md": OLDEST})
+    secrets = tmp_path / "home-cache"
+    build_by_cli(root, secrets)
+    built = snapshot(root / "output")
+    bodies = root / ".sitegen-cache" / "articles.bodies"
+    written = bodies.stat()
+    changed_in_place(bodies)
+    os.utime(bodies, ns=(written.st_atime_ns, written.st_mtime_ns))
+    forget_rendered(root)
+    (root / "output").mkdir()
+    failed = run_sitegen("build", cwd=root, env={"XDG_CACHE_HOME": str(secrets)})
+    assert failed.code == 1 and "Traceback" not in failed.err
+    assert ".sitegen-cache/articles.bodies: this cache file was changed by something other than sitegen" in failed.err
+    assert not any(PLANTED in page.read_bytes() for page in (root / "output").rglob("*"))
+    build_by_cli(root, secrets)
+    assert snapshot(root / "output") == built
+
+
 def test_a_preview_reads_the_bodies_it_opened_when_another_build_replaces_them(
     make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,8 +102,7 @@ def test_a_preview_reads_the_bodies_it_opened_when_another_build_replaces_them(
     which moves every body (here: plants another)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
     monkeypatch.setattr(feeds, "FEED_SIZE", 2)  # the oldest article is in no feed, whose key would read its body
-    oldest = "---\ntitle: The oldest\ndate: 2020-01-01\ncategory: Anxiety\n---\nAn unspoken idea, kept.\n"
-    root = make_site({**many_articles(12), "content/articles/oldest.md": oldest})
+    root = make_site({**many_articles(12), "content/articles/oldest.md": OLDEST})
     build(root)
     site = root / ".sitegen-preview" / "site"
     preview = PreviewBuilder(root, site)

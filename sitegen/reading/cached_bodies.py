@@ -112,7 +112,16 @@ class BodiesFile:
         assert self._file is not None  # attach() opened it, or the entries were never used
         data = os.pread(self._file.fileno(), length, offset)
         if hashlib.sha256(data).digest() != digest:  # changed, keeping its size and time: never trusted
+            self._set_aside()
             shown = f"{self.path.parent.name}/{self.path.name}"
-            hint = "delete the .sitegen-cache folder and build again"
-            raise BuildFailed([ContentError(shown, 0, "this cache file changed while sitegen was using it", hint)])
+            message = "this cache file was changed by something other than sitegen, so it was removed"
+            raise BuildFailed([ContentError(shown, 0, message, "build again: the articles will be read anew")])
         return data.decode("utf-8")
+
+    def _set_aside(self) -> None:
+        """Remove the damaged file, so the next build parses the articles again; unless a later
+        build has written another there since (this one is still open, by its inode)."""
+        assert self._file is not None
+        with contextlib.suppress(OSError):
+            if os.stat(self.path, follow_symlinks=False).st_ino == os.fstat(self._file.fileno()).st_ino:
+                os.unlink(self.path)
