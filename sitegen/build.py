@@ -32,7 +32,7 @@ from sitegen.publishing.recordings import recordings
 from sitegen.publishing.rendered_pages import Progress, render_all
 from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
-from sitegen.publishing.uptodate import input_digest, options_key, record
+from sitegen.publishing.uptodate import input_digest, options_key, record, stamps_taken
 from sitegen.publishing.writer import SiteOutput, StagedOutput
 from sitegen.reading.images import ImageInfo
 from sitegen.reading.load import BuildOptions, load_content
@@ -119,12 +119,21 @@ class Planned:
         return {j.output: j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
 
 
-def plan_site(root: Path, options: BuildOptions, use_cache: bool, caches: ContentCaches | None = None) -> Planned:
-    """Read the configuration and content and plan every page, or raise BuildFailed with every problem."""
+def plan_site(
+    root: Path,
+    options: BuildOptions,
+    use_cache: bool,
+    caches: ContentCaches | None = None,
+    inputs: str | None = None,
+) -> Planned:
+    """Read the configuration and content and plan every page, or raise BuildFailed with every
+    problem. `inputs`: the digest of this build's check of its inputs, whose stamps of the files
+    are then read rather than taken again (10,000 stat() at 10,000 articles)."""
+    stamps = stamps_taken(root, inputs) if inputs else None
     config = load_config(root)
     if use_cache and (caches is None or not caches.fits(root, config, options.today)):
         caches = ContentCaches(root, config, options.today)
-    content, errors = load_content(root, config, options, caches if use_cache else None)
+    content, errors = load_content(root, config, options, caches if use_cache else None, stamps)
     assets = collect_static(root, config.theme, Urls.for_site(config))
     with settled_heap():  # a plan is many small objects without cycles, which the cycle collector would walk
         planner = SitePlanner(config, content, root, assets)
@@ -217,7 +226,7 @@ def build(
             inputs = inputs or input_digest(root, stamp_key)
         if continued and continued.caches:
             continued.caches.forget(changed)
-        planned = plan_site(root, options, use_cache, continued.caches if continued else None)
+        planned = plan_site(root, options, use_cache, continued.caches if continued else None, inputs)
         done, ahead = (continued.files, continued.ahead) if continued else (frozenset[str](), None)
         writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)

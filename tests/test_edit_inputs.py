@@ -11,7 +11,10 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot, written_by
 from sitegen.build import build as build_site
+from sitegen.core.clock import today
 from sitegen.planning import article_pages
+from sitegen.publishing import uptodate
+from sitegen.reading import parse_cache
 
 REVIEWER = """---
 name: Robin Vale
@@ -151,5 +154,23 @@ def test_many_edits_write_the_parse_cache_anew_with_only_what_is_used(site: Path
     build_site(site)
     assert (main.stat().st_mtime_ns, main.stat().st_ino) != written
     assert not (site / ".sitegen-cache/articles.recent.msgpack").exists()
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_an_edit_saved_after_the_inputs_were_checked_is_built_next_time(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line checks the inputs before it waits for another build to finish; the build
+    then reads each file by the stamp that check took. A save in between is the next build's."""
+    monkeypatch.setattr(parse_cache, "_SETTLED_NS", 0)  # this test's files count as long saved
+    monkeypatch.setattr(uptodate, "_SETTLED_NS", 0)
+    build_site(site)  # the articles are stamped now
+    output = (site / "output").resolve()
+    inputs = uptodate.input_digest(site.resolve(), uptodate.options_key(False, today().isoformat(), output))
+    edit(site, "content/articles/post-0012.md", "## Part two", "## Part two, saved meanwhile")
+    build_site(site, inputs=inputs)
+    build_site(site)
+    assert "saved meanwhile" in (site / "output/articles/post-0012/index.html").read_text()
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental

@@ -190,6 +190,13 @@ def test_two_tags_at_one_address_are_an_error_naming_both(make_site: MakeSite) -
     assert snapshot(root / "output") == before
 
 
+def test_an_old_address_with_a_hidden_name_in_it_is_an_error(make_site: MakeSite) -> None:
+    root = make_site({"content/articles/a.md": article('aliases: ["/notes/.calm/"]\n')})
+    result = run_sitegen("build", "-q", cwd=root)
+    assert result.code == 1
+    assert "wants the address /notes/.calm/, but a name starting with '.' is a hidden file" in result.err
+
+
 def test_two_categories_at_one_address_are_an_error_naming_both(make_site: MakeSite) -> None:
     root = make_site({"content/articles/a.md": article(category="C")}, site_yaml=site_yaml(["C", "C++"]))
     result = run_sitegen("build", "-q", cwd=root)

@@ -30,6 +30,9 @@ class BuildFailed(Exception):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self) -> tuple[type[BuildFailed], tuple[list[ContentError]]]:
+        return BuildFailed, (self.errors,)  # whole, from a worker process (a page's body read there)
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known spelling, or listing the choices."""

@@ -83,14 +83,19 @@ def _seal_of(data: bytes | memoryview) -> bytes:
 def write_sealed(path: Path, data: bytes) -> None:
     """Write `data` behind a seal only this user's sitegen can make, in one step (a killed
     build leaves the old file or the new one). The data is not copied: caches can be large."""
+    write_whole(path, _seal_of(data), data)
+
+
+def write_whole(path: Path, *parts: bytes | bytearray) -> None:
+    """Write `parts` one after another as the file at `path`, in one step, readable by this user only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()  # never write through whatever was left (or planted) at this name
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
-        handle.write(_seal_of(data))
-        handle.write(data)
+        for part in parts:
+            handle.write(part)
     try:
         os.replace(temporary, path)
     except IsADirectoryError:  # a folder where this file belongs: cache damage, replaced like any other

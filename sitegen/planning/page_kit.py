@@ -97,7 +97,6 @@ class PageKit:
         self.crisis, self.crisis_services = crisis.notice, crisis.services
         self.errors += crisis.errors
         self._summaries: dict[str, ArticleSummary] = {}
-        self._card_digests: dict[str, bytes] = {}
         self._tag_links: dict[str, Link] = {}
         self._people: dict[tuple[str, bool], PersonView | None] = {}
         self._ctas: dict[tuple[str | None, str, Any], BookingCta | None] = {}
@@ -221,14 +220,15 @@ class PageKit:
 
     def cards(self, articles: tuple[Article, ...]) -> tuple[bytes, ...]:
         """The digests of what the cards of these articles are made from: a listing's inputs."""
-        return tuple(map(self._card_digest, articles))
+        digests = self._card_digests
+        return tuple([digests[article.source.path] for article in articles])
 
-    def _card_digest(self, article: Article) -> bytes:
-        found = self._card_digests.get(article.source.path)
-        if found is None:
-            found = hashlib.sha256(DIGESTIBLE.encode(Card.of(article))).digest()
-            self._card_digests[article.source.path] = found
-        return found
+    @cached_property
+    def _card_digests(self) -> dict[str, bytes]:
+        """Each article's card digest, by its source: made once, as an article is on several listings
+        (at 10,000 articles, 40,000 places)."""
+        encode, sha256 = DIGESTIBLE.encode, hashlib.sha256
+        return {article.source.path: sha256(encode(Card.of(article))).digest() for article in self.content.articles}
 
     def _make_summary(self, card: Card) -> ArticleSummary:
         return ArticleSummary(

@@ -22,6 +22,7 @@ import os
 import stat
 import time
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from sitegen.core import layout
@@ -32,14 +33,18 @@ from sitegen.theming.lookup import BUILTIN_THEME
 STAMP = ".sitegen-cache/stamp"
 KNOWN_INPUTS = ".sitegen-cache/inputs"
 _SETTLED_NS = 2_000_000_000
-_KEPT_FORMAT = "sitegen inputs 1"
-_FIELDS = 7
-FileStamp = tuple[int, int, int, int, int]
-Known = dict[str, tuple[FileStamp, bytes]]
-"""Each input file's stamp (size, modification and change times, inode, device) and SHA-256."""
+_KEPT_FORMAT = "sitegen inputs 2"
+_HEX_DIGEST = 64
+Known = dict[str, str]
+"""Each input file's stamp (size, modification and change times, inode, device) and SHA-256, as
+the text `size:modified:changed:inode:device:digest` (kept as text: at 10,000 articles, turning
+each into numbers took a third of the check)."""
 _taken: dict[Path, Known | None] = {}
 """The input files' digests each project's last input_digest() took in this process, for record()
 to keep (only a build that succeeded leaves anything in the cache)."""
+_stamped: dict[Path, tuple[str, dict[str, os.stat_result]]] = {}
+"""Each input file's stat() as each project's last input_digest() in this process took it, with that
+digest, for the build that follows to read rather than ask the file system again (stamps_taken)."""
 _INPUTS = (layout.CONFIG_FILE, *layout.SOURCE_FOLDERS)
 OUTPUT_ENVIRONMENT = ("SITEGEN_SEARCH_CHUNK", "SOURCE_DATE_EPOCH")
 """The environment variables that change what a build writes. Others it reads change only
@@ -55,65 +60,69 @@ def input_digest(root: Path, options: str) -> str:
     sources += [BUILTIN_THEME]
     known = _known_inputs(root)
     now: Known = {}
+    stamped: dict[str, os.stat_result] = {}
     for source in sources:
         for path in _files(source):
-            digest.update(path.encode() + b"\0" + _file_digest(path, known, now))
+            digest.update(path.encode() + b"\0" + _file_digest(path, known, now, stamped))
     _taken[root] = None if now == known else now
+    _stamped[root] = (digest.hexdigest(), stamped)
     return digest.hexdigest()
 
 
-def _file_digest(path: str, known: Known, now: Known) -> bytes:
+def stamps_taken(root: Path, inputs: str) -> dict[str, os.stat_result]:
+    """The stat() of each input file, by its path, as the input_digest() of `root` that gave `inputs`
+    took them (once: a later build asks the file system again). A build that reads its files by
+    these stamps reads what that digest, which its stamp records, covers: a file changed since
+    is seen by the next build."""
+    digest, stamped = _stamped.pop(root, ("", {}))
+    return stamped if digest == inputs else {}
+
+
+def _file_digest(path: str, known: Known, now: Known, stamped: dict[str, os.stat_result]) -> bytes:
     """The SHA-256 of a file's bytes: as kept, while its stamp is unchanged and was settled; else read."""
     try:
-        info = os.stat(path)
+        info = stamped[path] = os.stat(path)
     except OSError:  # a broken or looping link: the build reports it, with its path
         return b"\0unreadable\0"
     if not stat.S_ISREG(info.st_mode):  # a named pipe or a device: reading it could wait for ever
         return b"\0not a file\0"
-    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    stamp = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_dev}:"
     kept = known.get(path)
-    if kept is not None and kept[0] == stamp:
-        now[path] = kept
-        return kept[1]
+    if kept is not None and len(kept) == len(stamp) + _HEX_DIGEST and kept.startswith(stamp):
+        with contextlib.suppress(ValueError):  # never anything but hex: sealed, and written below
+            content = bytes.fromhex(kept[len(stamp) :])
+            now[path] = kept
+            return content
     try:
         with open(path, "rb") as handle:
             content = hashlib.sha256(handle.read()).digest()
     except OSError:
         return b"\0unreadable\0"
     if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
-        now[path] = (stamp, content)
+        now[path] = stamp + content.hex()
     return content
 
 
 def _known_inputs(root: Path) -> Known:
     """The digests kept by the last look at the inputs: only this user's sitegen wrote them (sealed).
-    Plain text, each file's path and numbers separated by NUL, which no path holds."""
+    Plain text, each file's path and record separated by NUL, which no path holds."""
     if (root / KNOWN_INPUTS).parent.is_symlink():
         return {}
     sealed = read_sealed(root / KNOWN_INPUTS)
     fields = sealed.decode("utf-8", "surrogateescape").split("\0") if sealed is not None else []
-    if not fields or fields[0] != _KEPT_FORMAT or len(fields) % _FIELDS != 1:
+    if not fields or fields[0] != _KEPT_FORMAT or len(fields) % 2 != 1:
         return {}
-    known: Known = {}
-    try:
-        for at in range(1, len(fields), _FIELDS):
-            path, size, changed, touched, inode, device, content = fields[at : at + _FIELDS]
-            stamp = (int(size), int(changed), int(touched), int(inode), int(device))
-            known[path] = (stamp, bytes.fromhex(content))
-    except ValueError:
-        return {}
-    return known
+    pairs = iter(fields[1:])
+    return dict(zip(pairs, pairs, strict=True))
 
 
 def _keep_inputs(root: Path, now: Known) -> None:
     cache = root / KNOWN_INPUTS
     if cache.parent.is_symlink():
         return  # a linked cache folder is never written through (the build replaces it)
-    lines = [_KEPT_FORMAT]
-    for path, (stamp, content) in now.items():
-        lines.append("\0".join([path, *map(str, stamp), content.hex()]))
+    fields = [_KEPT_FORMAT, *chain.from_iterable(now.items())]
     with contextlib.suppress(OSError):  # a read-only project: its inputs are read each time
-        write_sealed(cache, "\0".join(lines).encode("utf-8", "surrogateescape"))
+        write_sealed(cache, "\0".join(fields).encode("utf-8", "surrogateescape"))
 
 
 def output_digest(output: Path) -> str:

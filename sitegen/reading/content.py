@@ -25,7 +25,7 @@ from sitegen.reading.images import (
 )
 from sitegen.reading.licences import LicenceMeta, is_supervised, read_licences
 from sitegen.reading.markup import BOOKING_PLACEHOLDER, render_markdown
-from sitegen.reading.models import Article, Clinician, Page, Source
+from sitegen.reading.models import Article, Body, Clinician, Page, Source
 
 T = TypeVar("T")
 
@@ -190,7 +190,7 @@ def parse_article(
         reviewed_by=meta.reviewed_by,
         last_reviewed=meta.last_reviewed,
         content_note=meta.content_note,
-        body_html=body_html,
+        body=Body(body_html),
         hero=hero,
         images=images,
         audio=audio,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
@@ -34,10 +36,15 @@ class BuildOptions:
 
 
 def load_content(
-    root: Path, config: SiteConfig, options: BuildOptions, caches: ContentCaches | None = None
+    root: Path,
+    config: SiteConfig,
+    options: BuildOptions,
+    caches: ContentCaches | None = None,
+    stamps: Mapping[str, os.stat_result] | None = None,
 ) -> tuple[Content, list[ContentError]]:
     """Every article, journey, page and clinician, or every problem found in them (a refused
-    link among them: see sitegen/reading/source_links.py)."""
+    link among them: see sitegen/reading/source_links.py). `stamps`: the files' stamps as this
+    build's check of its inputs took them, which the parse cache then need not take again."""
     errors = linked_sources(root, config)
     files = discover(root)
     clinicians: list[Clinician] = []
@@ -51,14 +58,16 @@ def load_content(
             refused.add(unicodedata.normalize("NFC", path.stem))
     # A byline naming a clinician whose file has its own problems is no second problem.
     known = frozenset(c.slug for c in clinicians) | refused
+    named = known | {""}  # a byline or reviewer that names no one needs no clinician
     errors += supervisor_problems(clinicians, known)
     articles: list[Article] = []
     digests: dict[str, bytes] = {}
-    parsed_articles, parsed_journeys = _parse_files(files, root, config, options, known, caches)
+    parsed_articles, parsed_journeys = _parse_files(files, root, config, options, known, caches, stamps)
     for path, ((article, problems), digest) in zip(files.articles, parsed_articles, strict=True):
         errors += problems
         if article:
-            errors += _check_people(path, root, article, known)
+            if article.author not in named or article.reviewed_by not in named:
+                errors += _check_people(path, root, article, known)
             articles.append(article)
             if digest is not None:
                 digests[article.source.path] = digest
@@ -105,6 +114,7 @@ def _parse_files(
     options: BuildOptions,
     known: frozenset[str],
     caches: ContentCaches | None,
+    stamps: Mapping[str, os.stat_result] | None,
 ) -> tuple[list[tuple[ArticleResult, bytes | None]], list[JourneyResult]]:
     """Every article (with its digest when there is a cache) and journey, each from the cache or
     parsed. Those to parse are spread over worker processes together, so the journeys (each
@@ -112,7 +122,7 @@ def _parse_files(
     first, so no worker is left with one at the end."""
     article_cache = caches.articles if caches else None
     journey_cache = caches.journeys if caches else None
-    article_keys = [article_cache.file_key(path) for path in files.articles] if article_cache else []
+    article_keys = [article_cache.file_key(path, stamps) for path in files.articles] if article_cache else []
     journey_keys = [_journey_key(path, known, journey_cache) for path in files.journeys] if journey_cache else []
     articles = _cached(article_cache, article_keys, len(files.articles))
     journeys = _cached(journey_cache, journey_keys, len(files.journeys))

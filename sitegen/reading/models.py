@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,6 +78,36 @@ class Clinician:
         return next((written[key] for key in keys if written.get(key)), self.source.line)
 
 
+class Body:
+    """An article's body as HTML. Planning never reads it (a card shows the title, not the body):
+    only a page rendered anew and a feed made anew do. So a body the parse cache kept is read
+    from disk when first asked for (`read`), not with the other 10,000 when the cache is opened."""
+
+    __slots__ = ("_html", "_read")
+
+    def __init__(self, html: str = "", read: Callable[[], str] | None = None) -> None:
+        self._html = html
+        self._read = read
+
+    @property
+    def html(self) -> str:
+        if self._read is not None:
+            self._html, self._read = self._read(), None
+        return self._html
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Body) and self.html == other.html
+
+    def __hash__(self) -> int:
+        return hash(self.html)
+
+    def __repr__(self) -> str:
+        return f"Body({self.html!r})"
+
+    def __reduce__(self) -> tuple[type[Body], tuple[str]]:
+        return Body, (self.html,)  # a worker process gets the text, never the way to read it
+
+
 @dataclass(frozen=True)
 class Article:
     slug: str
@@ -96,7 +126,7 @@ class Article:
     reviewed_by: str
     last_reviewed: dt.date | None
     content_note: str
-    body_html: str
+    body: Body
     word_count: int
     source: Source
     scheduled: bool = False
@@ -112,13 +142,17 @@ class Article:
     """The line of `cta:`, for messages (a variant's name is checked in planning/booking.py)."""
 
     @property
+    def body_html(self) -> str:
+        return self.body.html
+
+    @property
     def reading_minutes(self) -> int:
         return max(1, round(self.word_count / 220))
 
     @property
-    def sort_key(self) -> tuple[str, str]:
+    def sort_key(self) -> tuple[dt.date, str]:
         """Newest first, then by slug, so listings never depend on file system order."""
-        return ((self.date or dt.date.max).isoformat(), self.slug)
+        return (self.date or dt.date.max, self.slug)
 
 
 @dataclass(frozen=True)

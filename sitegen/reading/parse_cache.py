@@ -22,6 +22,7 @@ import logging
 import os
 import stat
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -35,9 +36,10 @@ from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
 from sitegen.reading.audio import audio_signature
 from sitegen.reading.audio_files import AudioInfo
+from sitegen.reading.cached_bodies import BodiesFile, BodiesWriter, KeptBodies, inline
 from sitegen.reading.folder_stamps import folder_stamps
 from sitegen.reading.images import IMAGES_DIR, ImageInfo
-from sitegen.reading.models import Article, Day, Journey, Section, Source, Week
+from sitegen.reading.models import Article, Body, Day, Journey, Section, Source, Week
 
 _SETTLED_NS = 2_000_000_000
 _FEW_IN = 16
@@ -51,12 +53,16 @@ _MODELS = repr(
         (model.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(model)])
         for model in (Article, Journey, Week, Day, Section, Source, ImageInfo, AudioInfo, BookingVariant, ContentError)
     ]
+    + [Body.__name__, "bodies apart"]
 )
 """The shape of what is cached: an entry written before a model gained a field is never read."""
+_INLINE = msgspec.msgpack.Encoder(enc_hook=inline)
+"""Entries with their bodies in them: their digests, and the small file of recent entries."""
 ArticleResult = tuple[Article | None, list[ContentError]]
 JourneyResult = tuple[Journey | None, list[ContentError]]
 T = TypeVar("T")
 FileStamp = tuple[int, int, int, int]
+Stamps = dict[str, tuple[FileStamp, bytes]]
 
 
 class ParseCache(Generic[T]):
@@ -75,11 +81,14 @@ class ParseCache(Generic[T]):
         self.used: dict[bytes, T] = {}
         self.digests: dict[bytes, bytes] = {}
         """Each entry's SHA-256, by key: what a page made from it depends on, however it was found."""
-        self._decoder = msgspec.msgpack.Decoder(
-            tuple[bytes, dict[bytes, entry], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes]]  # type: ignore[valid-type]
-        )
-        self._stamps: dict[Path, tuple[FileStamp, bytes]] = {}
-        self._saved_stamps: dict[Path, tuple[FileStamp, bytes]] = {}
+        self.bodies_path = root / CACHE_DIR / f"{name}.bodies"
+        """The bodies of the main file's articles (cached_bodies.py): most builds read few of them."""
+        self._shape = tuple[
+            bytes, dict[bytes, entry], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes], KeptBodies | None  # type: ignore[valid-type]
+        ]
+        self._stamps: dict[str, tuple[FileStamp, bytes]] = {}
+        """Each file's stamp and key, by its path as text: a Path for each of 10,000 files costs a tenth of a second."""
+        self._saved_stamps: dict[str, tuple[FileStamp, bytes]] = {}
         self._load()
 
     def key(self, path: Path, data: bytes) -> bytes:
@@ -91,31 +100,33 @@ class ParseCache(Generic[T]):
             named = path.as_posix()
         return hashlib.sha256(self.salt + named.encode("utf-8", "surrogateescape") + b"\0" + data).digest()
 
-    def file_key(self, path: Path) -> bytes:
+    def file_key(self, path: Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
         """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
         this process, or by the build that saved the cache) is not read again, unless it was
         modified too recently for its stamp to prove anything (a second save within one clock
-        tick keeps the time)."""
-        info = os.stat(path)
+        tick keeps the time). `taken`: stamps this build took already, by path."""
+        named = os.fspath(path)
+        info = taken.get(named) if taken else None
+        info = info or os.stat(named)
         stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-        known = self._stamps.get(path)
+        known = self._stamps.get(named)
         if known is not None and known[0] == stamp:
             return known[1]
         key = self.key(path, path.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
-            self._stamps[path] = (stamp, key)
+            self._stamps[named] = (stamp, key)
         return key
 
     def forget(self, changed: frozenset[Path]) -> None:
         """Read these files again, whatever their stamps say (the preview's watcher saw them
         change): covers clocks and file systems whose stamps cannot tell two saves apart."""
-        folders = set()
+        folders = []
         for path in changed:
-            if self._stamps.pop(path, None) is None and not path.is_file():
-                folders.add(path)  # a folder (or something gone): forget what was inside it
+            if self._stamps.pop(os.fspath(path), None) is None and not path.is_file():
+                folders.append(os.path.join(path, ""))  # a folder (or something gone): forget what was inside it
         if folders:
-            for path in [p for p in self._stamps if not folders.isdisjoint(p.parents)]:
-                del self._stamps[path]
+            for named in [n for n in self._stamps if n.startswith(tuple(folders))]:
+                del self._stamps[named]
 
     def get(self, key: bytes) -> T | None:
         found = self.entries.get(key)
@@ -125,7 +136,7 @@ class ParseCache(Generic[T]):
 
     def put(self, key: bytes, value: T) -> None:
         self.used[key] = value
-        self.digests[key] = hashlib.sha256(msgspec.msgpack.encode(value)).digest()
+        self.digests[key] = hashlib.sha256(_INLINE.encode(value)).digest()
 
     def digest(self, key: bytes) -> bytes | None:
         """The SHA-256 of the entry under `key` (found or put by this build): equal digests, equal entries."""
@@ -143,23 +154,25 @@ class ParseCache(Generic[T]):
         if self.used.keys() == self.entries.keys() and stamps == self._saved_stamps:
             self.roll()
             return
-        kept = {str(path): found for path, found in stamps.items()}
         added = {key: entry for key, entry in self.used.items() if key not in self._in_main}
         unused = len(self._in_main) - (len(self.used) - len(added))
         few = len(self.used) // _FEW_IN
         if self._in_main and len(added) <= few and unused <= few:
-            self._write(self.recent_path, added, kept)
+            self._write(self.recent_path, added, stamps, None)
         else:  # the main file anew, with exactly what this build used
-            self._write(self.path, self.used, kept)
+            self._write(self.path, self.used, stamps, BodiesWriter())
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.recent_path)  # a killed build may leave it: its entries are still sound
             self._in_main = frozenset(self.used)
         self._stamps = self._saved_stamps = stamps
         self.roll()
 
-    def _write(self, path: Path, entries: dict[bytes, T], stamps: dict[str, tuple[FileStamp, bytes]]) -> None:
+    def _write(self, path: Path, entries: dict[bytes, T], stamps: Stamps, apart: BodiesWriter | None) -> None:
+        """Write `entries` sealed, with their bodies in the bodies file (`apart`), written first, or inline."""
         digests = {key: self.digests[key] for key in entries if key in self.digests}
-        write_sealed(path, msgspec.msgpack.encode((self.salt, entries, stamps, digests)))
+        encoded = msgspec.msgpack.Encoder(enc_hook=apart.apart).encode(entries) if apart else _INLINE.encode(entries)
+        kept = apart.write(self.bodies_path) if apart else None
+        write_sealed(path, msgspec.msgpack.encode((self.salt, msgspec.Raw(encoded), stamps, digests, kept)))
 
     def _load(self) -> None:
         """The main file's entries, then those added since (the stamps are the newer file's)."""
@@ -174,7 +187,7 @@ class ParseCache(Generic[T]):
             self.digests.update(recent[2])
             stamps = recent[1]
         self.entries = entries
-        self._stamps = {Path(path): found for path, found in stamps.items() if found[1] in entries}
+        self._stamps = {named: found for named, found in stamps.items() if found[1] in entries}
         self._saved_stamps = dict(self._stamps)
 
     def _read(self, path: Path) -> tuple[dict[bytes, T], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes]] | None:
@@ -182,13 +195,17 @@ class ParseCache(Generic[T]):
         sealed = read_sealed_view(path)
         if sealed is None:
             return None
+        bodies = BodiesFile(self.bodies_path)
+        decoder = msgspec.msgpack.Decoder(self._shape, dec_hook=bodies.body)
         try:
             with settled_heap():
-                salt, entries, stamps, digests = self._decoder.decode(sealed)
+                salt, entries, stamps, digests, kept = decoder.decode(sealed)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's, or damaged: rebuilt
             log.info("ignoring unreadable cache %s: %s", path, exc)
             return None
-        return (entries, stamps, digests) if salt == self.salt else None
+        if salt != self.salt or not bodies.attach(kept):
+            return None
+        return entries, stamps, digests
 
 
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
