@@ -123,3 +123,19 @@ def test_an_index_file_changed_in_place_is_never_published_again(site: Path) -> 
     assert build_site(site).search_parts_indexed == PARTS, "each damaged part is made again"
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
+
+
+def test_a_stray_file_or_folder_in_a_part_is_never_published(site: Path) -> None:
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)  # the spare tree now holds the first build's index, linked to the same files
+    trees = [site / "output", *(site / ".sitegen-cache/spare").glob("*.tree")]
+    parts = [part for tree in trees for part in (tree / "pagefind").iterdir()]
+    assert len(parts) >= 2 * PARTS
+    for part in parts:
+        (part / "fragment" / "stray.pf_fragment").write_bytes(b"not made by Pagefind")
+        (part / "stray").mkdir()
+    (site / "content/articles/calm-6.md").write_text(ARTICLE.format(n=6) + "\nEdited too.\n")
+    assert build_site(site).search_parts_indexed == 1, "the other parts are linked again from the cache"
+    assert not list((site / "output").rglob("stray*"))
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
