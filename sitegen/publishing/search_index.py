@@ -13,6 +13,7 @@ other parts' folders stay as they are, in the spare tree and in hosts' caches al
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib
@@ -21,7 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -31,7 +32,7 @@ from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, 
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
-from sitegen.publishing.search_parts import PartCache, contents_digest, intact, link_all, listing
+from sitegen.publishing.search_parts import Part, PartCache, contents_digest, intact, link_all, listing
 
 log = logging.getLogger(__name__)
 
@@ -77,50 +78,115 @@ def index_site(
     folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
     left for the caller (remove_other_indexes): the preview keeps the index before for a while.
     """
-    if cache_dir is None:
-        return _index(site, language, pages, None, workers, known or {}, in_place, only, learned or {})
-    with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
-        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only, learned or {})
+    index = start_index(site, language, pages, cache_dir, workers, known, in_place, only, learned).result()
+    assert index is not None
+    return index
 
 
-def _index(
+def start_index(
     site: Path,
     language: str,
     pages: list[str],
-    cache_dir: Path | None,
-    workers: int,
-    known: dict[str, bytes],
-    in_place: SearchIndex | None,
-    only: bool,
-    learned: dict[bytes, bytes],
-) -> SearchIndex:
-    page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
-    page_keys.learn(learned)
-    parts = _parts(site, language, pages, known, page_keys, workers)
-    cache = PartCache(cache_dir / "pagefind") if cache_dir else None
-    building = site / BUNDLE_BUILDING
-    discard(building)  # what an interrupted run left
-    placed: dict[int, tuple[str, list[str]]] = {}
-    for index, (key, _) in enumerate(parts):
-        found = _in_place(site, in_place, index, key) or (_placed(site, cache, index, key) if cache else None)
-        if found:
-            placed[index] = found
-    stale = [index for index in range(len(parts)) if index not in placed]
-    log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
-    doomed = _others(site, {name for name, _ in placed.values()}) if only else []
-    doomed += [cache.retire(index) for index in stale] if cache else []
-    with ThreadPoolExecutor(max(1, min(workers, len(stale))) + 1) as pool:  # each thread waits on one Pagefind run
-        running = [pool.submit(_run_pagefind, site, language, _subdir(i), parts[i][1]) for i in stale]
-        running.append(pool.submit(_discard_all, doomed))  # removing files is slow on some disks: meanwhile
-        for done in running:
-            done.result()
-    for index in stale:
-        placed[index] = _publish_part(site, cache, index, parts[index][0], building / str(index))
-    discard(building)
-    digests = tuple(placed[index][0] for index in range(len(parts)))
-    files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
-    page_keys.save()
-    return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(stale))
+    cache_dir: Path | None = None,
+    workers: int = 1,
+    known: dict[str, bytes] | None = None,
+    in_place: SearchIndex | None = None,
+    only: bool = False,
+    learned: dict[bytes, bytes] | None = None,
+) -> Indexing:
+    """index_site, begun: each part's key is worked out now (reading a page, if need be, on up to
+    `workers` processes), and the rest goes on in a thread of its own, Pagefind's runs first, while
+    the caller writes what does not need the index. Pagefind reads the pages of each part now, and
+    with one part for the whole site, every page in `site`: the caller writes no page meanwhile."""
+    with contextlib.ExitStack() as holding:
+        if cache_dir:
+            holding.enter_context(search_cache_lock(cache_dir))  # the preview refreshes its index beside the builds
+        page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
+        page_keys.learn(learned or {})
+        parts = _parts(site, language, pages, known or {}, page_keys, workers)
+        held = holding.pop_all()  # let go of by the thread, when the index is made
+    run = _Run(site, language, parts, PartCache(cache_dir / "pagefind") if cache_dir else None, workers)
+
+    def finish() -> SearchIndex:
+        with held:
+            index = run.index(in_place, only)
+            page_keys.save()
+            return index
+
+    thread = ThreadPoolExecutor(1, "search-index")
+    indexing = Indexing(running=thread.submit(finish))
+    thread.shutdown(wait=False)
+    return indexing
+
+
+@dataclass(frozen=True)
+class Indexing:
+    """The search index on its way (`running`), or one at hand (`ready`: kept, or none wanted)."""
+
+    running: Future[SearchIndex] | None = None
+    ready: SearchIndex | None = None
+
+    def result(self) -> SearchIndex | None:
+        """The index, once made (or what stopped it, raised)."""
+        return self.running.result() if self.running else self.ready
+
+    def abandon(self) -> None:
+        """Wait for the index to stop, its failure aside (the build failed elsewhere): until then
+        Pagefind may be writing in the site."""
+        with contextlib.suppress(Exception):
+            self.result()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One making of the index: the parts (their keys and pages) and where they are kept."""
+
+    site: Path
+    language: str
+    parts: list[tuple[str, list[str] | None]]
+    cache: PartCache | None
+    workers: int
+
+    def index(self, in_place: SearchIndex | None, only: bool) -> SearchIndex:
+        """Start Pagefind for each part the cache has no record of, then look for the others
+        (each checked file by file, which takes a while at 10,000 pages) while it runs."""
+        site, parts, cache = self.site, self.parts, self.cache
+        building = site / BUNDLE_BUILDING
+        discard(building)  # what an interrupted run left
+        kept = {i: _in_place(site, in_place, i, key) for i, (key, _) in enumerate(parts)}
+        recorded = {i: cache.recorded(i, key) for i, (key, _) in enumerate(parts) if not kept[i]} if cache else {}
+        with ThreadPoolExecutor(self.workers) as runs, ThreadPoolExecutor(1) as removing:
+            running: dict[int, Future[None]] = {}
+            retired: list[Path] = []
+            for i in (i for i in range(len(parts)) if not kept[i] and not recorded.get(i)):
+                running[i] = self._start(runs, i, retired)
+            placed: dict[int, tuple[str, list[str]]] = {}
+            for i in range(len(parts)):
+                found = kept[i] or (_placed(site, cache, i, part) if cache and (part := recorded.get(i)) else None)
+                if found:
+                    placed[i] = found
+                elif i not in running:
+                    running[i] = self._start(runs, i, retired)  # its copies were damaged
+            log.info("search index: %d of %d parts indexed, the rest unchanged", len(running), len(parts))
+            doomed = _others(site, {name for name, _ in placed.values()}) if only else []
+            removed = [removing.submit(_discard_all, doomed + retired)]  # slow on some disks: meanwhile
+            for i in sorted(running):
+                running[i].result()
+                removed.append(removing.submit(discard, site / _pages_of(_subdir(i))))
+                placed[i] = _publish_part(site, cache, i, parts[i][0], building / str(i))
+            for done in removed:
+                done.result()
+        discard(building)
+        digests = tuple(placed[i][0] for i in range(len(parts)))
+        files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
+        return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running))
+
+    def _start(self, runs: ThreadPoolExecutor, i: int, retired: list[Path]) -> Future[None]:
+        """Run Pagefind over part `i` (each thread waits on one run), its old copy taken out of the
+        cache first (into `retired`, to be removed)."""
+        if self.cache:
+            retired.append(self.cache.retire(i))
+        return runs.submit(_run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1])
 
 
 def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
@@ -132,25 +198,22 @@ def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> t
     return (digest, files) if files else None
 
 
-def _placed(site: Path, cache: PartCache, index: int, key: str) -> tuple[str, list[str]] | None:
-    """Part `index` made from `key`, now in the site (its name and files): the copy already there
-    if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
-    cache; None if the cache has no such part."""
-    part = cache.recorded(index, key)
-    if part is None:
-        return None
+def _placed(site: Path, cache: PartCache, index: int, part: Part) -> tuple[str, list[str]] | None:
+    """Part `index` as recorded (`part`), now in the site (its name and files): the copy already
+    there if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
+    cache; None if the cache's own copy is not whole."""
     folder = site / search_bundle(part.name)
     if intact(folder, part):
         return part.name, part.files  # the very files the cache holds, untouched since they were stamped
-    part = cache.whole(index, part)
-    if part is None:
+    whole = cache.whole(index, part)
+    if whole is None:
         return None
     discard(folder)
     arriving = site / BUNDLE_BUILDING / f"{index}-linked"
-    link_all(cache.files_of(index), part.files, arriving)
+    link_all(cache.files_of(index), whole.files, arriving)
     os.rename(arriving, folder)
-    cache.restamp(index, part)  # the links moved every file's change time
-    return part.name, part.files
+    cache.restamp(index, whole)  # the links moved every file's change time
+    return whole.name, whole.files
 
 
 def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, made: Path) -> tuple[str, list[str]]:
@@ -203,22 +266,28 @@ def _subdir(index: int) -> str:
 
 def _parts(
     site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys, workers: int
-) -> list[tuple[str, str | None]]:
-    """Each part's cache key and its Pagefind glob (None: the whole site, when one part holds every page).
+) -> list[tuple[str, list[str] | None]]:
+    """Each part's cache key and its pages (None: the whole site, when one part holds every page).
 
     A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
     just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
     """
     size = chunk_size()
     salt = f"{_pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0"
-    whole_site = len(pages) <= size
+    whole_site = reads_whole_site(pages)
     if whole_site:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
     if whole_site:
         return [(_digest(salt, pages, keys), None)]
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [(_digest(f"{salt}{i}\0", chunk, keys), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)]
+    return [(_digest(f"{salt}{i}\0", chunk, keys), chunk) for i, chunk in enumerate(chunks)]
+
+
+def reads_whole_site(pages: list[str]) -> bool:
+    """Whether Pagefind reads every page in the site, not just the searchable `pages`: so it does
+    when one part holds them all."""
+    return len(pages) <= chunk_size()
 
 
 def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
@@ -260,9 +329,29 @@ def _pagefind() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:
-    """Index the site (or the pages matching `glob`) into `bundle`; a failing Pagefind stops the build clearly."""
-    command = [*_pagefind(), "--site", str(site), "--output-subdir", bundle, "--silent"]
+def _run_pagefind(site: Path, language: str, bundle: str, pages: list[str] | None) -> None:
+    """Index the site (or just `pages`) into `bundle`; a failing Pagefind stops the build clearly.
+
+    Given pages, Pagefind reads them from a folder of their own (hard links, beside the bundle):
+    looking for them in the whole site, it would walk every folder of it, which at 10,000
+    articles costs more than indexing a hundred pages (0.34 s against 0.22 s for a part of 100,
+    the same bytes made)."""
+    if pages is None:
+        _pagefind_over(site, site / bundle, language, None)
+        return
+    own = site / _pages_of(bundle)  # removed by the caller, once the part is made
+    discard(own)
+    link_all(site, pages, own)
+    _pagefind_over(own, site / bundle, language, "{" + ",".join(pages) + "}")
+
+
+def _pages_of(bundle: str) -> str:
+    """The folder where the pages of the part made in `bundle` are linked for Pagefind."""
+    return f"{bundle}-pages"
+
+
+def _pagefind_over(site: Path, bundle: Path, language: str, glob: str | None) -> None:
+    command = [*_pagefind(), "--site", str(site), "--output-path", str(bundle), "--silent"]
     command += ["--force-language", language.split("-")[0].lower()]
     if glob is not None:
         command += ["--glob", glob]
