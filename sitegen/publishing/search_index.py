@@ -14,23 +14,17 @@ other parts' folders stay as they are, in the spare tree and in hosts' caches al
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import importlib
 import logging
 import os
-import subprocess
-import sys
-import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
+from sitegen.publishing.pagefind_runs import LAYOUT, pagefind_version, pages_folder, run_pagefind, trim_for_merging
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
 from sitegen.publishing.search_parts import Part, PartCache, contents_digest, intact, link_all, listing
 
@@ -172,7 +166,7 @@ class _Run:
             removed = [removing.submit(_discard_all, doomed + retired)]  # slow on some disks: meanwhile
             for i in sorted(running):
                 running[i].result()
-                removed.append(removing.submit(discard, site / _pages_of(_subdir(i))))
+                removed.append(removing.submit(discard, site / pages_folder(_subdir(i))))
                 placed[i] = _publish_part(site, cache, i, parts[i][0], building / str(i))
             for done in removed:
                 done.result()
@@ -186,7 +180,7 @@ class _Run:
         cache first (into `retired`, to be removed)."""
         if self.cache:
             retired.append(self.cache.retire(i))
-        return runs.submit(_run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1])
+        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1])
 
 
 def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
@@ -218,6 +212,8 @@ def _placed(site: Path, cache: PartCache, index: int, part: Part) -> tuple[str, 
 
 def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, made: Path) -> tuple[str, list[str]]:
     """Name the part Pagefind just made for its bytes, keeping it in the cache too."""
+    if index > 0:
+        trim_for_merging(made)
     if cache is not None:
         part = cache.store(index, key, made)
         name, files = part.name, part.files
@@ -273,7 +269,7 @@ def _parts(
     just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
     """
     size = chunk_size()
-    salt = f"{_pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0"
+    salt = f"{pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0{LAYOUT}\0"
     whole_site = reads_whole_site(pages)
     if whole_site:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
@@ -299,87 +295,3 @@ def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
         key = keys[page]
         digest.update(page.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
     return digest.hexdigest()
-
-
-def _pagefind_version() -> str:
-    try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def _pagefind_env() -> dict[str, str]:
-    """The environment without Pagefind's own settings (PAGEFIND_*): sitegen alone says how the
-    index is made, so a variable left in a shell cannot change the site behind the stamp's back.
-    For the same reason Pagefind runs in an empty folder, where it finds no pagefind.yml."""
-    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
-
-
-@functools.cache
-def _pagefind() -> list[str]:
-    """Pagefind's binary, found as `python -m pagefind` finds it (the extended build first), and
-    run directly: the wrapper's own start costs about 0.1 s a run, which an edit's one run feels."""
-    for package in ("pagefind_bin_extended", "pagefind_bin"):
-        try:
-            found = importlib.import_module(package).get_executable()
-        except (ImportError, OSError):
-            continue
-        if isinstance(found, Path) and found.is_file():
-            return [str(found)]
-    return [sys.executable, "-m", "pagefind"]
-
-
-def _run_pagefind(site: Path, language: str, bundle: str, pages: list[str] | None) -> None:
-    """Index the site (or just `pages`) into `bundle`; a failing Pagefind stops the build clearly.
-
-    Given pages, Pagefind reads them from a folder of their own (hard links, beside the bundle):
-    looking for them in the whole site, it would walk every folder of it, which at 10,000
-    articles costs more than indexing a hundred pages (0.34 s against 0.22 s for a part of 100,
-    the same bytes made)."""
-    if pages is None:
-        _pagefind_over(site, site / bundle, language, None)
-        return
-    own = site / _pages_of(bundle)  # removed by the caller, once the part is made
-    discard(own)
-    link_all(site, pages, own)
-    _pagefind_over(own, site / bundle, language, "{" + ",".join(pages) + "}")
-
-
-def _pages_of(bundle: str) -> str:
-    """The folder where the pages of the part made in `bundle` are linked for Pagefind."""
-    return f"{bundle}-pages"
-
-
-def _pagefind_over(site: Path, bundle: Path, language: str, glob: str | None) -> None:
-    command = [*_pagefind(), "--site", str(site), "--output-path", str(bundle), "--silent"]
-    command += ["--force-language", language.split("-")[0].lower()]
-    if glob is not None:
-        command += ["--glob", glob]
-    try:
-        with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as neutral:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=600, check=False, cwd=neutral, env=_pagefind_env()
-            )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildFailed(
-            [
-                ContentError(
-                    "pagefind",
-                    0,
-                    f"search indexing failed: {exc}",
-                    "reinstall sitegen so its 'pagefind[bin]' dependency is present",
-                )
-            ]
-        ) from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise BuildFailed(
-            [
-                ContentError(
-                    "pagefind",
-                    0,
-                    "search indexing failed: " + (detail[-1] if detail else "?"),
-                    "reinstall sitegen so its 'pagefind[bin]' dependency is present",
-                )
-            ]
-        )
