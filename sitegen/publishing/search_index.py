@@ -24,7 +24,14 @@ from pathlib import Path
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
-from sitegen.publishing.pagefind_runs import LAYOUT, pagefind_version, pages_folder, run_pagefind, trim_for_merging
+from sitegen.publishing.pagefind_runs import (
+    LAYOUT,
+    pagefind_version,
+    pages_folder,
+    reads_own_folder,
+    run_pagefind,
+    trim_for_merging,
+)
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
 from sitegen.publishing.search_parts import Part, PartCache, contents_digest, intact, link_all, listing
 
@@ -99,7 +106,8 @@ def start_index(
         page_keys.learn(learned or {})
         parts = _parts(site, language, pages, known or {}, page_keys, workers)
         held = holding.pop_all()  # let go of by the thread, when the index is made
-    run = _Run(site, language, parts, PartCache(cache_dir / "pagefind") if cache_dir else None, workers)
+    cache = PartCache(cache_dir / "pagefind") if cache_dir else None
+    run = _Run(site, language, parts, cache, workers, reads_own_folder(len(pages), chunk_size()))
 
     def finish() -> SearchIndex:
         with held:
@@ -133,13 +141,15 @@ class Indexing:
 
 @dataclass(frozen=True)
 class _Run:
-    """One making of the index: the parts (their keys and pages) and where they are kept."""
+    """One making of the index: the parts (their keys and pages), where they are kept, and whether
+    Pagefind reads each part's pages from a folder of their own (a large site) or from the site."""
 
     site: Path
     language: str
     parts: list[tuple[str, list[str] | None]]
     cache: PartCache | None
     workers: int
+    own_folders: bool
 
     def index(self, in_place: SearchIndex | None, only: bool) -> SearchIndex:
         """Start Pagefind for each part the cache has no record of, then look for the others
@@ -180,7 +190,7 @@ class _Run:
         cache first (into `retired`, to be removed)."""
         if self.cache:
             retired.append(self.cache.retire(i))
-        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1])
+        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1], self.own_folders)
 
 
 def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
