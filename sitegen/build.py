@@ -30,7 +30,7 @@ from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.recordings import recordings
 from sitegen.publishing.rendered_pages import Progress, render_all
-from sitegen.publishing.search_index import SearchIndex, carry_index, index_site
+from sitegen.publishing.search_index import Indexing, SearchIndex, carry_index, reads_whole_site, start_index
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record, stamps_taken
 from sitegen.publishing.writer import SiteOutput, StagedOutput
@@ -289,10 +289,7 @@ def _publish(
         record, rendered = render_all(pages, renderer, out, guard, root, progress, workers, page_cache, keys)
         if guard.errors:
             raise BuildFailed(guard.errors)
-        for relative, data in planned.extra_files(continued.memo if continued else None):
-            out.write(relative, data)
-        out.remove_unwritten()  # before Pagefind reads the folder: what it held and this build did not write
-        index = _search_index(planned, out, refresh_search, continued, record, keys)
+        index = _index_beside(planned, out, refresh_search, continued, record, keys)
         bundle = index.named(Urls.for_site(planned.config)) if index else None
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
         last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
@@ -306,7 +303,7 @@ def _publish(
     return Published(out.written_files, record, rendered, page_cache, indexed, pages + naming)
 
 
-def _search_index(
+def _index_beside(
     planned: Planned,
     out: SiteOutput,
     refresh: bool,
@@ -314,6 +311,36 @@ def _search_index(
     record: dict[str, Entry],
     keys: dict[bytes, bytes],
 ) -> SearchIndex | None:
+    """Write the files that are not pages (feeds, sitemap, images) while Pagefind indexes the pages;
+    remove what this build did not write; and return the search index. Pagefind starts at once
+    when it reads only the searchable pages, or after the removal when it reads the whole site."""
+    searchable = [job.output for job in planned.jobs if job.searchable]
+    early = not reads_whole_site(searchable)
+    indexing = _search_index(planned, out, refresh, continued, record, keys, searchable) if early else None
+    try:
+        for relative, data in planned.extra_files(continued.memo if continued else None):
+            out.write(relative, data)
+        out.remove_unwritten()  # what the folder held and this build did not write
+        indexing = indexing or _search_index(planned, out, refresh, continued, record, keys, searchable)
+        index = indexing.result()
+    except BaseException:
+        if indexing:
+            indexing.abandon()
+        raise
+    if continued and indexing.running:
+        continued.search = index
+    return index
+
+
+def _search_index(
+    planned: Planned,
+    out: SiteOutput,
+    refresh: bool,
+    continued: Continued | None,
+    record: dict[str, Entry],
+    keys: dict[bytes, bytes],
+    searchable: list[str],
+) -> Indexing:
     """The search index the search page names: made now from the staged pages; or the one the
     preview has (updated in place, the preview brings it up to date itself, after the reload)."""
     kept = continued.search if continued else None
@@ -321,17 +348,14 @@ def _search_index(
     if kept and in_output and (isinstance(out, InPlaceOutput) or not refresh):
         if not isinstance(out, InPlaceOutput):
             carry_index(out.output, out.staging, kept)  # the preview keeps its last index: a re-index takes seconds
-        return replace(kept, indexed=0)
+        return Indexing(ready=replace(kept, indexed=0))
     if isinstance(out, InPlaceOutput):
-        return None
-    searchable = [job.output for job in planned.jobs if job.searchable]
+        return Indexing()
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
     language, workers = planned.config.language, planned.options.workers
-    index = index_site(out.staging, language, searchable, search_cache, workers, digests, only=True, learned=keys)
-    if continued:
-        continued.search = index
-    return index
+    site = out.staging
+    return start_index(site, language, searchable, search_cache, workers, digests, only=True, learned=keys)
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:

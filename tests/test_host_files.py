@@ -29,7 +29,7 @@ THEME_FILES = (
     "/static/journal.48e2c6c6ef.js",
     "/static/keep.d492cc9060.js",
     "/static/site.1317d535a0.css",
-    "/static/site.54121dcb02.js",
+    "/static/site.d395e9a125.js",
 )
 """The default theme's stylesheet and scripts under their digest names (listed in name order in _headers)."""
 SAMPLE_HEADERS = (

@@ -6,6 +6,7 @@ again. Whatever is reused, the output is the same as a clean build's, byte for b
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from conftest import REPO, SAMPLE_EPOCH, MakeSite, clean_build, snapshot
 from sitegen.build import build as build_site
+from sitegen.publishing import pagefind_runs, search_index
 
 THEMES = REPO / "themes/default/templates"
 ARTICLE = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
@@ -123,3 +125,46 @@ def test_an_index_file_changed_in_place_is_never_published_again(site: Path) -> 
     assert build_site(site).search_parts_indexed == PARTS, "each damaged part is made again"
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
+
+
+def test_a_stray_file_or_folder_in_a_part_is_never_published(site: Path) -> None:
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)  # the spare tree now holds the first build's index, linked to the same files
+    trees = [site / "output", *(site / ".sitegen-cache/spare").glob("*.tree")]
+    parts = [part for tree in trees for part in (tree / "pagefind").iterdir()]
+    assert len(parts) >= 2 * PARTS
+    for part in parts:
+        (part / "fragment" / "stray.pf_fragment").write_bytes(b"not made by Pagefind")
+        (part / "stray").mkdir()
+    (site / "content/articles/calm-6.md").write_text(ARTICLE.format(n=6) + "\nEdited too.\n")
+    assert build_site(site).search_parts_indexed == 1, "the other parts are linked again from the cache"
+    assert not list((site / "output").rglob("stray*"))
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_pages_read_from_a_folder_of_their_own_make_the_same_index(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's parts are indexed from folders holding their pages alone (Pagefind then
+    walks no other folder), a small site's from the site itself: the bytes are the same."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    own = make_site(FILES)
+    walked = shutil.copytree(own, tmp_path / "walked")
+    linked: list[Path] = []
+    real_link_all = pagefind_runs.link_all
+
+    def linking(source: Path, files: list[str], target: Path) -> None:
+        linked.append(target)
+        real_link_all(source, files, target)
+
+    monkeypatch.setattr(pagefind_runs, "link_all", linking)
+    monkeypatch.setattr(search_index, "reads_own_folder", lambda searchable, part: True)
+    assert build_site(own).search_parts_indexed == PARTS
+    assert len(linked) == PARTS, "each part's pages were linked into a folder of their own"
+    monkeypatch.setattr(search_index, "reads_own_folder", lambda searchable, part: False)
+    assert build_site(walked).search_parts_indexed == PARTS
+    assert len(linked) == PARTS
+    assert snapshot(own / "output") == snapshot(walked / "output")
+    assert not list((own / "output").rglob("*-pages")), "the folders of pages are not published"

@@ -13,25 +13,27 @@ other parts' folders stay as they are, in the spare tree and in hosts' caches al
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import hashlib
-import importlib
 import logging
 import os
-import subprocess
-import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
+from sitegen.publishing.pagefind_runs import (
+    LAYOUT,
+    pagefind_version,
+    pages_folder,
+    reads_own_folder,
+    run_pagefind,
+    trim_for_merging,
+)
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
-from sitegen.publishing.search_parts import PartCache, contents_digest, intact, link_all, listing
+from sitegen.publishing.search_parts import Part, PartCache, contents_digest, intact, link_all, listing
 
 log = logging.getLogger(__name__)
 
@@ -77,50 +79,118 @@ def index_site(
     folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
     left for the caller (remove_other_indexes): the preview keeps the index before for a while.
     """
-    if cache_dir is None:
-        return _index(site, language, pages, None, workers, known or {}, in_place, only, learned or {})
-    with search_cache_lock(cache_dir):  # the preview refreshes its index beside the builds
-        return _index(site, language, pages, cache_dir, workers, known or {}, in_place, only, learned or {})
+    index = start_index(site, language, pages, cache_dir, workers, known, in_place, only, learned).result()
+    assert index is not None
+    return index
 
 
-def _index(
+def start_index(
     site: Path,
     language: str,
     pages: list[str],
-    cache_dir: Path | None,
-    workers: int,
-    known: dict[str, bytes],
-    in_place: SearchIndex | None,
-    only: bool,
-    learned: dict[bytes, bytes],
-) -> SearchIndex:
-    page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
-    page_keys.learn(learned)
-    parts = _parts(site, language, pages, known, page_keys, workers)
+    cache_dir: Path | None = None,
+    workers: int = 1,
+    known: dict[str, bytes] | None = None,
+    in_place: SearchIndex | None = None,
+    only: bool = False,
+    learned: dict[bytes, bytes] | None = None,
+) -> Indexing:
+    """index_site, begun: each part's key is worked out now (reading a page, if need be, on up to
+    `workers` processes), and the rest goes on in a thread of its own, Pagefind's runs first, while
+    the caller writes what does not need the index. Pagefind reads the pages of each part now, and
+    with one part for the whole site, every page in `site`: the caller writes no page meanwhile."""
+    with contextlib.ExitStack() as holding:
+        if cache_dir:
+            holding.enter_context(search_cache_lock(cache_dir))  # the preview refreshes its index beside the builds
+        page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
+        page_keys.learn(learned or {})
+        parts = _parts(site, language, pages, known or {}, page_keys, workers)
+        held = holding.pop_all()  # let go of by the thread, when the index is made
     cache = PartCache(cache_dir / "pagefind") if cache_dir else None
-    building = site / BUNDLE_BUILDING
-    discard(building)  # what an interrupted run left
-    placed: dict[int, tuple[str, list[str]]] = {}
-    for index, (key, _) in enumerate(parts):
-        found = _in_place(site, in_place, index, key) or (_placed(site, cache, index, key) if cache else None)
-        if found:
-            placed[index] = found
-    stale = [index for index in range(len(parts)) if index not in placed]
-    log.info("search index: %d of %d parts indexed, the rest unchanged", len(stale), len(parts))
-    doomed = _others(site, {name for name, _ in placed.values()}) if only else []
-    doomed += [cache.retire(index) for index in stale] if cache else []
-    with ThreadPoolExecutor(max(1, min(workers, len(stale))) + 1) as pool:  # each thread waits on one Pagefind run
-        running = [pool.submit(_run_pagefind, site, language, _subdir(i), parts[i][1]) for i in stale]
-        running.append(pool.submit(_discard_all, doomed))  # removing files is slow on some disks: meanwhile
-        for done in running:
-            done.result()
-    for index in stale:
-        placed[index] = _publish_part(site, cache, index, parts[index][0], building / str(index))
-    discard(building)
-    digests = tuple(placed[index][0] for index in range(len(parts)))
-    files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
-    page_keys.save()
-    return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(stale))
+    run = _Run(site, language, parts, cache, workers, reads_own_folder(len(pages), chunk_size()))
+
+    def finish() -> SearchIndex:
+        with held:
+            index = run.index(in_place, only)
+            page_keys.save()
+            return index
+
+    thread = ThreadPoolExecutor(1, "search-index")
+    indexing = Indexing(running=thread.submit(finish))
+    thread.shutdown(wait=False)
+    return indexing
+
+
+@dataclass(frozen=True)
+class Indexing:
+    """The search index on its way (`running`), or one at hand (`ready`: kept, or none wanted)."""
+
+    running: Future[SearchIndex] | None = None
+    ready: SearchIndex | None = None
+
+    def result(self) -> SearchIndex | None:
+        """The index, once made (or what stopped it, raised)."""
+        return self.running.result() if self.running else self.ready
+
+    def abandon(self) -> None:
+        """Wait for the index to stop, its failure aside (the build failed elsewhere): until then
+        Pagefind may be writing in the site."""
+        with contextlib.suppress(Exception):
+            self.result()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One making of the index: the parts (their keys and pages), where they are kept, and whether
+    Pagefind reads each part's pages from a folder of their own (a large site) or from the site."""
+
+    site: Path
+    language: str
+    parts: list[tuple[str, list[str] | None]]
+    cache: PartCache | None
+    workers: int
+    own_folders: bool
+
+    def index(self, in_place: SearchIndex | None, only: bool) -> SearchIndex:
+        """Start Pagefind for each part the cache has no record of, then look for the others
+        (each checked file by file, which takes a while at 10,000 pages) while it runs."""
+        site, parts, cache = self.site, self.parts, self.cache
+        building = site / BUNDLE_BUILDING
+        discard(building)  # what an interrupted run left
+        kept = {i: _in_place(site, in_place, i, key) for i, (key, _) in enumerate(parts)}
+        recorded = {i: cache.recorded(i, key) for i, (key, _) in enumerate(parts) if not kept[i]} if cache else {}
+        with ThreadPoolExecutor(self.workers) as runs, ThreadPoolExecutor(1) as removing:
+            running: dict[int, Future[None]] = {}
+            retired: list[Path] = []
+            for i in (i for i in range(len(parts)) if not kept[i] and not recorded.get(i)):
+                running[i] = self._start(runs, i, retired)
+            placed: dict[int, tuple[str, list[str]]] = {}
+            for i in range(len(parts)):
+                found = kept[i] or (_placed(site, cache, i, part) if cache and (part := recorded.get(i)) else None)
+                if found:
+                    placed[i] = found
+                elif i not in running:
+                    running[i] = self._start(runs, i, retired)  # its copies were damaged
+            log.info("search index: %d of %d parts indexed, the rest unchanged", len(running), len(parts))
+            doomed = _others(site, {name for name, _ in placed.values()}) if only else []
+            removed = [removing.submit(_discard_all, doomed + retired)]  # slow on some disks: meanwhile
+            for i in sorted(running):
+                running[i].result()
+                removed.append(removing.submit(discard, site / pages_folder(_subdir(i))))
+                placed[i] = _publish_part(site, cache, i, parts[i][0], building / str(i))
+            for done in removed:
+                done.result()
+        discard(building)
+        digests = tuple(placed[i][0] for i in range(len(parts)))
+        files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
+        return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running))
+
+    def _start(self, runs: ThreadPoolExecutor, i: int, retired: list[Path]) -> Future[None]:
+        """Run Pagefind over part `i` (each thread waits on one run), its old copy taken out of the
+        cache first (into `retired`, to be removed)."""
+        if self.cache:
+            retired.append(self.cache.retire(i))
+        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1], self.own_folders)
 
 
 def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
@@ -132,29 +202,28 @@ def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> t
     return (digest, files) if files else None
 
 
-def _placed(site: Path, cache: PartCache, index: int, key: str) -> tuple[str, list[str]] | None:
-    """Part `index` made from `key`, now in the site (its name and files): the copy already there
-    if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
-    cache; None if the cache has no such part."""
-    part = cache.recorded(index, key)
-    if part is None:
-        return None
+def _placed(site: Path, cache: PartCache, index: int, part: Part) -> tuple[str, list[str]] | None:
+    """Part `index` as recorded (`part`), now in the site (its name and files): the copy already
+    there if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
+    cache; None if the cache's own copy is not whole."""
     folder = site / search_bundle(part.name)
     if intact(folder, part):
         return part.name, part.files  # the very files the cache holds, untouched since they were stamped
-    part = cache.whole(index, part)
-    if part is None:
+    whole = cache.whole(index, part)
+    if whole is None:
         return None
     discard(folder)
     arriving = site / BUNDLE_BUILDING / f"{index}-linked"
-    link_all(cache.files_of(index), part.files, arriving)
+    link_all(cache.files_of(index), whole.files, arriving)
     os.rename(arriving, folder)
-    cache.restamp(index, part)  # the links moved every file's change time
-    return part.name, part.files
+    cache.restamp(index, whole)  # the links moved every file's change time
+    return whole.name, whole.files
 
 
 def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, made: Path) -> tuple[str, list[str]]:
     """Name the part Pagefind just made for its bytes, keeping it in the cache too."""
+    if index > 0:
+        trim_for_merging(made)
     if cache is not None:
         part = cache.store(index, key, made)
         name, files = part.name, part.files
@@ -203,22 +272,28 @@ def _subdir(index: int) -> str:
 
 def _parts(
     site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys, workers: int
-) -> list[tuple[str, str | None]]:
-    """Each part's cache key and its Pagefind glob (None: the whole site, when one part holds every page).
+) -> list[tuple[str, list[str] | None]]:
+    """Each part's cache key and its pages (None: the whole site, when one part holds every page).
 
     A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
     just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
     """
     size = chunk_size()
-    salt = f"{_pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0"
-    whole_site = len(pages) <= size
+    salt = f"{pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0{LAYOUT}\0"
+    whole_site = reads_whole_site(pages)
     if whole_site:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
     if whole_site:
         return [(_digest(salt, pages, keys), None)]
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [(_digest(f"{salt}{i}\0", chunk, keys), "{" + ",".join(chunk) + "}") for i, chunk in enumerate(chunks)]
+    return [(_digest(f"{salt}{i}\0", chunk, keys), chunk) for i, chunk in enumerate(chunks)]
+
+
+def reads_whole_site(pages: list[str]) -> bool:
+    """Whether Pagefind reads every page in the site, not just the searchable `pages`: so it does
+    when one part holds them all."""
+    return len(pages) <= chunk_size()
 
 
 def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
@@ -230,67 +305,3 @@ def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
         key = keys[page]
         digest.update(page.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
     return digest.hexdigest()
-
-
-def _pagefind_version() -> str:
-    try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def _pagefind_env() -> dict[str, str]:
-    """The environment without Pagefind's own settings (PAGEFIND_*): sitegen alone says how the
-    index is made, so a variable left in a shell cannot change the site behind the stamp's back.
-    For the same reason Pagefind runs in an empty folder, where it finds no pagefind.yml."""
-    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
-
-
-@functools.cache
-def _pagefind() -> list[str]:
-    """Pagefind's binary, found as `python -m pagefind` finds it (the extended build first), and
-    run directly: the wrapper's own start costs about 0.1 s a run, which an edit's one run feels."""
-    for package in ("pagefind_bin_extended", "pagefind_bin"):
-        try:
-            found = importlib.import_module(package).get_executable()
-        except (ImportError, OSError):
-            continue
-        if isinstance(found, Path) and found.is_file():
-            return [str(found)]
-    return [sys.executable, "-m", "pagefind"]
-
-
-def _run_pagefind(site: Path, language: str, bundle: str, glob: str | None) -> None:
-    """Index the site (or the pages matching `glob`) into `bundle`; a failing Pagefind stops the build clearly."""
-    command = [*_pagefind(), "--site", str(site), "--output-subdir", bundle, "--silent"]
-    command += ["--force-language", language.split("-")[0].lower()]
-    if glob is not None:
-        command += ["--glob", glob]
-    try:
-        with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as neutral:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=600, check=False, cwd=neutral, env=_pagefind_env()
-            )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildFailed(
-            [
-                ContentError(
-                    "pagefind",
-                    0,
-                    f"search indexing failed: {exc}",
-                    "reinstall sitegen so its 'pagefind[bin]' dependency is present",
-                )
-            ]
-        ) from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise BuildFailed(
-            [
-                ContentError(
-                    "pagefind",
-                    0,
-                    "search indexing failed: " + (detail[-1] if detail else "?"),
-                    "reinstall sitegen so its 'pagefind[bin]' dependency is present",
-                )
-            ]
-        )

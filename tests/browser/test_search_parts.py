@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 
 import pytest
@@ -44,7 +45,11 @@ def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, brow
     assert result.code == 0, result.err
     output = root / "output"
     parts = list((output / "pagefind").iterdir())  # a folder for each part, named for its bytes
-    assert len(parts) == 3 and all((part / "pagefind.js").is_file() for part in parts)
+    assert len(parts) == 3 and all((part / "pagefind-entry.json").is_file() for part in parts)
+    first = re.search(r'data-bundle="/pagefind/(\w+)/pagefind\.js"', (output / "search/index.html").read_text())
+    assert first, "the search page names Pagefind's script in the first part"
+    with_script = [part.name for part in parts if (part / "pagefind.js").exists()]
+    assert with_script == [first.group(1)], "the parts merged into the first keep only what merging reads"
 
     handler = functools.partial(Quiet, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
