@@ -31,7 +31,7 @@ CHANGES = {
     "parse": ("reading/markup.py", "    return Rendered(html, count_words(text))", "    html += '<p>new-code</p>'\n"),
     "render": (
         "rendering/render.py",
-        "        return html\n",
+        "        return name_back_links(html, self._back_label)\n",
         "        html = html.replace('</main>', '<p>new-code</p></main>')\n",
     ),
 }
