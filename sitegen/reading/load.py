@@ -67,7 +67,7 @@ def load_content(
         errors += problems
         if article:
             if article.author not in named or article.reviewed_by not in named:
-                errors += _check_people(path, root, article, known)
+                errors += _check_people(Path(path), root, article, known)
             articles.append(article)
             if digest is not None:
                 digests[article.source.path] = digest
@@ -133,7 +133,7 @@ def _parse_files(
         is_journey, index = item
         if is_journey:
             return parse_journey(files.journeys[index], root, config, known)
-        return parse_article(files.articles[index], root, config, options.today)
+        return parse_article(Path(files.articles[index]), root, config, options.today)
 
     for (is_journey, index), result in zip(work, map_in_workers(parse, work, options.workers), strict=True):
         if is_journey:

@@ -100,7 +100,7 @@ class ParseCache(Generic[T]):
             named = path.as_posix()
         return hashlib.sha256(self.salt + named.encode("utf-8", "surrogateescape") + b"\0" + data).digest()
 
-    def file_key(self, path: Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
+    def file_key(self, path: str | Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
         """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
         this process, or by the build that saved the cache) is not read again, unless it was
         modified too recently for its stamp to prove anything (a second save within one clock
@@ -112,7 +112,8 @@ class ParseCache(Generic[T]):
         known = self._stamps.get(named)
         if known is not None and known[0] == stamp:
             return known[1]
-        key = self.key(path, path.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
+        file = Path(path)
+        key = self.key(file, file.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
             self._stamps[named] = (stamp, key)
         return key
