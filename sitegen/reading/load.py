@@ -63,11 +63,11 @@ def load_content(
     articles: list[Article] = []
     digests: dict[str, bytes] = {}
     parsed_articles, parsed_journeys = _parse_files(files, root, config, options, known, caches, stamps)
-    for path, ((article, problems), digest) in zip(files.articles, parsed_articles, strict=True):
+    for named_file, ((article, problems), digest) in zip(files.articles, parsed_articles, strict=True):
         errors += problems
         if article:
             if article.author not in named or article.reviewed_by not in named:
-                errors += _check_people(Path(path), root, article, known)
+                errors += _check_people(Path(named_file), root, article, known)
             articles.append(article)
             if digest is not None:
                 digests[article.source.path] = digest
