@@ -6,6 +6,7 @@ PageKit, so the families and the planner that gathers them never import each oth
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections import defaultdict
@@ -40,7 +41,7 @@ from sitegen.planning.views import (
     person_view,
     site_locale,
 )
-from sitegen.reading.models import Article, Content, Journey, Source
+from sitegen.reading.models import Article, Content, Journey
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.strings import load_strings, text_direction
 
@@ -278,25 +279,24 @@ class PageKit:
             self.hrefs.href(u.journey_workbook(journey.slug)) if first else None,
         )
 
-    def cta(self, category: str | None, author: str, setting: Any, where: Source | None = None) -> BookingCta | None:
-        """The booking block of a page; a `cta` naming no variant is a problem at `where`, and the
-        page gets the block it would have had without it."""
+    def cta(
+        self, category: str | None, author: str, setting: Any, path: str = "site.yaml", line: int = 0
+    ) -> BookingCta | None:
+        """The booking block of a page; a `cta` naming no variant is a problem at `path`:`line`, and
+        the page gets the block it would have had without it. A few blocks are shared by thousands
+        of pages, each kept under a setting found sound: a kept one needs no check."""
+        try:
+            return self._ctas[category, author, setting]
+        except (KeyError, TypeError):  # TypeError: a setting that cannot be a key, made each time
+            pass
         problem = cta_problem(setting, self.config)
         if problem:
-            self.errors.append(ContentError(where.path if where else "site.yaml", where.line if where else 0, *problem))
+            self.errors.append(ContentError(path, line, *problem))
             setting = True
-        try:
-            return self._ctas[category, author, setting]  # a few blocks, shared by thousands of pages
-        except TypeError:  # a setting that cannot be a key: made each time
-            return resolve_booking_cta(
-                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-            )
-        except KeyError:
-            cta = resolve_booking_cta(
-                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-            )
-            self._ctas[category, author, setting] = cta
-            return cta
+        cta = resolve_booking_cta(self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting)
+        with contextlib.suppress(TypeError):
+            return self._ctas.setdefault((category, author, setting), cta)
+        return cta
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)
