@@ -7,13 +7,12 @@ PageKit, so the families and the planner that gathers them never import each oth
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from babel.lists import format_list
 
@@ -41,6 +40,7 @@ from sitegen.planning.views import (
     person_view,
     site_locale,
 )
+from sitegen.reading.cards import Card, card_digest
 from sitegen.reading.models import Article, Content, Journey
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.strings import load_strings, text_direction
@@ -49,35 +49,6 @@ SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
 Decided here and only here."""
 MakeContext = Callable[[], dict[str, Any]]
-
-
-class Card(NamedTuple):
-    """All an article's card may show of it (ArticleSummary is made from this alone), so a listing
-    changes only when one of its articles' cards does, not when a body does."""
-
-    title: str
-    slug: str
-    description: str
-    date: dt.date | None
-    reading_minutes: int
-    category: str
-    author: str
-    draft: bool
-    scheduled: bool
-
-    @classmethod
-    def of(cls, article: Article) -> Card:
-        return cls(
-            article.title,
-            article.slug,
-            article.description,
-            article.date,
-            article.reading_minutes,
-            article.category,
-            article.author,
-            article.draft,
-            article.scheduled,
-        )
 
 
 class PageKit:
@@ -226,10 +197,10 @@ class PageKit:
 
     @cached_property
     def _card_digests(self) -> dict[str, bytes]:
-        """Each article's card digest, by its source: made once, as an article is on several listings
-        (at 10,000 articles, 40,000 places)."""
-        encode, sha256 = DIGESTIBLE.encode, hashlib.sha256
-        return {article.source.path: sha256(encode(Card.of(article))).digest() for article in self.content.articles}
+        """Each article's card digest, by its source: as the parse cache kept it, else made here; once,
+        as an article is on several listings (at 10,000 articles, 40,000 places)."""
+        kept = self.content.card_digests
+        return {a.source.path: kept.get(a.source.path) or card_digest(a) for a in self.content.articles}
 
     def _make_summary(self, card: Card) -> ArticleSummary:
         return ArticleSummary(
