@@ -51,7 +51,7 @@ def is_special(path: Path) -> bool:
 
 
 def discover(root: Path) -> ContentFiles:
-    articles = os.fspath(root / layout.ARTICLES)
+    articles = os.fspath(root / layout.ARTICLES)  # a Path's text: never ending in "/"
     folder = root / layout.JOURNEYS
     journeys = list(_markdown_in(folder))
     if folder.is_dir():
@@ -61,7 +61,7 @@ def discover(root: Path) -> ContentFiles:
             if p.is_dir() and not p.name.startswith((".", "_")) and (p / layout.JOURNEY_FILE).is_file()
         ]
     return ContentFiles(
-        articles=tuple([os.path.join(articles, name) for name in _markdown_names(articles)]),
+        articles=tuple([f"{articles}/{name}" for name in _markdown_names(articles)]),
         journeys=tuple(sorted(journeys)),
         pages=_markdown_in(root / layout.PAGES),
         team=_markdown_in(root / layout.TEAM),
