@@ -10,7 +10,9 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot, written_by
 from sitegen.build import build as build_site
+from sitegen.planning import page_kit
 from sitegen.reading import parse_cache
+from sitegen.reading.models import Article
 
 THEME_ARTICLE = Path(__file__).parent.parent / "themes" / "default" / "templates" / "article.html"
 CLINICIAN = """---
@@ -64,6 +66,28 @@ def test_an_edited_body_renders_again_only_its_own_page(site: Path) -> None:
     assert rendered_again(before, pages(site)) - {"search/index.html"} == {"articles/post-0007/index.html"}
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
+
+
+def test_an_edit_digests_the_card_of_the_edited_article_alone(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse cache keeps each article's card digest (what listings show of it) with the article,
+    so the planner does not digest the cards of every article again for each build."""
+    digested: list[str] = []
+    card_digest = page_kit.card_digest
+
+    def counted(article: Article) -> bytes:
+        digested.append(article.slug)
+        return card_digest(article)
+
+    monkeypatch.setattr(parse_cache, "card_digest", counted)
+    monkeypatch.setattr(page_kit, "card_digest", counted)
+    article = site / "content/articles/post-0009.md"
+    article.write_text(article.read_text().replace("title: Post 9\n", "title: Post nine, retitled\n"))
+    build_site(site)
+    assert digested == ["post-0009"]
+    assert "Post nine, retitled" in (site / "output/articles/index.html").read_text()
+    assert clean_build(site) == snapshot(site / "output")
 
 
 def test_a_template_edit_renders_again_every_page_made_from_it(site: Path) -> None:

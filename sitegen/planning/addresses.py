@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Mapping
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
@@ -118,12 +118,13 @@ def moved_addresses(jobs: list[PageJob]) -> list[tuple[str, str]]:
     return [(job.path, job.context["target"].url) for job in jobs if job.template == "redirect.html"]
 
 
-def tag_collisions(articles: tuple[Article, ...], slug_of: Callable[[str], str]) -> list[ContentError]:
+def tag_collisions(articles: tuple[Article, ...], slugs: Mapping[str, str]) -> list[ContentError]:
     """Two different tags at one address ('C' and 'C++' are both /tags/c/), each named with
-    where it was written. Tags that differ only in case are one tag, and share it rightly."""
+    where it was written. Tags that differ only in case are one tag, and share it rightly.
+    `slugs`: the slug of every spelling of a tag the articles hold."""
     spellings: dict[str, set[str]] = {}
-    for tag in {tag for article in articles for tag in article.tags}:
-        spellings.setdefault(slug_of(tag), set()).add(name_key(tag))
+    for tag, slug in slugs.items():
+        spellings.setdefault(slug, set()).add(name_key(tag))
     if all(len(names) == 1 for names in spellings.values()):
         return []  # each address has one tag: nothing to point at, in each of 10,000 articles
     first: dict[str, tuple[str, str, int]] = {}
@@ -132,7 +133,7 @@ def tag_collisions(articles: tuple[Article, ...], slug_of: Callable[[str], str])
     for article in articles:
         lines = article.tag_lines or (article.source.line,) * len(article.tags)
         for tag, line in zip(article.tags, lines, strict=True):
-            slug = slug_of(tag)
+            slug = slugs[tag]
             owner = first.setdefault(slug, (tag, article.source.path, line))
             if tag == owner[0]:  # the same spelling: the same tag (most of them, at no cost)
                 continue

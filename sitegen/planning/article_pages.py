@@ -17,7 +17,7 @@ from sitegen.planning.page_job import LazyContext, PageJob
 from sitegen.planning.page_kit import SEARCHABLE_KINDS, PageKit
 from sitegen.planning.views import ArticleView, Link, date_text
 from sitegen.reading.images import img_tag
-from sitegen.reading.models import Article, Source
+from sitegen.reading.models import Article
 
 
 def article_pages(kit: PageKit) -> list[PageJob]:
@@ -26,17 +26,22 @@ def article_pages(kit: PageKit) -> list[PageJob]:
     the page is rendered."""
     jobs = []
     digests = kit.content.article_digests
+    searchable = "article" in SEARCHABLE_KINDS
     for article in kit.content.articles:
-        cta = kit.cta(article.category, article.author, article.cta, Source(article.source.path, article.cta_line))
-        path, lastmod = u.article(article.slug), article.updated or article.date
-        digest = digests.get(article.source.path)
+        source = article.source
+        cta = kit.cta(article.category, article.author, article.cta, source.path, article.cta_line)
+        digest = digests.get(source.path)
         if digest is None:
             context: Mapping[str, Any] = article_context(kit, article, cta)
+            inputs = None
         else:
-            context = LazyContext(partial(article_context, kit, article, cta), "article" in SEARCHABLE_KINDS)
-        inputs = kit.inputs("article", digest) if digest else None
-        jobs.append(PageJob(path, "article.html", context, str(article.source), cta, lastmod, inputs=inputs))
-        jobs += redirects(kit, article)
+            context = LazyContext(partial(article_context, kit, article, cta), searchable)
+            inputs = kit.inputs("article", digest)
+        lastmod = article.updated or article.date
+        path = u.article(article.slug)
+        jobs.append(PageJob(path, "article.html", context, f"{source.path}:{source.line}", cta, lastmod, inputs=inputs))
+        if article.aliases:
+            jobs += redirects(kit, article)
     return jobs
 
 

@@ -22,12 +22,12 @@ from sitegen.planning.views import (
     section_view,
 )
 from sitegen.planning.workbook_ids import workbook_sections
-from sitegen.reading.models import Journey, Source
+from sitegen.reading.models import Journey
 
 
 def journey_pages(planner: PageKit, journey: Journey) -> list[PageJob]:
     """The overview, then a page per week, then a page per written day, then the workbook."""
-    cta = planner.cta(journey.category, journey.author, journey.cta, Source(journey.source.path, journey.cta_line))
+    cta = planner.cta(journey.category, journey.author, journey.cta, journey.source.path, journey.cta_line)
     view = JourneyView(
         summary=planner.journey_summary(journey),
         intro_html=Markup(journey.intro_html),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import msgspec
@@ -72,10 +71,13 @@ class PageJob:
     texts, configuration), when its family can tell it without making the context (then a
     LazyContext): equal inputs, equal page."""
 
-    @cached_property
-    def output(self) -> str:
-        """The file, relative to the output folder, that serves this page (made by the URL module)."""
-        return u.output_path_for(self.path)
+    output: str = field(init=False, repr=False, compare=False)
+    """The file, relative to the output folder, that serves this page (made by the URL module).
+    Made with the page rather than when first asked for: functools.cached_property takes a lock
+    each time it makes a value, which for 12,000 pages cost twice the making."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "output", u.output_path_for(self.path))
 
     @property
     def searchable(self) -> bool:

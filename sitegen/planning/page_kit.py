@@ -6,13 +6,13 @@ PageKit, so the families and the planner that gathers them never import each oth
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from babel.lists import format_list
 
@@ -40,7 +40,8 @@ from sitegen.planning.views import (
     person_view,
     site_locale,
 )
-from sitegen.reading.models import Article, Content, Journey, Source
+from sitegen.reading.cards import Card, card_digest
+from sitegen.reading.models import Article, Content, Journey
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.strings import load_strings, text_direction
 
@@ -48,35 +49,6 @@ SEARCHABLE_KINDS = frozenset({"article", "journey", "day"})
 """The kinds of page the search index covers: articles, journey overviews and written days.
 Decided here and only here."""
 MakeContext = Callable[[], dict[str, Any]]
-
-
-class Card(NamedTuple):
-    """All an article's card may show of it (ArticleSummary is made from this alone), so a listing
-    changes only when one of its articles' cards does, not when a body does."""
-
-    title: str
-    slug: str
-    description: str
-    date: dt.date | None
-    reading_minutes: int
-    category: str
-    author: str
-    draft: bool
-    scheduled: bool
-
-    @classmethod
-    def of(cls, article: Article) -> Card:
-        return cls(
-            article.title,
-            article.slug,
-            article.description,
-            article.date,
-            article.reading_minutes,
-            article.category,
-            article.author,
-            article.draft,
-            article.scheduled,
-        )
 
 
 class PageKit:
@@ -225,10 +197,10 @@ class PageKit:
 
     @cached_property
     def _card_digests(self) -> dict[str, bytes]:
-        """Each article's card digest, by its source: made once, as an article is on several listings
-        (at 10,000 articles, 40,000 places)."""
-        encode, sha256 = DIGESTIBLE.encode, hashlib.sha256
-        return {article.source.path: sha256(encode(Card.of(article))).digest() for article in self.content.articles}
+        """Each article's card digest, by its source: as the parse cache kept it, else made here; once,
+        as an article is on several listings (at 10,000 articles, 40,000 places)."""
+        kept = self.content.card_digests
+        return {a.source.path: kept.get(a.source.path) or card_digest(a) for a in self.content.articles}
 
     def _make_summary(self, card: Card) -> ArticleSummary:
         return ArticleSummary(
@@ -278,25 +250,24 @@ class PageKit:
             self.hrefs.href(u.journey_workbook(journey.slug)) if first else None,
         )
 
-    def cta(self, category: str | None, author: str, setting: Any, where: Source | None = None) -> BookingCta | None:
-        """The booking block of a page; a `cta` naming no variant is a problem at `where`, and the
-        page gets the block it would have had without it."""
+    def cta(
+        self, category: str | None, author: str, setting: Any, path: str = "site.yaml", line: int = 0
+    ) -> BookingCta | None:
+        """The booking block of a page; a `cta` naming no variant is a problem at `path`:`line`, and
+        the page gets the block it would have had without it. A few blocks are shared by thousands
+        of pages, each kept under a setting found sound: a kept one needs no check."""
+        try:
+            return self._ctas[category, author, setting]
+        except (KeyError, TypeError):  # TypeError: a setting that cannot be a key, made each time
+            pass
         problem = cta_problem(setting, self.config)
         if problem:
-            self.errors.append(ContentError(where.path if where else "site.yaml", where.line if where else 0, *problem))
+            self.errors.append(ContentError(path, line, *problem))
             setting = True
-        try:
-            return self._ctas[category, author, setting]  # a few blocks, shared by thousands of pages
-        except TypeError:  # a setting that cannot be a key: made each time
-            return resolve_booking_cta(
-                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-            )
-        except KeyError:
-            cta = resolve_booking_cta(
-                self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting
-            )
-            self._ctas[category, author, setting] = cta
-            return cta
+        cta = resolve_booking_cta(self.config, self.strings, self.hrefs, category, self.clinicians.get(author), setting)
+        with contextlib.suppress(TypeError):
+            return self._ctas.setdefault((category, author, setting), cta)
+        return cta
 
     def _category_views(self) -> tuple[CategoryView, ...]:
         articles: dict[str, int] = defaultdict(int)

@@ -24,7 +24,7 @@ from sitegen.planning.page_kit import PageKit
 from sitegen.planning.taxonomy_pages import category_pages, listing_pages, tag_pages
 from sitegen.planning.views import ClinicianView, JourneySummary, Link
 from sitegen.reading.images import img_tag
-from sitegen.reading.models import Article, Clinician, Source
+from sitegen.reading.models import Article, Clinician
 
 HOME_LATEST = 3
 
@@ -153,7 +153,7 @@ class SitePlanner(PageKit):
     def content_pages(self) -> list[PageJob]:
         jobs = []
         for page in self.content.pages:
-            cta = self.cta(None, "", page.cta, Source(page.source.path, page.cta_line))
+            cta = self.cta(None, "", page.cta, page.source.path, page.cta_line)
             ctx: dict[str, Any] = dict(self.base(page.title, u.page(page.slug), "page", page.description))
             ctx.update(body_html=Markup(page.body_html), cta=cta)
             jobs.append(PageJob(u.page(page.slug), "page.html", ctx, str(page.source), cta))

@@ -130,13 +130,17 @@ def tag_pages(planner: PageKit) -> list[PageJob]:
     """One listing per tag; tags that differ only in case share it, under the first spelling met."""
     by_slug: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, str] = {}
+    slugs: dict[str, str] = {}  # each spelling's slug, made once: a tag is on hundreds of articles
     for article in planner.content.articles:
         for tag in article.tags:
-            slug = planner.config.slug_of(tag)
-            if not by_slug[slug] or by_slug[slug][-1] is not article:
-                by_slug[slug].append(article)
-            names.setdefault(slug, tag)
-    planner.errors += tag_collisions(planner.content.articles, planner.config.slug_of)
+            slug = slugs.get(tag)
+            if slug is None:  # a spelling met for the first time
+                slug = slugs[tag] = planner.config.slug_of(tag)
+                names.setdefault(slug, tag)
+            tagged = by_slug[slug]
+            if not tagged or tagged[-1] is not article:
+                tagged.append(article)
+    planner.errors += tag_collisions(planner.content.articles, slugs)
     ordered = sorted(by_slug, key=lambda s: names[s].lower())
     ctx: dict[str, Any] = dict(planner.base(planner.strings.text("tags"), u.tags(), "tags"))
     ctx["tags"] = tuple((Link(names[s], planner.hrefs.href(u.tag(s))), len(by_slug[s])) for s in ordered)

@@ -62,15 +62,18 @@ def load_content(
     errors += supervisor_problems(clinicians, known)
     articles: list[Article] = []
     digests: dict[str, bytes] = {}
+    cards: dict[str, bytes] = {}
     parsed_articles, parsed_journeys = _parse_files(files, root, config, options, known, caches, stamps)
-    for path, ((article, problems), digest) in zip(files.articles, parsed_articles, strict=True):
+    for named_file, ((article, problems), digest, card) in zip(files.articles, parsed_articles, strict=True):
         errors += problems
         if article:
             if article.author not in named or article.reviewed_by not in named:
-                errors += _check_people(path, root, article, known)
+                errors += _check_people(Path(named_file), root, article, known)
             articles.append(article)
             if digest is not None:
                 digests[article.source.path] = digest
+            if card is not None:
+                cards[article.source.path] = card
     journeys: list[Journey] = []
     for journey, problems in parsed_journeys:
         errors += problems
@@ -90,6 +93,7 @@ def load_content(
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         clinicians=tuple(sorted(clinicians, key=lambda c: (c.order, c.name.lower(), c.slug))),
         article_digests=digests,
+        card_digests=cards,
     ), errors
 
 
@@ -115,8 +119,8 @@ def _parse_files(
     known: frozenset[str],
     caches: ContentCaches | None,
     stamps: Mapping[str, os.stat_result] | None,
-) -> tuple[list[tuple[ArticleResult, bytes | None]], list[JourneyResult]]:
-    """Every article (with its digest when there is a cache) and journey, each from the cache or
+) -> tuple[list[tuple[ArticleResult, bytes | None, bytes | None]], list[JourneyResult]]:
+    """Every article (with its digest and card digest when there is a cache) and journey, each from the cache or
     parsed. Those to parse are spread over worker processes together, so the journeys (each
     costing as much as dozens of articles) no longer wait for the articles to finish; they go
     first, so no worker is left with one at the end."""
@@ -133,7 +137,7 @@ def _parse_files(
         is_journey, index = item
         if is_journey:
             return parse_journey(files.journeys[index], root, config, known)
-        return parse_article(files.articles[index], root, config, options.today)
+        return parse_article(Path(files.articles[index]), root, config, options.today)
 
     for (is_journey, index), result in zip(work, map_in_workers(parse, work, options.workers), strict=True):
         if is_journey:
@@ -145,7 +149,8 @@ def _parse_files(
             if article_cache:
                 article_cache.put(article_keys[index], article)
     digests = [article_cache.digest(key) for key in article_keys] if article_cache else [None] * len(articles)
-    found = [(r, d) for r, d in zip(articles, digests, strict=True) if r is not None]
+    cards = [article_cache.card(key) for key in article_keys] if article_cache else [None] * len(articles)
+    found = [(r, d, c) for r, d, c in zip(articles, digests, cards, strict=True) if r is not None]
     return found, [r for r in journeys if r is not None]
 
 

@@ -251,3 +251,5 @@ class Content:
     article_digests: Mapping[str, bytes] = field(default_factory=dict)
     """Each article's SHA-256 by its source file, when the parse cache knows it: a page made from an
     article (and the site) is made again only when this changes."""
+    card_digests: Mapping[str, bytes] = field(default_factory=dict)
+    """Each article's card digest (reading/cards.py) by its source file, when the parse cache kept it."""

@@ -22,7 +22,7 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -37,6 +37,7 @@ from sitegen.core.workspace import CACHE_DIR as CACHE_DIR
 from sitegen.reading.audio import audio_signature
 from sitegen.reading.audio_files import AudioInfo
 from sitegen.reading.cached_bodies import BodiesFile, BodiesWriter, KeptBodies, inline
+from sitegen.reading.cards import card_digest
 from sitegen.reading.folder_stamps import folder_stamps
 from sitegen.reading.images import IMAGES_DIR, ImageInfo
 from sitegen.reading.models import Article, Body, Day, Journey, Section, Source, Week
@@ -68,7 +69,15 @@ Stamps = dict[str, tuple[FileStamp, bytes]]
 class ParseCache(Generic[T]):
     """Parse results of one kind (`entry`: the type each entry decodes to), by key."""
 
-    def __init__(self, root: Path, name: str, config: SiteConfig, today: dt.date, entry: object) -> None:
+    def __init__(
+        self,
+        root: Path,
+        name: str,
+        config: SiteConfig,
+        today: dt.date,
+        entry: object,
+        card: Callable[[T], bytes | None] | None = None,
+    ) -> None:
         self.root = root
         self.path = root / CACHE_DIR / f"{name}.msgpack"
         self.recent_path = root / CACHE_DIR / f"{name}.recent.msgpack"
@@ -81,10 +90,18 @@ class ParseCache(Generic[T]):
         self.used: dict[bytes, T] = {}
         self.digests: dict[bytes, bytes] = {}
         """Each entry's SHA-256, by key: what a page made from it depends on, however it was found."""
+        self._card = card
+        self.cards: dict[bytes, bytes] = {}
+        """Each entry's card digest (`card` of it), by key: made when it is put, kept with it."""
         self.bodies_path = root / CACHE_DIR / f"{name}.bodies"
         """The bodies of the main file's articles (cached_bodies.py): most builds read few of them."""
         self._shape = tuple[
-            bytes, dict[bytes, entry], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes], KeptBodies | None  # type: ignore[valid-type]
+            bytes,
+            dict[bytes, entry],  # type: ignore[valid-type]
+            dict[str, tuple[FileStamp, bytes]],
+            dict[bytes, bytes],
+            dict[bytes, bytes],
+            KeptBodies | None,
         ]
         self._stamps: dict[str, tuple[FileStamp, bytes]] = {}
         """Each file's stamp and key, by its path as text: a Path for each of 10,000 files costs a tenth of a second."""
@@ -100,7 +117,7 @@ class ParseCache(Generic[T]):
             named = path.as_posix()
         return hashlib.sha256(self.salt + named.encode("utf-8", "surrogateescape") + b"\0" + data).digest()
 
-    def file_key(self, path: Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
+    def file_key(self, path: str | Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
         """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
         this process, or by the build that saved the cache) is not read again, unless it was
         modified too recently for its stamp to prove anything (a second save within one clock
@@ -112,7 +129,8 @@ class ParseCache(Generic[T]):
         known = self._stamps.get(named)
         if known is not None and known[0] == stamp:
             return known[1]
-        key = self.key(path, path.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
+        file = Path(path)
+        key = self.key(file, file.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
             self._stamps[named] = (stamp, key)
         return key
@@ -137,15 +155,23 @@ class ParseCache(Generic[T]):
     def put(self, key: bytes, value: T) -> None:
         self.used[key] = value
         self.digests[key] = hashlib.sha256(_INLINE.encode(value)).digest()
+        card = self._card(value) if self._card else None
+        if card is not None:
+            self.cards[key] = card
 
     def digest(self, key: bytes) -> bytes | None:
         """The SHA-256 of the entry under `key` (found or put by this build): equal digests, equal entries."""
         return self.digests.get(key)
 
+    def card(self, key: bytes) -> bytes | None:
+        """The card digest of the entry under `key` (found or put by this build), if it has a card."""
+        return self.cards.get(key)
+
     def roll(self) -> None:
         """Look up, from now on, exactly the entries this build used (a preview keeps the cache open)."""
         self.entries, self.used = self.used, {}
         self.digests = {key: self.digests[key] for key in self.entries if key in self.digests}
+        self.cards = {key: self.cards[key] for key in self.entries if key in self.cards}
 
     def save(self) -> None:
         """Keep exactly the entries this build used, and the stamps of the files they came from,
@@ -170,27 +196,31 @@ class ParseCache(Generic[T]):
     def _write(self, path: Path, entries: dict[bytes, T], stamps: Stamps, apart: BodiesWriter | None) -> None:
         """Write `entries` sealed, with their bodies in the bodies file (`apart`), written first, or inline."""
         digests = {key: self.digests[key] for key in entries if key in self.digests}
+        cards = {key: self.cards[key] for key in entries if key in self.cards}
         encoded = msgspec.msgpack.Encoder(enc_hook=apart.apart).encode(entries) if apart else _INLINE.encode(entries)
         kept = apart.write(self.bodies_path) if apart else None
-        write_sealed(path, msgspec.msgpack.encode((self.salt, msgspec.Raw(encoded), stamps, digests, kept)))
+        write_sealed(path, msgspec.msgpack.encode((self.salt, msgspec.Raw(encoded), stamps, digests, cards, kept)))
 
     def _load(self) -> None:
         """The main file's entries, then those added since (the stamps are the newer file's)."""
         main = self._read(self.path)
         if main is None:
             return
-        entries, stamps, self.digests = main
+        entries, stamps, self.digests, self.cards = main
         self._in_main = frozenset(entries)
         recent = self._read(self.recent_path)
         if recent is not None:
             entries.update(recent[0])
             self.digests.update(recent[2])
+            self.cards.update(recent[3])
             stamps = recent[1]
         self.entries = entries
         self._stamps = {named: found for named, found in stamps.items() if found[1] in entries}
         self._saved_stamps = dict(self._stamps)
 
-    def _read(self, path: Path) -> tuple[dict[bytes, T], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes]] | None:
+    def _read(
+        self, path: Path
+    ) -> tuple[dict[bytes, T], dict[str, tuple[FileStamp, bytes]], dict[bytes, bytes], dict[bytes, bytes]] | None:
         # The seal keeps a cache copied in from elsewhere from changing what is built.
         sealed = read_sealed_view(path)
         if sealed is None:
@@ -199,13 +229,17 @@ class ParseCache(Generic[T]):
         decoder = msgspec.msgpack.Decoder(self._shape, dec_hook=bodies.body)
         try:
             with settled_heap():
-                salt, entries, stamps, digests, kept = decoder.decode(sealed)
+                salt, entries, stamps, digests, cards, kept = decoder.decode(sealed)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:  # another version's, or damaged: rebuilt
             log.info("ignoring unreadable cache %s: %s", path, exc)
             return None
         if salt != self.salt or not bodies.attach(kept):
             return None
-        return entries, stamps, digests
+        return entries, stamps, digests, cards
+
+
+def _article_card(result: ArticleResult) -> bytes | None:
+    return card_digest(result[0]) if result[0] is not None else None
 
 
 def parse_salt(root: Path, config: SiteConfig, today: dt.date) -> bytes:
@@ -227,7 +261,9 @@ class ContentCaches:
     """The parse caches a build uses, opened and saved together."""
 
     def __init__(self, root: Path, config: SiteConfig, today: dt.date) -> None:
-        self.articles: ParseCache[ArticleResult] = ParseCache(root, "articles", config, today, ArticleResult)
+        self.articles: ParseCache[ArticleResult] = ParseCache(
+            root, "articles", config, today, ArticleResult, _article_card
+        )
         self.journeys: ParseCache[JourneyResult] = ParseCache(root, "journeys", config, today, JourneyResult)
 
     def fits(self, root: Path, config: SiteConfig, today: dt.date) -> bool:
