@@ -183,3 +183,36 @@ def test_a_kept_page_changed_behind_the_builds_back_is_written_again(site: Path,
     assert sitegen(site) == 0
     assert page.read_text() == text
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_an_edit_looks_once_at_each_file_of_the_search_index_it_keeps(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # parts of two pages: an edit leaves the others as they were
+    monkeypatch.setattr(spare_tree, "_RACY_NS", 0)
+    edit(site, 1)
+    assert sitegen(site) == 0
+    staged_into = {path for path in full_tree(site / "output") if path.startswith("pagefind/")}
+    edit(site, 2)  # this build stages into the tree before; the next one into the tree just snapshotted
+    assert sitegen(site) == 0
+    edit(site, 3)
+    looks: Counter[str] = Counter()
+
+    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            looks[os.fspath(path)] += 1
+            return real(path, *args, **kwargs)
+
+        return look
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "stat", counting(os.stat))
+        patched.setattr(os, "lstat", counting(os.lstat))
+        assert sitegen(site) == 0
+    tree = full_tree(site / "output")
+    published = {path for path, kind in tree.items() if path.startswith("pagefind/") and kind != "folder"}
+    kept = published & staged_into
+    assert kept, "some parts of the index stayed as they were"
+    staging = f"{site / '.output.staging'}/"
+    assert {path: looks[staging + path] for path in published} == {path: int(path in kept) for path in published}
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
