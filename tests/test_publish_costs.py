@@ -216,3 +216,28 @@ def test_an_edit_looks_once_at_each_file_of_the_search_index_it_keeps(
     staging = f"{site / '.output.staging'}/"
     assert {path: looks[staging + path] for path in published} == {path: int(path in kept) for path in published}
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_spare_tree_changed_behind_the_builds_back_publishes_a_clean_builds_output(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(spare_tree, "_RACY_NS", 0)  # every folder as listed is believed, unless its time moved
+    for _ in range(2):  # the spare tree's page of post 1 is now a file of its own, not the live one
+        edit(site, 1)
+        assert sitegen(site) == 0
+    (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
+    page = spare / "articles/post-0001/index.html"
+    before = page.stat()
+    page.write_text(page.read_text().replace("Post 1", "Post X"))  # in place: no folder's time moves
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edit(site, 3)
+    with monkeypatch.context() as patched:
+        patched.setattr(spare_tree, "_read_again", refusing("reading a folder again"))
+        assert sitegen(site) == 0
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+    (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
+    (spare / "articles/post-0004/notes.txt").write_text("left in the spare by hand")
+    (spare / "articles/post-0002").rename(spare / "articles/post-0002-moved")
+    edit(site, 3)
+    assert sitegen(site) == 0
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")

@@ -189,10 +189,33 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
 
 
 def _checked(root: Path, listing: Listing) -> TreeContents:
-    """The listing, with each folder whose modification time moved read again from the disk."""
+    """The listing, with each folder whose modification time moved read again from the disk.
+
+    Every folder is looked at once, in the listing's order; only when one of them moved (or went)
+    are the folders walked from the top down, to know which stand below it."""
+    device, _, folders, times, files, inodes = listing
+    top = f"{root}/"
+    lstat, is_folder = os.lstat, stat.S_ISDIR
+    moved: dict[str, os.stat_result | None] = {}  # what the disk says of each folder not as listed
+    for folder, changed in zip(folders, times, strict=True):
+        try:
+            info = lstat(top + folder)
+        except (FileNotFoundError, NotADirectoryError):  # gone, or a folder above it is not one now
+            moved[folder] = None
+            continue
+        if info.st_mtime_ns != changed or not is_folder(info.st_mode):
+            moved[folder] = info
+    if not moved:  # the usual case: the whole tree is as listed
+        known_inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
+        return TreeContents(set(folders), set(files), known_inodes, dict(zip(folders, times, strict=True)), device)
+    return _read_again(root, listing, moved)
+
+
+def _read_again(root: Path, listing: Listing, moved: dict[str, os.stat_result | None]) -> TreeContents:
+    """The listing, with the folders that `moved` (what the disk says of them now; None: gone)
+    read again from the disk, and those below a gone one, or no longer in the folder above, left out."""
     device, _, folders, times, files, inodes = listing
     contents = TreeContents(set(), device=device)
-    top = f"{root}/"
     known = set(folders)
     subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
     trusted = set()
@@ -200,22 +223,18 @@ def _checked(root: Path, listing: Listing) -> TreeContents:
         parent, _, name = folder.rpartition("/")
         if folder and (parent not in contents.folders or name not in subfolders.get(parent, {name})):
             continue  # its parent is gone, or was read again and no longer holds it
-        try:
-            info = os.lstat(top + folder)
-        except FileNotFoundError:
-            continue
-        if not stat.S_ISDIR(info.st_mode):
-            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
-        elif info.st_mtime_ns == changed:
+        if folder not in moved:
             contents.folders.add(folder)
             contents.times[folder] = changed
             trusted.add(folder)
+            continue
+        info = moved[folder]
+        if info is None:
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
         else:
             subfolders[folder] = _read_folder(root, folder, contents, known)
-    if len(trusted) == len(known):  # the usual case: the whole tree is as listed
-        contents.files = set(files)
-        contents.inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
-        return contents
     for relative, inode in zip(files, inodes, strict=True):
         if relative.rpartition("/")[0] in trusted:
             contents.files.add(relative)
