@@ -71,11 +71,13 @@ class TreeContents:
         self.times = {f: t for f, t in self.times.items() if f != top and not f.startswith(below)}
 
 
-def contents_of(files: Iterable[str]) -> TreeContents:
-    """The folders and files a set of site-relative files makes."""
-    contents = TreeContents(files=set(files))
+def contents_of(files: Iterable[str], contents: TreeContents | None = None) -> TreeContents:
+    """The folders and files a set of site-relative files makes (added to `contents`, if given)."""
+    contents = contents if contents is not None else TreeContents()
+    added = set(files)
+    contents.files |= added
     folders = contents.folders
-    for relative in contents.files:
+    for relative in added:
         folder = relative.rpartition("/")[0]
         while folder not in folders:  # and every folder above it
             folders.add(folder)

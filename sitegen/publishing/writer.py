@@ -91,6 +91,9 @@ class StagedOutput:
         self._slot = spare_slot(cache, output) if cache else None
         self._held = TreeContents()
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
+        self._pages: TreeContents | None = None
+        """The files this build had written when it removed the rest (remove_unwritten), and their
+        folders: publish() adds those written since, and the search index."""
         self._touched = {""}
         """The folders this process changed (added, replaced or removed an entry in)."""
         self._has_output = True
@@ -242,8 +245,10 @@ class StagedOutput:
         folders stay, for the search index to keep those it still has (each checked file by file)
         and remove the rest."""
         now = contents_of(self._written | {MARKER})
-        now.folders |= {f for f in self._held.folders if f == BUNDLE_DIR or f.startswith(BUNDLE_DIR + "/")}
-        now.files |= {f for f in self._held.files if f.startswith(BUNDLE_DIR + "/")}
+        self._pages = TreeContents(set(now.folders), set(now.files))
+        bundle = BUNDLE_DIR + "/"  # of what this build has not written, the search index's entries
+        now.folders |= {f for f in self._held.folders - now.folders if f == BUNDLE_DIR or f.startswith(bundle)}
+        now.files |= {f for f in self._held.files - now.files if f.startswith(bundle)}
         self._touched |= remove_stale(self.staging, self._held, now)
         now.inodes, now.device, now.times = self._held.inodes, self._held.device, self._held.times
         self._held = now
@@ -252,7 +257,8 @@ class StagedOutput:
         """Make the staged site the output, atomically where the system allows; what a spare tree
         held that this build did not write is removed first. `known`: the stamps of files another
         part of the build has just looked at or made (the search index's), by site path."""
-        now = contents_of(self._written | {MARKER})
+        now, self._pages = self._pages, None
+        now = contents_of(self._written - now.files, now) if now else contents_of(self._written | {MARKER})
         if (self.staging / BUNDLE_DIR).is_dir():  # the search index, made whole by Pagefind
             add_branch(self.staging, BUNDLE_DIR, now)
         self._touched |= remove_stale(self.staging, self._held, now)
