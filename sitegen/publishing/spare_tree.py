@@ -193,8 +193,9 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
 def _checked(root: Path, listing: Listing) -> TreeContents:
     """The listing, with each folder whose modification time moved read again from the disk.
 
-    Every folder is looked at once, in the listing's order; only when one of them moved (or went)
-    are the folders walked from the top down, to know which stand below it."""
+    Every folder is looked at once, in the listing's order: those as listed are believed, the few
+    that moved (a build's last writes, made just before its listing) are read again, and what
+    was below one that is gone or is no longer a folder is left out."""
     device, _, folders, times, files, inodes = listing
     top = f"{root}/"
     lstat, is_folder = os.lstat, stat.S_ISDIR
@@ -207,42 +208,40 @@ def _checked(root: Path, listing: Listing) -> TreeContents:
             continue
         if info.st_mtime_ns != changed or not is_folder(info.st_mode):
             moved[folder] = info
-    if not moved:  # the usual case: the whole tree is as listed
+    if not moved:  # the whole tree is as listed
         known_inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
         return TreeContents(set(folders), set(files), known_inodes, dict(zip(folders, times, strict=True)), device)
-    return _read_again(root, listing, moved)
-
-
-def _read_again(root: Path, listing: Listing, moved: dict[str, os.stat_result | None]) -> TreeContents:
-    """The listing, with the folders that `moved` (what the disk says of them now; None: gone)
-    read again from the disk, and those below a gone one, or no longer in the folder above, left out."""
-    device, _, folders, times, files, inodes = listing
     contents = TreeContents(set(), device=device)
-    known = set(folders)
-    subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
-    trusted = set()
-    for folder, changed in sorted(zip(folders, times, strict=True)):  # a folder sorts before all below it
-        parent, _, name = folder.rpartition("/")
-        if folder and (parent not in contents.folders or name not in subfolders.get(parent, {name})):
-            continue  # its parent is gone, or was read again and no longer holds it
-        if folder not in moved:
-            contents.folders.add(folder)
-            contents.times[folder] = changed
-            trusted.add(folder)
-            continue
-        info = moved[folder]
-        if info is None:
-            continue
-        if not stat.S_ISDIR(info.st_mode):
-            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
-        else:
-            subfolders[folder] = _read_folder(root, folder, contents, known)
+    no_longer = tuple(_read_again(root, moved, contents, folders))
+    trusted = {folder for folder in folders if folder not in moved and not folder.startswith(no_longer)}
+    contents.folders |= trusted
+    contents.times = {folder: changed for folder, changed in zip(folders, times, strict=True) if folder in trusted}
     for relative, inode in zip(files, inodes, strict=True):
         if relative.rpartition("/")[0] in trusted:
             contents.files.add(relative)
             if inode:
                 contents.inodes[relative] = inode
     return contents
+
+
+def _read_again(
+    root: Path, moved: dict[str, os.stat_result | None], contents: TreeContents, listed: list[str]
+) -> list[str]:
+    """Read again into `contents` each folder that `moved` (what the disk says of it now; None:
+    gone), from the top down; returns the beginnings of the paths below one that is no longer a
+    folder (a file or a link in its place), which are left out however they look through it."""
+    known = set(listed)
+    no_longer: list[str] = []
+    for folder in sorted(moved):  # a folder sorts before all below it
+        info = moved[folder]
+        if info is None or folder.startswith(tuple(no_longer)):
+            continue  # gone (and so is all below it), or below a folder that is not one now
+        if not stat.S_ISDIR(info.st_mode):
+            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
+            no_longer.append(folder + "/")
+        else:
+            _read_folder(root, folder, contents, known)
+    return no_longer
 
 
 def add_branch(root: Path, folder: str, contents: TreeContents) -> None:
