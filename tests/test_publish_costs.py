@@ -238,6 +238,12 @@ def test_a_spare_tree_changed_behind_the_builds_back_publishes_a_clean_builds_ou
     (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
     (spare / "articles/post-0004/notes.txt").write_text("left in the spare by hand")
     (spare / "articles/post-0002").rename(spare / "articles/post-0002-moved")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(spare / "articles", elsewhere)  # the same folders, with their times: believed through a link
+    shutil.rmtree(spare / "articles")
+    (spare / "articles").symlink_to(elsewhere, target_is_directory=True)
+    copied = full_tree(elsewhere)
     edit(site, 3)
     assert sitegen(site) == 0
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")
+    assert full_tree(elsewhere) == copied, "nothing was written through the link"
