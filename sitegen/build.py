@@ -297,7 +297,7 @@ def _publish(
         index_paths = index.files if index else frozenset()
         for relative, data in planned.host_files(out.written_files | index_paths):
             out.write(relative, data)
-        out.publish()
+        out.publish(index.stamps if index else None)
         log.info("published %s", out.output)
     indexed = index.indexed if index else 0
     return Published(out.written_files, record, rendered, page_cache, indexed, pages + naming)
@@ -348,7 +348,7 @@ def _search_index(
     if kept and in_output and (isinstance(out, InPlaceOutput) or not refresh):
         if not isinstance(out, InPlaceOutput):
             carry_index(out.output, out.staging, kept)  # the preview keeps its last index: a re-index takes seconds
-        return Indexing(ready=replace(kept, indexed=0))
+        return Indexing(ready=replace(kept, indexed=0, stamps={}))  # its files' stamps are of another run
     if isinstance(out, InPlaceOutput):
         return Indexing()
     search_cache = planned.root / CACHE_DIR if planned.caches else None

@@ -183,3 +183,67 @@ def test_a_kept_page_changed_behind_the_builds_back_is_written_again(site: Path,
     assert sitegen(site) == 0
     assert page.read_text() == text
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_an_edit_looks_once_at_each_file_of_the_search_index_it_keeps(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # parts of two pages: an edit leaves the others as they were
+    monkeypatch.setattr(spare_tree, "_RACY_NS", 0)
+    edit(site, 1)
+    assert sitegen(site) == 0
+    staged_into = {path for path in full_tree(site / "output") if path.startswith("pagefind/")}
+    edit(site, 2)  # this build stages into the tree before; the next one into the tree just snapshotted
+    assert sitegen(site) == 0
+    edit(site, 3)
+    looks: Counter[str] = Counter()
+
+    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            looks[os.fspath(path)] += 1
+            return real(path, *args, **kwargs)
+
+        return look
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "stat", counting(os.stat))
+        patched.setattr(os, "lstat", counting(os.lstat))
+        assert sitegen(site) == 0
+    tree = full_tree(site / "output")
+    published = {path for path, kind in tree.items() if path.startswith("pagefind/") and kind != "folder"}
+    kept = published & staged_into
+    assert kept, "some parts of the index stayed as they were"
+    staging = f"{site / '.output.staging'}/"
+    assert {path: looks[staging + path] for path in published} == {path: int(path in kept) for path in published}
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+
+
+def test_a_spare_tree_changed_behind_the_builds_back_publishes_a_clean_builds_output(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(spare_tree, "_RACY_NS", 0)  # every folder as listed is believed, unless its time moved
+    for _ in range(2):  # the spare tree's page of post 1 is now a file of its own, not the live one
+        edit(site, 1)
+        assert sitegen(site) == 0
+    (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
+    page = spare / "articles/post-0001/index.html"
+    before = page.stat()
+    page.write_text(page.read_text().replace("Post 1", "Post X"))  # in place: no folder's time moves
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edit(site, 3)
+    with monkeypatch.context() as patched:
+        patched.setattr(spare_tree, "_read_again", refusing("reading a folder again"))
+        assert sitegen(site) == 0
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
+    (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
+    (spare / "articles/post-0004/notes.txt").write_text("left in the spare by hand")
+    (spare / "articles/post-0002").rename(spare / "articles/post-0002-moved")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(spare / "articles", elsewhere)  # the same folders, with their times: believed through a link
+    shutil.rmtree(spare / "articles")
+    (spare / "articles").symlink_to(elsewhere, target_is_directory=True)
+    copied = full_tree(elsewhere)
+    edit(site, 3)
+    assert sitegen(site) == 0
+    assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")
+    assert full_tree(elsewhere) == copied, "nothing was written through the link"

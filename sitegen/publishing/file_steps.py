@@ -9,6 +9,7 @@ import ctypes
 import ctypes.util
 import os
 from pathlib import Path
+from typing import Any
 
 from sitegen.core.workspace import discard
 
@@ -95,12 +96,19 @@ def make_folder(top: Path, relative: str, in_real_folder: bool = False) -> None:
 
 def exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one system call (Linux renameat2 RENAME_EXCHANGE)."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return bool(result == 0)
+
+
+def _renameat2() -> Any:
+    """The C library's renameat2, if it has one: looked up first among the symbols the interpreter
+    has loaded already (the C library's among them), since finding the library by name runs
+    `ldconfig -p` in a process of its own, a few milliseconds of every build."""
+    found = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if found is None:
+        name = ctypes.util.find_library("c")
+        found = getattr(ctypes.CDLL(name, use_errno=True), "renameat2", None) if name else None
+    return found

@@ -43,13 +43,18 @@ def immutable_patterns(files: Iterable[str]) -> list[str]:
     `/folder/*` for a folder holding nothing else (at any depth), else the file itself."""
     every = set(files)
     immutable = sorted(f for f in every if u.cache_control(f) == u.IMMUTABLE)
-    mixed = _folders_holding(every.difference(immutable))
+    tops = tuple({path[: path.find("/") + 1] for path in immutable if "/" in path})
+    mixed = _folders_holding(f for f in every.difference(immutable) if f.startswith(tops))  # the others: no rule
     patterns: dict[str, None] = {}  # in order, each once
+    folder = None  # the last rule for a whole folder: the paths that follow it in order, up to the next, are in it
     for path in immutable:
+        if folder and path.startswith(folder):
+            continue
         end = path.find("/")
         while end != -1 and path[: end + 1] in mixed:  # the outermost folder holding nothing else
             end = path.find("/", end + 1)
-        patterns.setdefault(path[: end + 1] if end != -1 else path)
+        folder = path[: end + 1] if end != -1 else None
+        patterns.setdefault(folder or path)
     return ["/" + u.encode_path(pattern) + ("*" if pattern.endswith("/") else "") for pattern in patterns]
 
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sitegen.publishing.writer import safe_join
+from sitegen.rendering.page_cache import Stamp
 
 
 class WrittenAhead:
@@ -121,7 +122,7 @@ class InPlaceOutput:
     def written_files(self) -> frozenset[str]:
         return frozenset(self._written)
 
-    def publish(self) -> None:
+    def publish(self, known: Mapping[str, Stamp] | None = None) -> None:
         ahead, mark = self._ahead or (WrittenAhead(), 0)
         with ahead.publishing(mark) as newer:
             for relative, content in sorted(self._pending.items()):

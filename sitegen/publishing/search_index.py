@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
@@ -33,7 +33,7 @@ from sitegen.publishing.pagefind_runs import (
     trim_for_merging,
 )
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
-from sitegen.publishing.search_parts import Part, PartCache, contents_digest, intact, link_all, listing
+from sitegen.publishing.search_parts import Part, PartCache, Stamp, contents_digest, intact, link_all, listing
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,9 @@ class SearchIndex:
     keys: dict[int, str]
     files: frozenset[str] = frozenset()
     indexed: int = 0
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
+    """What this run learned of its files in the site, by path (checked or made by it), for the
+    writer to publish them without a look of its own."""
 
     @property
     def folders(self) -> list[str]:
@@ -165,8 +168,10 @@ class _Run:
             for i in (i for i in range(len(parts)) if not kept[i] and not recorded.get(i)):
                 running[i] = self._start(runs, i, retired)
             placed: dict[int, tuple[str, list[str]]] = {}
+            stamps: dict[str, Stamp] = {}
             for i in range(len(parts)):
-                found = kept[i] or (_placed(site, cache, i, part) if cache and (part := recorded.get(i)) else None)
+                part = recorded.get(i)
+                found = kept[i] or (_placed(site, cache, i, part, stamps) if cache and part else None)
                 if found:
                     placed[i] = found
                 elif i not in running:
@@ -177,13 +182,13 @@ class _Run:
             for i in sorted(running):
                 running[i].result()
                 removed.append(removing.submit(discard, site / pages_folder(_subdir(i))))
-                placed[i] = _publish_part(site, cache, i, parts[i][0], building / str(i))
+                placed[i] = _publish_part(site, cache, i, parts[i][0], building / str(i), stamps)
             for done in removed:
                 done.result()
         discard(building)
         digests = tuple(placed[i][0] for i in range(len(parts)))
         files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
-        return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running))
+        return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running), stamps)
 
     def _start(self, runs: ThreadPoolExecutor, i: int, retired: list[Path]) -> Future[None]:
         """Run Pagefind over part `i` (each thread waits on one run), its old copy taken out of the
@@ -202,12 +207,15 @@ def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> t
     return (digest, files) if files else None
 
 
-def _placed(site: Path, cache: PartCache, index: int, part: Part) -> tuple[str, list[str]] | None:
-    """Part `index` as recorded (`part`), now in the site (its name and files): the copy already
-    there if it is whole (a spare tree's, checked by its files' stamps), else linked anew from the
-    cache; None if the cache's own copy is not whole."""
+def _placed(
+    site: Path, cache: PartCache, index: int, part: Part, stamps: dict[str, Stamp]
+) -> tuple[str, list[str]] | None:
+    """Part `index` as recorded (`part`), now in the site (its name and files, their `stamps` added):
+    the copy already there if it is whole (a spare tree's, checked by its files' stamps), else
+    linked anew from the cache; None if the cache's own copy is not whole."""
     folder = site / search_bundle(part.name)
     if intact(folder, part):
+        _stamped(part, stamps)
         return part.name, part.files  # the very files the cache holds, untouched since they were stamped
     whole = cache.whole(index, part)
     if whole is None:
@@ -216,16 +224,20 @@ def _placed(site: Path, cache: PartCache, index: int, part: Part) -> tuple[str, 
     arriving = site / BUNDLE_BUILDING / f"{index}-linked"
     link_all(cache.files_of(index), whole.files, arriving)
     os.rename(arriving, folder)
-    cache.restamp(index, whole)  # the links moved every file's change time
+    _stamped(cache.restamp(index, whole), stamps)  # the links moved every file's change time
     return whole.name, whole.files
 
 
-def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, made: Path) -> tuple[str, list[str]]:
-    """Name the part Pagefind just made for its bytes, keeping it in the cache too."""
+def _publish_part(
+    site: Path, cache: PartCache | None, index: int, key: str, made: Path, stamps: dict[str, Stamp]
+) -> tuple[str, list[str]]:
+    """Name the part Pagefind just made for its bytes, keeping it in the cache too (its files'
+    `stamps` added, as the cache took them)."""
     if index > 0:
         trim_for_merging(made)
     if cache is not None:
         part = cache.store(index, key, made)
+        _stamped(part, stamps)
         name, files = part.name, part.files
     else:
         files = listing(made)
@@ -234,6 +246,12 @@ def _publish_part(site: Path, cache: PartCache | None, index: int, key: str, mad
     discard(folder)
     os.rename(made, folder)
     return name, files
+
+
+def _stamped(part: Part, stamps: dict[str, Stamp]) -> None:
+    """Add the stamps of a part's files (the same files in the site as in the cache), by site path."""
+    folder = search_bundle(part.name)
+    stamps.update(zip([folder + name for name in part.files], part.stamps, strict=True))
 
 
 def carry_index(output: Path, staging: Path, index: SearchIndex) -> None:

@@ -71,11 +71,13 @@ class TreeContents:
         self.times = {f: t for f, t in self.times.items() if f != top and not f.startswith(below)}
 
 
-def contents_of(files: Iterable[str]) -> TreeContents:
-    """The folders and files a set of site-relative files makes."""
-    contents = TreeContents(files=set(files))
+def contents_of(files: Iterable[str], contents: TreeContents | None = None) -> TreeContents:
+    """The folders and files a set of site-relative files makes (added to `contents`, if given)."""
+    contents = contents if contents is not None else TreeContents()
+    added = set(files)
+    contents.files |= added
     folders = contents.folders
-    for relative in contents.files:
+    for relative in added:
         folder = relative.rpartition("/")[0]
         while folder not in folders:  # and every folder above it
             folders.add(folder)
@@ -189,39 +191,57 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
 
 
 def _checked(root: Path, listing: Listing) -> TreeContents:
-    """The listing, with each folder whose modification time moved read again from the disk."""
+    """The listing, with each folder whose modification time moved read again from the disk.
+
+    Every folder is looked at once, in the listing's order: those as listed are believed, the few
+    that moved (a build's last writes, made just before its listing) are read again, and what
+    was below one that is gone or is no longer a folder is left out."""
     device, _, folders, times, files, inodes = listing
-    contents = TreeContents(set(), device=device)
     top = f"{root}/"
-    known = set(folders)
-    subfolders: dict[str, set[str]] = {}  # of the folders read again: what they really hold
-    trusted = set()
-    for folder, changed in sorted(zip(folders, times, strict=True)):  # a folder sorts before all below it
-        parent, _, name = folder.rpartition("/")
-        if folder and (parent not in contents.folders or name not in subfolders.get(parent, {name})):
-            continue  # its parent is gone, or was read again and no longer holds it
+    lstat, is_folder = os.lstat, stat.S_ISDIR
+    moved: dict[str, os.stat_result | None] = {}  # what the disk says of each folder not as listed
+    for folder, changed in zip(folders, times, strict=True):
         try:
-            info = os.lstat(top + folder)
-        except FileNotFoundError:
+            info = lstat(top + folder)
+        except (FileNotFoundError, NotADirectoryError):  # gone, or a folder above it is not one now
+            moved[folder] = None
             continue
-        if not stat.S_ISDIR(info.st_mode):
-            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
-        elif info.st_mtime_ns == changed:
-            contents.folders.add(folder)
-            contents.times[folder] = changed
-            trusted.add(folder)
-        else:
-            subfolders[folder] = _read_folder(root, folder, contents, known)
-    if len(trusted) == len(known):  # the usual case: the whole tree is as listed
-        contents.files = set(files)
-        contents.inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
-        return contents
+        if info.st_mtime_ns != changed or not is_folder(info.st_mode):
+            moved[folder] = info
+    if not moved:  # the whole tree is as listed
+        known_inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
+        return TreeContents(set(folders), set(files), known_inodes, dict(zip(folders, times, strict=True)), device)
+    contents = TreeContents(set(), device=device)
+    no_longer = tuple(_read_again(root, moved, contents, folders))
+    trusted = {folder for folder in folders if folder not in moved and not folder.startswith(no_longer)}
+    contents.folders |= trusted
+    contents.times = {folder: changed for folder, changed in zip(folders, times, strict=True) if folder in trusted}
     for relative, inode in zip(files, inodes, strict=True):
         if relative.rpartition("/")[0] in trusted:
             contents.files.add(relative)
             if inode:
                 contents.inodes[relative] = inode
     return contents
+
+
+def _read_again(
+    root: Path, moved: dict[str, os.stat_result | None], contents: TreeContents, listed: list[str]
+) -> list[str]:
+    """Read again into `contents` each folder that `moved` (what the disk says of it now; None:
+    gone), from the top down; returns the beginnings of the paths below one that is no longer a
+    folder (a file or a link in its place), which are left out however they look through it."""
+    known = set(listed)
+    no_longer: list[str] = []
+    for folder in sorted(moved):  # a folder sorts before all below it
+        info = moved[folder]
+        if info is None or folder.startswith(tuple(no_longer)):
+            continue  # gone (and so is all below it), or below a folder that is not one now
+        if not stat.S_ISDIR(info.st_mode):
+            contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
+            no_longer.append(folder + "/")
+        else:
+            _read_folder(root, folder, contents, known)
+    return no_longer
 
 
 def add_branch(root: Path, folder: str, contents: TreeContents) -> None:

@@ -11,7 +11,7 @@ import filecmp
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -39,6 +39,7 @@ from sitegen.publishing.spare_tree import (
     take_spare,
 )
 from sitegen.publishing.uptodate import digest_of
+from sitegen.rendering.page_cache import Stamp
 
 
 class UnsafePath(ValueError):
@@ -62,7 +63,7 @@ class SiteOutput(Protocol):
     def count_written(self, relatives: Iterable[str]) -> None: ...
     def reuse_tree(self, relative: str) -> None: ...
     def remove_unwritten(self) -> None: ...
-    def publish(self) -> None: ...
+    def publish(self, known: Mapping[str, Stamp] | None = None) -> None: ...
 
     @property
     def written_files(self) -> frozenset[str]: ...
@@ -90,6 +91,9 @@ class StagedOutput:
         self._slot = spare_slot(cache, output) if cache else None
         self._held = TreeContents()
         """What the staging folder held before this build wrote to it (nothing, if made afresh)."""
+        self._pages: TreeContents | None = None
+        """The files this build had written when it removed the rest (remove_unwritten), and their
+        folders: publish() adds those written since, and the search index."""
         self._touched = {""}
         """The folders this process changed (added, replaced or removed an entry in)."""
         self._has_output = True
@@ -241,34 +245,46 @@ class StagedOutput:
         folders stay, for the search index to keep those it still has (each checked file by file)
         and remove the rest."""
         now = contents_of(self._written | {MARKER})
-        now.folders |= {f for f in self._held.folders if f == BUNDLE_DIR or f.startswith(BUNDLE_DIR + "/")}
-        now.files |= {f for f in self._held.files if f.startswith(BUNDLE_DIR + "/")}
+        self._pages = TreeContents(set(now.folders), set(now.files))
+        bundle = BUNDLE_DIR + "/"  # of what this build has not written, the search index's entries
+        now.folders |= {f for f in self._held.folders - now.folders if f == BUNDLE_DIR or f.startswith(bundle)}
+        now.files |= {f for f in self._held.files - now.files if f.startswith(bundle)}
         self._touched |= remove_stale(self.staging, self._held, now)
         now.inodes, now.device, now.times = self._held.inodes, self._held.device, self._held.times
         self._held = now
 
-    def publish(self) -> None:
+    def publish(self, known: Mapping[str, Stamp] | None = None) -> None:
         """Make the staged site the output, atomically where the system allows; what a spare tree
-        held that this build did not write is removed first."""
-        now = contents_of(self._written | {MARKER})
+        held that this build did not write is removed first. `known`: the stamps of files another
+        part of the build has just looked at or made (the search index's), by site path."""
+        now, self._pages = self._pages, None
+        now = contents_of(self._written - now.files, now) if now else contents_of(self._written | {MARKER})
         if (self.staging / BUNDLE_DIR).is_dir():  # the search index, made whole by Pagefind
             add_branch(self.staging, BUNDLE_DIR, now)
         self._touched |= remove_stale(self.staging, self._held, now)
         now.times = self._held.times
-        inodes, stamps = self._looked_up(now)
+        inodes, stamps = self._looked_up(now, known or {})
         if self._slot:
             record_tree(self._slot, self.staging, now, inodes, self._touched)
         self._swap()
         self.published_digest = digest_of(self.output, stamps)
 
-    def _looked_up(self, now: TreeContents) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    def _looked_up(
+        self, now: TreeContents, handed: Mapping[str, Stamp]
+    ) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
         """Every file of the staged tree with its inode, and its size and modification time: known
-        already for what this process wrote or carried over, looked at once for the rest (written
-        by the workers, or by Pagefind)."""
+        already for what this process wrote or carried over, or `handed` over (the search index's
+        files), and looked at once for the rest (written by the workers)."""
         inodes, stamps = {}, {}
         known, top = self._known, self._top
         for relative in now.files:
-            info = known.get(relative) or os.lstat(top + relative)
+            info = known.get(relative)
+            if info is None:
+                stamp = handed.get(relative)
+                if stamp is not None:
+                    inodes[relative], stamps[relative] = stamp[0], (stamp[1], stamp[2])
+                    continue
+                info = os.lstat(top + relative)
             inodes[relative] = info.st_ino
             stamps[relative] = (info.st_size, info.st_mtime_ns)
         return inodes, stamps
