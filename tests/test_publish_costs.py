@@ -57,6 +57,24 @@ def refusing(what: str) -> Callable[..., Any]:
     return refuse
 
 
+def looks_while_building(root: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each path was looked at (stat or lstat) while `root` was built, successfully."""
+    looks: Counter[str] = Counter()
+
+    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            looks[os.fspath(path)] += 1
+            return real(path, *args, **kwargs)
+
+        return look
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "stat", counting(os.stat))
+        patched.setattr(os, "lstat", counting(os.lstat))
+        assert sitegen(root) == 0
+    return looks
+
+
 def test_an_edit_reads_again_only_the_input_that_changed(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(site, 3)
     opened: list[str] = []
@@ -151,19 +169,7 @@ def test_an_edit_looks_once_at_each_page_it_keeps(site: Path, monkeypatch: pytes
         edit(site, 1)
         assert sitegen(site) == 0
     edit(site, 3)
-    looks: Counter[str] = Counter()
-
-    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
-        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
-            looks[str(path)] += 1
-            return real(path, *args, **kwargs)
-
-        return look
-
-    with monkeypatch.context() as patched:
-        patched.setattr(os, "stat", counting(os.stat))
-        patched.setattr(os, "lstat", counting(os.lstat))
-        assert sitegen(site) == 0
+    looks = looks_while_building(site, monkeypatch)
     kept = [f"articles/post-{number:04d}/index.html" for number in range(8) if number not in (1, 3)]
     assert {page: sum(n for path, n in looks.items() if path.endswith(page)) for page in kept} == dict.fromkeys(kept, 1)
     assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
@@ -196,19 +202,7 @@ def test_an_edit_looks_once_at_each_file_of_the_search_index_it_keeps(
     edit(site, 2)  # this build stages into the tree before; the next one into the tree just snapshotted
     assert sitegen(site) == 0
     edit(site, 3)
-    looks: Counter[str] = Counter()
-
-    def counting(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
-        def look(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
-            looks[os.fspath(path)] += 1
-            return real(path, *args, **kwargs)
-
-        return look
-
-    with monkeypatch.context() as patched:
-        patched.setattr(os, "stat", counting(os.stat))
-        patched.setattr(os, "lstat", counting(os.lstat))
-        assert sitegen(site) == 0
+    looks = looks_while_building(site, monkeypatch)
     tree = full_tree(site / "output")
     published = {path for path, kind in tree.items() if path.startswith("pagefind/") and kind != "folder"}
     kept = published & staged_into
