@@ -29,7 +29,7 @@ from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.recordings import recordings
-from sitegen.publishing.rendered_pages import Progress, render_all
+from sitegen.publishing.rendered_pages import PageRendering, Progress, render_all
 from sitegen.publishing.search_index import Indexing, SearchIndex, carry_index, reads_whole_site, start_index
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record, stamps_taken
@@ -46,7 +46,6 @@ from sitegen.theming.lookup import rendering_dirs, theme_dirs
 from sitegen.theming.strings import Strings, unknown_language_warning
 
 log = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True)
@@ -285,11 +284,9 @@ def _publish(
         page_cache = _page_cache(planned, out, continued)
         pages = [job for job in jobs if not job.names_search_index]
         keys: dict[bytes, bytes] = {}  # what Pagefind reads of each page rendered, by its bytes' SHA-256
-        workers = planned.options.workers
-        record, rendered = render_all(pages, renderer, out, guard, root, progress, workers, page_cache, keys)
-        if guard.errors:
-            raise BuildFailed(guard.errors)
-        index = _index_beside(planned, out, refresh_search, continued, record, keys)
+        rendering = PageRendering(pages, renderer, out, guard, root, page_cache, keys)
+        rendering.render_changed(progress, planned.options.workers)
+        index, (record, rendered) = _index_beside(planned, out, refresh_search, continued, rendering, keys)
         bundle = index.named(Urls.for_site(planned.config)) if index else None
         naming = [job.naming(bundle) for job in jobs if job.names_search_index]
         last, last_rendered = render_all(naming, renderer, out, guard, root, None, 1, page_cache)
@@ -308,16 +305,23 @@ def _index_beside(
     out: SiteOutput,
     refresh: bool,
     continued: Continued | None,
-    record: dict[str, Entry],
+    rendering: PageRendering,
     keys: dict[bytes, bytes],
-) -> SearchIndex | None:
-    """Write the files that are not pages (feeds, sitemap, images) while Pagefind indexes the pages;
-    remove what this build did not write; and return the search index. Pagefind starts at once
-    when it reads only the searchable pages, or after the removal when it reads the whole site."""
+) -> tuple[SearchIndex | None, tuple[dict[str, Entry], frozenset[str]]]:
+    """Settle the unchanged pages and write the files that are not pages (feeds, sitemap, images)
+    while Pagefind indexes the pages; remove what this build did not write; and return the search
+    index, with the pages' record and those rendered. Pagefind starts once the changed pages are
+    rendered when it reads only the searchable pages (those of the parts it makes settled first),
+    or after the removal when it reads the whole site."""
     searchable = [job.output for job in planned.jobs if job.searchable]
-    early = not reads_whole_site(searchable)
-    indexing = _search_index(planned, out, refresh, continued, record, keys, searchable) if early else None
+    early = not reads_whole_site(searchable) and not rendering.errors and not rendering.guard.errors
+    record = rendering.record
+    indexing = _search_index(planned, out, refresh, continued, record, keys, searchable, rendering) if early else None
     try:
+        alone = indexing is None or indexing.running is None  # no thread of the index's running
+        pages = rendering.finished(planned.options.workers if alone else 1)
+        if indexing:
+            indexing.pages_settled()
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
         out.remove_unwritten()  # what the folder held and this build did not write
@@ -329,7 +333,7 @@ def _index_beside(
         raise
     if continued and indexing.running:
         continued.search = index
-    return index
+    return index, pages
 
 
 def _search_index(
@@ -340,6 +344,7 @@ def _search_index(
     record: dict[str, Entry],
     keys: dict[bytes, bytes],
     searchable: list[str],
+    settling: PageRendering | None = None,
 ) -> Indexing:
     """The search index the search page names: made now from the staged pages; or the one the
     preview has (updated in place, the preview brings it up to date itself, after the reload)."""
@@ -355,7 +360,9 @@ def _search_index(
     digests = {relative: content for relative, (_, content) in record.items()}
     language, workers = planned.config.language, planned.options.workers
     site = out.staging
-    return start_index(site, language, searchable, search_cache, workers, digests, only=True, learned=keys)
+    return start_index(
+        site, language, searchable, search_cache, workers, digests, only=True, learned=keys, settling=settling
+    )
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from conftest import REPO, SAMPLE_EPOCH, MakeSite, clean_build, snapshot
 from sitegen.build import build as build_site
-from sitegen.publishing import pagefind_runs, search_index
+from sitegen.publishing import pagefind_runs, rendered_pages, search_index
 
 THEMES = REPO / "themes/default/templates"
 ARTICLE = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
@@ -168,3 +169,52 @@ def test_pages_read_from_a_folder_of_their_own_make_the_same_index(
     assert len(linked) == PARTS
     assert snapshot(own / "output") == snapshot(walked / "output")
     assert not list((own / "output").rglob("*-pages")), "the folders of pages are not published"
+
+
+def test_a_damaged_page_beside_an_edit_is_rendered_again_before_its_part_is_indexed(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit's part is indexed while the unchanged pages settle: a page of that part found
+    changed behind the build's back is rendered again first, so Pagefind reads the right bytes.
+    Here the other pages settle only once Pagefind has started on the edited part."""
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)  # the spare tree now holds pages too
+    with (site / "output/articles/calm-4/index.html").open("r+b") as page:  # the output and the store share it
+        page.write(b"<p>Not what sitegen wrote: lanternfish.</p>")
+    (site / "content/articles/calm-3.md").write_text(ARTICLE.format(n=3) + "\nEdited too.\n")
+    read: dict[str, bytes] = {}
+    started = threading.Event()
+    real_run, real_finished = search_index.run_pagefind, rendered_pages.PageRendering.finished
+
+    def run(site: Path, language: str, bundle: str, pages: list[str] | None, own: bool) -> None:
+        read.update((page, (site / page).read_bytes()) for page in pages or [])
+        started.set()
+        real_run(site, language, bundle, pages, own)
+
+    def finished(self: rendered_pages.PageRendering, workers: int = 1) -> object:
+        assert started.wait(60), "Pagefind started on the edited part before the other pages settled"
+        return real_finished(self, workers)
+
+    monkeypatch.setattr(search_index, "run_pagefind", run)
+    monkeypatch.setattr(rendered_pages.PageRendering, "finished", finished)
+    report = build_site(site)
+    assert b"lanternfish" not in read["articles/calm-4/index.html"]
+    assert report.search_parts_indexed == 1
+    assert report.rendered == 3, "the edited page, its damaged neighbour and the search page"
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_an_edit_reads_the_keys_it_lost_from_pages_put_in_place_first(site: Path) -> None:
+    """Without the record of what Pagefind reads of each page, every page is read again, from the
+    site: each is put there before it is read, while the others wait to be settled."""
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+    build_site(site)
+    (site / ".sitegen-cache/pagefind/pages.keys").unlink()
+    (site / "content/articles/calm-3.md").write_text(ARTICLE.format(n=3) + "\nEdited too.\n")
+    assert build_site(site).search_parts_indexed == 1
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental

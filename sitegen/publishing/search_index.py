@@ -17,9 +17,12 @@ import contextlib
 import hashlib
 import logging
 import os
+import threading
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
@@ -87,6 +90,16 @@ def index_site(
     return index
 
 
+class Settling(Protocol):
+    """The pages of a build still being settled into the site (publishing.rendered_pages)."""
+
+    def pending(self, relative: str) -> bool:
+        """Whether the page is not in the site yet."""
+
+    def settle(self, relatives: Iterable[str], workers: int = 1) -> None:
+        """Put these pages in the site now."""
+
+
 def start_index(
     site: Path,
     language: str,
@@ -97,20 +110,32 @@ def start_index(
     in_place: SearchIndex | None = None,
     only: bool = False,
     learned: dict[bytes, bytes] | None = None,
+    settling: Settling | None = None,
 ) -> Indexing:
     """index_site, begun: each part's key is worked out now (reading a page, if need be, on up to
     `workers` processes), and the rest goes on in a thread of its own, Pagefind's runs first, while
     the caller writes what does not need the index. Pagefind reads the pages of each part now, and
-    with one part for the whole site, every page in `site`: the caller writes no page meanwhile."""
+    with one part for the whole site, every page in `site`: the caller writes no page meanwhile.
+
+    With `settling`, some pages are not in the site yet. Those whose keys must be read, and those
+    of each part holding a page already there (a changed one, likely to be indexed anew), are put
+    there now; a part made only of pages still to come is indexed (if need be) once the caller
+    says every page is there (`Indexing.pages_settled`)."""
     with contextlib.ExitStack() as holding:
         if cache_dir:
             holding.enter_context(search_cache_lock(cache_dir))  # the preview refreshes its index beside the builds
         page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
         page_keys.learn(learned or {})
+        if settling:
+            settling.settle(page_keys.unread(pages, known or {}))
         parts = _parts(site, language, pages, known or {}, page_keys, workers)
         held = holding.pop_all()  # let go of by the thread, when the index is made
+    settled = threading.Event()
+    ready = _settled_parts(parts, settling) if settling else None
+    if ready is None:
+        settled.set()
     cache = PartCache(cache_dir / "pagefind") if cache_dir else None
-    run = _Run(site, language, parts, cache, workers, reads_own_folder(len(pages), chunk_size()))
+    run = _Run(site, language, parts, cache, workers, reads_own_folder(len(pages), chunk_size()), settled, ready)
 
     def finish() -> SearchIndex:
         with held:
@@ -119,17 +144,35 @@ def start_index(
             return index
 
     thread = ThreadPoolExecutor(1, "search-index")
-    indexing = Indexing(running=thread.submit(finish))
+    indexing = Indexing(running=thread.submit(finish), settled=settled)
     thread.shutdown(wait=False)
     return indexing
 
 
+def _settled_parts(parts: list[tuple[str, list[str] | None]], settling: Settling) -> frozenset[int]:
+    """The parts holding a page already in the site, each of their pages now put there too."""
+    ready = set()
+    for number, (_, chunk) in enumerate(parts):
+        pending = [page for page in chunk or [] if settling.pending(page)]
+        if len(pending) < len(chunk or []):
+            settling.settle(pending)
+            ready.add(number)
+    return frozenset(ready)
+
+
 @dataclass(frozen=True)
 class Indexing:
-    """The search index on its way (`running`), or one at hand (`ready`: kept, or none wanted)."""
+    """The search index on its way (`running`), or one at hand (`ready`: kept, or none wanted).
+    `settled` is set once every page is in the site: until then a part some of whose pages may be
+    missing waits."""
 
     running: Future[SearchIndex] | None = None
     ready: SearchIndex | None = None
+    settled: threading.Event = field(default_factory=threading.Event, compare=False)
+
+    def pages_settled(self) -> None:
+        """Say that every page is in the site now."""
+        self.settled.set()
 
     def result(self) -> SearchIndex | None:
         """The index, once made (or what stopped it, raised)."""
@@ -138,6 +181,7 @@ class Indexing:
     def abandon(self) -> None:
         """Wait for the index to stop, its failure aside (the build failed elsewhere): until then
         Pagefind may be writing in the site."""
+        self.settled.set()  # a part waiting for its pages goes on, to fail or finish
         with contextlib.suppress(Exception):
             self.result()
 
@@ -153,6 +197,10 @@ class _Run:
     cache: PartCache | None
     workers: int
     own_folders: bool
+    settled: threading.Event
+    """Set once every page is in the site."""
+    ready: frozenset[int] | None
+    """The parts whose pages are all in the site already (None: all)."""
 
     def index(self, in_place: SearchIndex | None, only: bool) -> SearchIndex:
         """Start Pagefind for each part the cache has no record of, then look for the others
@@ -165,7 +213,8 @@ class _Run:
         with ThreadPoolExecutor(self.workers) as runs, ThreadPoolExecutor(1) as removing:
             running: dict[int, Future[None]] = {}
             retired: list[Path] = []
-            for i in (i for i in range(len(parts)) if not kept[i] and not recorded.get(i)):
+            fresh = [i for i in range(len(parts)) if not kept[i] and not recorded.get(i)]
+            for i in sorted(fresh, key=self._waits):  # those whose pages are all in the site first
                 running[i] = self._start(runs, i, retired)
             placed: dict[int, tuple[str, list[str]]] = {}
             stamps: dict[str, Stamp] = {}
@@ -190,11 +239,17 @@ class _Run:
         files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
         return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running), stamps)
 
+    def _waits(self, i: int) -> bool:
+        """Whether part `i` must wait for its pages to be in the site."""
+        return self.ready is not None and i not in self.ready
+
     def _start(self, runs: ThreadPoolExecutor, i: int, retired: list[Path]) -> Future[None]:
         """Run Pagefind over part `i` (each thread waits on one run), its old copy taken out of the
         cache first (into `retired`, to be removed)."""
         if self.cache:
             retired.append(self.cache.retire(i))
+        if self._waits(i):
+            self.settled.wait()  # some of its pages are still to come
         return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1], self.own_folders)
 
 

@@ -177,9 +177,7 @@ def _without_comments(inner: bytes) -> bytes:
 def _holding(before: bytes, after: bytes) -> bytes | None:
     """The names of the elements that hold the body, if each is closed after it, in order; None
     for any nesting that only an HTML parser could work out."""
-    if (b"/>" in before or b"/>" in after) and any(
-        name not in _VOID for name in _SELF_CLOSING.findall(before + after)
-    ):
+    if (b"/>" in before or b"/>" in after) and any(name not in _VOID for name in _SELF_CLOSING.findall(before + after)):
         return None
     tags = b" ".join(_TAG.findall(before)), b" ".join(_TAG.findall(after))
     if tags not in _nestings:
@@ -227,6 +225,12 @@ class PageKeys:
     def learn(self, keys: dict[bytes, bytes]) -> None:
         """Keys made just now, from the bytes of pages as they were written (by their SHA-256)."""
         self._known.update(keys)
+
+    def unread(self, pages: list[str], contents: dict[str, bytes]) -> list[str]:
+        """The `pages` whose keys must be read from their files (their bytes' SHA-256 by path in
+        `contents`): those whose bytes are unknown, or new to the record."""
+        known = self._known
+        return [page for page in pages if contents.get(page) not in known]
 
     def of(self, site: Path, pages: list[tuple[str, bytes | None]], workers: int) -> list[bytes]:
         """The key of each page (its path in `site`, and the SHA-256 of its bytes if known),
