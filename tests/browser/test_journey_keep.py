@@ -406,6 +406,9 @@ def tab_past_the_fields_parts(page: Page, target: Locator) -> None:
 
 
 def test_the_panel_works_from_the_keyboard(page: Page, tmp_path: Path) -> None:
+    # Playwright asks the browser to intercept file choosers only once a listener waits for one,
+    # without waiting for its answer: under load a key press could beat it. One listens from now.
+    page.on("filechooser", lambda chooser: None)
     page.goto(OVERVIEW)
     page.get_by_role("heading", name="Keep your progress").scroll_into_view_if_needed()
     page.locator(".clear-progress").focus()
