@@ -68,6 +68,25 @@ def test_an_edited_body_renders_again_only_its_own_page(site: Path) -> None:
     assert clean_build(site) == incremental
 
 
+def test_a_new_article_renders_again_only_the_pages_that_change(site: Path) -> None:
+    """Every page names the categories, but only the categories index and a category's own
+    pages count its articles: a new article leaves the pages of the others alone."""
+    output = site / "output"
+    before, bytes_before = pages(site), snapshot(output)
+    (site / "content/articles/a-new-post.md").write_text(
+        "---\ntitle: A new post\ndate: 2024-02-03\ncategory: Anxiety\ntags: [tag3]\n---\nA first gentle step.\n"
+    )
+    report = build_site(site)
+    after, bytes_after = pages(site), snapshot(output)
+    changed = {page for page in after if bytes_before.get(page) != bytes_after[page]}
+    assert {"articles/a-new-post/index.html", "categories/index.html"} <= changed
+    assert not any(page.startswith("articles/post-") for page in changed)
+    assert rendered_again(before, after) == changed
+    counting = {page for page in after if page.startswith("categories/anxiety/")}
+    assert report.rendered == len(changed | counting | {"search/index.html"}), "no other page rendered again"
+    assert clean_build(site) == bytes_after
+
+
 def test_an_edit_digests_the_card_of_the_edited_article_alone(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -52,6 +52,7 @@ from sitegen.planning.brand import BrandView
 from sitegen.planning.views import (
     ArticleSummary,
     ArticleView,
+    CategoryLink,
     CategoryView,
     ClinicianView,
     CrisisNotice,
@@ -99,7 +100,10 @@ class SiteView:
     """Each static file's address by its name in static/ ('icons/leaf.svg' →
     '/static/icons/leaf.1a2b3c4d5e.svg'): named for its bytes, so hosts may keep it for a year.
     A template that loads a file of its own writes `site.static_urls["icons/leaf.svg"]`."""
-    categories: tuple[CategoryView, ...]
+    categories: tuple[CategoryLink, ...]
+    """Every category, in site.yaml's order: `name`, `slug`, `description` and `url`. How many
+    articles and journeys each holds is on the categories index (`categories`) and on a category's
+    own page (`category`): a page that shows no count is not rendered again when one changes."""
     content_security_policy: str
     """The site's Content-Security-Policy as a `<meta http-equiv>` can carry it, for hosts that
     send no headers: put it in the head before any script or stylesheet."""

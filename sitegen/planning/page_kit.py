@@ -30,6 +30,7 @@ from sitegen.planning.nav import site_navigation
 from sitegen.planning.page_job import DIGESTIBLE, LazyContext, PageJob
 from sitegen.planning.views import (
     ArticleSummary,
+    CategoryLink,
     CategoryView,
     DayView,
     JourneySummary,
@@ -103,7 +104,7 @@ class PageKit:
             stylesheet_url=u.static_href(config.base_path, assets.hashed("site.css")),
             script_url=u.static_href(config.base_path, assets.hashed("site.js")),
             static_urls={f.name: u.static_href(config.base_path, f.hashed) for f in assets.files},
-            categories=self._category_views(),
+            categories=tuple(CategoryLink(c.name, c.slug, c.description, c.url) for c in self.category_views),
             content_security_policy=content_security_policy(config, meta=True),
             referrer_policy=config.referrer_policy,
             brand=self.brand.view,
@@ -269,7 +270,9 @@ class PageKit:
             return self._ctas.setdefault((category, author, setting), cta)
         return cta
 
-    def _category_views(self) -> tuple[CategoryView, ...]:
+    @cached_property
+    def category_views(self) -> tuple[CategoryView, ...]:
+        """Every category with its counts, in site.yaml's order."""
         articles: dict[str, int] = defaultdict(int)
         journeys: dict[str, int] = defaultdict(int)
         for article in self.content.articles:

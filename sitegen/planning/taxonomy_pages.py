@@ -85,12 +85,12 @@ def _numbered(planner: PageKit, title: str, number: int, count: int) -> str:
 def category_pages(planner: PageKit) -> list[PageJob]:
     content = planner.content
     ctx: dict[str, Any] = dict(planner.base(planner.strings.text("topics"), u.categories(), "categories"))
-    ctx["categories"] = planner.site.categories
+    ctx["categories"] = planner.category_views
     jobs = [PageJob(u.categories(), "categories.html", ctx, "the category index")]
     by_category: dict[str, list[Article]] = defaultdict(list)
     for article in content.articles:
         by_category[article.category].append(article)
-    for view in planner.site.categories:
+    for view in planner.category_views:
         chunks = pages_of(tuple(by_category[view.name]), planner.config.articles_per_page)
         journeys = tuple(planner.journey_summary(j) for j in content.journeys if j.category == view.name)
         for number, chunk in enumerate(chunks, start=1):

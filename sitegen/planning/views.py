@@ -222,7 +222,21 @@ class WorkbookView:
 
 
 @dataclass(frozen=True)
+class CategoryLink:
+    """A category as every page may name it (`site.categories`): what it is and where it lives.
+    Its counts are left to the pages that show them, so that adding an article changes no page
+    that names its category without counting."""
+
+    name: str
+    slug: str
+    description: str
+    url: str
+
+
+@dataclass(frozen=True)
 class CategoryView:
+    """A category as its own page and the categories index show it, counted."""
+
     name: str
     slug: str
     description: str
