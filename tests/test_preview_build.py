@@ -138,7 +138,7 @@ def indexed_text(site: Path) -> str:
 
 
 def test_the_search_index_follows_edits_part_by_part(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "4")  # the sample's searchable pages make 7 parts
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "4")  # the sample's searchable pages make 8 parts
     site = project / ".sitegen-preview" / "site"
     preview = PreviewBuilder(project, site)
     first = preview.build()

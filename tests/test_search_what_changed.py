@@ -20,7 +20,7 @@ from sitegen.publishing import pagefind_runs, rendered_pages, search_index
 THEMES = REPO / "themes/default/templates"
 ARTICLE = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
 FILES = {f"content/articles/calm-{n}.md": ARTICLE.format(n=n) for n in range(1, 7)}
-PARTS = 3  # six articles, two to a part
+PARTS = 2  # six articles: a part of two and one of four (search_layout.py: by each path's hash)
 
 
 @pytest.fixture
@@ -218,3 +218,22 @@ def test_an_edit_reads_the_keys_it_lost_from_pages_put_in_place_first(site: Path
     assert build_site(site).search_parts_indexed == 1
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
+
+
+def test_an_article_added_or_removed_indexes_only_the_part_it_joins_or_leaves(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which part holds a page depends on its path alone: a new article, listed first, moves no
+    other page into another part, and neither does one removed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    root = make_site({f"content/articles/calm-{n}.md": ARTICLE.format(n=n) for n in range(1, 9)})
+    assert build_site(root).search_parts_indexed == 4, "eight articles, at most two to a part on average"
+    (root / "content/articles/a-new-day.md").write_text(
+        "---\ntitle: A new day\ndate: 2025-02-01\ncategory: Anxiety\n---\nMorning light, softly.\n"
+    )
+    assert build_site(root).search_parts_indexed == 1
+    assert clean_build(root) == snapshot(root / "output")
+    (root / "content/articles/calm-2.md").unlink()
+    assert build_site(root).search_parts_indexed == 1
+    assert clean_build(root) == snapshot(root / "output")

@@ -36,6 +36,7 @@ from sitegen.publishing.pagefind_runs import (
     trim_for_merging,
 )
 from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
+from sitegen.publishing.search_layout import parts_of
 from sitegen.publishing.search_parts import Part, PartCache, Stamp, contents_digest, intact, link_all, listing
 
 log = logging.getLogger(__name__)
@@ -349,7 +350,9 @@ def _parts(
     """Each part's cache key and its pages (None: the whole site, when one part holds every page).
 
     A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
-    just the part holding it, and a template edit that Pagefind cannot see re-indexes none.
+    just the part holding it, and a template edit that Pagefind cannot see re-indexes none; and
+    which part holds a page depends on its path alone (search_layout.py), so a page added or
+    removed re-indexes just the part it joins or leaves.
     """
     size = chunk_size()
     salt = f"{pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0{LAYOUT}\0"
@@ -359,8 +362,8 @@ def _parts(
     keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
     if whole_site:
         return [(_digest(salt, pages, keys), None)]
-    chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [(_digest(f"{salt}{i}\0", chunk, keys), chunk) for i, chunk in enumerate(chunks)]
+    chunks = parts_of(pages, size)
+    return [(_digest(f"{salt}{len(chunks)}\0{i}\0", chunk, keys), chunk) for i, chunk in enumerate(chunks)]
 
 
 def reads_whole_site(pages: list[str]) -> bool:

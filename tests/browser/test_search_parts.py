@@ -41,11 +41,11 @@ def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, brow
         for i, word in enumerate(words)
     }
     root = make_site(files)
-    result = run_sitegen("build", cwd=root, env={"SITEGEN_SEARCH_CHUNK": "5"})
+    result = run_sitegen("build", cwd=root, env={"SITEGEN_SEARCH_CHUNK": "3"})  # twelve pages: four parts
     assert result.code == 0, result.err
     output = root / "output"
     parts = list((output / "pagefind").iterdir())  # a folder for each part, named for its bytes
-    assert len(parts) == 3 and all((part / "pagefind-entry.json").is_file() for part in parts)
+    assert len(parts) == 4 and all((part / "pagefind-entry.json").is_file() for part in parts)
     first = re.search(r'data-bundle="/pagefind/(\w+)/pagefind\.js"', (output / "search/index.html").read_text())
     assert first, "the search page names Pagefind's script in the first part"
     with_script = [part.name for part in parts if (part / "pagefind.js").exists()]
