@@ -12,6 +12,8 @@ STEPS = (
     ("warm", "warm full build (cache kept, output removed)"),
     ("noop", "no-op build (nothing changed)"),
     ("article", "one article edited"),
+    ("added", "one article added"),
+    ("removed", "one article removed"),
     ("template", "one template edited"),
     ("preview", "preview: article saved → rebuilt page served"),
 )

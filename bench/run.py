@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import os
 import platform
+import re
 import shlex
 import shutil
 import socket
@@ -156,6 +157,36 @@ def edited_article(project: Path) -> Path:
     return files[min(EDITED, len(files) - 1)]
 
 
+ADDED = """---
+title: "A Softer Start to the Week, Note {index}"
+date: {date}
+category: {category}
+tags: [routines]
+description: "Small ways to meet a Monday without bracing for it."
+---
+
+Mondays can arrive with a weight that has little to do with the day itself. Before the first
+message, try one unhurried minute: feet on the floor, a slow breath out, a glance at what truly
+needs you today.
+
+It helps to name one thing you are looking forward to, however small, and to let the rest of
+the list wait its turn.
+"""
+
+
+def added_article(project: Path, index: int) -> Path:
+    """The article the `index`th run of the 'one article added' step writes (and the next step removes)."""
+    return project / "content" / "articles" / f"bench-added-{index}.md"
+
+
+def add_article(project: Path, index: int) -> None:
+    """A new article, the newest of all (it heads every listing it is on), in the edited article's category."""
+    found = re.search(r"^category: (.+)$", edited_article(project).read_text(encoding="utf-8"), re.M)
+    category = found.group(1) if found else "Anxiety"
+    text = ADDED.format(index=index, date=synth.LAST_DATE.isoformat(), category=category)
+    added_article(project, index).write_text(text, encoding="utf-8")
+
+
 def append(path: Path, text: str) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(text)
@@ -193,6 +224,10 @@ def bench_sitegen(project: Path, size: int, runs: int, run: report.Run) -> None:
     append(article, "\nA line before the measured edits.\n")
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
     record("article", "one article edited", lambda i: append(article, f"\nOne more line for run {i}.\n"), quick_steps)
+    # A new post is the writer's most common change, and one removed the next: each moves every
+    # listing it is on, and one part of the search index.
+    record("added", "one article added", lambda i: add_article(project, i), quick_steps)
+    record("removed", "one article removed", lambda i: added_article(project, i).unlink(), quick_steps)
 
     def edit_template(index: int) -> None:
         """A visible edit: an HTML comment inside the main block changes every article page."""
