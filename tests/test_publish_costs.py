@@ -241,3 +241,40 @@ def test_a_spare_tree_changed_behind_the_builds_back_publishes_a_clean_builds_ou
     assert sitegen(site) == 0
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean-again")
     assert full_tree(elsewhere) == copied, "nothing was written through the link"
+
+
+def test_a_moved_or_copied_project_keeps_no_spare_tree_for_its_old_place(site: Path, tmp_path: Path) -> None:
+    """Each output's spare tree is kept for its next build; a tree kept for an output that moved
+    away with its project, or for the original of a copied project, would be kept for ever."""
+
+    def slots(root: Path) -> dict[str, set[str]]:
+        """The names in the spare folder, by the output they are kept for (its key)."""
+        found: dict[str, set[str]] = {}
+        for path in (root / ".sitegen-cache/spare").iterdir():
+            found.setdefault(path.name.partition(".")[0], set()).add(path.name)
+        return found
+
+    def trees(root: Path) -> set[str]:
+        return {key for key, names in slots(root).items() if f"{key}.tree" in names}
+
+    edit(site, 1)
+    assert sitegen(site) == 0  # the first build's tree is now the spare
+    (first,) = trees(site)
+    moved = tmp_path / "moved"
+    shutil.move(site, moved)
+    edit(moved, 2)
+    assert sitegen(moved) == 0
+    assert first not in slots(moved), "the tree kept for the old place is gone, with its listings"
+    (second,) = trees(moved)
+    copied = shutil.copytree(moved, tmp_path / "copied", symlinks=True)
+    edit(copied, 3)
+    assert sitegen(copied) == 0
+    assert second not in slots(copied), "the copy keeps no tree for the original's output"
+    assert len(trees(copied)) == 1
+    elsewhere = ["--output", str(moved / "elsewhere")]
+    for number in (4, 5):  # the second build sets the first one's tree aside
+        edit(moved, number)
+        assert sitegen(moved, *elsewhere) == 0
+    edit(moved, 6)
+    assert sitegen(moved) == 0
+    assert len(trees(moved)) == 2, "a second output of the same project keeps its own tree"

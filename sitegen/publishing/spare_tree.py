@@ -96,6 +96,11 @@ class SpareSlot:
     def tree(self) -> Path:
         return self.folder / f"{self.key}.tree"
 
+    @property
+    def origin(self) -> Path:
+        """Where the slot records what it belongs to (`_origin`)."""
+        return self.folder / f"{self.key}.origin"
+
     def listing(self, root: os.stat_result) -> Path:
         return self.folder / f"{self.key}.{root.st_dev}-{root.st_ino}.listing"
 
@@ -129,17 +134,55 @@ def take_spare(slot: SpareSlot, staging: Path) -> bool:
 
 def set_aside(slot: SpareSlot, old: Path, live: Path) -> None:
     """Keep the tree at `old` (which a swap replaced, or a failed build staged) as the spare, and
-    drop the listings of trees that are neither it nor the `live` output."""
+    drop the listings of trees that are neither it nor the `live` output, and every other slot
+    that no longer serves an output of this project (see `_serves`)."""
     own_folder(slot.folder)
     discard(slot.tree)
     os.rename(old, slot.tree)
     keep = {slot.listing(slot.tree.lstat()).name}
     with contextlib.suppress(OSError):
         keep.add(slot.listing(live.lstat()).name)
+    origin = _origin(slot.folder, live)
+    if _read_origin(slot.origin) != origin:
+        with contextlib.suppress(OSError):
+            slot.origin.write_text(origin, encoding="utf-8")
     with os.scandir(slot.folder) as entries:
-        for entry in entries:
-            if entry.name.startswith(slot.key + ".") and entry.name.endswith(".listing") and entry.name not in keep:
-                discard(Path(entry.path))
+        found = sorted(entry.name for entry in entries)
+    strays = {name.partition(".")[0] for name in found if name.endswith(".tree") and not _serves(slot.folder, name)}
+    for name in found:
+        key = name.partition(".")[0]
+        own_listing = key == slot.key and name.endswith(".listing") and name not in keep
+        if own_listing or (key in strays and key != slot.key):
+            discard(slot.folder / name)
+
+
+def _origin(folder: Path, output: Path) -> str:
+    """What a slot records of where it belongs: the spare folder it was made in (device and inode:
+    a copy of the project has another), and the output its tree was set aside from."""
+    here = folder.lstat()
+    return f"{here.st_dev}-{here.st_ino}\n{os.fsdecode(output)}"
+
+
+def _serves(folder: Path, tree: str) -> bool:
+    """Whether the slot of `tree` (a name in the spare folder) still serves an output of this
+    project: made in this very folder, for an output that is still there. A project moved (its
+    old output path gone) or copied (another folder) leaves a tree that nothing would ever take,
+    a whole copy of a site kept alive: it goes."""
+    recorded = _read_origin(folder / (tree.removesuffix(".tree") + ".origin"))
+    if recorded is None:
+        return False
+    output = recorded.partition("\n")[2]
+    try:
+        return recorded == _origin(folder, Path(output)) and os.path.isdir(output)
+    except OSError:
+        return False
+
+
+def _read_origin(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
