@@ -328,6 +328,8 @@ under that name it never changes."""
 BUNDLE_NAMED = re.compile(rf"{BUNDLE_DIR}/[0-9a-f]{{{DIGEST_LENGTH}}}/")
 """A file of the search index, in the folder of its part, named for the part's bytes."""
 IMMUTABLE = "public, max-age=31536000, immutable"
+KEPT_FOLDERS = (static(""), IMAGES_PREFIX, AUDIO_PREFIX, f"{BUNDLE_DIR}/")
+"""The only folders whose files may be kept for a year: every other file is asked for again."""
 REVALIDATE = "public, max-age=0, must-revalidate"
 
 
@@ -337,5 +339,7 @@ def cache_control(path: str) -> str:
     for its content; anything else (pages, feeds) is asked for again each time. Only those
     folders count: an old address kept as a redirect page may look digest-named
     ('blog/entry-2019010203.html') and still change."""
+    if not path.startswith(KEPT_FOLDERS):
+        return REVALIDATE
     named = path.startswith((static(""), IMAGES_PREFIX, AUDIO_PREFIX)) and CONTENT_ADDRESSED.search(path)
     return IMMUTABLE if named or BUNDLE_NAMED.match(path) else REVALIDATE
