@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
-from importlib import metadata
 from pathlib import Path
 
 import msgspec
@@ -22,6 +21,7 @@ import msgspec
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
+from sitegen.core.installed import NotInstalled, installed_version
 from sitegen.core.memo import Memo, remembered
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import Urls
@@ -130,8 +130,8 @@ def _salt() -> bytes:
     versions = [__version__]
     for library in ("feedgen", "lxml"):
         try:
-            versions.append(metadata.version(library))
-        except metadata.PackageNotFoundError:
+            versions.append(installed_version(library))
+        except NotInstalled:
             versions.append("-")
     return hashlib.sha256("\0".join(versions).encode() + b"\0" + Path(__file__).read_bytes()).digest()
 
