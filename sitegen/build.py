@@ -92,7 +92,8 @@ class Planned:
         cache = self.root / CACHE_DIR if self.caches else None
         kept = cache / "feeds.msgpack" if cache else None
         articles, clinicians = self.content.articles, self.content.clinicians
-        files = list(site_feeds(self.config, articles, clinicians, self.back_label, memo, kept).items())
+        digests = self.content.article_digests
+        files = list(site_feeds(self.config, articles, clinicians, self.back_label, memo, kept, digests).items())
         sitemap = sitemap_xml(self.jobs, hrefs, memo, cache / "sitemap.msgpack" if cache else None)
         files += [(u.sitemap(), sitemap), (u.robots(), robots_txt(hrefs))]
         images_cache = self.root / CACHE_DIR / "images" if self.caches else None

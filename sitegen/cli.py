@@ -13,6 +13,7 @@ from sitegen.commands.workflow import WORKFLOW_FILE, WorkflowExists, write_workf
 from sitegen.core import layout
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
+from sitegen.core.heap import settled_heap
 from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
 from sitegen.publishing.last_build import record_outcome, recording_outcome
@@ -144,7 +145,8 @@ def run_build(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"nothing changed: {_shown(output)} is up to date")
         return EXIT_OK
-    from sitegen.build import build  # the whole pipeline, only when there is work
+    with settled_heap():  # the whole pipeline, only when there is work: long-lived code, never garbage
+        from sitegen.build import build
 
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left

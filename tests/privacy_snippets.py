@@ -120,6 +120,10 @@ HOSTILE_CSS = [
     "f{cursor:url(HTTPS://EVIL.EXAMPLE/c10.cur),auto}",
     'g{background:url( "  //evil.example/c11.png" )}',
     "h{background:-webkit-image-set('https:\\\\evil.example/c12.png' 1x)}",
+    "@IMPORT '//evil.example/c13.css';",
+    "i{background:Image-Set('//evil.example/c14.png' 1x)}",
+    "j{background:Cross-Fade('//evil.example/c15.png' 50%, 'p.png')}",
+    "k{background:iMaGe('//evil.example/c16.png')}",
 ]
 
 # These load nothing from another website, or only from the site itself, in any spelling.

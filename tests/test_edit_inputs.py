@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot, written_by
 from sitegen.build import build as build_site
+from sitegen.core import sealed
 from sitegen.core.clock import today
 from sitegen.planning import article_pages
 from sitegen.publishing import uptodate
@@ -142,6 +144,41 @@ def test_an_edit_adds_to_the_parse_cache_without_writing_it_all_again(site: Path
         build_site(site)
         assert (main.stat().st_mtime_ns, main.stat().st_ino) == written
     assert "Part two, take 2" in (site / "output/articles/post-0008/index.html").read_text()
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
+def test_an_edit_keeps_beside_the_parse_cache_only_the_stamps_that_changed(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main file holds every article's stamp; the small file beside it, written by an edit,
+    holds those that differ (at 10,000 articles all of them took 3 ms to write and 4 ms to read)."""
+    monkeypatch.setattr(parse_cache, "_SETTLED_NS", 0)  # this test's files count as long saved
+    for name in sorted((site / "content/articles").glob("*.md"))[:20]:  # the main file anew, every file stamped
+        name.write_text(name.read_text() + "\nA closing thought.\n")
+    build_site(site)
+    edit(site, "content/articles/post-0008.md", "## Part two", "## Part two, taken again")
+    build_site(site)
+    recent = sealed.read_sealed(site / ".sitegen-cache/articles.recent.msgpack")
+    assert recent is not None
+    _, entries, stamps, *_ = msgspec.msgpack.decode(recent)
+    assert len(entries) == 1
+    assert [Path(named).name for named in stamps] == ["post-0008.md"]
+    read: list[str] = []
+    real_key = parse_cache.ParseCache.key
+
+    def reading(cache: parse_cache.ParseCache[object], path: Path, data: bytes) -> bytes:
+        read.append(path.name)
+        return real_key(cache, path, data)
+
+    monkeypatch.setattr(parse_cache.ParseCache, "key", reading)
+    edit(site, "content/articles/post-0009.md", "## Part two", "## Part two, taken again")
+    build_site(site)
+    assert read == ["post-0009.md"], "the first edit's stamp was read back from beside the main file"
+    (site / "content/articles/post-0010.md").unlink()  # its stamp, still in the main file, is no longer kept
+    build_site(site)
+    _, _, stamps, *_ = msgspec.msgpack.decode(sealed.read_sealed(site / ".sitegen-cache/articles.recent.msgpack"))
+    assert stamps[str(site / "content/articles/post-0010.md")][1] == b"", "its key is no entry's"
     incremental = snapshot(site / "output")
     assert clean_build(site) == incremental
 

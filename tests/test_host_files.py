@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen, start_serve, stop
+from sitegen.core import urls as u
 
 INTRO = """\
 # Written by sitegen for Netlify and Cloudflare Pages: the security headers of every file,
@@ -204,3 +205,25 @@ def test_the_preview_sends_the_sites_headers_with_its_socket_allowed(make_site: 
             assert "strict-transport-security" not in headers
     finally:
         stop(server)
+
+
+def test_files_kept_for_a_year_are_those_cache_control_names() -> None:
+    """The headers file asks once for each folder of the search index: its answer for every file
+    is still cache_control()'s, whichever file of a folder comes first."""
+    paths = [
+        "pagefind/pagefind-entry.json",
+        "pagefind/0123456789/pagefind.js",
+        "pagefind/0123456789/fragment/en_1.pf_fragment",
+        "pagefind/0123456789.json",
+        "pagefind/01234567zz/pagefind.js",
+        "pagefind/abcdef0123/index/en_1.pf_index",
+        "static/site.0123456789.css",
+        "static/site.css",
+        "images/lake-960w-0123456789.jpg",
+        "articles/entry-0123456789.html",
+        "articles/x/index.html",
+    ]
+    for order in (paths, paths[::-1]):
+        expected = [path for path in order if u.cache_control(path) == u.IMMUTABLE]
+        assert u.immutable_files(order) == expected
+    assert len(expected) == 5

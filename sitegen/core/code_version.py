@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.core.installed import NotInstalled, installed_version
 
 SHAPING_LIBRARIES = (
     *("jinja2", "markupsafe", "cmarkgfm", "nh3", "pyyaml", "python-frontmatter", "beautifulsoup4"),
@@ -33,9 +34,21 @@ def code_version() -> bytes:
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     for library in SHAPING_LIBRARIES:
         try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
+            digest.update(f"{library}={installed_version(library)}\0".encode())
+        except NotInstalled:
             digest.update(f"{library}=-\0".encode())
-    for path in sorted(_CODE.rglob("*.py")):
-        digest.update(path.relative_to(_CODE).as_posix().encode() + b"\0" + path.read_bytes())
+    for relative in _modules():
+        with open(os.path.join(_CODE, relative), "rb") as module:
+            digest.update(relative.encode() + b"\0" + module.read())
     return digest.digest()
+
+
+def _modules() -> list[str]:
+    """sitegen's modules, by their paths within it (with '/'), in order: os.walk and strings, as a
+    Path for each module cost more than reading them."""
+    found = []
+    for folder, _, files in os.walk(_CODE):
+        within = os.path.relpath(folder, _CODE).replace(os.sep, "/")
+        prefix = "" if within == "." else within + "/"
+        found += [prefix + name for name in files if name.endswith(".py")]
+    return sorted(found)

@@ -16,6 +16,7 @@ import hashlib
 import os
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -332,7 +333,31 @@ under that name it never changes."""
 BUNDLE_NAMED = re.compile(rf"{BUNDLE_DIR}/[0-9a-f]{{{DIGEST_LENGTH}}}/")
 """A file of the search index, in the folder of its part, named for the part's bytes."""
 IMMUTABLE = "public, max-age=31536000, immutable"
+BUNDLE_PREFIX = f"{BUNDLE_DIR}/"
+KEPT_FOLDERS = (static(""), IMAGES_PREFIX, AUDIO_PREFIX, BUNDLE_PREFIX)
+"""The only folders whose files may be kept for a year: every other file is asked for again."""
 REVALIDATE = "public, max-age=0, must-revalidate"
+
+
+def immutable_files(paths: Iterable[str]) -> list[str]:
+    """The paths among `paths` that cache_control() calls immutable, asking it once for each
+    folder of the search index (whose name alone decides) rather than for each of its files."""
+    found: list[str] = []
+    parts: dict[str, bool] = {}
+    end = len(BUNDLE_DIR) + DIGEST_LENGTH + 2  # 'pagefind/<digest>/'
+    for path in paths:
+        if not path.startswith(KEPT_FOLDERS):
+            continue
+        if path.startswith(BUNDLE_PREFIX):
+            part = path[:end]
+            immutable = parts.get(part)
+            if immutable is None:
+                immutable = parts[part] = cache_control(path) == IMMUTABLE
+        else:
+            immutable = cache_control(path) == IMMUTABLE
+        if immutable:
+            found.append(path)
+    return found
 
 
 def cache_control(path: str) -> str:
@@ -341,5 +366,7 @@ def cache_control(path: str) -> str:
     for its content; anything else (pages, feeds) is asked for again each time. Only those
     folders count: an old address kept as a redirect page may look digest-named
     ('blog/entry-2019010203.html') and still change."""
+    if not path.startswith(KEPT_FOLDERS):
+        return REVALIDATE
     named = path.startswith((static(""), IMAGES_PREFIX, AUDIO_PREFIX)) and CONTENT_ADDRESSED.search(path)
     return IMMUTABLE if named or BUNDLE_NAMED.match(path) else REVALIDATE

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
-from importlib import metadata
 from pathlib import Path
 
 import msgspec
@@ -22,6 +21,7 @@ import msgspec
 from sitegen import __version__
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import urls as u
+from sitegen.core.installed import NotInstalled, installed_version
 from sitegen.core.memo import Memo, remembered
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import Urls
@@ -41,10 +41,13 @@ def site_feeds(
     back_label: Callable[[str], str],
     memo: Memo | None = None,
     kept: Path | None = None,
+    digests: Mapping[str, bytes] | None = None,
 ) -> dict[str, bytes]:
     """Every feed file by its site path: the whole site's and one per category. `back_label`
     names a footnote's way back in the site's language, as its pages do. `memo` remembers
-    them in memory (the preview); else `kept` is the cache file that keeps them between builds."""
+    them in memory (the preview); else `kept` is the cache file that keeps them between builds,
+    each with a digest of what appears in it, where an article's body is named by the digest of
+    its parse (`digests`, by source file, when the parse cache knows it) rather than read."""
     hrefs = Urls.for_site(config)
     words = Words(back_label)
     people = {c.slug: c for c in clinicians}
@@ -61,7 +64,7 @@ def site_feeds(
             (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )
     if kept is not None and memo is None:
-        return _kept_feeds(config, hrefs, people, words, wanted, kept)
+        return _kept_feeds(config, hrefs, people, words, wanted, kept, digests or {})
     feeds = {}
     for path, title, page, newest in wanted:
         key = (config, words.sample, title, page, tuple(newest), tuple(people.get(a.author) for a in newest))
@@ -89,6 +92,7 @@ def _kept_feeds(
     words: Words,
     wanted: list[tuple[str, str, str, list[Article]]],
     kept: Path,
+    digests: Mapping[str, bytes],
 ) -> dict[str, bytes]:
     """The feeds, each made again only when something that appears in it changed since the last build."""
     sealed = read_sealed(kept)  # only this user's sitegen wrote it: a feed planted there is never published
@@ -98,7 +102,7 @@ def _kept_feeds(
         before = {}
     salt, now = _salt(), {}
     for path, title, page, newest in wanted:
-        key = _appearing(salt, config, hrefs, people, (path, title, page, words.sample), newest)
+        key = _appearing(salt, config, hrefs, people, (path, title, page, words.sample), newest, digests)
         found = before.get(path)
         made = found if found and found[0] == key else None
         now[path] = made or (key, _feed(config, hrefs, people, words, newest, title, path, page))
@@ -114,13 +118,17 @@ def _appearing(
     people: dict[str, Clinician],
     feed: tuple[str, str, str, str],
     newest: list[Article],
+    digests: Mapping[str, bytes],
 ) -> bytes:
-    """A digest of everything _feed() puts in a feed."""
+    """A digest of everything _feed() puts in a feed. An article's body is named by the digest of
+    its parse, which covers it, when there is one: a body is read from the cache's file of bodies,
+    and the feeds at 10,000 articles show 350 of them."""
     shown: list[object] = [salt, hrefs.base_url, hrefs.base_path, *feed]
     shown += [config.title, config.description, config.language, config.practice.name]
     for article in newest:
         author = people.get(article.author)
-        shown += [article.slug, article.title, article.category, article.description, article.body_html]
+        body = digests.get(article.source.path) or article.body_html  # bytes and text never encode alike
+        shown += [article.slug, article.title, article.category, article.description, body]
         shown += [str(article.date), str(article.updated), author.display_name if author else None]
     return hashlib.sha256(msgspec.msgpack.encode(shown)).digest()
 
@@ -130,8 +138,8 @@ def _salt() -> bytes:
     versions = [__version__]
     for library in ("feedgen", "lxml"):
         try:
-            versions.append(metadata.version(library))
-        except metadata.PackageNotFoundError:
+            versions.append(installed_version(library))
+        except NotInstalled:
             versions.append("-")
     return hashlib.sha256("\0".join(versions).encode() + b"\0" + Path(__file__).read_bytes()).digest()
 

@@ -42,7 +42,7 @@ def immutable_patterns(files: Iterable[str]) -> list[str]:
     """The fewest path rules that cover exactly the files `cache_control()` calls immutable:
     `/folder/*` for a folder holding nothing else (at any depth), else the file itself."""
     every = set(files)
-    immutable = sorted(f for f in every if u.cache_control(f) == u.IMMUTABLE)
+    immutable = sorted(u.immutable_files(every))
     tops = tuple({path[: path.find("/") + 1] for path in immutable if "/" in path})
     mixed = _folders_holding(f for f in every.difference(immutable) if f.startswith(tops))  # the others: no rule
     patterns: dict[str, None] = {}  # in order, each once

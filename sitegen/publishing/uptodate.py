@@ -128,15 +128,24 @@ def _keep_inputs(root: Path, now: Known) -> None:
 
 def output_digest(output: Path) -> str:
     """A digest of the output tree: names, sizes and modification times."""
-    digest = hashlib.sha256(str(output).encode())
     start = len(str(output)) + 1
+    lines = []
     for entry in _entries(str(output)):
         try:
             info = entry.stat()
         except OSError:  # a broken link: never what a build recorded, so the build runs (and removes it)
-            digest.update(f"{entry.path[start:]}\0unreadable\0".encode())
+            lines.append(f"{entry.path[start:]}\0unreadable\0")
             continue
-        digest.update(f"{entry.path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        lines.append(f"{entry.path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0")
+    return _tree_digest(output, lines)
+
+
+def _tree_digest(output: Path, lines: list[str]) -> str:
+    """The digest of a tree's files, one line each (its path first, then what is known of it), in
+    the order of their paths: however the tree was walked, or listed without a walk."""
+    lines.sort()  # by path: each line starts with its path, which ends at a NUL (no path holds one)
+    digest = hashlib.sha256(str(output).encode())
+    digest.update("".join(lines).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -163,21 +172,14 @@ def record(root: Path, output: Path, options: str, inputs: str, published: str |
 
 def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:
     """What output_digest() gives for a tree holding exactly `files` (site path: size and
-    modification time), worked out without reading the tree: its order and its hidden names
-    are output_digest's."""
-    digest = hashlib.sha256(str(output).encode())
-    shown = (relative for relative in files if "/." not in f"/{relative}")
-    for relative in sorted(shown, key=_walk_order):
-        size, changed = files[relative]
-        digest.update(f"{relative}\0{size}\0{changed}\0".encode())
-    return digest.hexdigest()
-
-
-def _walk_order(relative: str) -> str:
-    """A key that sorts paths as _entries() walks them: in each folder its files by name, then its
-    folders by name, each with all it holds ('\0' sorts before '\1' and before any name)."""
-    folder, _, name = relative.rpartition("/")
-    return "\1" + folder.replace("/", "\0\1") + "\0\0" + name if folder else "\0" + name
+    modification time), worked out without reading the tree (its hidden names left out, as
+    output_digest's walk leaves them)."""
+    lines = [
+        f"{relative}\0{size}\0{changed}\0"
+        for relative, (size, changed) in files.items()
+        if relative[0] != "." and "/." not in relative
+    ]
+    return _tree_digest(output, lines)
 
 
 def _files(folder: Path) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitegen.core.errors import ContentError
+from sitegen.core.heap import collector_paused
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 from sitegen.core.urls import BUNDLE_DIR
 from sitegen.publishing.file_steps import (
@@ -263,11 +264,18 @@ class StagedOutput:
             add_branch(self.staging, BUNDLE_DIR, now)
         self._touched |= remove_stale(self.staging, self._held, now)
         now.times = self._held.times
-        inodes, stamps = self._looked_up(now, known or {})
+        with collector_paused():  # an inode and a stamp for each of the site's files, freed before it is back
+            digest = self._listed(now, known or {})
+        self._swap()
+        self.published_digest = digest
+
+    def _listed(self, now: TreeContents, known: Mapping[str, Stamp]) -> str:
+        """Record the listing of the staged tree (for when it comes back as the spare), and return
+        the digest the output will have once it is swapped in."""
+        inodes, stamps = self._looked_up(now, known)
         if self._slot:
             record_tree(self._slot, self.staging, now, inodes, self._touched)
-        self._swap()
-        self.published_digest = digest_of(self.output, stamps)
+        return digest_of(self.output, stamps)
 
     def _looked_up(
         self, now: TreeContents, handed: Mapping[str, Stamp]

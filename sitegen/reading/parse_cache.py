@@ -106,6 +106,8 @@ class ParseCache(Generic[T]):
         self._stamps: dict[str, tuple[FileStamp, bytes]] = {}
         """Each file's stamp and key, by its path as text: a Path for each of 10,000 files costs a tenth of a second."""
         self._saved_stamps: dict[str, tuple[FileStamp, bytes]] = {}
+        self._main_stamps: Stamps = {}
+        """The stamps the main file holds: the file beside it keeps only those that differ."""
         self._load()
 
     def key(self, path: Path, data: bytes) -> bytes:
@@ -184,12 +186,12 @@ class ParseCache(Generic[T]):
         unused = len(self._in_main) - (len(self.used) - len(added))
         few = len(self.used) // _FEW_IN
         if self._in_main and len(added) <= few and unused <= few:
-            self._write(self.recent_path, added, stamps, None)
+            self._write(self.recent_path, added, _changed(self._main_stamps, stamps), None)
         else:  # the main file anew, with exactly what this build used
             self._write(self.path, self.used, stamps, BodiesWriter())
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.recent_path)  # a killed build may leave it: its entries are still sound
-            self._in_main = frozenset(self.used)
+            self._in_main, self._main_stamps = frozenset(self.used), stamps
         self._stamps = self._saved_stamps = stamps
         self.roll()
 
@@ -207,13 +209,13 @@ class ParseCache(Generic[T]):
         if main is None:
             return
         entries, stamps, self.digests, self.cards = main
-        self._in_main = frozenset(entries)
+        self._in_main, self._main_stamps = frozenset(entries), stamps
         recent = self._read(self.recent_path)
         if recent is not None:
             entries.update(recent[0])
             self.digests.update(recent[2])
             self.cards.update(recent[3])
-            stamps = recent[1]
+            stamps = {**stamps, **recent[1]}  # a file no longer kept has the key of no entry: dropped below
         self.entries = entries
         self._stamps = {named: found for named, found in stamps.items() if found[1] in entries}
         self._saved_stamps = dict(self._stamps)
@@ -236,6 +238,19 @@ class ParseCache(Generic[T]):
         if salt != self.salt or not bodies.attach(kept):
             return None
         return entries, stamps, digests, cards
+
+
+_NOT_KEPT = ((0, 0, 0, 0), b"")
+"""The stamp, in the file beside the main one, of a file whose stamp the main file still holds
+but this build did not keep: its key is no entry's, so it is dropped when the stamps are read."""
+
+
+def _changed(main: Stamps, now: Stamps) -> Stamps:
+    """The stamps that differ from the main file's (at 10,000 articles an edit changes one, and
+    writing all of them beside the main file took 3 ms, and reading them back 4 ms)."""
+    changed = {named: found for named, found in now.items() if main.get(named) != found}
+    changed.update(dict.fromkeys(main.keys() - now.keys(), _NOT_KEPT))
+    return changed
 
 
 def _article_card(result: ArticleResult) -> bytes | None:
