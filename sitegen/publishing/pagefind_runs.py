@@ -14,10 +14,10 @@ import os
 import subprocess
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 from sitegen.core.errors import BuildFailed, ContentError
+from sitegen.core.installed import NotInstalled, installed_version
 from sitegen.core.workspace import discard
 from sitegen.publishing.search_parts import link_all
 
@@ -40,8 +40,8 @@ def trim_for_merging(made: Path) -> None:
 
 def pagefind_version() -> str:
     try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
+        return installed_version("pagefind")
+    except NotInstalled:
         return "?"
 
 
