@@ -32,6 +32,15 @@ def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+def as_a_clean_build(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output equals a clean build's, made with every patch undone (the fixture's settings kept)."""
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    incremental = snapshot(site / "output")
+    assert clean_build(site) == incremental
+
+
 def override(site: Path, template: str, old: str, new: str) -> None:
     """The project's own copy of a theme template, with `old` replaced by `new`."""
     text = (THEMES / template).read_text(encoding="utf-8")
@@ -109,11 +118,7 @@ def test_an_edit_links_only_its_own_part_of_the_index(site: Path, monkeypatch: p
     (site / "content/articles/calm-3.md").write_text(ARTICLE.format(n=3) + "\nEdit 3.\n")
     assert build_site(site).search_parts_indexed == 1
     assert 0 < len(linked) < index_files / 2, "the new part is kept in the cache; the other parts stay where they are"
-    monkeypatch.undo()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
-    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
-    incremental = snapshot(site / "output")
-    assert clean_build(site) == incremental
+    as_a_clean_build(site, monkeypatch)
 
 
 def test_an_index_file_changed_in_place_is_never_published_again(site: Path) -> None:
@@ -201,11 +206,7 @@ def test_a_damaged_page_beside_an_edit_is_rendered_again_before_its_part_is_inde
     assert b"lanternfish" not in read["articles/calm-4/index.html"]
     assert report.search_parts_indexed == 1
     assert report.rendered == 3, "the edited page, its damaged neighbour and the search page"
-    monkeypatch.undo()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
-    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
-    incremental = snapshot(site / "output")
-    assert clean_build(site) == incremental
+    as_a_clean_build(site, monkeypatch)
 
 
 def test_an_edit_reads_the_keys_it_lost_from_pages_put_in_place_first(site: Path) -> None:
