@@ -57,6 +57,13 @@ def refusing(what: str) -> Callable[..., Any]:
     return refuse
 
 
+def built_without(site: Path, monkeypatch: pytest.MonkeyPatch, owner: object, name: str, what: str) -> None:
+    """Build `site`, successfully, with `owner.name` (some step of the build) refusing to be called."""
+    with monkeypatch.context() as patched:
+        patched.setattr(owner, name, refusing(what))
+        assert sitegen(site) == 0
+
+
 def looks_while_building(root: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How many times each path was looked at (stat or lstat) while `root` was built, successfully."""
     looks: Counter[str] = Counter()
@@ -98,9 +105,7 @@ def test_an_edit_takes_its_stamp_without_walking_the_output(
     site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     edit(site, 3)
-    with monkeypatch.context() as patched:
-        patched.setattr(uptodate, "output_digest", refusing("a walk of the whole output"))
-        assert sitegen(site) == 0
+    built_without(site, monkeypatch, uptodate, "output_digest", "a walk of the whole output")
     key = uptodate.options_key(False, today().isoformat(), site / "output")
     assert uptodate.is_up_to_date(site, site / "output", key, uptodate.input_digest(site, key))
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
@@ -110,9 +115,7 @@ def test_an_edit_no_feed_shows_makes_no_feed(site: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(feeds, "FEED_SIZE", 3)
     assert sitegen(site, "--force") == 0  # the feeds, three articles each
     edit(site, 0)  # the oldest article, in no feed
-    with monkeypatch.context() as patched:
-        patched.setattr(feeds, "_feed", refusing("making a feed"))
-        assert sitegen(site) == 0
+    built_without(site, monkeypatch, feeds, "_feed", "making a feed")
     assert "One more sentence" in (site / "output/articles/post-0000/index.html").read_text()
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
     edit(site, 5)  # the newest: its feed is made again
@@ -124,9 +127,7 @@ def test_an_edit_that_moves_no_address_makes_no_sitemap(
     site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     edit(site, 3)
-    with monkeypatch.context() as patched:
-        patched.setattr(sitemap, "_sitemap_xml", refusing("making the sitemap"))
-        assert sitegen(site) == 0
+    built_without(site, monkeypatch, sitemap, "_sitemap_xml", "making the sitemap")
     assert "One more sentence" in (site / "output/articles/post-0003/index.html").read_text()
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
     (site / "content/articles/post-0003.md").rename(site / "content/articles/post-0099.md")  # a new address
@@ -225,9 +226,7 @@ def test_a_spare_tree_changed_behind_the_builds_back_publishes_a_clean_builds_ou
     page.write_text(page.read_text().replace("Post 1", "Post X"))  # in place: no folder's time moves
     os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
     edit(site, 3)
-    with monkeypatch.context() as patched:
-        patched.setattr(spare_tree, "_read_again", refusing("reading a folder again"))
-        assert sitegen(site) == 0
+    built_without(site, monkeypatch, spare_tree, "_read_again", "reading a folder again")
     assert full_tree(site / "output") == clean_build(site, tmp_path / "clean")
     (spare,) = (site / ".sitegen-cache/spare").glob("*.tree")
     (spare / "articles/post-0004/notes.txt").write_text("left in the spare by hand")

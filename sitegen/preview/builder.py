@@ -32,7 +32,7 @@ from sitegen.core.workspace import CACHE_DIR, discard_unsafe_parts, own_folder, 
 from sitegen.preview.quick import QuickPages
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.rendered_pages import render_all
-from sitegen.publishing.search_index import SearchIndex, index_site, remove_other_indexes
+from sitegen.publishing.search_index import SearchIndex, remove_other_indexes, start_index
 
 
 class PreviewBuilder:
@@ -145,7 +145,8 @@ class PreviewBuilder:
                 return False
             language, pages, known = wanted
             before = self._continued.search
-            index = index_site(self.output, language, pages, self.root / CACHE_DIR, 1, known, before)
+            index = start_index(self.output, language, pages, self.root / CACHE_DIR, 1, known, before).result()
+            assert index is not None  # a run of the index always gives one
             with project_lock(self.root):  # between two builds, so that each names the index it finds
                 self._name_index(index)
                 remove_other_indexes(self.output, {*index.digests, *(before.digests if before else ())})

@@ -65,32 +65,6 @@ class SearchIndex:
         return SearchBundle.at(hrefs, self.digests)
 
 
-def index_site(
-    site: Path,
-    language: str,
-    pages: list[str],
-    cache_dir: Path | None = None,
-    workers: int = 1,
-    known: dict[str, bytes] | None = None,
-    in_place: SearchIndex | None = None,
-    only: bool = False,
-    learned: dict[bytes, bytes] | None = None,
-) -> SearchIndex:
-    """Index the searchable `pages` of the site, each part into a folder named for its bytes,
-    reusing each part whose pages read as before (to Pagefind).
-
-    `known` gives the SHA-256 of files just written, by site path, and `learned` the keys
-    made as they were written (by that SHA-256), so they need not be read again. `in_place` is
-    the index already in `site` (a preview updated in place): its parts made from the same
-    pages stay where they are. With `only` (a staged build), every other
-    folder in the site's `pagefind/` is removed, while Pagefind runs; without it, they are
-    left for the caller (remove_other_indexes): the preview keeps the index before for a while.
-    """
-    index = start_index(site, language, pages, cache_dir, workers, known, in_place, only, learned).result()
-    assert index is not None
-    return index
-
-
 class Settling(Protocol):
     """The pages of a build still being settled into the site (publishing.rendered_pages)."""
 
@@ -113,10 +87,20 @@ def start_index(
     learned: dict[bytes, bytes] | None = None,
     settling: Settling | None = None,
 ) -> Indexing:
-    """index_site, begun: each part's key is worked out now (reading a page, if need be, on up to
-    `workers` processes), and the rest goes on in a thread of its own, Pagefind's runs first, while
-    the caller writes what does not need the index. Pagefind reads the pages of each part now, and
-    with one part for the whole site, every page in `site`: the caller writes no page meanwhile.
+    """Index the searchable `pages` of the site, each part into a folder named for its bytes,
+    reusing each part whose pages read as before (to Pagefind); `result()` is the index.
+
+    Each part's key is worked out now (reading a page, if need be, on up to `workers` processes),
+    and the rest goes on in a thread of its own, Pagefind's runs first, while the caller writes
+    what does not need the index. Pagefind reads the pages of each part now, and with one part for
+    the whole site, every page in `site`: the caller writes no page meanwhile.
+
+    `known` gives the SHA-256 of files just written, by site path, and `learned` the keys made as
+    they were written (by that SHA-256), so they need not be read again. `in_place` is the index
+    already in `site` (a preview updated in place): its parts made from the same pages stay where
+    they are. With `only` (a staged build), every other folder in the site's `pagefind/` is
+    removed, while Pagefind runs; without it, they are left for the caller (remove_other_indexes):
+    the preview keeps the index before for a while.
 
     With `settling`, some pages are not in the site yet. Those whose keys must be read, and those
     of each part holding a page already there (a changed one, likely to be indexed anew), are put
