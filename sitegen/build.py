@@ -24,13 +24,15 @@ from sitegen.planning.good_faith_estimate import switched_off_warning
 from sitegen.planning.licence_checks import licence_findings
 from sitegen.planning.page_job import PageJob
 from sitegen.planning.pages import SitePlanner
+from sitegen.publishing.disk_survey import SurveyRun
 from sitegen.publishing.feeds import site_feeds
 from sitegen.publishing.host_files import HEADERS_FILE, REDIRECTS_FILE, headers_file, redirects_file
 from sitegen.publishing.image_variants import image_variants, resized_variants
 from sitegen.publishing.in_place import InPlaceOutput, WrittenAhead
 from sitegen.publishing.recordings import recordings
 from sitegen.publishing.rendered_pages import PageRendering, Progress, render_all
-from sitegen.publishing.search_index import Indexing, SearchIndex, carry_index, reads_whole_site, start_index
+from sitegen.publishing.search_index import Indexing, SearchIndex, carry_index, start_index
+from sitegen.publishing.search_layout import reads_whole_site
 from sitegen.publishing.sitemap import robots_txt, sitemap_xml
 from sitegen.publishing.uptodate import input_digest, options_key, record, stamps_taken
 from sitegen.publishing.writer import SiteOutput, StagedOutput
@@ -38,7 +40,7 @@ from sitegen.reading.images import ImageInfo
 from sitegen.reading.load import BuildOptions, load_content
 from sitegen.reading.models import Content
 from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
-from sitegen.rendering.page_cache import Entry, PageCache, rendering_salt
+from sitegen.rendering.page_cache import PAGE_RECORD, Entry, PageCache, rendering_salt
 from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.rendering.render import Renderer, make_environment
 from sitegen.theming.assets import StaticAssets, collect_static
@@ -226,9 +228,11 @@ def build(
             inputs = inputs or input_digest(root, stamp_key)
         if continued and continued.caches:
             continued.caches.forget(changed)
-        planned = plan_site(root, options, use_cache, continued.caches if continued else None, inputs)
+        with SurveyRun(output, cache, beside=workers > 1) as surveying:  # the files it keeps, looked at meanwhile
+            planned = plan_site(root, options, use_cache, continued.caches if continued else None, inputs)
+            survey = surveying.result()
         done, ahead = (continued.files, continued.ahead) if continued else (frozenset[str](), None)
-        writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache)
+        writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache, survey)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
         if inputs and isinstance(writer, StagedOutput):  # only now: the stamp covers what was published
@@ -240,17 +244,8 @@ def build(
     seconds = time.perf_counter() - started
     pages, rendered = len(planned.jobs), len(published.rendered)
     warnings, sources = tuple(planned.warnings), planned.source_map()
-    return BuildReport(
-        pages,
-        len(published.files),
-        seconds,
-        output,
-        warnings,
-        sources,
-        rendered,
-        pages - rendered,
-        published.search_parts_indexed,
-    )
+    counts = (rendered, pages - rendered, published.search_parts_indexed)
+    return BuildReport(pages, len(published.files), seconds, output, warnings, sources, *counts)
 
 
 def _keep_caches(planned: Planned, published: Published, in_place: bool, continues: bool) -> None:
@@ -360,10 +355,9 @@ def _search_index(
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
     language, workers = planned.config.language, planned.options.workers
-    site = out.staging
-    return start_index(
-        site, language, searchable, search_cache, workers, digests, only=True, learned=keys, settling=settling
-    )
+    site, vouched = out.staging, out.vouched_parts if isinstance(out, StagedOutput) else frozenset()
+    return start_index(site, language, searchable, search_cache, workers, digests, only=True, learned=keys,
+                       settling=settling, vouched=vouched)
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
@@ -383,11 +377,14 @@ def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
 
 def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) -> PageCache | None:
     """The record of what each page was rendered from: kept in memory by a caller that builds
-    again, else read from the cache folder."""
+    again, else read from the cache folder (with what a survey found of its pages)."""
     if planned.caches is None:
         return None
     salt = planned.rendering_salt
     kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
-    pages = kept or PageCache(planned.root / CACHE_DIR / "pages.msgpack", salt)
+    pages = kept or PageCache(planned.root / CACHE_DIR / PAGE_RECORD, salt)
     pages.start(out.output, continued.files if continued and isinstance(out, InPlaceOutput) else frozenset())
+    survey = out.survey if isinstance(out, StagedOutput) else None
+    if survey:
+        pages.vouch(survey.output, survey.record, survey.device, survey.unlike)
     return pages

@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -191,10 +192,10 @@ def test_a_damaged_page_beside_an_edit_is_rendered_again_before_its_part_is_inde
     started = threading.Event()
     real_run, real_finished = search_index.run_pagefind, rendered_pages.PageRendering.finished
 
-    def run(site: Path, language: str, bundle: str, pages: list[str] | None, own: bool) -> None:
+    def run(site: Path, language: str, bundle: str, pages: list[str] | None, own: bool, reading: Any = None) -> None:
         read.update((page, (site / page).read_bytes()) for page in pages or [])
         started.set()
-        real_run(site, language, bundle, pages, own)
+        real_run(site, language, bundle, pages, own, reading)
 
     def finished(self: rendered_pages.PageRendering, workers: int = 1) -> object:
         assert started.wait(60), "Pagefind started on the edited part before the other pages settled"

@@ -66,22 +66,33 @@ def _pagefind() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def run_pagefind(site: Path, language: str, bundle: str, pages: list[str] | None, own_folder: bool) -> None:
-    """Index the site (or just `pages`) into `bundle`; a failing Pagefind stops the build clearly.
+Reading = tuple[Path, str | None]
+"""Where Pagefind reads a part's pages, and which of them there (a glob; None: every page)."""
 
-    With `own_folder`, Pagefind reads the pages from a folder of their own (hard links, beside
-    the bundle): looking for them in the whole site, it walks every folder of it."""
+
+def run_pagefind(
+    site: Path, language: str, bundle: str, pages: list[str] | None, own_folder: bool, reading: Reading | None = None
+) -> None:
+    """Index the site (or just `pages`) into `bundle`; a failing Pagefind stops the build clearly.
+    `reading`: where it reads them, if the caller made that ready (`pages_to_read`)."""
+    folder, glob = reading or pages_to_read(site, bundle, pages, own_folder)
+    _pagefind_over(folder, site / bundle, language, glob)
+
+
+def pages_to_read(site: Path, bundle: str, pages: list[str] | None, own_folder: bool) -> Reading:
+    """Where Pagefind is to read the pages of the part made in `bundle`: the site (or `pages` of it).
+
+    With `own_folder`, the pages are linked into a folder of their own, beside the bundle:
+    looking for them in the whole site, Pagefind walks every folder of it."""
     if pages is None:
-        _pagefind_over(site, site / bundle, language, None)
-        return
+        return site, None
     glob = "{" + ",".join(pages) + "}"
     if not own_folder:
-        _pagefind_over(site, site / bundle, language, glob)
-        return
+        return site, glob
     own = site / pages_folder(bundle)  # removed by the caller, once the part is made
     discard(own)
     link_all(site, pages, own)
-    _pagefind_over(own, site / bundle, language, glob)
+    return own, glob
 
 
 def reads_own_folder(searchable: int, part: int) -> bool:

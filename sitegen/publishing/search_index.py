@@ -14,7 +14,6 @@ other parts' folders stay as they are, in the spare tree and in hosts' caches al
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import threading
@@ -28,16 +27,25 @@ from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, 
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
 from sitegen.publishing.pagefind_runs import (
-    LAYOUT,
-    pagefind_version,
+    Reading,
     pages_folder,
+    pages_to_read,
     reads_own_folder,
     run_pagefind,
     trim_for_merging,
 )
-from sitegen.publishing.search_keys import BODY, KEYS_VERSION, NO_BODY, PageKeys
-from sitegen.publishing.search_layout import parts_of
-from sitegen.publishing.search_parts import Part, PartCache, Stamp, contents_digest, intact, link_all, listing
+from sitegen.publishing.search_keys import PageKeys
+from sitegen.publishing.search_layout import part_keys
+from sitegen.publishing.search_parts import (
+    PARTS_FOLDER,
+    Part,
+    PartCache,
+    Stamp,
+    contents_digest,
+    intact,
+    link_all,
+    listing,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +94,7 @@ def start_index(
     only: bool = False,
     learned: dict[bytes, bytes] | None = None,
     settling: Settling | None = None,
+    vouched: frozenset[bytes] = frozenset(),
 ) -> Indexing:
     """Index the searchable `pages` of the site, each part into a folder named for its bytes,
     reusing each part whose pages read as before (to Pagefind); `result()` is the index.
@@ -105,26 +114,26 @@ def start_index(
     With `settling`, some pages are not in the site yet. Those whose keys must be read, and those
     of each part holding a page already there (a changed one, likely to be indexed anew), are put
     there now; a part made only of pages still to come is indexed (if need be) once the caller
-    says every page is there (`Indexing.pages_settled`)."""
+    says every page is there (`Indexing.pages_settled`). `vouched`: the parts a survey found whole
+    in the site (disk_survey.py), not looked at again."""
     with contextlib.ExitStack() as holding:
         if cache_dir:
             holding.enter_context(search_cache_lock(cache_dir))  # the preview refreshes its index beside the builds
-        page_keys = PageKeys(cache_dir / "pagefind" / "pages.keys" if cache_dir else None)
+        page_keys = PageKeys(cache_dir / PARTS_FOLDER / "pages.keys" if cache_dir else None)
         page_keys.learn(learned or {})
         if settling:
             settling.settle(page_keys.unread(pages, known or {}))
-        parts = _parts(site, language, pages, known or {}, page_keys, workers)
+        parts = part_keys(site, language, pages, known or {}, page_keys, workers)
         held = holding.pop_all()  # let go of by the thread, when the index is made
-    settled = threading.Event()
-    ready = _settled_parts(parts, settling) if settling else None
-    if ready is None:
-        settled.set()
-    cache = PartCache(cache_dir / "pagefind") if cache_dir else None
-    run = _Run(site, language, parts, cache, workers, reads_own_folder(len(pages), chunk_size()), settled, ready)
+    ready, settled = _settled_parts(parts, settling)
+    cache, kept, recorded = _known_parts(site, cache_dir, parts, in_place)
+    own_folders = reads_own_folder(len(pages), chunk_size())
+    run = _Run(site, language, parts, cache, workers, own_folders, settled, ready, vouched, kept, recorded, {})
+    run.make_ready_first()
 
     def finish() -> SearchIndex:
         with held:
-            index = run.index(in_place, only)
+            index = run.index(only)
             page_keys.save()
             return index
 
@@ -134,15 +143,36 @@ def start_index(
     return indexing
 
 
-def _settled_parts(parts: list[tuple[str, list[str] | None]], settling: Settling) -> frozenset[int]:
-    """The parts holding a page already in the site, each of their pages now put there too."""
+def _known_parts(
+    site: Path, cache_dir: Path | None, parts: list[tuple[str, list[str] | None]], in_place: SearchIndex | None
+) -> tuple[PartCache | None, dict[int, tuple[str, list[str]] | None], dict[int, Part | None]]:
+    """The parts' cache; each part already in the site (`in_place`: a preview's index); and each
+    other part's record in the cache, if made from the same pages. Read before the index's thread
+    starts: while the caller settles pages, a thread reading 128 small files waits its turn for
+    the interpreter at each one (Pagefind started 0.1 s later at 10,000 articles)."""
+    discard(site / BUNDLE_BUILDING)  # what an interrupted run left
+    cache = PartCache(cache_dir / PARTS_FOLDER) if cache_dir else None
+    kept = {i: _in_place(site, in_place, i, key) for i, (key, _) in enumerate(parts)}
+    recorded = {i: cache.recorded(i, key) for i, (key, _) in enumerate(parts) if not kept[i]} if cache else {}
+    return cache, kept, recorded
+
+
+def _settled_parts(
+    parts: list[tuple[str, list[str] | None]], settling: Settling | None
+) -> tuple[frozenset[int] | None, threading.Event]:
+    """The parts holding a page already in the site, each of their pages now put there too (None:
+    every page is there); and the event set once every page is."""
+    settled = threading.Event()
+    if settling is None:
+        settled.set()
+        return None, settled
     ready = set()
     for number, (_, chunk) in enumerate(parts):
         pending = [page for page in chunk or [] if settling.pending(page)]
         if len(pending) < len(chunk or []):
             settling.settle(pending)
             ready.add(number)
-    return frozenset(ready)
+    return frozenset(ready), settled
 
 
 @dataclass(frozen=True)
@@ -186,26 +216,41 @@ class _Run:
     """Set once every page is in the site."""
     ready: frozenset[int] | None
     """The parts whose pages are all in the site already (None: all)."""
+    vouched: frozenset[bytes]
+    """The parts found whole in the site by a survey, by their identity."""
+    kept: dict[int, tuple[str, list[str]] | None]
+    recorded: dict[int, Part | None]
+    """Each part in the site already, with its digest and files; each other's record (_known_parts)."""
+    reading: dict[int, Reading]
+    """Where Pagefind reads the first parts, made ready before the thread started (a thread waiting
+    on a busy caller took 0.11 s to link a part's 80 pages, 0.02 s there)."""
 
-    def index(self, in_place: SearchIndex | None, only: bool) -> SearchIndex:
+    def make_ready_first(self) -> None:
+        """Make ready what the first runs read (their pages linked), here, while no thread waits."""
+        for i in [i for i in self.fresh()[: self.workers] if not self.waits(i)]:
+            self.reading[i] = pages_to_read(self.site, _subdir(i), self.parts[i][1], self.own_folders)
+
+    def fresh(self) -> list[int]:
+        """The parts to make: those neither in the site nor in the cache, those whose pages are all
+        in the site first."""
+        made = [i for i in range(len(self.parts)) if not self.kept[i] and not self.recorded.get(i)]
+        return sorted(made, key=self.waits)
+
+    def index(self, only: bool) -> SearchIndex:
         """Start Pagefind for each part the cache has no record of, then look for the others
         (each checked file by file, which takes a while at 10,000 pages) while it runs."""
-        site, parts, cache = self.site, self.parts, self.cache
+        site, parts, cache, kept, recorded = self.site, self.parts, self.cache, self.kept, self.recorded
         building = site / BUNDLE_BUILDING
-        discard(building)  # what an interrupted run left
-        kept = {i: _in_place(site, in_place, i, key) for i, (key, _) in enumerate(parts)}
-        recorded = {i: cache.recorded(i, key) for i, (key, _) in enumerate(parts) if not kept[i]} if cache else {}
         with ThreadPoolExecutor(self.workers) as runs, ThreadPoolExecutor(1) as removing:
             running: dict[int, Future[None]] = {}
             retired: list[Path] = []
-            fresh = [i for i in range(len(parts)) if not kept[i] and not recorded.get(i)]
-            for i in sorted(fresh, key=self._waits):  # those whose pages are all in the site first
+            for i in self.fresh():
                 running[i] = self._start(runs, i, retired)
             placed: dict[int, tuple[str, list[str]]] = {}
             stamps: dict[str, Stamp] = {}
             for i in range(len(parts)):
                 part = recorded.get(i)
-                found = kept[i] or (_placed(site, cache, i, part, stamps) if cache and part else None)
+                found = kept[i] or (_placed(site, cache, i, part, stamps, self.vouched) if cache and part else None)
                 if found:
                     placed[i] = found
                 elif i not in running:
@@ -224,7 +269,7 @@ class _Run:
         files = frozenset(search_bundle(digest) + name for digest, names in placed.values() for name in names)
         return SearchIndex(digests, {i: key for i, (key, _) in enumerate(parts)}, files, len(running), stamps)
 
-    def _waits(self, i: int) -> bool:
+    def waits(self, i: int) -> bool:
         """Whether part `i` must wait for its pages to be in the site."""
         return self.ready is not None and i not in self.ready
 
@@ -233,9 +278,10 @@ class _Run:
         cache first (into `retired`, to be removed)."""
         if self.cache:
             retired.append(self.cache.retire(i))
-        if self._waits(i):
+        if self.waits(i):
             self.settled.wait()  # some of its pages are still to come
-        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), self.parts[i][1], self.own_folders)
+        pages, reading = self.parts[i][1], self.reading.get(i)
+        return runs.submit(run_pagefind, self.site, self.language, _subdir(i), pages, self.own_folders, reading)
 
 
 def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> tuple[str, list[str]] | None:
@@ -248,13 +294,14 @@ def _in_place(site: Path, index: SearchIndex | None, number: int, key: str) -> t
 
 
 def _placed(
-    site: Path, cache: PartCache, index: int, part: Part, stamps: dict[str, Stamp]
+    site: Path, cache: PartCache, index: int, part: Part, stamps: dict[str, Stamp], vouched: frozenset[bytes]
 ) -> tuple[str, list[str]] | None:
     """Part `index` as recorded (`part`), now in the site (its name and files, their `stamps` added):
-    the copy already there if it is whole (a spare tree's, checked by its files' stamps), else
+    the copy already there if it is whole (a spare tree's, checked by its files' stamps, or found
+    so by a survey: `vouched` holds the identities of the parts it found whole), else
     linked anew from the cache; None if the cache's own copy is not whole."""
-    folder = site / search_bundle(part.name)
-    if intact(folder, part):
+    folder = site / part.bundle
+    if part.identity in vouched or intact(folder, part):
         _stamped(part, stamps)
         return part.name, part.files  # the very files the cache holds, untouched since they were stamped
     whole = cache.whole(index, part)
@@ -326,42 +373,3 @@ BUILDING_NAME = BUNDLE_BUILDING.rpartition("/")[2]
 def _subdir(index: int) -> str:
     """Where Pagefind writes part `index`, relative to the site."""
     return f"{BUNDLE_BUILDING}/{index}"
-
-
-def _parts(
-    site: Path, language: str, pages: list[str], known: dict[str, bytes], page_keys: PageKeys, workers: int
-) -> list[tuple[str, list[str] | None]]:
-    """Each part's cache key and its pages (None: the whole site, when one part holds every page).
-
-    A part's index depends only on what Pagefind reads of its own pages, so an edit re-indexes
-    just the part holding it, and a template edit that Pagefind cannot see re-indexes none; and
-    which part holds a page depends on its path alone (search_layout.py), so a page added or
-    removed re-indexes just the part it joins or leaves.
-    """
-    size = chunk_size()
-    salt = f"{pagefind_version()}\0{language}\0{size}\0{KEYS_VERSION}\0{LAYOUT}\0"
-    whole_site = reads_whole_site(pages)
-    if whole_site:
-        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    keys = dict(zip(pages, page_keys.of(site, [(page, known.get(page)) for page in pages], workers), strict=True))
-    if whole_site:
-        return [(_digest(salt, pages, keys), None)]
-    chunks = parts_of(pages, size)
-    return [(_digest(f"{salt}{len(chunks)}\0{i}\0", chunk, keys), chunk) for i, chunk in enumerate(chunks)]
-
-
-def reads_whole_site(pages: list[str]) -> bool:
-    """Whether Pagefind reads every page in the site, not just the searchable `pages`: so it does
-    when one part holds them all."""
-    return len(pages) <= chunk_size()
-
-
-def _digest(salt: str, pages: list[str], keys: dict[str, bytes]) -> str:
-    """The key of a part: each page's path and what Pagefind reads of it. A page without a
-    body counts only by its path when another page has one: Pagefind then leaves it out."""
-    with_body = any(keys[page][:1] == BODY for page in pages)
-    digest = hashlib.sha256(salt.encode())
-    for page in pages:
-        key = keys[page]
-        digest.update(page.encode() + b"\0" + (NO_BODY if with_body and key[:1] == NO_BODY else key))
-    return digest.hexdigest()

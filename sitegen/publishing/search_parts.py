@@ -23,11 +23,13 @@ from pathlib import Path
 import msgspec
 
 from sitegen.core.sealed import read_sealed, write_sealed
-from sitegen.core.urls import DIGEST_LENGTH
+from sitegen.core.urls import DIGEST_LENGTH, search_bundle
 from sitegen.core.workspace import discard
 
 Stamp = tuple[int, int, int, int]
 """A file's inode, size, modification and change times: while they hold, so do its bytes."""
+PARTS_FOLDER = "pagefind"
+"""Where the parts are kept, in the project's cache."""
 
 
 class Part(msgspec.Struct, frozen=True):
@@ -42,6 +44,17 @@ class Part(msgspec.Struct, frozen=True):
     def name(self) -> str:
         """Its folder's name in the site: the digest, as short as every other name made from bytes."""
         return self.digest[:DIGEST_LENGTH]
+
+    @property
+    def bundle(self) -> str:
+        """Its folder in the site, by site path."""
+        return search_bundle(self.name)
+
+    @property
+    def identity(self) -> bytes:
+        """Its record, digested: what a survey found of a part (disk_survey.py) holds for the part
+        recorded exactly so."""
+        return hashlib.blake2b(msgspec.msgpack.encode(self), digest_size=16).digest()
 
 
 _PART = msgspec.msgpack.Decoder(Part)
@@ -102,6 +115,18 @@ class PartCache:
         stamped = Part(part.key, part.digest, part.files, [_stamp(folder / name) for name in part.files])
         write_sealed(self.record_of(index), msgspec.msgpack.encode(stamped))
         return stamped
+
+
+def recorded_parts(folder: Path) -> list[Part]:
+    """Every part the cache at `folder` has a record of, whatever it was made from."""
+    parts = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            sealed = read_sealed(Path(entry.path)) if entry.name.endswith(".part") else None
+            if sealed is not None:
+                with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
+                    parts.append(_PART.decode(sealed))
+    return parts
 
 
 def intact(folder: Path, part: Part) -> bool:

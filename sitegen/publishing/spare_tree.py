@@ -40,6 +40,10 @@ Listing = tuple[int, int, list[str], list[int], list[str], list[int]]
 """A tree's device and inode; each of its folders ('' is the top), with its modification time;
 and each of its other entries (by site-relative path), with its inode (0: not known)."""
 _LISTING = msgspec.msgpack.Decoder(Listing)
+Moved = dict[str, int | None]
+"""Each folder of a listing that is not as listed, with its mode now (None: gone)."""
+Surveyed = tuple[tuple[int, int] | None, Moved]
+"""A survey's finding of a spare tree: the tree it looked at (device and inode), and its folders that moved."""
 _RACY_NS = 100_000_000
 """A folder changed this close to its listing may change again within the same tick of the
 file system's clock without its time moving: it is recorded as changed, to be read again."""
@@ -185,16 +189,33 @@ def _read_origin(path: Path) -> str | None:
         return None
 
 
-def read_tree(slot: SpareSlot | None, root: Path) -> TreeContents:
+def read_tree(slot: SpareSlot | None, root: Path, surveyed: Surveyed | None = None) -> TreeContents:
     """What the tree at `root` holds: from its listing, with every folder whose time moved read
-    again; or, with no listing that fits, read whole."""
+    again; or, with no listing that fits, read whole. `surveyed`: a survey's finding of the
+    folders that moved (disk_survey.py), with the tree it looked at (its device and inode),
+    which holds if this is that tree (moved since as a whole: its own folder is looked at again)."""
     info = root.lstat()
     listing = _listing(slot, info) if slot else None
     if listing is None:
         contents = TreeContents(set())
         _read_folder(root, "", contents)
         return contents
-    return _checked(root, listing)
+    if surveyed is None or surveyed[0] != (info.st_dev, info.st_ino):
+        return _checked(root, listing, moved_folders(root, listing))
+    moved = {folder: mode for folder, mode in surveyed[1].items() if folder}
+    top = dict(zip(listing[2], listing[3], strict=True)).get("")
+    if info.st_mtime_ns != top:
+        moved[""] = info.st_mode
+    return _checked(root, listing, moved)
+
+
+def spare_listing(slot: SpareSlot, tree: Path) -> Listing | None:
+    """The listing of the spare tree at `tree`, if there is one that fits."""
+    try:
+        info = tree.lstat()
+    except OSError:
+        return None
+    return _listing(slot, info) if stat.S_ISDIR(info.st_mode) else None
 
 
 def record_tree(slot: SpareSlot, root: Path, contents: TreeContents, inodes: dict[str, int], touched: set[str]) -> None:
@@ -233,24 +254,28 @@ def _listing(slot: SpareSlot, root: os.stat_result) -> Listing | None:
     return listing if fits and (device, inode) == (root.st_dev, root.st_ino) else None
 
 
-def _checked(root: Path, listing: Listing) -> TreeContents:
-    """The listing, with each folder whose modification time moved read again from the disk.
-
-    Every folder is looked at once, in the listing's order: those as listed are believed, the few
-    that moved (a build's last writes, made just before its listing) are read again, and what
-    was below one that is gone or is no longer a folder is left out."""
-    device, _, folders, times, files, inodes = listing
+def moved_folders(root: Path, listing: Listing) -> Moved:
+    """The folders of the tree at `root` that are not as its listing says: each looked at once, in
+    the listing's order."""
     top = f"{root}/"
     lstat, is_folder = os.lstat, stat.S_ISDIR
-    moved: dict[str, os.stat_result | None] = {}  # what the disk says of each folder not as listed
-    for folder, changed in zip(folders, times, strict=True):
+    moved: Moved = {}
+    for folder, changed in zip(listing[2], listing[3], strict=True):
         try:
             info = lstat(top + folder)
         except (FileNotFoundError, NotADirectoryError):  # gone, or a folder above it is not one now
             moved[folder] = None
             continue
         if info.st_mtime_ns != changed or not is_folder(info.st_mode):
-            moved[folder] = info
+            moved[folder] = info.st_mode
+    return moved
+
+
+def _checked(root: Path, listing: Listing, moved: Moved) -> TreeContents:
+    """The listing, with each folder that `moved` read again from the disk: those as listed are
+    believed, the few that moved (a build's last writes, made just before its listing) are read
+    again, and what was below one that is gone or is no longer a folder is left out."""
+    device, _, folders, times, files, inodes = listing
     if not moved:  # the whole tree is as listed
         known_inodes = {relative: inode for relative, inode in zip(files, inodes, strict=True) if inode}
         return TreeContents(set(folders), set(files), known_inodes, dict(zip(folders, times, strict=True)), device)
@@ -267,19 +292,17 @@ def _checked(root: Path, listing: Listing) -> TreeContents:
     return contents
 
 
-def _read_again(
-    root: Path, moved: dict[str, os.stat_result | None], contents: TreeContents, listed: list[str]
-) -> list[str]:
-    """Read again into `contents` each folder that `moved` (what the disk says of it now; None:
-    gone), from the top down; returns the beginnings of the paths below one that is no longer a
-    folder (a file or a link in its place), which are left out however they look through it."""
+def _read_again(root: Path, moved: Moved, contents: TreeContents, listed: list[str]) -> list[str]:
+    """Read again into `contents` each folder that `moved`, from the top down; returns the
+    beginnings of the paths below one that is no longer a folder (a file or a link in its
+    place), which are left out however they look through it."""
     known = set(listed)
     no_longer: list[str] = []
     for folder in sorted(moved):  # a folder sorts before all below it
-        info = moved[folder]
-        if info is None or folder.startswith(tuple(no_longer)):
+        mode = moved[folder]
+        if mode is None or folder.startswith(tuple(no_longer)):
             continue  # gone (and so is all below it), or below a folder that is not one now
-        if not stat.S_ISDIR(info.st_mode):
+        if not stat.S_ISDIR(mode):
             contents.files.add(folder)  # replaced by a file or a link: removed or replaced later
             no_longer.append(folder + "/")
         else:

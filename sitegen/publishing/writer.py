@@ -19,6 +19,7 @@ from sitegen.core.errors import ContentError
 from sitegen.core.heap import collector_paused
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 from sitegen.core.urls import BUNDLE_DIR
+from sitegen.publishing.disk_survey import Survey
 from sitegen.publishing.file_steps import (
     exchange,
     link_new,
@@ -80,7 +81,7 @@ class StagedOutput:
     writes_at_once = True
     """Each file is in the staging folder as soon as it is written (the page store links it)."""
 
-    def __init__(self, output: Path, cache: Path | None = None) -> None:
+    def __init__(self, output: Path, cache: Path | None = None, survey: Survey | None = None) -> None:
         self.output = output
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
@@ -101,6 +102,10 @@ class StagedOutput:
         """Whether there is an output to reuse files from (none on a first build)."""
         self.published_digest: str | None = None
         """The output's digest as uptodate.output_digest() would read it, once published."""
+        self.survey = survey
+        """What a survey found (disk_survey.py): of the spare tree, it holds if that tree is staged."""
+        self.vouched_parts: frozenset[bytes] = frozenset()
+        """The search index's parts the survey found whole in the staging folder (Part.identity)."""
 
     def __enter__(self) -> StagedOutput:
         recover(self.output)
@@ -109,7 +114,12 @@ class StagedOutput:
         if not owned and (self.staging.exists() or self.staging.is_symlink()):
             _remove_own(self.staging)  # an empty folder a killed build made; anything else is refused
         if owned or (self._slot and take_spare(self._slot, self.staging)):
-            self._held = read_tree(self._slot, self.staging)  # a spare tree, or what a killed build left
+            found = self.survey
+            surveyed = (found.tree, found.moved) if found else None
+            self._held = read_tree(self._slot, self.staging, surveyed)  # a spare tree, or what a killed build left
+            root = self.staging.lstat()
+            if found and found.tree == (root.st_dev, root.st_ino):
+                self.vouched_parts = found.parts
         else:
             self.staging.mkdir(parents=True)
         marker = self.staging / MARKER

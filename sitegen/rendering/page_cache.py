@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from sitegen.core.sealed import read_sealed_view, write_sealed
 from sitegen.planning.page_job import DIGESTIBLE, PageJob
 
 log = logging.getLogger(__name__)
+PAGE_RECORD = "pages.msgpack"
+"""The record of the last build's pages, in the project's cache."""
 Entry = tuple[bytes, bytes]
 """A page's record: the digest of what it was rendered from, and the SHA-256 of its bytes."""
 Stamp = tuple[int, int, int, int]
@@ -91,6 +94,8 @@ class PageCache:
         """What each of those pages was rendered from, kept in memory between one process's builds."""
         self.checked: dict[str, Stamp] = {}
         """This build's pages whose published file was looked at, and left as it was (see settled())."""
+        self._vouched: tuple[str, int, frozenset[str]] | None = None
+        """A survey's word for the pages of an output (see vouch())."""
         sealed = read_sealed_view(path)  # a record copied in from elsewhere never decides what is reused
         try:
             with settled_heap():
@@ -101,7 +106,12 @@ class PageCache:
         if salt == self.salt:
             self.previous, self.stamps = pages, stamps
             self._stored = {content for _, content in pages.values()}
-            self._record = _stamp_of(path)
+            self._record = stamp_of(path)
+
+    def vouch(self, output: str, record: Stamp | None, device: int, unlike: frozenset[str]) -> None:
+        """Take a survey's word (publishing/disk_survey.py) that every page of `output` (on `device`)
+        but those `unlike` was found with its recorded stamp, when it read this very record."""
+        self._vouched = (output, device, unlike) if record is not None and record == self._record else None
 
     def start(self, published_to: Path, in_place: frozenset[str]) -> None:
         """Begin a build that publishes to `published_to` (updating the pages `in_place` there, for
@@ -144,7 +154,11 @@ class PageCache:
         if entry is None or entry[0] != digest:
             return None
         stamp = self.stamps.get(relative)
-        found = _holding(f"{previous_output}/{relative}", stamp, entry[1])  # strings, not Paths: once per page
+        candidate = f"{previous_output}/{relative}"  # strings, not Paths: once per page
+        vouched = self._vouched
+        if vouched and stamp is not None and vouched[0] == previous_output and relative not in vouched[2]:
+            return candidate, _stat_of(stamp, vouched[1])  # found with its stamp by the survey
+        found = _holding(candidate, stamp, entry[1])
         if found is None:  # a store copy shares the published file's inode, and so its stamp
             found = _holding(os.path.join(self.store, entry[1].hex()), stamp, entry[1])
         return found
@@ -200,7 +214,7 @@ class PageCache:
         self.checked = {}
         self.stamps = stamps
         write_sealed(self.path, msgspec.msgpack.encode((self.salt, pages, stamps)))
-        self._stored, self._record = wanted, _stamp_of(self.path)
+        self._stored, self._record = wanted, stamp_of(self.path)
         if self._added or self._mark.exists():
             with contextlib.suppress(OSError):
                 os.unlink(self._mark)
@@ -210,7 +224,7 @@ class PageCache:
         """Remove the stored pages not `wanted`: those the last record named that this one does
         not, when the store is known to hold just those; else each one read from the folder."""
         known = self._stored
-        if known is None or _stamp_of(self.path) != self._record or (not self._added and self._mark.exists()):
+        if known is None or stamp_of(self.path) != self._record or (not self._added and self._mark.exists()):
             with contextlib.suppress(OSError):
                 keep = {content.hex() for content in wanted}
                 for stored in os.scandir(self.store):
@@ -237,7 +251,39 @@ def _holding(candidate: str, stamp: Stamp | None, content: bytes) -> Found | Non
     return None
 
 
-def _stamp_of(path: Path) -> Stamp | None:
+def recorded_stamps(path: Path) -> dict[str, Stamp]:
+    """The stamps of the pages the record at `path` names, as the build that wrote it published them."""
+    sealed = read_sealed_view(path)
+    try:
+        return _RECORD.decode(sealed)[2] if sealed is not None else {}
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return {}
+
+
+def unlike_stamps(output: str, stamps: dict[str, Stamp], device: int) -> list[str]:
+    """The pages whose file in `output` is not the one with the recorded stamp on `device` (the
+    very check reusable() makes before it believes a file without reading it)."""
+    unlike = []
+    for relative, stamp in stamps.items():
+        try:
+            info = os.stat(f"{output}/{relative}")
+        except OSError:
+            unlike.append(relative)
+            continue
+        if _stamp(info) != stamp or info.st_dev != device:
+            unlike.append(relative)
+    return unlike
+
+
+def _stat_of(stamp: Stamp, device: int) -> os.stat_result:
+    """What stat() says of a regular file with this stamp on `device`, as far as a build reads it
+    (its inode, device, size and times)."""
+    inode, size, modified, changed = stamp
+    seconds = (stat.S_IFREG, inode, device, 1, 0, 0, size, modified // 10**9, modified // 10**9, changed // 10**9)
+    return os.stat_result(seconds, {"st_atime_ns": modified, "st_mtime_ns": modified, "st_ctime_ns": changed})
+
+
+def stamp_of(path: Path) -> Stamp | None:
     try:
         return _stamp(os.stat(path, follow_symlinks=False))
     except OSError:
