@@ -17,7 +17,7 @@ from sitegen.core.heap import settled_heap
 from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
 from sitegen.publishing.last_build import record_outcome, recording_outcome
-from sitegen.publishing.uptodate import input_digest, is_up_to_date, options_key
+from sitegen.publishing.uptodate import inputs_looked_at, options_key
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -135,19 +135,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CRASH
 
 
+def _import_build() -> None:
+    with settled_heap():  # the whole pipeline, only when there is work: long-lived code, never garbage
+        import sitegen.build  # noqa: F401
+
+
 def run_build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     output = checked_output(root, args.output or root / "output", args.follow_output_link)
     key = options_key(args.drafts, today().isoformat(), output)
-    inputs = input_digest(root, key)
-    if not args.force and is_up_to_date(root, output, key, inputs):
+    inputs, current = inputs_looked_at(root, output, key, meanwhile=_import_build, check=not args.force)
+    if current and not args.force:
         record_outcome(root, output, succeeded=True)  # what output/ holds is the build of these sources
         if not args.quiet:
             print(f"nothing changed: {_shown(output)} is up to date")
         return EXIT_OK
-    with settled_heap():  # the whole pipeline, only when there is work: long-lived code, never garbage
-        from sitegen.build import build
-
+    _import_build()  # unless it was made while a large site was looked at
+    from sitegen.build import build
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
         report = build(

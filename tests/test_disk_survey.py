@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
 from sitegen.build import build as build_site
-from sitegen.core.parallel import Beside
+from sitegen.core.beside import Beside
 from sitegen.publishing import disk_survey, search_index, spare_tree
 from sitegen.rendering import page_cache
 

@@ -1,5 +1,4 @@
-"""Spread CPU-bound work (Markdown, templates) over worker processes, keeping input order;
-or run one task beside the build, in a process of its own (`Beside`).
+"""Spread CPU-bound work (Markdown, templates) over worker processes, keeping input order.
 
 Workers are forked, so they inherit the work list and the function to apply and only
 results travel back. Small jobs stay in this process: forking costs more than it saves.
@@ -7,13 +6,13 @@ results travel back. Small jobs stay in this process: forking costs more than it
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
+
+from sitegen.core.beside import can_fork
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,68 +46,6 @@ def map_in_workers(
             return _gathered(pool.imap(_run, range(len(items)), chunksize=chunk), chunk, progress)
     finally:
         _task = None
-
-
-def can_fork() -> bool:
-    """Whether this process may fork now: where the system can, and from the main thread only (the
-    preview server rebuilds from a watcher thread while its event loop runs, and a forked copy
-    of that state misbehaves)."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.current_thread() is threading.main_thread()
-
-
-class Beside:
-    """A task running in a forked process of its own, whose bytes `result()` waits for."""
-
-    def __init__(self, task: Callable[[], bytes]) -> None:
-        reader, writer = os.pipe()
-        try:
-            self._pid = os.fork()
-        except OSError:
-            os.close(reader)
-            os.close(writer)
-            raise
-        if self._pid == 0:  # the child: only its pipe open, so it holds no lock of the parent's
-            _run_beside(task, reader, writer)
-        os.close(writer)
-        self._reader: int | None = reader
-
-    def result(self) -> bytes | None:
-        """The task's bytes, once it has finished; None if it failed (or was stopped)."""
-        if self._reader is None:
-            return None
-        reader, self._reader = self._reader, None
-        try:
-            with os.fdopen(reader, "rb") as pipe:
-                data = pipe.read()
-        finally:
-            _, status = os.waitpid(self._pid, 0)
-        return data if os.waitstatus_to_exitcode(status) == 0 else None
-
-    def stop(self) -> None:
-        """Stop the task if its result was never asked for (nothing is left running)."""
-        if self._reader is None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
-        self.result()
-
-
-def _run_beside(task: Callable[[], bytes], reader: int, writer: int) -> NoReturn:
-    code = 1
-    try:
-        _default_signals()
-        os.close(reader)
-        os.closerange(3, writer)
-        os.closerange(writer + 1, _MAX_DESCRIPTORS)
-        data = task()
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(data)
-        code = 0
-    finally:
-        os._exit(code)  # never the parent's clean-up: its atexit handlers, its open files
-
-
-_MAX_DESCRIPTORS = 1 << 16
 
 
 def _gathered(results: Iterator[R], every: int, progress: Callable[[int], None] | None) -> list[R]:

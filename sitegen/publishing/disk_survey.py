@@ -23,7 +23,7 @@ from pathlib import Path
 
 import msgspec
 
-from sitegen.core.parallel import Beside, can_fork
+from sitegen.core.beside import Beside, can_fork
 from sitegen.publishing.search_parts import PARTS_FOLDER, intact, recorded_parts
 from sitegen.publishing.spare_tree import Moved, SpareSlot, moved_folders, spare_listing, spare_slot
 from sitegen.rendering.page_cache import PAGE_RECORD, Stamp, recorded_stamps, stamp_of, unlike_stamps

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from sitegen.reading.frontmatter_source import meta_line
 from sitegen.reading.journeys import parse_journey
 from sitegen.reading.licences import supervisor_problems
 from sitegen.reading.models import Article, Clinician, Content, Journey, Page
-from sitegen.reading.parse_cache import ArticleResult, ContentCaches, JourneyResult, ParseCache
+from sitegen.reading.parse_cache import ArticleResult, ContentCaches, JourneyResult, ParseCache, TakenStamp
 from sitegen.reading.source_links import linked_sources
 
 T = TypeVar("T")
@@ -40,7 +39,7 @@ def load_content(
     config: SiteConfig,
     options: BuildOptions,
     caches: ContentCaches | None = None,
-    stamps: Mapping[str, os.stat_result] | None = None,
+    stamps: Mapping[str, TakenStamp] | None = None,
 ) -> tuple[Content, list[ContentError]]:
     """Every article, journey, page and clinician, or every problem found in them (a refused
     link among them: see sitegen/reading/source_links.py). `stamps`: the files' stamps as this
@@ -118,7 +117,7 @@ def _parse_files(
     options: BuildOptions,
     known: frozenset[str],
     caches: ContentCaches | None,
-    stamps: Mapping[str, os.stat_result] | None,
+    stamps: Mapping[str, TakenStamp] | None,
 ) -> tuple[list[tuple[ArticleResult, bytes | None, bytes | None]], list[JourneyResult]]:
     """Every article (with its digest and card digest when there is a cache) and journey, each from the cache or
     parsed. Those to parse are spread over worker processes together, so the journeys (each

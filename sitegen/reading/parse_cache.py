@@ -63,6 +63,8 @@ ArticleResult = tuple[Article | None, list[ContentError]]
 JourneyResult = tuple[Journey | None, list[ContentError]]
 T = TypeVar("T")
 FileStamp = tuple[int, int, int, int]
+TakenStamp = tuple[int, int, int, int, int]
+"""A stamp the input check took (publishing/uptodate.py's InputStamp): the file's mode, then its FileStamp."""
 Stamps = dict[str, tuple[FileStamp, bytes]]
 
 
@@ -119,21 +121,23 @@ class ParseCache(Generic[T]):
             named = path.as_posix()
         return hashlib.sha256(self.salt + named.encode("utf-8", "surrogateescape") + b"\0" + data).digest()
 
-    def file_key(self, path: str | Path, taken: Mapping[str, os.stat_result] | None = None) -> bytes:
+    def file_key(self, path: str | Path, taken: Mapping[str, TakenStamp] | None = None) -> bytes:
         """The key of a file's bytes. A file whose stamp is unchanged since it was last read (in
         this process, or by the build that saved the cache) is not read again, unless it was
         modified too recently for its stamp to prove anything (a second save within one clock
-        tick keeps the time). `taken`: stamps this build took already, by path."""
+        tick keeps the time). `taken`: stamps this build took already, by path (uptodate.py)."""
         named = os.fspath(path)
-        info = taken.get(named) if taken else None
-        info = info or os.stat(named)
-        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        found = taken.get(named) if taken else None
+        if found is None:
+            info = os.stat(named)
+            found = (info.st_mode, info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        mode, stamp = found[0], found[1:]
         known = self._stamps.get(named)
         if known is not None and known[0] == stamp:
             return known[1]
         file = Path(path)
-        key = self.key(file, file.read_bytes() if stat.S_ISREG(info.st_mode) else b"")  # a pipe could block for ever
-        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+        key = self.key(file, file.read_bytes() if stat.S_ISREG(mode) else b"")  # a pipe could block for ever
+        if time.time_ns() - max(stamp[0], stamp[1]) > _SETTLED_NS:
             self._stamps[named] = (stamp, key)
         return key
 
