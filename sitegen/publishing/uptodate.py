@@ -143,7 +143,7 @@ def _digest_heard(root: Path, told: bytes) -> tuple[str, bool] | None:
 
 
 def stamps_taken(root: Path, inputs: str) -> dict[str, InputStamp]:
-    """The stat() of each input file, by its path, as the input_digest() of `root` that gave `inputs`
+    """The stamp of each input file, by its path, as the input_digest() of `root` that gave `inputs`
     took them (once: a later build asks the file system again). A build that reads its files by
     these stamps reads what that digest, which its stamp records, covers: a file changed since
     is seen by the next build."""
