@@ -5,6 +5,7 @@ again. Whatever is reused, the output is the same as a clean build's, byte for b
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import threading
@@ -239,3 +240,27 @@ def test_an_article_added_or_removed_indexes_only_the_part_it_joins_or_leaves(
     (root / "content/articles/calm-2.md").unlink()
     assert build_site(root).search_parts_indexed == 1
     assert clean_build(root) == snapshot(root / "output")
+
+
+def test_a_failure_while_the_index_is_prepared_lets_go_of_its_lock(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview builds again in the same process: a lock on the search cache kept after a
+    failed build would hold its next build for ever."""
+    (site / "content/articles/calm-1.md").write_text(ARTICLE.format(n=1) + "\nEdited.\n")
+
+    def no_room(*args: object) -> object:
+        raise OSError("no room to link the pages")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search_index, "pages_to_read", no_room)
+        failed = pytest.raises(OSError)
+        with failed:
+            build_site(site)
+        lock = os.open(site / ".sitegen-cache/search.lock", os.O_RDWR)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while the failed build holds it
+        finally:
+            os.close(lock)
+    assert failed.excinfo is not None  # the failure is still at hand, as a preview's log keeps it
+    assert build_site(site).search_parts_indexed == 1

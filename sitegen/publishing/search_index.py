@@ -124,12 +124,12 @@ def start_index(
         if settling:
             settling.settle(page_keys.unread(pages, known or {}))
         parts = part_keys(site, language, pages, known or {}, page_keys, workers)
-        held = holding.pop_all()  # let go of by the thread, when the index is made
-    ready, settled = _settled_parts(parts, settling)
-    cache, kept, recorded = _known_parts(site, cache_dir, parts, in_place)
-    own_folders = reads_own_folder(len(pages), chunk_size())
-    run = _Run(site, language, parts, cache, workers, own_folders, settled, ready, vouched, kept, recorded, {})
-    run.make_ready_first()
+        ready, settled = _settled_parts(parts, settling)
+        cache, kept, recorded = _known_parts(site, cache_dir, parts, in_place)
+        own_folders = reads_own_folder(len(pages), chunk_size())
+        run = _Run(site, language, parts, cache, workers, own_folders, settled, ready, vouched, kept, recorded, {})
+        run.make_ready_first()
+        held = holding.pop_all()  # let go of by the thread, when the index is made (not if anything above fails)
 
     def finish() -> SearchIndex:
         with held:
