@@ -203,8 +203,7 @@ def read_tree(slot: SpareSlot | None, root: Path, surveyed: Surveyed | None = No
     if surveyed is None or surveyed[0] != (info.st_dev, info.st_ino):
         return _checked(root, listing, moved_folders(root, listing))
     moved = {folder: mode for folder, mode in surveyed[1].items() if folder}
-    top = dict(zip(listing[2], listing[3], strict=True)).get("")
-    if info.st_mtime_ns != top:
+    if info.st_mtime_ns != listing[3][listing[2].index("")]:  # a listing that fits has its top
         moved[""] = info.st_mode
     return _checked(root, listing, moved)
 
