@@ -12,7 +12,7 @@ from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core import urls as u
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
-from sitegen.core.heap import settled_heap
+from sitegen.core.heap import held_to_the_end, settled_heap
 from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers
@@ -241,6 +241,8 @@ def build(
         continued.caches, continued.planned, continued.files = planned.caches, planned, published.files
         continued.digests = {relative: content for relative, (_, content) in published.record.items()}
         continued.rendered_pages, continued.pages = published.rendered, published.page_cache
+    else:
+        held_to_the_end(planned, published, writer, survey)  # the command line's: freed by the process's end
     seconds = time.perf_counter() - started
     pages, rendered = len(planned.jobs), len(published.rendered)
     warnings, sources = tuple(planned.warnings), planned.source_map()

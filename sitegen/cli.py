@@ -7,13 +7,14 @@ import logging
 import shlex
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from sitegen import __version__
 from sitegen.commands.workflow import WORKFLOW_FILE, WorkflowExists, write_workflow
 from sitegen.core import layout
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
-from sitegen.core.heap import settled_heap
+from sitegen.core.heap import ended_after, settled_heap
 from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
 from sitegen.publishing.last_build import record_outcome, recording_outcome
@@ -71,23 +72,23 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = commands.add_parser("init", help="start a practice's own site in a new folder, from a few questions")
-    init.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (new, empty, or a fresh git clone)")
-    init.add_argument("--name", help="the practice's name, which is the site's title")
-    init.add_argument(
-        "--country", metavar="CC", help="the two-letter code of the country you practise in, e.g. US or GB"
-    )
-    init.add_argument("--language", metavar="en|es", help="the site's language: en (the default) or es, or es-MX…")
-    init.add_argument("--email", metavar="ADDRESS", help="an email address readers may write to (optional)")
-    init.add_argument(
-        "--booking-url", metavar="URL", help="where clients book: https://…, a phone number, or a page like /contact/"
-    )
-    init.add_argument("--clinician", action="append", metavar="NAME", help="a clinician's name (repeat for each)")
-    init.add_argument(
-        "--crisis-text", metavar="TEXT", help="your own crisis notice, for a country whose services sitegen lacks"
-    )
+    add = init.add_argument
+    add("dir", type=Path, metavar="DIR", help="the folder to create (new, empty, or a fresh git clone)")
+    add("--name", help="the practice's name, which is the site's title")
+    add("--country", metavar="CC", help="the two-letter code of the country you practise in, e.g. US or GB")
+    add("--language", metavar="en|es", help="the site's language: en (the default) or es, or es-MX…")
+    add("--email", metavar="ADDRESS", help="an email address readers may write to (optional)")
+    add("--booking-url", metavar="URL", help="where clients book: https://…, a phone number, or a page like /contact/")
+    add("--clinician", action="append", metavar="NAME", help="a clinician's name (repeat for each)")
+    add("--crisis-text", metavar="TEXT", help="your own crisis notice, for a country whose services sitegen lacks")
     mode = init.add_mutually_exclusive_group()
     mode.add_argument("--non-interactive", action="store_true", help="ask nothing: every answer comes from flags")
     mode.add_argument("--interactive", action="store_true", help="ask the questions even when input is not a terminal")
+
+
+def run() -> NoReturn:
+    """The `sitegen` command (and `python -m sitegen`): main(), and the process ends."""
+    ended_after(main)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -339,7 +340,7 @@ def run_init(args: argparse.Namespace) -> int:
         args.country,
         args.language,
         args.booking_url,
-        _tuple_or_none(args.clinician),
+        None if args.clinician is None else tuple(args.clinician),
         args.crisis_text,
         args.email,
     )
@@ -375,10 +376,6 @@ def run_init(args: argparse.Namespace) -> int:
     print("  sitegen serve    # a preview at http://127.0.0.1:8000/ that reloads as you save")
     print('Then look for "Replace" in site.yaml and content/: each marks starter text to make your own.')
     return EXIT_OK
-
-
-def _tuple_or_none(values: list[str] | None) -> tuple[str, ...] | None:
-    return None if values is None else tuple(values)
 
 
 def _shown_file(path: Path) -> str:

@@ -7,13 +7,20 @@ runs again and again (at 10,000 articles, about a second of a one-article edit).
 collector pauses while the plan is made, and what the plan holds is then set aside
 (`gc.freeze`), never walked again. The next plan first hands the last one's objects back
 (`gc.unfreeze`), so a process that builds again and again (the preview) collects them as usual.
+
+The command line, whose process ends once the build is done, keeps those objects to the end
+and then ends without freeing them (`ended_after`).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from typing import NoReturn
 
 
 @contextmanager
@@ -42,3 +49,34 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+_HELD: list[object] | None = None
+"""What the command's work left for the process's end, while the command line runs it (`ended_after`)."""
+
+
+def held_to_the_end(*objects: object) -> None:
+    """Keep `objects` (a build's plan and pages) until the process ends, when it ends straight
+    after the command (`ended_after`): at 10,000 articles, freeing them one by one as the build
+    returns costs 30 ms of an edit's second. Elsewhere (the preview, the tests) nothing is kept."""
+    if _HELD is not None:
+        _HELD.extend(objects)
+
+
+def ended_after(command: Callable[[], int]) -> NoReturn:
+    """Run the command line's `command`, then end the process with its exit code.
+
+    A command that succeeded and kept objects to the end (a build) ends the process at once: its
+    printing flushed and its log closed, but with no object freed one by one, which at 10,000
+    articles cost another 20 ms. Any other ending is Python's usual one, with every clean-up
+    left for the exit (a failed command's temporary folders)."""
+    global _HELD
+    _HELD = []
+    code = command()
+    if code == 0 and _HELD:
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):  # closed, or a pipe whose reader has gone: as at any exit
+                stream.flush()
+        os._exit(0)
+    raise SystemExit(code)
