@@ -86,3 +86,21 @@ def test_a_theme_footer_edited_between_builds_shows_on_every_page(make_site: Mak
     for html in pages(root).values():
         assert "<footer>second words</footer>" in html
         assert "first words" not in html
+
+
+def test_a_partial_edited_to_read_the_page_shows_each_pages_own_in_the_next_build(make_site: MakeSite) -> None:
+    """What each partial reads is kept between builds, for its source: an edit that makes a shared
+    partial read the page must be seen, or every page would show the first page's values."""
+    footer = "templates/partials/footer.html"
+    root = make_site({**many_articles(5), footer: '<footer>{% include "partials/where.html" %}</footer>\n'})
+    where = root / "templates/partials/where.html"
+    where.write_text("<p class=\"where\">{{ t('footer_note') }}</p>\n", encoding="utf-8")
+    build(root, workers=1)
+    kept = sorted(path.name for path in (root / ".sitegen-cache/templates").glob("reads-*"))
+    assert kept  # one file for each partial the pages include
+    where.write_text('<p class="where">{{ page.url }}</p>\n', encoding="utf-8")
+    build(root, workers=1)
+    for address, html in pages(root).items():
+        assert f'<p class="where">{address}</p>' in html
+    assert sorted(path.name for path in (root / ".sitegen-cache/templates").glob("reads-*")) == kept
+

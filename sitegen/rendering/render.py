@@ -44,6 +44,7 @@ def make_environment(
         bytecode_dir.mkdir(parents=True, exist_ok=True)
         cache = SealedBytecodeCache(str(bytecode_dir))
     env = SharingEnvironment(
+        reads_dir=bytecode_dir,
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
         autoescape=True,
