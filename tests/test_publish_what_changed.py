@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import SAMPLE_EPOCH, MakeSite, full_tree, many_articles, run_sitegen
+from sitegen.publishing.uptodate import output_digest
+from sitegen.publishing.writer import StagedOutput
 
 
 def clean_build(root: Path, where: Path) -> dict[str, str]:
@@ -130,3 +132,18 @@ def test_a_build_killed_while_it_stages_into_the_spare_tree_leaves_the_output_as
     build(root)
     assert full_tree(root / "output") == clean_build(root, tmp_path / "clean")
     assert not any(p.name.startswith(".output") for p in root.iterdir())
+
+
+def test_a_file_written_again_after_the_rest_were_looked_up_is_recorded_as_it_ends(tmp_path: Path) -> None:
+    """The writer looks up what it will record of its files when it removes the rest (while
+    Pagefind runs); a file written again after that is recorded as published, not as first written."""
+    output = tmp_path / "output"
+    with StagedOutput(output, tmp_path / "cache") as staged:
+        staged.write("index.html", b"<p>first words</p>")
+        staged.write("about/index.html", b"<p>about</p>")
+        staged.remove_unwritten()
+        staged.write("index.html", b"<p>second, longer words</p>")
+        staged.write("_headers", b"/*\n")
+        staged.publish()
+    assert (output / "index.html").read_bytes() == b"<p>second, longer words</p>"
+    assert staged.published_digest == output_digest(output)

@@ -75,6 +75,23 @@ class TreeContents:
         self.times = {f: t for f, t in self.times.items() if f != top and not f.startswith(below)}
 
 
+@dataclass
+class Ahead:
+    """What publish() records of the files written before the search index was made, looked up
+    beforehand (StagedOutput.remove_unwritten): by site path, each file's inode, stamp (size and
+    modification time) and line in the output's digest (uptodate.digest_lines)."""
+
+    inodes: dict[str, int]
+    stamps: dict[str, tuple[int, int]]
+    lines: dict[str, str]
+
+    def forget(self, relative: str) -> None:
+        """Drop a file written again: publish() looks at it anew."""
+        self.inodes.pop(relative, None)
+        self.stamps.pop(relative, None)
+        self.lines.pop(relative, None)
+
+
 def contents_of(files: Iterable[str], contents: TreeContents | None = None) -> TreeContents:
     """The folders and files a set of site-relative files makes (added to `contents`, if given)."""
     contents = contents if contents is not None else TreeContents()

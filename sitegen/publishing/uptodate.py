@@ -22,7 +22,7 @@ import marshal
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -233,16 +233,23 @@ def record(root: Path, output: Path, options: str, inputs: str, published: str |
         _keep_inputs(root, taken)
 
 
-def digest_of(output: Path, files: dict[str, tuple[int, int]]) -> str:
+def digest_of(output: Path, files: dict[str, tuple[int, int]], lines: Mapping[str, str] | None = None) -> str:
     """What output_digest() gives for a tree holding exactly `files` (site path: size and
-    modification time), worked out without reading the tree (its hidden names left out, as
-    output_digest's walk leaves them)."""
-    lines = [
-        f"{relative}\0{size}\0{changed}\0"
+    modification time), worked out without reading the tree. `lines`: those of some of the files,
+    made already (digest_lines) for the stamps `files` gives them."""
+    made = lines or {}
+    rest = digest_lines({relative: stamp for relative, stamp in files.items() if relative not in made})
+    return _tree_digest(output, [line for relative, line in made.items() if relative in files] + [*rest.values()])
+
+
+def digest_lines(files: Mapping[str, tuple[int, int]]) -> dict[str, str]:
+    """Each file's line in the output's digest, by site path: none for a hidden one, which
+    output_digest's walk leaves out."""
+    return {
+        relative: f"{relative}\0{size}\0{changed}\0"
         for relative, (size, changed) in files.items()
         if relative[0] != "." and "/." not in relative
-    ]
-    return _tree_digest(output, lines)
+    }
 
 
 def _files(folder: Path) -> list[str]:

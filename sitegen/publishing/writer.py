@@ -30,6 +30,7 @@ from sitegen.publishing.file_steps import (
     write_new,
 )
 from sitegen.publishing.spare_tree import (
+    Ahead,
     TreeContents,
     add_branch,
     contents_of,
@@ -40,7 +41,7 @@ from sitegen.publishing.spare_tree import (
     spare_slot,
     take_spare,
 )
-from sitegen.publishing.uptodate import digest_of
+from sitegen.publishing.uptodate import digest_lines, digest_of
 from sitegen.rendering.page_cache import Stamp
 
 
@@ -96,6 +97,9 @@ class StagedOutput:
         self._pages: TreeContents | None = None
         """The files this build had written when it removed the rest (remove_unwritten), and their
         folders: publish() adds those written since, and the search index."""
+        self._ahead: Ahead | None = None
+        """What publish() records of those files (inodes, and stamps and their lines in the output's
+        digest), looked up by remove_unwritten: a file written again since is dropped from it."""
         self._touched = {""}
         """The folders this process changed (added, replaced or removed an entry in)."""
         self._has_output = True
@@ -145,6 +149,8 @@ class StagedOutput:
     def _prepared(self, relative: str) -> str:
         """The staging file for `relative`, its folder made (a file in the way of it removed)."""
         check_relative(relative)
+        if self._ahead is not None:
+            self._ahead.forget(relative)
         folder = relative.rpartition("/")[0]
         if folder and folder not in self._held.folders:
             make_folder(self.staging, folder, folder.rpartition("/")[0] in self._held.folders)
@@ -223,6 +229,8 @@ class StagedOutput:
         for relative in relatives:
             self._written.add(relative)
             self._held.inodes.pop(relative, None)  # a worker may have replaced it
+            if self._ahead is not None:
+                self._ahead.forget(relative)
 
     def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
         """Carry over a file known to hold the right bytes (the previous output's, or a cached copy;
@@ -254,9 +262,15 @@ class StagedOutput:
         """Remove whatever the staging folder held (a spare tree) that this build has not written:
         called once every page is written, before Pagefind indexes the folder. The search index's
         folders stay, for the search index to keep those it still has (each checked file by file)
-        and remove the rest."""
+        and remove the rest.
+
+        What publish() records of the files written so far is looked up now: at 10,000 articles
+        Pagefind is indexing an edit's part meanwhile, and publish() waits for it."""
         now = contents_of(self._written | {MARKER})
         self._pages = TreeContents(set(now.folders), set(now.files))
+        with collector_paused():
+            inodes, stamps = self._looked_up(sorted(now.files), {})
+            self._ahead = Ahead(inodes, stamps, digest_lines(stamps))
         bundle = BUNDLE_DIR + "/"  # of what this build has not written, the search index's entries
         now.folders |= {f for f in self._held.folders - now.folders if f == BUNDLE_DIR or f.startswith(bundle)}
         now.files |= {f for f in self._held.files - now.files if f.startswith(bundle)}
@@ -282,20 +296,26 @@ class StagedOutput:
     def _listed(self, now: TreeContents, known: Mapping[str, Stamp]) -> str:
         """Record the listing of the staged tree (for when it comes back as the spare), and return
         the digest the output will have once it is swapped in."""
-        inodes, stamps = self._looked_up(now, known)
+        ahead, self._ahead = self._ahead or Ahead({}, {}, {}), None
+        inodes, stamps = self._looked_up(now.files.difference(ahead.inodes), known, ahead.inodes, ahead.stamps)
         if self._slot:
             record_tree(self._slot, self.staging, now, inodes, self._touched)
-        return digest_of(self.output, stamps)
+        return digest_of(self.output, stamps, ahead.lines)
 
     def _looked_up(
-        self, now: TreeContents, handed: Mapping[str, Stamp]
+        self,
+        files: Iterable[str],
+        handed: Mapping[str, Stamp],
+        inodes: dict[str, int] | None = None,
+        stamps: dict[str, tuple[int, int]] | None = None,
     ) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
-        """Every file of the staged tree with its inode, and its size and modification time: known
-        already for what this process wrote or carried over, or `handed` over (the search index's
-        files), and looked at once for the rest (written by the workers)."""
-        inodes, stamps = {}, {}
+        """The `files` of the staged tree with their inodes, and their sizes and modification times
+        (added to those given): known already for what this process wrote or carried over, or
+        `handed` over (the search index's files), and looked at once for the rest (written by the
+        workers)."""
+        inodes, stamps = ({} if inodes is None else inodes), ({} if stamps is None else stamps)
         known, top = self._known, self._top
-        for relative in now.files:
+        for relative in files:
             info = known.get(relative)
             if info is None:
                 stamp = handed.get(relative)
