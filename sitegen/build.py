@@ -17,7 +17,7 @@ from sitegen.core.memo import Memo
 from sitegen.core.output_folder import checked_output
 from sitegen.core.parallel import default_workers
 from sitegen.core.urls import Urls
-from sitegen.core.workspace import OnBusy, project_lock, wait_quietly
+from sitegen.core.workspace import OnBusy, discard_parts, project_lock, unsound_parts, wait_quietly
 from sitegen.planning.addresses import moved_addresses
 from sitegen.planning.crisis import crisis_warning
 from sitegen.planning.good_faith_estimate import switched_off_warning
@@ -220,7 +220,7 @@ def build(
     which paths `changed`: they are read again, whatever their stamps say."""
     started = time.perf_counter()
     root = root.resolve()
-    with project_lock(root, on_busy) as cache:
+    with project_lock(root, on_busy, walks_later=True) as cache:
         output = checked_output(root, output or root / "output", follow_output_link)
         in_place = continued is not None and continued.in_place and continued.planned is not None and output.is_dir()
         workers = 1 if in_place else workers or default_workers()  # in place: the preview's watcher thread
@@ -233,6 +233,7 @@ def build(
         with SurveyRun(output, cache, beside=workers > 1) as surveying:  # the files it keeps, looked at meanwhile
             planned = plan_site(root, options, use_cache, continued.caches if continued else None, inputs)
             survey = surveying.result()
+        discard_parts(cache, list(survey.unsound) if survey else unsound_parts(cache))  # before they are used
         done, ahead = (continued.files, continued.ahead) if continued else (frozenset[str](), None)
         writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache, survey)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)

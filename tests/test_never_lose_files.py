@@ -134,6 +134,31 @@ def test_links_planted_in_the_cache_never_reach_outside_it(project: Path, tmp_pa
     assert site_files(project / "output") == clean_build(make_site, tmp_path)
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])  # the large parts walked here, or beside the plan
+def test_a_link_planted_deep_in_the_page_store_or_the_search_cache_is_discarded_unfollowed(
+    project: Path, tmp_path: Path, make_site: MakeSite, workers: str
+) -> None:
+    env = {"SITEGEN_WORKERS": workers}
+    assert run_sitegen("build", "-q", cwd=project, env=env).code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("someone's\n")
+    cache = project / ".sitegen-cache"
+    stored = next(path for path in sorted((cache / "pages").rglob("*")) if path.is_file())
+    stored.unlink()
+    stored.symlink_to(elsewhere / "keep.txt")  # a stored page: now a link to someone's file
+    part = next(path for path in sorted((cache / "pagefind").iterdir()) if path.is_dir())
+    (part / "planted").symlink_to(elsewhere, target_is_directory=True)
+    shutil.rmtree(project / "output")  # every page is then taken from the store, or made again
+    result = run_sitegen("build", "-q", cwd=project, env=env)
+    assert result.code == 0, result.err
+    assert "discarded .sitegen-cache/pages" in result.err and "discarded .sitegen-cache/pagefind" in result.err
+    assert (elsewhere / "keep.txt").read_text() == "someone's\n" and sorted(elsewhere.iterdir()) == [elsewhere / "keep.txt"]
+    assert not any(path.is_symlink() for path in cache.rglob("*"))
+    assert not any(path.is_symlink() for path in (project / "output").rglob("*"))
+    assert site_files(project / "output") == clean_build(make_site, tmp_path)
+
+
 def test_a_cache_folder_that_is_a_link_or_has_parts_of_the_wrong_kind_is_rebuilt(
     project: Path, tmp_path: Path, make_site: MakeSite
 ) -> None:

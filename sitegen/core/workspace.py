@@ -33,6 +33,10 @@ SPARE = "spare"
 other parts: that would read the whole site on every build. Its user checks it itself, and
 never follows a link in it."""
 _FOLDERS = frozenset({"pages", "templates", "images", "pagefind", "site"})
+LARGE_PARTS = ("pages", "pagefind")
+"""The parts holding a file for each page, or each file of the search index: some 25,000 at
+10,000 articles, 20 ms to walk. A build that looks at the disk beside its plan walks them
+there (`unsound_parts`) and discards what it found before it uses them (`discard_parts`)."""
 
 OnBusy = Callable[[], bool]
 """Called when another build holds the lock: True to wait for it, False to give up."""
@@ -60,26 +64,37 @@ def own_folder(folder: Path) -> Path:
     return folder
 
 
-def discard_unsafe_parts(folder: Path, keep: frozenset[str] = frozenset()) -> list[str]:
+def discard_unsafe_parts(
+    folder: Path, keep: frozenset[str] = frozenset(), walked_later: frozenset[str] = frozenset()
+) -> list[str]:
     """Remove every top-level part of `folder` that holds a link, a special file, or a file where
-    a folder belongs (or the reverse). Returns the names removed."""
-    removed = []
+    a folder belongs (or the reverse); of the folders `walked_later`, only what they are. Returns
+    the names removed."""
     with os.scandir(folder) as entries:
         parts = sorted(entries, key=lambda entry: entry.name)
-    for entry in parts:
-        if entry.name in keep or _is_sound(entry):
-            continue
-        log.warning("discarded %s/%s: it held a link or something of the wrong kind", folder.name, entry.name)
-        _remove(Path(entry.path))
-        removed.append(entry.name)
-    return removed
+    unsound = [entry.name for entry in parts if entry.name not in keep and not _is_sound(entry, walked_later)]
+    return discard_parts(folder, unsound)
 
 
-def _is_sound(entry: os.DirEntry[str]) -> bool:
+def unsound_parts(folder: Path, names: tuple[str, ...] = LARGE_PARTS) -> list[str]:
+    """Which of the folders `names` in `folder` hold a link or something of the wrong kind (all
+    the way down; one that is missing holds nothing)."""
+    return [name for name in names if not _walk_is_plain(os.path.join(folder, name))]
+
+
+def discard_parts(folder: Path, names: list[str]) -> list[str]:
+    """Remove the parts `names` of `folder`, each found to hold something of the wrong kind."""
+    for name in names:
+        log.warning("discarded %s/%s: it held a link or something of the wrong kind", folder.name, name)
+        discard(folder / name)
+    return names
+
+
+def _is_sound(entry: os.DirEntry[str], walked_later: frozenset[str]) -> bool:
     if entry.is_symlink():
         return False
     if entry.is_dir(follow_symlinks=False):
-        return entry.name in _FOLDERS and _walk_is_plain(entry.path)
+        return entry.name in _FOLDERS and (entry.name in walked_later or _walk_is_plain(entry.path))
     return entry.is_file(follow_symlinks=False) and entry.name not in _FOLDERS
 
 
@@ -116,11 +131,13 @@ def _remove(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def project_lock(root: Path, on_busy: OnBusy = wait_quietly) -> Iterator[Path]:
-    """Hold the project's build lock, with its cache folder checked; yields that folder."""
+def project_lock(root: Path, on_busy: OnBusy = wait_quietly, walks_later: bool = False) -> Iterator[Path]:
+    """Hold the project's build lock, with its cache folder checked; yields that folder. A caller
+    that `walks_later` the large parts (LARGE_PARTS) walks them itself before it uses them."""
     cache = own_folder(root / CACHE_DIR)
     with _locked(cache / LOCK, on_busy, root):
-        discard_unsafe_parts(cache, keep=frozenset({LOCK, SEARCH_LOCK, SPARE}))
+        later = frozenset(LARGE_PARTS if walks_later else ())
+        discard_unsafe_parts(cache, keep=frozenset({LOCK, SEARCH_LOCK, SPARE}), walked_later=later)
         yield cache
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import msgspec
 
 from sitegen.core.beside import Beside, can_fork
+from sitegen.core.workspace import unsound_parts
 from sitegen.publishing.search_parts import PARTS_FOLDER, intact, recorded_parts
 from sitegen.publishing.spare_tree import Moved, SpareSlot, moved_folders, spare_listing, spare_slot
 from sitegen.rendering.page_cache import PAGE_RECORD, Stamp, recorded_stamps, stamp_of, unlike_stamps
@@ -34,7 +35,9 @@ class Survey(msgspec.Struct, frozen=True):
     stamp as it read it; `device`: the output's file system; `unlike`: the pages whose file there
     is not as recorded (or could not be looked at). `tree`: the spare tree's device and inode
     (None: no spare tree with a listing); `moved`: its folders not as listed; `parts`: the
-    identities of the search index's parts found whole in it (`Part.identity`)."""
+    identities of the search index's parts found whole in it (`Part.identity`); `unsound`: the
+    cache's large parts found to hold a link or something of the wrong kind (workspace.unsound_parts),
+    which the build discards before it uses them."""
 
     output: str
     record: Stamp | None = None
@@ -43,6 +46,7 @@ class Survey(msgspec.Struct, frozen=True):
     tree: tuple[int, int] | None = None
     moved: Moved = msgspec.field(default_factory=dict)
     parts: frozenset[bytes] = frozenset()
+    unsound: tuple[str, ...] = ()
 
 
 _SURVEY = msgspec.msgpack.Decoder(Survey)
@@ -85,7 +89,8 @@ class SurveyRun:
 
 def survey(output: Path, cache: Path, slot: SpareSlot | None) -> bytes:
     """Look at the live output's pages, and at the spare tree's folders and search parts, against
-    their records; the findings, encoded."""
+    their records, and walk the cache's large parts; the findings, encoded."""
+    unsound = tuple(unsound_parts(cache))
     record = cache / PAGE_RECORD
     stamp, stamps = stamp_of(record), recorded_stamps(record)
     device, unlike = -1, frozenset[str]()
@@ -96,8 +101,9 @@ def survey(output: Path, cache: Path, slot: SpareSlot | None) -> bytes:
     tree = slot.tree if slot else None
     listing = spare_listing(slot, tree) if slot and tree else None
     if tree is None or listing is None:
-        return msgspec.msgpack.encode(Survey(str(output), stamp, device, unlike))
+        return msgspec.msgpack.encode(Survey(str(output), stamp, device, unlike, unsound=unsound))
     moved = moved_folders(tree, listing)
     recorded = recorded_parts(cache / PARTS_FOLDER)
     parts = frozenset(part.identity for part in recorded if intact(tree / part.bundle, part))
-    return msgspec.msgpack.encode(Survey(str(output), stamp, device, unlike, (listing[0], listing[1]), moved, parts))
+    tree_id = (listing[0], listing[1])
+    return msgspec.msgpack.encode(Survey(str(output), stamp, device, unlike, tree_id, moved, parts, unsound))
