@@ -15,6 +15,7 @@ import pytest
 
 from conftest import SAMPLE_EPOCH, MakeSite, clean_build, many_articles, snapshot
 from sitegen import cli
+from sitegen.core import code_version
 from sitegen.publishing import uptodate
 
 
@@ -47,13 +48,16 @@ def counted(calls: Counter[str], name: str, real: Callable[..., Any]) -> Callabl
 
 
 def looks_here(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many times this process takes the inputs' digest or reads the output itself (a forked
-    process counts in its own copy of the counter, which this one never sees)."""
+    """How many times this process takes the inputs' digest, reads the output or reads its own
+    code's version itself (a forked process counts in its own copy of the counter, which this one
+    never sees)."""
     calls: Counter[str] = Counter()
     digest = counted(calls, "input_digest", uptodate.input_digest)
     up_to_date = counted(calls, "is_up_to_date", uptodate.is_up_to_date)
     monkeypatch.setattr(uptodate, "input_digest", digest)
     monkeypatch.setattr(uptodate, "is_up_to_date", up_to_date)
+    monkeypatch.setattr(code_version, "_known", [])  # as in a new process: the code version not yet read
+    monkeypatch.setattr(code_version, "_read", counted(calls, "code_version", code_version._read))
     return calls
 
 
@@ -99,7 +103,7 @@ def test_when_the_process_beside_fails_the_build_looks_itself(
     calls = looks_here(monkeypatch)
     assert sitegen(site) == 0
     assert "built" in capsys.readouterr().out
-    assert calls == Counter({"input_digest": 1, "is_up_to_date": 1})
+    assert calls == Counter({"input_digest": 1, "is_up_to_date": 1, "code_version": 1})
     assert sitegen(site) == 0
     assert "nothing changed" in capsys.readouterr().out
     incremental = snapshot(site / "output")
@@ -114,4 +118,4 @@ def test_a_small_sites_inputs_are_looked_at_here(
     calls = looks_here(monkeypatch)
     assert sitegen(site) == 0
     assert "nothing changed" in capsys.readouterr().out
-    assert calls == Counter({"input_digest": 1, "is_up_to_date": 1})
+    assert calls == Counter({"input_digest": 1, "is_up_to_date": 1, "code_version": 1})

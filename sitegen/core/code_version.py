@@ -9,7 +9,6 @@ no-op check uses it too, before the pipeline is imported.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import sys
@@ -27,10 +26,26 @@ SHAPING_LIBRARIES = (
 _CODE = Path(__file__).parent.parent
 
 
-@functools.cache
+_known: list[bytes] = []
+"""The code version, once this process knows it."""
+
+
 def code_version() -> bytes:
     """A digest of sitegen's version, its own modules, Python's version and the shaping
-    libraries' versions: read once per process (about 200 small files)."""
+    libraries' versions: read once per process (about 200 small files, 10 ms)."""
+    if not _known:
+        _known.append(_read())
+    return _known[0]
+
+
+def code_version_found(digest: bytes) -> None:
+    """Take the code version a process forked from this one read (the same files, the same
+    libraries): the command line's look at a large site's inputs reads it beside the import."""
+    if not _known and len(digest) == hashlib.sha256().digest_size:
+        _known.append(digest)
+
+
+def _read() -> bytes:
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     for library in SHAPING_LIBRARIES:
         try:

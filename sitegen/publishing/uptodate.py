@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sitegen.core import layout
 from sitegen.core.beside import Beside, can_fork
-from sitegen.core.code_version import code_version
+from sitegen.core.code_version import code_version, code_version_found
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.theming.lookup import BUILTIN_THEME
 
@@ -113,23 +113,24 @@ def _looking_beside(root: Path, output: Path, options: str) -> Beside | None:
 
 def _digest_told(root: Path, output: Path, options: str) -> bytes:
     """input_digest() and is_up_to_date(), with what the digest learnt for the build (the files'
-    stamps, the digests to keep)."""
+    stamps, the digests to keep, the code version)."""
     digest = input_digest(root, options)
     current = is_up_to_date(root, output, options, digest)
-    return marshal.dumps((digest, current, _stamped[root][1], _taken[root]))
+    return marshal.dumps((digest, current, _stamped[root][1], _taken[root], code_version()))
 
 
 def _digest_heard(root: Path, told: bytes) -> tuple[str, bool] | None:
     """What another process found (`_digest_told`), what it learnt now this process's own."""
     try:
-        digest, current, stamped, taken = marshal.loads(told)
+        digest, current, stamped, taken, version = marshal.loads(told)
     except (EOFError, ValueError, TypeError):
         return None
     if not (isinstance(digest, str) and isinstance(current, bool) and isinstance(stamped, dict)):
         return None
-    if not isinstance(taken, dict | None):
+    if not (isinstance(taken, dict | None) and isinstance(version, bytes)):
         return None
     _stamped[root], _taken[root] = (digest, stamped), taken
+    code_version_found(version)
     return digest, current
 
 
