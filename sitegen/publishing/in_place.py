@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sitegen.publishing.writer import safe_join
-from sitegen.rendering.page_cache import Stamp
+from sitegen.rendering.page_cache import FileFacts, Stamp
 
 
 class WrittenAhead:
@@ -100,7 +100,7 @@ class InPlaceOutput:
         self._pending[relative] = source
         self._written.add(relative)
 
-    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
+    def link(self, relative: str, source: Path | str, info: FileFacts | None = None) -> bool:
         """Keep a file known to hold the right bytes: nothing to do if it is already in place
         (then it is left as it was)."""
         in_place = Path(source) == self.path_for(relative)

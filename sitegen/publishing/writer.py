@@ -42,7 +42,7 @@ from sitegen.publishing.spare_tree import (
     take_spare,
 )
 from sitegen.publishing.uptodate import digest_lines, digest_of
-from sitegen.rendering.page_cache import Stamp
+from sitegen.rendering.page_cache import FileFacts, Stamp
 
 
 class UnsafePath(ValueError):
@@ -62,7 +62,7 @@ class SiteOutput(Protocol):
     def path_for(self, relative: str) -> Path: ...
     def write(self, relative: str, data: bytes) -> None: ...
     def copy(self, relative: str, source: Path) -> None: ...
-    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool: ...
+    def link(self, relative: str, source: Path | str, info: FileFacts | None = None) -> bool: ...
     def count_written(self, relatives: Iterable[str]) -> None: ...
     def reuse_tree(self, relative: str) -> None: ...
     def remove_unwritten(self) -> None: ...
@@ -88,7 +88,7 @@ class StagedOutput:
         self.previous = output.parent / f".{output.name}.previous"
         self._top = f"{self.staging}/"
         self._written: set[str] = set()
-        self._known: dict[str, os.stat_result] = {}
+        self._known: dict[str, FileFacts] = {}
         """What this process knows of each file it left in the staging folder (the rest are looked at
         once, at publish)."""
         self._slot = spare_slot(cache, output) if cache else None
@@ -202,7 +202,7 @@ class StagedOutput:
             return False
         return False
 
-    def _carry(self, relative: str, source: Path | str, target: str, info: os.stat_result | None = None) -> bool:
+    def _carry(self, relative: str, source: Path | str, target: str, info: FileFacts | None = None) -> bool:
         """Make `target` the file `source` is (`info`: what the system said of it, if known), unless
         it already is (a spare tree's unchanged file, known from the spare's listing, or else by a
         look at it); whether it already was."""
@@ -215,7 +215,8 @@ class StagedOutput:
                     return True
             else:
                 with contextlib.suppress(OSError):
-                    if os.path.samestat(os.lstat(target), info):
+                    there = os.lstat(target)
+                    if (there.st_ino, there.st_dev) == (info.st_ino, info.st_dev):
                         self._known[relative] = info
                         return True
         link_new(source, target, fresh=not self._held.holds(relative))
@@ -232,7 +233,7 @@ class StagedOutput:
             if self._ahead is not None:
                 self._ahead.forget(relative)
 
-    def link(self, relative: str, source: Path | str, info: os.stat_result | None = None) -> bool:
+    def link(self, relative: str, source: Path | str, info: FileFacts | None = None) -> bool:
         """Carry over a file known to hold the right bytes (the previous output's, or a cached copy;
         `info`: what the system said of it). Whether the staging folder held that very file already,
         left as it was (so `info` still tells what it is)."""

@@ -23,9 +23,8 @@ import hashlib
 import logging
 import os
 import shutil
-import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
@@ -44,7 +43,35 @@ Stamp = tuple[int, int, int, int]
 """A published page's inode, size, modification and change times: while they hold, so do its bytes."""
 _RECORD = msgspec.msgpack.Decoder(tuple[bytes, dict[str, Entry], dict[str, Stamp]])
 RenderedFrom = tuple[str, object, Any]
-Found = tuple[str, os.stat_result]
+
+
+class FileFacts(Protocol):
+    """What a build reads of a file's stat(): os.stat_result has it, and so does Vouched."""
+
+    @property
+    def st_ino(self) -> int: ...
+    @property
+    def st_dev(self) -> int: ...
+    @property
+    def st_size(self) -> int: ...
+    @property
+    def st_mtime_ns(self) -> int: ...
+    @property
+    def st_ctime_ns(self) -> int: ...
+
+
+class Vouched:
+    """The stat() facts of a page a survey found with its recorded stamp, on `device`: the build
+    takes them without a call (and without making an os.stat_result, 2 µs a page)."""
+
+    __slots__ = ("st_ctime_ns", "st_dev", "st_ino", "st_mtime_ns", "st_size")
+
+    def __init__(self, stamp: Stamp, device: int) -> None:
+        self.st_ino, self.st_size, self.st_mtime_ns, self.st_ctime_ns = stamp
+        self.st_dev = device
+
+
+Found = tuple[str, FileFacts]
 """A file holding a page's bytes, and what the system said of it when it was checked."""
 
 
@@ -157,13 +184,13 @@ class PageCache:
         candidate = f"{previous_output}/{relative}"  # strings, not Paths: once per page
         vouched = self._vouched
         if vouched and stamp is not None and vouched[0] == previous_output and relative not in vouched[2]:
-            return candidate, _stat_of(stamp, vouched[1])  # found with its stamp by the survey
+            return candidate, Vouched(stamp, vouched[1])  # found with its stamp by the survey
         found = _holding(candidate, stamp, entry[1])
         if found is None:  # a store copy shares the published file's inode, and so its stamp
             found = _holding(os.path.join(self.store, entry[1].hex()), stamp, entry[1])
         return found
 
-    def settled(self, relative: str, info: os.stat_result) -> None:
+    def settled(self, relative: str, info: FileFacts) -> None:
         """Note that the file a page was found in (`info`) is the very file this build publishes,
         left as it was: its stamp is known, and save() need not look at it again."""
         self.checked[relative] = _stamp(info)
@@ -275,14 +302,6 @@ def unlike_stamps(output: str, stamps: dict[str, Stamp], device: int) -> list[st
     return unlike
 
 
-def _stat_of(stamp: Stamp, device: int) -> os.stat_result:
-    """What stat() says of a regular file with this stamp on `device`, as far as a build reads it
-    (its inode, device, size and times)."""
-    inode, size, modified, changed = stamp
-    seconds = (stat.S_IFREG, inode, device, 1, 0, 0, size, modified // 10**9, modified // 10**9, changed // 10**9)
-    return os.stat_result(seconds, {"st_atime_ns": modified, "st_mtime_ns": modified, "st_ctime_ns": changed})
-
-
 def stamp_of(path: Path) -> Stamp | None:
     try:
         return _stamp(os.stat(path, follow_symlinks=False))
@@ -290,5 +309,5 @@ def stamp_of(path: Path) -> Stamp | None:
         return None
 
 
-def _stamp(info: os.stat_result) -> Stamp:
+def _stamp(info: FileFacts) -> Stamp:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
