@@ -106,6 +106,8 @@ def _walk_is_plain(folder: str) -> bool:
             entries = list(os.scandir(stack.pop()))
         except FileNotFoundError:  # the preview's search refresh replaced it meanwhile: nothing to judge
             continue
+        except NotADirectoryError:  # a file put in its place since it was found a folder
+            return False
         for entry in entries:
             if entry.is_symlink():
                 return False
