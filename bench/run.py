@@ -394,14 +394,7 @@ def hugo_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
     build = [str(hugo_binary()), "--quiet"]
     timed = with_search(build, pagefind_command("public")) if search else build
     leftovers = (project / "public", project / "resources", project / ".hugo_build.lock")
-
-    def check() -> None:
-        pages = list((project / "public" / "posts").glob("*/index.html"))
-        if len(pages) < size:
-            raise SystemExit(f"Hugo wrote {len(pages)} article pages for {size} articles in {project}")
-        if search:
-            check_search_index(project / "public")
-
+    check = written_check("Hugo", project, size, hugo_pages, project / "public" if search else None)
     key = "hugo+pagefind" if search else "hugo"
     return ColdBuild(key, report.PEER_NAMES[key], project, timed, dict(os.environ), leftovers, check)
 
@@ -412,20 +405,37 @@ def pelican_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
     build = [str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
     timed = with_search(build, pagefind_command("output", PELICAN_ARTICLES)) if search else build
     leftovers = (project / "output", project / "cache", project / "__pycache__")
-
-    def check() -> None:
-        pages = [p for p in (project / "output").glob("*.html") if p.stem.endswith(tuple("0123456789"))]
-        if len(pages) < size:
-            raise SystemExit(f"Pelican wrote {len(pages)} article pages for {size} articles in {project}")
-        if search:
-            check_search_index(project / "output")
-
+    check = written_check("Pelican", project, size, pelican_pages, project / "output" if search else None)
     key = "pelican+pagefind" if search else "pelican"
     return ColdBuild(key, report.PEER_NAMES[key], project, timed, dict(os.environ), leftovers, check)
 
 
 PELICAN_ARTICLES = "*-[0-9][0-9][0-9][0-9][0-9].html"
 PEERS = (("hugo", hugo_cold), ("pelican", pelican_cold))
+
+
+def hugo_pages(project: Path) -> list[Path]:
+    return list((project / "public" / "posts").glob("*/index.html"))
+
+
+def pelican_pages(project: Path) -> list[Path]:
+    return [page for page in (project / "output").glob("*.html") if page.stem.endswith(tuple("0123456789"))]
+
+
+def written_check(
+    name: str, project: Path, size: int, pages: Callable[[Path], list[Path]], searched: Path | None
+) -> Callable[[], None]:
+    """A check that a peer's build wrote an article page for each of `size` articles (and, with
+    `searched`, a search index there): a build that 'succeeds' without them makes every number meaningless."""
+
+    def check() -> None:
+        found = len(pages(project))
+        if found < size:
+            raise SystemExit(f"{name} wrote {found} article pages for {size} articles in {project}")
+        if searched is not None:
+            check_search_index(searched)
+
+    return check
 
 
 def check_search_index(site: Path) -> None:
