@@ -377,8 +377,8 @@ def bench_cold(builds: list[ColdBuild], size: int, runs: int, run: report.Run) -
             remove(*build.leftovers)
             os.sync()  # the deletion is not the next build's to pay for (measure.repeat says why)
             samples[build.key].append(measure.measured(build.command, build.project, build.env))
+            build.check()  # now: Hugo and Hugo + Pagefind build in one folder, and so do Pelican's
     for build in builds:
-        build.check()
         result = measure.Result(tuple(samples[build.key]))
         if build.key == "sitegen":
             run.sitegen[("cold", size)] = result
