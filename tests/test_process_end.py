@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_sample
+from conftest import copy_sample
 
 _COMMAND = """
 import atexit, logging, sys
