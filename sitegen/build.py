@@ -363,9 +363,8 @@ def _search_index(
     search_cache = planned.root / CACHE_DIR if planned.caches else None
     digests = {relative: content for relative, (_, content) in record.items()}
     language, workers = planned.config.language, planned.options.workers
-    site, vouched = out.staging, out.vouched_parts if isinstance(out, StagedOutput) else frozenset()
-    return start_index(site, language, searchable, search_cache, workers, digests, only=True, learned=keys,
-                       settling=settling, vouched=vouched)
+    return start_index(out.staging, language, searchable, search_cache, workers, digests, only=True, learned=keys,
+                       settling=settling, vouched=out.vouched_parts)
 
 
 def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
@@ -392,7 +391,6 @@ def _page_cache(planned: Planned, out: SiteOutput, continued: Continued | None) 
     kept = continued.pages if continued and continued.pages and continued.pages.salt == salt else None
     pages = kept or PageCache(planned.root / CACHE_DIR / PAGE_RECORD, salt)
     pages.start(out.output, continued.files if continued and isinstance(out, InPlaceOutput) else frozenset())
-    survey = out.survey if isinstance(out, StagedOutput) else None
-    if survey:
-        pages.vouch(survey.output, survey.record, survey.device, survey.unlike)
+    if out.survey:
+        pages.vouch(out.survey.output, out.survey.record, out.survey.device, out.survey.unlike)
     return pages

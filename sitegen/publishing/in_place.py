@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from sitegen.publishing.disk_survey import Survey
 from sitegen.publishing.writer import safe_join
 from sitegen.rendering.page_cache import FileFacts, Stamp
 
@@ -80,6 +81,8 @@ class InPlaceOutput:
         self._previous = previous
         self._pending: dict[str, bytes | Path] = {}
         self._written: set[str] = set()
+        self.survey: Survey | None = None  # a build in place (the preview's, from a thread) surveys nothing
+        self.vouched_parts: frozenset[bytes] = frozenset()
 
     def __enter__(self) -> InPlaceOutput:
         return self

@@ -56,6 +56,10 @@ class SiteOutput(Protocol):
     output: Path
     staging: Path
     writes_at_once: bool
+    survey: Survey | None
+    """What a survey found of the files the build keeps (disk_survey.py), if one was made."""
+    vouched_parts: frozenset[bytes]
+    """The search index's parts the survey found whole where this output stages (Part.identity)."""
 
     def __enter__(self) -> SiteOutput: ...
     def __exit__(self, *exc: object) -> None: ...
