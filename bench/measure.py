@@ -36,7 +36,8 @@ seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = usage.ru_utime + usage.ru_stime
 with open(report, "w") as handle:
-    json.dump({"code": code, "seconds": seconds, "cpu": cpu, "peak_kib": usage.ru_maxrss}, handle)
+    found = {"seconds": seconds, "cpu": cpu, "system": usage.ru_stime, "peak_kib": usage.ru_maxrss}
+    json.dump({"code": code, **found}, handle)
 """
 
 
@@ -49,6 +50,8 @@ class Sample:
     seconds: float
     cpu: float
     peak_kib: int
+    system: float = 0.0
+    """Of `cpu`, the seconds spent in the kernel (mostly the file system's, for a build)."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,16 @@ class Result:
     @property
     def cpu(self) -> float | None:
         """CPU seconds (user + system, whole tree) of the run with the median wall time."""
+        return self._median_run().cpu
+
+    @property
+    def system(self) -> float | None:
+        """Of that CPU time, the kernel's (system time): what the disk costs a build shows here."""
+        return self._median_run().system
+
+    def _median_run(self) -> Sample:
         ordered = sorted(self.samples, key=lambda s: s.seconds)
-        return ordered[(len(ordered) - 1) // 2].cpu
+        return ordered[(len(ordered) - 1) // 2]
 
     @property
     def peak_mib(self) -> float:
@@ -96,16 +107,14 @@ def measured(command: Sequence[str], cwd: Path, env: dict[str, str], timeout: fl
         if data["code"] != 0:
             tail = log.read_text(errors="replace").strip().splitlines()[-15:]
             raise CommandFailed(f"`{' '.join(command)}` in {cwd} exited with {data['code']}:\n" + "\n".join(tail))
-        return Sample(data["seconds"], data["cpu"], data["peak_kib"])
+        return Sample(data["seconds"], data["cpu"], data["peak_kib"], data["system"])
 
 
 def repeat(runs: int, prepare: Callable[[int], None], command: Sequence[str], cwd: Path, env: dict[str, str]) -> Result:
     """`prepare(i)` (untimed) then the timed command, `runs` times.
 
-    What `prepare` removed or wrote is flushed to disk before the clock starts: on these disks a
-    cold build right after deleting the last one's tree otherwise pays for that deletion too
-    (about 1 s of system time at 1,000 articles, growing as the run goes on, and the generator
-    measured last paid the most)."""
+    What `prepare` cleared away (into the bench's trash: run.Trash says why) or wrote is flushed
+    to disk before the clock starts, so that the build does not pay for writing it out."""
     samples = []
     for index in range(runs):
         prepare(index)
@@ -125,6 +134,10 @@ class PreviewResult:
 
     @property
     def cpu(self) -> float | None:
+        return None
+
+    @property
+    def system(self) -> float | None:
         return None
 
     @property

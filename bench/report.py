@@ -26,6 +26,8 @@ class Measurement(Protocol):
     @property
     def cpu(self) -> float | None: ...
     @property
+    def system(self) -> float | None: ...
+    @property
     def peak_mib(self) -> float: ...
     @property
     def runs(self) -> int: ...
@@ -56,8 +58,10 @@ def _runs(m: Measurement) -> str:
 
 
 def _cell(m: Measurement) -> str:
-    """Wall time, how it was taken, and the CPU time behind it (a check on a busy machine)."""
+    """Wall time, how it was taken, and the CPU time behind it (a check on a busy machine), with
+    the kernel's share of it (system time: on a slow disk, the files a build makes cost there)."""
     cpu = f", CPU {m.cpu:.1f} s" if m.cpu is not None else ""
+    cpu += f" of which system {m.system:.1f} s" if m.cpu is not None and m.system is not None else ""
     return f"{_seconds(m)} ({_runs(m)}{cpu})"
 
 

@@ -139,18 +139,59 @@ def generate(work: Path, sizes: tuple[int, ...], with_pelican: dict[int, bool]) 
     items = list(synth.articles(max(sizes)))
     for size in sizes:
         say(f"generating {size:,} articles for sitegen, Hugo" + (" and Pelican" if with_pelican[size] else ""))
+        remove(*(work / f"{name}-{size}" for name in ("sitegen", "hugo", "pelican")))  # the last run's, built
         synth.write_sitegen(work / f"sitegen-{size}", items[:size])
         synth.write_hugo(work / f"hugo-{size}", items[:size])
         if with_pelican[size]:
             synth.write_pelican(work / f"pelican-{size}", items[:size])
 
 
+@dataclass
+class Trash:
+    """Where what the bench clears away goes until its measurements are over.
+
+    On these disks (ext4 without a journal), a new file or folder skips every inode freed in the
+    last 30 seconds or so, reading each one's place in the inode table first (perf: the kernel's
+    find_inode_bit and recently_deleted took a fifth of a cold build's samples). A build that starts
+    seconds after its last tree was deleted pays for that deletion: sitegen's cold build of 1,000
+    articles took 4.2-5.1 s (system 3.4-4.9 s) straight after `rm -rf`, 3.2-3.7 s (system 1.7-2.5 s)
+    after its tree was renamed away, one sitting, 3 runs each. So the bench renames what it clears
+    into one folder on the same disk, and deletes that folder once every build is timed."""
+
+    folder: Path | None = None
+    count: int = 0
+
+    def put(self, path: Path) -> None:
+        if self.folder is None:
+            _delete(path)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.count += 1
+        try:
+            path.rename(self.folder / f"{self.count}-{path.name}")
+        except OSError:  # another file system: the trash is no cheaper than deleting now
+            _delete(path)
+
+    def empty(self) -> None:
+        if self.folder is not None:
+            _delete(self.folder)
+
+
+TRASH = Trash()
+
+
 def remove(*paths: Path) -> None:
+    """Clear `paths` away: into the trash, once main() has set one up, else deleted now."""
     for path in paths:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
+        if path.exists() or path.is_symlink():
+            TRASH.put(path)
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def edited_article(project: Path) -> Path:
@@ -365,10 +406,10 @@ class ColdBuild:
 
 def bench_cold(builds: list[ColdBuild], size: int, runs: int, run: report.Run) -> None:
     """Each generator's cold build `runs` times, the generators taking turns (in a turned order
-    each round). Each cold build deletes one tree and writes another of thousands of files, and
-    on these disks every such build slows the ones after it: measured one generator after
-    another, the last measured paid for the others (Hugo + Pagefind at 1,000 articles measured
-    2.40 s, 2.94 s and 3.79 s on one machine in one day)."""
+    each round). Each cold build writes thousands of files, and on these disks what one build did
+    to the file system can slow the next: measured one generator after another (when the bench
+    still deleted as it went), the last measured paid for the others (Hugo + Pagefind at 1,000
+    articles measured 2.40 s, 2.94 s and 3.79 s on one machine in one day)."""
     say(f"cold builds of {size:,} articles, taking turns: " + ", ".join(build.name for build in builds))
     samples: dict[str, list[measure.Sample]] = {build.key: [] for build in builds}
     for round_ in range(runs):
@@ -384,7 +425,7 @@ def bench_cold(builds: list[ColdBuild], size: int, runs: int, run: report.Run) -
             run.sitegen[("cold", size)] = result
         else:
             run.peers[(build.key, size)] = result
-        cpu = f", CPU {result.cpu:.1f} s" if result.cpu is not None else ""
+        cpu = f", CPU {result.cpu:.1f} s (system {result.system:.1f} s)" if result.cpu is not None else ""
         say(f"  {build.name} {size:,}: {result.seconds:.2f} s{cpu}, peak {result.peak_mib:.0f} MiB")
 
 
@@ -470,20 +511,10 @@ def profile_cold_build(project: Path) -> Path:
 # --- main --------------------------------------------------------------------------------------
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Benchmark sitegen against Hugo and Pelican.")
-    parser.add_argument("--quick", action="store_true", help="1,000 articles, one run of slow steps; writes quick.md")
-    parser.add_argument("--full", action="store_true", help="also build 10,000 articles with Pelican")
-    parser.add_argument("--profile", action="store_true", help="also write a cProfile of a cold 1,000 build")
-    parser.add_argument("--work", type=Path, default=BENCH / "work", help="where sites are generated")
-    args = parser.parse_args()
-    started = time.perf_counter()
+def measure_all(args: argparse.Namespace, work: Path) -> tuple[report.Run, str]:
+    """Every measurement of the run, and the sample practice's preview line."""
     sizes = (1000,) if args.quick else SIZES
     small_runs = 1 if args.quick else 3
-    work = args.work.resolve()
-    work.mkdir(parents=True, exist_ok=True)
-    RESULTS.mkdir(exist_ok=True)
-
     ensure_peer_venv()
     compile_sitegen()
     run = report.Run(machine_info(), sizes, peer_versions=peer_versions())
@@ -515,6 +546,27 @@ def main() -> None:
         bench_preview(work / "sitegen-10000", 10000, run, work / "serve-10000.log")
 
     run.machine["load average"] += f", {os.getloadavg()[0]:.1f} at end (other work on the machine slows every number)"
+    return run, sample_line
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark sitegen against Hugo and Pelican.")
+    parser.add_argument("--quick", action="store_true", help="1,000 articles, one run of slow steps; writes quick.md")
+    parser.add_argument("--full", action="store_true", help="also build 10,000 articles with Pelican")
+    parser.add_argument("--profile", action="store_true", help="also write a cProfile of a cold 1,000 build")
+    parser.add_argument("--work", type=Path, default=BENCH / "work", help="where sites are generated")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
+    TRASH.folder = work / ".trash" / str(os.getpid())  # a stopped run's trash is emptied with this one's
+    try:
+        run, sample_line = measure_all(args, work)
+    finally:
+        say("deleting what the run cleared away")
+        TRASH.folder = TRASH.folder.parent
+        TRASH.empty()
     minutes = (time.perf_counter() - started) / 60
     body = report.markdown(run).rstrip("\n") + "\n" + sample_line
     title = f"# sitegen benchmark, {run.machine['date']}{' (quick)' if args.quick else ''}\n\n"
