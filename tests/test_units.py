@@ -1,7 +1,10 @@
 """Small pieces through their public functions: the URL scheme, the booking call-to-action,
-the site.yaml schema and slugs."""
+the site.yaml schema and slugs, word counts and work spread over processes."""
 
 from __future__ import annotations
+
+import os
+import re
 
 import pytest
 
@@ -9,9 +12,11 @@ from conftest import MINIMAL_SITE_YAML, MakeSite
 from sitegen.config.site_config import BookingVariant, SiteConfig, load_config
 from sitegen.core import urls
 from sitegen.core.errors import BuildFailed, ContentError
+from sitegen.core.parallel import map_in_workers
 from sitegen.core.slugs import is_safe_slug, slugify
 from sitegen.core.urls import Urls
 from sitegen.planning.booking import BookingCta, resolve_booking_cta
+from sitegen.reading.markup import count_words
 from sitegen.reading.models import Clinician, Source
 from sitegen.theming.strings import Strings, load_strings
 
@@ -335,3 +340,26 @@ def test_an_images_resized_copies_have_their_own_addresses_under_the_sub_path() 
 )
 def test_only_files_named_for_their_content_are_kept_for_a_year(path: str, kept: str) -> None:
     assert urls.cache_control(path) == kept
+
+
+# --- Word counts and work spread over processes ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one", " one two ", "don't stop_here 42x", "a-b.c\t\nd", "__ _ ,", "café au lait", "naïve’s 3×4"],
+)
+def test_words_are_counted_as_runs_of_word_characters(text: str) -> None:
+    assert count_words(text) == len(re.findall(r"\w+", text))
+
+
+def test_items_done_here_first_come_back_in_order_with_the_rest() -> None:
+    """Those done here (before the workers fork, so that they inherit what the items leave) and
+    those done by the workers come back in the items' order."""
+    done = map_in_workers(_pid_and_square, list(range(200)), 2, here_first=[0, 7, 150])
+    assert [square for _, square in done] == [item * item for item in range(200)]
+    assert all(done[index][0] == os.getpid() for index in (0, 7, 150))
+
+
+def _pid_and_square(item: int) -> tuple[int, int]:
+    return os.getpid(), item * item

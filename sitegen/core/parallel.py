@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sitegen.core.beside import can_fork
@@ -30,22 +30,38 @@ def default_workers() -> int:
 
 
 def map_in_workers(
-    func: Callable[[T], R], items: Sequence[T], workers: int, progress: Callable[[int], None] | None = None
+    func: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    progress: Callable[[int], None] | None = None,
+    here_first: Collection[int] = (),
 ) -> list[R]:
     """`[func(item) for item in items]`, on up to `workers` processes, in one pool; `progress`
-    hears how many are done now and then (after each chunk), and once more at the end."""
+    hears how many are done now and then (after each chunk), and once more at the end.
+
+    `here_first`: the indexes of items to do in this process before the workers are forked, when
+    there are workers: what those leave behind (the templates a page compiles) every worker then
+    inherits, instead of each making it again."""
     workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
     chunk = max(1, len(items) // (max(workers, 1) * 8))
     if workers <= 1 or not can_fork():
         return _gathered(map(func, items), chunk, progress)
+    done = {index: func(items[index]) for index in sorted(here_first)}
     global _task
     _task = (func, items)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_default_signals) as pool:
-            return _gathered(pool.imap(_run, range(len(items)), chunksize=chunk), chunk, progress)
+            rest = pool.imap(_run, [index for index in range(len(items)) if index not in done], chunksize=chunk)
+            return _gathered(_in_order(done, rest, len(items)), chunk, progress)
     finally:
         _task = None
+
+
+def _in_order(done: dict[int, R], rest: Iterator[R], count: int) -> Iterator[R]:
+    """The `count` results in order: those `done` already (by index), and the others from `rest`."""
+    for index in range(count):
+        yield done[index] if index in done else next(rest)
 
 
 def _gathered(results: Iterator[R], every: int, progress: Callable[[int], None] | None) -> list[R]:

@@ -149,7 +149,13 @@ class PageRendering:
             return
         if self.pages and self.staged.writes_at_once:
             self.pages.adding()  # before the workers put a page in the store
-        for problems, relative, entry, key in map_in_workers(self._render_one, todo, workers, told):
+        # Each template's first page is rendered here, before the workers fork: they inherit the
+        # templates it compiled, which each of them compiled again before (60 ms of a cold build).
+        first: dict[str, int] = {}
+        for index, (job, _) in enumerate(todo):
+            first.setdefault(job.template, index)
+        rendered = map_in_workers(self._render_one, todo, workers, told, here_first=first.values())
+        for problems, relative, entry, key in rendered:
             self.errors += problems
             if entry is not None and not problems:
                 self.record[relative] = entry

@@ -41,6 +41,9 @@ _TOKEN = re.compile(rb"""<[^<>"'=]*(?:=[ \t\n\r\f]*(?:"[^"<>]*"|'[^'<>]*'|[^ \t\
 """A tag, comment or doctype with no `<` or `>` in it but its own, and quotes only around an
 attribute's value: on a page where these account for every `<`, simple searches find the same
 elements an HTML parser does."""
+_STRAY = re.compile(rb"<(?!" + _TOKEN.pattern[1:] + rb")")
+"""A `<` that starts no such tag. A token holds no `<` but its first, so a page has one exactly
+when taking out every token would leave a `<`: found without making that copy of the page."""
 _ATTRIBUTE = re.compile(rb"""([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 """An attribute's name, and its value (which is passed over)."""
 _TAG_NAME = re.compile(rb"<(/?)([a-z][a-z0-9-]*)")
@@ -78,7 +81,7 @@ def _what_pagefind_reads(page: bytes, low: bytes) -> list[bytes] | None:
     if emptied is None:
         return None
     page, low, raw = emptied
-    if b"<" in _TOKEN.sub(b"", low):
+    if _STRAY.search(low):
         return None  # a `<` that starts no well-formed tag
     body = _body(low)
     if body is None:
