@@ -238,7 +238,7 @@ def build(
         writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache, survey)
         published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
         _keep_caches(planned, published, in_place, continued is not None)
-        if inputs and isinstance(writer, StagedOutput):  # only now: the stamp covers what was published
+        if inputs and not in_place:  # only now: the stamp covers what was published
             record(root, output, stamp_key, inputs, writer.published_digest)
     if continued:
         continued.caches, continued.planned, continued.files = planned.caches, planned, published.files

@@ -334,7 +334,9 @@ BUNDLE_NAMED = re.compile(rf"{BUNDLE_DIR}/[0-9a-f]{{{DIGEST_LENGTH}}}/")
 """A file of the search index, in the folder of its part, named for the part's bytes."""
 IMMUTABLE = "public, max-age=31536000, immutable"
 BUNDLE_PREFIX = f"{BUNDLE_DIR}/"
-KEPT_FOLDERS = (static(""), IMAGES_PREFIX, AUDIO_PREFIX, BUNDLE_PREFIX)
+NAMED_FOLDERS = (static(""), IMAGES_PREFIX, AUDIO_PREFIX)
+"""The folders whose files are each named for their bytes ('site.1a2b3c4d5e.css')."""
+KEPT_FOLDERS = (*NAMED_FOLDERS, BUNDLE_PREFIX)
 """The only folders whose files may be kept for a year: every other file is asked for again."""
 REVALIDATE = "public, max-age=0, must-revalidate"
 
@@ -368,5 +370,5 @@ def cache_control(path: str) -> str:
     ('blog/entry-2019010203.html') and still change."""
     if not path.startswith(KEPT_FOLDERS):
         return REVALIDATE
-    named = path.startswith((static(""), IMAGES_PREFIX, AUDIO_PREFIX)) and CONTENT_ADDRESSED.search(path)
+    named = path.startswith(NAMED_FOLDERS) and CONTENT_ADDRESSED.search(path)
     return IMMUTABLE if named or BUNDLE_NAMED.match(path) else REVALIDATE

@@ -83,6 +83,7 @@ class InPlaceOutput:
         self._written: set[str] = set()
         self.survey: Survey | None = None  # a build in place (the preview's, from a thread) surveys nothing
         self.vouched_parts: frozenset[bytes] = frozenset()
+        self.published_digest: str | None = None  # the preview keeps no stamp
 
     def __enter__(self) -> InPlaceOutput:
         return self

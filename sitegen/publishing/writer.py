@@ -60,6 +60,8 @@ class SiteOutput(Protocol):
     """What a survey found of the files the build keeps (disk_survey.py), if one was made."""
     vouched_parts: frozenset[bytes]
     """The search index's parts the survey found whole where this output stages (Part.identity)."""
+    published_digest: str | None
+    """The output's digest as uptodate.output_digest() would read it, once published (None: unknown)."""
 
     def __enter__(self) -> SiteOutput: ...
     def __exit__(self, *exc: object) -> None: ...
