@@ -47,7 +47,8 @@ README_INTRO = (
     "without Pagefind over their output (sitegen's build includes Pagefind), and writes the "
     "results to `bench/results/` (see `bench/README.md`). It takes about 5 minutes on a quiet 2-core machine "
     "(longer when other work shares it); `make bench BENCH_ARGS=--quick` measures 1,000 articles once. "
-    "The latest results:"
+    "It deletes nothing while it measures: on these disks, files made just after a deletion cost more "
+    "(`bench/README.md` says how much). The latest results:"
 )
 
 
