@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from conftest import MakeSite, run_sitegen
+from conftest import MakeSite, run_sitegen, serving
 
 pytestmark = pytest.mark.browser
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, browser: Browser) -> None:
@@ -51,18 +43,14 @@ def test_a_word_in_the_last_part_of_the_index_is_found(make_site: MakeSite, brow
     with_script = [part.name for part in parts if (part / "pagefind.js").exists()]
     assert with_script == [first.group(1)], "the parts merged into the first keep only what merging reads"
 
-    handler = functools.partial(Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(base_url=f"http://127.0.0.1:{server.server_port}")
-    try:
-        page = context.new_page()
-        for word, index in (("lighthouse", 0), ("juniper", 11), ("compass", 7)):
-            page.goto(f"/search/?q={word}")
-            results = page.locator("#search-results > li a")
-            expect(results).to_have_count(1)
-            assert results.first.get_attribute("href") == f"/articles/a{index:02d}/"
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(output) as origin:
+        context = browser.new_context(base_url=origin)
+        try:
+            page = context.new_page()
+            for word, index in (("lighthouse", 0), ("juniper", 11), ("compass", 7)):
+                page.goto(f"/search/?q={word}")
+                results = page.locator("#search-results > li a")
+                expect(results).to_have_count(1)
+                assert results.first.get_attribute("href") == f"/articles/a{index:02d}/"
+        finally:
+            context.close()
