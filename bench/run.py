@@ -417,7 +417,7 @@ def bench_cold(builds: list[ColdBuild], size: int, runs: int, run: report.Run) -
         turn = round_ % len(builds)
         for build in builds[turn:] + builds[:turn]:
             remove(*build.leftovers)
-            os.sync()  # the deletion is not the next build's to pay for (measure.repeat says why)
+            os.sync()  # what the last build wrote is not this one's to pay for (measure.repeat)
             samples[build.key].append(measure.measured(build.command, build.project, build.env))
             build.check()  # now: Hugo and Hugo + Pagefind build in one folder, and so do Pelican's
     for build in builds:

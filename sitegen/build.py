@@ -80,8 +80,6 @@ class Planned:
     strings: Strings
     hero: ImageInfo | None = None
     """The home page's hero image from site.yaml's `brand:`, resized like the content's images."""
-    caches_kept: bool = False
-    """Whether `caches` were saved already: the command line's build saves them while Pagefind runs."""
 
     @cached_property
     def rendering_salt(self) -> bytes:
@@ -255,8 +253,9 @@ def build(
 
 def _keep_caches(planned: Planned, published: Published, in_place: bool, continues: bool) -> None:
     """Save what the next build may reuse: on disk after a whole build; in memory too when the
-    caller builds again (the preview)."""
-    if planned.caches and not planned.caches_kept:
+    caller builds again (the preview). A build nobody continues saved its parse caches while its
+    search index was made (_index_beside)."""
+    if planned.caches and continues:
         planned.caches.roll() if in_place else planned.caches.save()
     if published.page_cache:
         if not in_place:
@@ -327,9 +326,8 @@ def _index_beside(
             out.write(relative, data)
         out.remove_unwritten()  # what the folder held and this build did not write
         indexing = indexing or _search_index(planned, out, refresh, continued, record, keys, searchable)
-        if indexing.running and continued is None and planned.caches:  # the index on its way: meanwhile,
-            planned.caches.save()  # what the next build may reuse of the sources (the preview's are kept after)
-            planned.caches_kept = True
+        if continued is None and planned.caches:  # while the index is made (the preview's are kept after)
+            planned.caches.save()  # what the next build may reuse of the sources
         index = indexing.result()
     except BaseException:
         if indexing:

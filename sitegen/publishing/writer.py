@@ -276,7 +276,7 @@ class StagedOutput:
         now = contents_of(self._written | {MARKER})
         self._pages = TreeContents(set(now.folders), set(now.files))
         with collector_paused():
-            inodes, stamps = self._looked_up(sorted(now.files), {})
+            inodes, stamps = self._looked_up(now.files, {})
             self._ahead = Ahead(inodes, stamps, digest_lines(stamps))
         bundle = BUNDLE_DIR + "/"  # of what this build has not written, the search index's entries
         now.folders |= {f for f in self._held.folders - now.folders if f == BUNDLE_DIR or f.startswith(bundle)}
