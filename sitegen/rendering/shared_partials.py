@@ -185,6 +185,8 @@ def _immutable(value: object) -> bool:
         return True
     if isinstance(value, tuple) and kind is tuple:
         return all(map(_immutable, value))
+    if isinstance(value, msgspec.Struct):
+        return bool(value.__struct_config__.frozen)
     params = getattr(kind, "__dataclass_params__", None)
     return dataclasses.is_dataclass(kind) and bool(params and params.frozen)
 
