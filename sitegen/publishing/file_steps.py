@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sitegen.core.errors import ContentError
 from sitegen.core.workspace import discard
 
 _RENAME_EXCHANGE = 2
@@ -112,3 +113,28 @@ def _renameat2() -> Any:
         name = ctypes.util.find_library("c")
         found = getattr(ctypes.CDLL(name, use_errno=True), "renameat2", None) if name else None
     return found
+
+
+class UnsafePath(ValueError):
+    """A path that would land outside the output folder."""
+
+
+def address_outside(source: str, address: str) -> ContentError:
+    """The problem of a page whose address would put it outside the output folder."""
+    return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")
+
+
+def safe_join(folder: Path, relative: str) -> Path:
+    """The file for a site-relative path inside `folder`; raises UnsafePath for anything that would escape."""
+    check_relative(relative)
+    return folder.joinpath(*relative.split("/"))
+
+
+def check_relative(relative: str) -> None:
+    """Raise UnsafePath for a site-relative path that could name anything outside its folder. Every
+    part is a plain name (none empty, '.' or '..'), so joined to a folder it stays below it."""
+    wrapped = f"/{relative}/"  # a part that is empty, '.' or '..' shows as '//', '/./' or '/../'
+    if not relative or "\x00" in relative or "\\" in relative:
+        raise UnsafePath(relative)
+    if "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
+        raise UnsafePath(relative)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sitegen.publishing.disk_survey import Survey
-from sitegen.publishing.writer import safe_join
+from sitegen.publishing.file_steps import safe_join
 from sitegen.rendering.page_cache import FileFacts, Stamp
 
 
@@ -112,6 +112,10 @@ class InPlaceOutput:
             self._pending[relative] = Path(source)
         self._written.add(relative)
         return in_place
+
+    def keep_in_place(self, stamps: Mapping[str, Stamp], device: int) -> list[str]:
+        """None at once: each page is settled by link(), which finds whether it is in place."""
+        return []
 
     def count_written(self, relatives: Iterable[str]) -> None:
         self._written.update(relatives)

@@ -11,8 +11,9 @@ from pathlib import Path
 from sitegen.core.errors import BuildFailed, ContentError
 from sitegen.core.parallel import map_in_workers
 from sitegen.planning.page_job import PageJob
+from sitegen.publishing.file_steps import UnsafePath, address_outside
 from sitegen.publishing.search_keys import page_key
-from sitegen.publishing.writer import SiteOutput, UnsafePath, address_outside
+from sitegen.publishing.writer import SiteOutput
 from sitegen.rendering.page_cache import Entry, PageCache
 from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.rendering.render import Renderer, render_page
@@ -90,11 +91,26 @@ class PageRendering:
         whose file is gone or changed is rendered again, on up to `workers` processes (one while
         another thread runs: a process forked then may inherit a lock that thread held)."""
         again: list[tuple[PageJob, bytes]] = []
+        waiting = self._waiting
+        for relative in self._in_place([relative for relative in relatives if relative in waiting]):
+            del waiting[relative]
         for relative in relatives:
-            waiting = self._waiting.pop(relative, None)
-            if waiting is not None and not self._linked(relative, waiting[1]):
-                again.append(waiting)
+            item = waiting.pop(relative, None)
+            if item is not None and not self._linked(relative, item[1]):
+                again.append(item)
         self._render(again, workers, None)
+
+    def _in_place(self, relatives: list[str]) -> list[str]:
+        """Those of these unchanged pages that the staging folder holds already, as the very files
+        a survey found published: settled at once, not one by one (at 10,000 articles, an edit
+        leaves 14,000 pages so, and looking at each alone took a twelfth of its build)."""
+        pages = self.pages
+        if pages is None or not relatives:
+            return []
+        stamps, device = pages.vouched_stamps(relatives, str(self.staged.output))
+        kept = self.staged.keep_in_place(stamps, device) if stamps else []
+        pages.settled_as({relative: stamps[relative] for relative in kept})
+        return kept
 
     def finished(self, workers: int = 1) -> tuple[dict[str, Entry], frozenset[str]]:
         """Settle every page left (see `settle`), and return the record and the pages rendered;

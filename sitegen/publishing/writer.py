@@ -15,17 +15,18 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.core.errors import ContentError
 from sitegen.core.heap import collector_paused
 from sitegen.core.output_folder import MARKER, MARKER_TEXT, UnsafeOutput, is_owned
 from sitegen.core.urls import BUNDLE_DIR
 from sitegen.publishing.disk_survey import Survey
 from sitegen.publishing.file_steps import (
+    check_relative,
     exchange,
     link_new,
     make_folder,
     read_bytes,
     replace,
+    safe_join,
     temporary_name,
     write_new,
 )
@@ -42,11 +43,7 @@ from sitegen.publishing.spare_tree import (
     take_spare,
 )
 from sitegen.publishing.uptodate import digest_lines, digest_of
-from sitegen.rendering.page_cache import FileFacts, Stamp
-
-
-class UnsafePath(ValueError):
-    """A path that would land outside the output folder."""
+from sitegen.rendering.page_cache import FileFacts, Stamp, Vouched
 
 
 class SiteOutput(Protocol):
@@ -69,6 +66,7 @@ class SiteOutput(Protocol):
     def write(self, relative: str, data: bytes) -> None: ...
     def copy(self, relative: str, source: Path) -> None: ...
     def link(self, relative: str, source: Path | str, info: FileFacts | None = None) -> bool: ...
+    def keep_in_place(self, stamps: Mapping[str, Stamp], device: int) -> list[str]: ...
     def count_written(self, relatives: Iterable[str]) -> None: ...
     def reuse_tree(self, relative: str) -> None: ...
     def remove_unwritten(self) -> None: ...
@@ -252,6 +250,19 @@ class StagedOutput:
         self._written.add(relative)
         return unchanged
 
+    def keep_in_place(self, stamps: Mapping[str, Stamp], device: int) -> list[str]:
+        """Of these files of the previous output (by their stamps, on `device`), those the staging
+        folder (a spare tree) holds already as the very same files: each is written, left as it is
+        (what link() finds of each, for thousands at once). Before remove_unwritten() only."""
+        held = self._held
+        if device != held.device or self._ahead is not None:
+            return []
+        files, inodes = held.files, held.inodes
+        kept = [name for name, stamp in stamps.items() if inodes.get(name) == stamp[0] and name in files]
+        self._known.update({relative: Vouched(stamps[relative], device) for relative in kept})
+        self._written.update(kept)
+        return kept
+
     def reuse_tree(self, relative: str) -> None:
         """Carry a folder of the previous output over unchanged (hard links, no copying)."""
         shutil.copytree(self.output / relative, self.path_for(relative), copy_function=os.link)
@@ -352,27 +363,6 @@ class StagedOutput:
                 set_aside(self._slot, old, self.output)
                 return
         shutil.rmtree(old)
-
-
-def address_outside(source: str, address: str) -> ContentError:
-    """The problem of a page whose address would put it outside the output folder."""
-    return ContentError(source, 0, f"the address '{address}' would leave the output folder", "use a plain slug")
-
-
-def safe_join(folder: Path, relative: str) -> Path:
-    """The file for a site-relative path inside `folder`; raises UnsafePath for anything that would escape."""
-    check_relative(relative)
-    return folder.joinpath(*relative.split("/"))
-
-
-def check_relative(relative: str) -> None:
-    """Raise UnsafePath for a site-relative path that could name anything outside its folder. Every
-    part is a plain name (none empty, '.' or '..'), so joined to a folder it stays below it."""
-    wrapped = f"/{relative}/"  # a part that is empty, '.' or '..' shows as '//', '/./' or '/../'
-    if not relative or "\x00" in relative or "\\" in relative:
-        raise UnsafePath(relative)
-    if "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
-        raise UnsafePath(relative)
 
 
 def recover(output: Path) -> None:
