@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.reading.markup import render_markdown
 from sitegen.reading.models import Section
+from sitegen.reading.plain_tree import Element, Node, plain_tree, written
 from sitegen.reading.typography import smarten
 
 if TYPE_CHECKING:
@@ -74,7 +75,10 @@ def render_day_section(title: str, anchor: str, text: str, base_path: str, answe
 def _structure(html: str, kind: str, answers: AnswerIds | None) -> str:
     if "<p" not in html and "<ol" not in html:
         return html
-    from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 80 ms to import
+    top = plain_tree(html)
+    if top is not None:  # the same change, made without BeautifulSoup (plain_tree.py)
+        return _plain_structure(top, kind, answers)
+    from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 50 ms to import
 
     soup = BeautifulSoup(html, "html.parser")
     for paragraph in soup.find_all("p", recursive=False):
@@ -92,6 +96,48 @@ def _structure(html: str, kind: str, answers: AnswerIds | None) -> str:
                 for question in ordered.find_all("li", recursive=False):
                     question["data-answer"] = answers.next_question()
     return str(soup)
+
+
+def _plain_structure(top: list[Node], kind: str, answers: AnswerIds | None) -> str:
+    """What _structure makes of plain markup, step for step as it does with BeautifulSoup."""
+    for index, node in enumerate(top):
+        if isinstance(node, Element) and node.name == "p":
+            first = node.children[0] if node.children else None
+            if isinstance(first, Element) and first.name == "em" and _EXAMPLE.match(first.text):
+                top[index] = Element("div", [("class", "example")], [node])
+            elif isinstance(first, Element) and first.name == "strong" and not _STEP.match(first.text):
+                node.set("class", "key-point")
+    top = _plain_steps(top, answers)
+    if kind == "reflection":
+        for ordered in top:
+            if isinstance(ordered, Element) and ordered.name == "ol":
+                ordered.set("class", "reflection-questions")
+                for question in ordered.children:
+                    if answers is not None and isinstance(question, Element) and question.name == "li":
+                        question.set("data-answer", answers.next_question())
+    return written(top)
+
+
+def _plain_steps(top: list[Node], answers: AnswerIds | None) -> list[Node]:
+    """_group_steps on plain markup: the text between the steps stays where it was, after them."""
+    grouped: list[Node] = []
+    steps: Element | None = None
+    for node in top:
+        if not isinstance(node, Element):
+            grouped.append(node)
+        elif node.name == "p" and _STEP.match(node.text):
+            if steps is None:
+                steps = Element("ol", [("class", "steps")])
+                grouped.append(steps)
+            steps.children.append(Element("li", [("data-answer", answers.next_step())] if answers else [], [node]))
+        elif steps is not None and node.name in ("ul", "ol") and steps.children:
+            last = steps.children[-1]
+            assert isinstance(last, Element)
+            last.children.append(node)
+        else:
+            steps = None
+            grouped.append(node)
+    return grouped
 
 
 def _group_steps(soup: BeautifulSoup, answers: AnswerIds | None) -> None:
