@@ -119,3 +119,18 @@ def test_a_small_sites_inputs_are_looked_at_here(
     assert sitegen(site) == 0
     assert "nothing changed" in capsys.readouterr().out
     assert calls == Counter({"input_digest": 1, "is_up_to_date": 1, "code_version": 1})
+
+
+def test_a_site_never_built_here_is_looked_at_beside_the_import(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no digests kept, nothing can be found unchanged: the inputs are read beside the
+    import, however few, and the build is the one a build that looked itself makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    root = make_site(many_articles(3))
+    calls = looks_here(monkeypatch)
+    assert sitegen(root) == 0
+    assert calls["input_digest"] == 0 and calls["is_up_to_date"] == 0
+    built = snapshot(root / "output")
+    assert built and clean_build(root) == built
+
