@@ -24,7 +24,7 @@ from sitegen.rendering import page_cache
 def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
     monkeypatch.setenv("SITEGEN_WORKERS", "2")  # the survey runs beside a build of two processes
-    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "3")  # a few parts, each kept in the spare tree
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # a few parts (four), each kept in the spare tree
     monkeypatch.setattr(spare_tree, "_RACY_NS", 0)  # this test's folders count as long made, as a real site's are
     root = make_site(many_articles(8))
     for number in (1, 2, 1):  # from the second build on, each one stages into the tree the last set aside

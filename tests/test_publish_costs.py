@@ -195,7 +195,7 @@ def test_a_kept_page_changed_behind_the_builds_back_is_written_again(site: Path,
 def test_an_edit_looks_once_at_each_file_of_the_search_index_it_keeps(
     site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # parts of two pages: an edit leaves the others as they were
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # parts of about two pages: an edit leaves the others as they were
     monkeypatch.setattr(spare_tree, "_RACY_NS", 0)
     edit(site, 1)
     assert sitegen(site) == 0

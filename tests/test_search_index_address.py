@@ -46,7 +46,7 @@ def build(root: Path, **env: str) -> None:
 
 def test_the_search_page_names_each_part_in_a_folder_named_for_its_bytes(make_site: MakeSite) -> None:
     root = make_site(FILES)
-    build(root, SITEGEN_SEARCH_CHUNK="2")  # five articles: two parts (four would leave one empty)
+    build(root, SITEGEN_SEARCH_CHUNK="2")  # five articles, about two to a part: two parts
     output = root / "output"
     first, others = named_index(output)
     digests = [first] + [part.removeprefix("/pagefind/").removesuffix("/") for part in others]

@@ -294,10 +294,10 @@ BUNDLE_BUILDING = f"{BUNDLE_DIR}/next"
 
 
 DEFAULT_CHUNK = 100
-"""Pages per part of the search index, at most on average: each part is one Pagefind run, and
-its own folder. The pages are spread over the fewest parts, a power of two, that hold no more on
-average, by their paths' hashes (publishing/search_layout.py), so that an article added or
-removed changes one part; the parts hold between half this size and all of it, on average.
+"""Pages per part of the search index, on average: each part is one Pagefind run, and its own
+folder. The pages are spread over the power of two of parts nearest to holding this many each,
+by their paths' hashes (publishing/search_layout.py), so that an article added or removed
+changes one part; the parts hold between 0.7 and 1.4 times this size, on average.
 
 An edit indexes again the whole part that holds the page, so the part's size is most of what
 an edit costs in search: at 10,000 articles a part of 500 took about 0.8 s, 200 about 0.37 s,

@@ -5,12 +5,17 @@ part it joins or leaves. Cutting the list of pages into runs of a hundred moved 
 the one added into another part, and each of those parts was indexed again: adding one article
 to 10,000 (8,446 of them published) indexed some 80 parts again, 3.8 s of a 5.3 s build.
 
-The pages are spread over the fewest parts, a power of two, that hold no more than the size
-asked for on average (between half of it and all of it), each page by a hash of its path. So the
-number of parts changes only when the site doubles or halves in size (and then every part is
-made again, once), and the parts' sizes stay close to one another: the bench's 10,080 searchable
-pages make 128 parts of 79 on average, the largest 108. A tiny site whose spread would leave a
+The pages are spread over the power of two of parts nearest to the size asked for on average
+(between 0.7 and 1.4 times it), each page by a hash of its path. So the number of parts changes
+only when the site doubles or halves in size (and then every part is made again, once), and the
+parts' sizes stay close to one another: the bench's 10,080 searchable pages make 128 parts of 79
+on average, the largest 108, and its 1,080 make 8 of 135. A tiny site whose spread would leave a
 part empty gets fewer parts instead.
+
+Each Pagefind run costs about 14 ms of CPU besides its pages, so the parts are not smaller than
+they need be: at 1,080 pages, the fewest parts holding at most 100 each (16 of 68) took 0.1 s
+longer to build cold than 8 of 135 (6 pairs: 2.45 against 2.35 s, 0.19 s more CPU), and an edit
+there indexes 135 pages again instead of 68 (about 0.07 s more).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ _GOLDEN = 0x9E3779B1
 
 def parts_of(pages: list[str], size: int) -> list[list[str]]:
     """`pages` (site paths, each once) in parts of about `size`, each part's pages in path order."""
-    count = 1 << max(0, math.ceil(math.log2(max(len(pages), 1) / size)))
+    count = 1 << max(0, math.floor(math.log2(max(len(pages), 1) / size) + 0.5))
     while count > 1:
         parts: list[list[str]] = [[] for _ in range(count)]
         shift = 32 - count.bit_length() + 1
