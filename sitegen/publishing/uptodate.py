@@ -108,12 +108,12 @@ def _looking_beside(root: Path, output: Path, options: str) -> Beside | None:
     try:
         kept = os.stat(root / KNOWN_INPUTS).st_size
     except FileNotFoundError:
-        kept = _BESIDE_FROM
+        kept = _BESIDE_FROM  # never built here
     except OSError:
         return None
+    if kept < _BESIDE_FROM or not can_fork():
+        return None
     try:
-        if kept < _BESIDE_FROM or not can_fork():
-            return None
         return Beside(lambda: _digest_told(root, output, options))
     except OSError:
         return None

@@ -199,8 +199,8 @@ class PageCache:
         if not vouched or vouched[0] != previous_output:
             return {}, -1
         stamps, unlike = self.stamps, vouched[2]
-        found = {relative: stamps.get(relative) for relative in relatives if relative not in unlike}
-        return {relative: stamp for relative, stamp in found.items() if stamp is not None}, vouched[1]
+        found = {r: stamp for r in relatives if r not in unlike and (stamp := stamps.get(r)) is not None}
+        return found, vouched[1]
 
     def settled_as(self, stamps: Mapping[str, Stamp]) -> None:
         """settled() for many pages at once, each left as the file its stamp describes."""
