@@ -132,7 +132,9 @@ def _verdict(ok: bool) -> str:
 
 
 def change_targets(run: Run) -> list[str]:
-    """Issue 23's targets, against the peers with Pagefind, each computed from this run alone."""
+    """Issue 23's targets, each computed from this run alone: the cold build against the peers with
+    Pagefind, as the issue says; the edit against Hugo's cold build alone, as the issue says ("Hugo's
+    cold build", where it names Pagefind whenever it means it), with its share of Hugo + Pagefind's beside."""
     sg, peers = run.sitegen, run.peers
     out: list[str] = []
     cold, hugo, pelican = (
@@ -151,12 +153,16 @@ def change_targets(run: Run) -> list[str]:
         out.append(f"{_verdict(speedup >= 2)} {label}: {speedup:.2f}× ({_seconds(cold)} vs {_seconds(pelican)})")
     else:
         out.append(f"NOT MEASURED {label}")
-    edit, hugo_large = sg.get(("article", 10000)), peers.get(("hugo+pagefind", 10000))
-    label = "one article edited at 10,000 articles: at most 1.0 s and at most 15% of Hugo + Pagefind's cold build"
-    if edit and hugo_large:
-        share = edit.seconds / hugo_large.seconds
+    edit, hugo_alone = sg.get(("article", 10000)), peers.get(("hugo", 10000))
+    hugo_large = peers.get(("hugo+pagefind", 10000))
+    label = "one article edited at 10,000 articles: at most 1.0 s and at most 15% of Hugo's cold build (Hugo alone)"
+    if edit and hugo_alone:
+        share = edit.seconds / hugo_alone.seconds
         ok = edit.seconds <= 1.0 and share <= 0.15
-        out.append(f"{_verdict(ok)} {label}: {_seconds(edit)}, {share:.0%} of {_seconds(hugo_large)}")
+        beside = ""
+        if hugo_large:
+            beside = f"; {edit.seconds / hugo_large.seconds:.0%} of Hugo + Pagefind's {_seconds(hugo_large)}"
+        out.append(f"{_verdict(ok)} {label}: {_seconds(edit)}, {share:.0%} of {_seconds(hugo_alone)}{beside}")
     else:
         out.append(f"NOT MEASURED {label} (run without --quick)")
     template, cold_large = sg.get(("template", 10000)), sg.get(("cold", 10000))
