@@ -39,9 +39,9 @@ Every template can also call (see sitegen/rendering/render.py):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TypedDict
 
+import msgspec
 from markupsafe import Markup
 
 from sitegen.config.site_config import Practice
@@ -67,8 +67,7 @@ from sitegen.planning.views import (
 )
 
 
-@dataclass(frozen=True)
-class SiteView:
+class SiteView(msgspec.Struct, frozen=True):
     """What every page knows about the site."""
 
     title: str
@@ -119,8 +118,7 @@ class SiteView:
     the notice of where clients may be while they meet by telehealth."""
 
 
-@dataclass(frozen=True)
-class PageInfo:
+class PageInfo(msgspec.Struct, frozen=True):
     """The page being rendered."""
 
     title: str
@@ -131,14 +129,13 @@ class PageInfo:
     breadcrumbs: tuple[Link, ...] = ()
     og_type: str = "website"
     image: str = ""
-    json_ld: Markup = field(default_factory=Markup)
+    json_ld: Markup = msgspec.field(default_factory=Markup)
     feeds: tuple[Link, ...] = ()
     noindex: bool = False
     searchable: bool = False
 
 
-@dataclass(frozen=True)
-class Pagination:
+class Pagination(msgspec.Struct, frozen=True):
     page: int
     pages: int
     previous_url: str | None
@@ -246,8 +243,7 @@ class RedirectContext(BaseContext):
     target: Link
 
 
-@dataclass(frozen=True)
-class SearchBundle:
+class SearchBundle(msgspec.Struct, frozen=True):
     """The search index the search page loads: Pagefind's script, in the first part of the index,
     and the other parts of a large site's index, which it merges (each a folder's address). Each
     part lives in a folder named for its bytes, so they are known only once the index is made:

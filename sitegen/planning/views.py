@@ -7,9 +7,9 @@ or in the modules this one calls, never in a template.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
 from markupsafe import Markup
@@ -18,22 +18,19 @@ from sitegen.planning.booking import BookingCta
 from sitegen.reading.models import Clinician, Licence, Section
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(msgspec.Struct, frozen=True):
     label: str
     url: str
 
 
-@dataclass(frozen=True)
-class DateText:
+class DateText(msgspec.Struct, frozen=True):
     """A date as machine-readable ISO and as words in the site's language."""
 
     iso: str
     text: str
 
 
-@dataclass(frozen=True)
-class PersonView:
+class PersonView(msgspec.Struct, frozen=True):
     name: str
     credentials: str
     display_name: str
@@ -44,8 +41,7 @@ class PersonView:
     """Who supervises this associate, intern or trainee: their pages and bylines say so."""
 
 
-@dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(msgspec.Struct, frozen=True):
     title: str
     url: str
     description: str
@@ -57,8 +53,7 @@ class ArticleSummary:
     scheduled: bool
 
 
-@dataclass(frozen=True)
-class ArticleView:
+class ArticleView(msgspec.Struct, frozen=True):
     summary: ArticleSummary
     body_html: Markup
     tags: tuple[Link, ...]
@@ -70,8 +65,7 @@ class ArticleView:
     hero_html: Markup
 
 
-@dataclass(frozen=True)
-class CrisisNotice:
+class CrisisNotice(msgspec.Struct, frozen=True):
     """The crisis notice as every page shows it, in the site's words or the theme's."""
 
     text: str
@@ -80,8 +74,7 @@ class CrisisNotice:
     """Whether it is the theme's US wording, which the built-in crisis page's US services match."""
 
 
-@dataclass(frozen=True)
-class CrisisServiceView:
+class CrisisServiceView(msgspec.Struct, frozen=True):
     """One service on the built-in /crisis/ page, worded in the site's language."""
 
     name: str
@@ -93,8 +86,7 @@ class CrisisServiceView:
     """'Open any time, day or night.' when the service states it; else empty."""
 
 
-@dataclass(frozen=True)
-class CrisisServicesView:
+class CrisisServicesView(msgspec.Struct, frozen=True):
     """The services of the site's country (`crisis.country` or `practice.country`)."""
 
     country: str
@@ -105,8 +97,7 @@ class CrisisServicesView:
     services: tuple[CrisisServiceView, ...]
 
 
-@dataclass(frozen=True)
-class GoodFaithEstimateView:
+class GoodFaithEstimateView(msgspec.Struct, frozen=True):
     """The No Surprises Act notice of the built-in /good-faith-estimate/ page, each part a
     paragraph in the site's language with its amounts, days and CMS contacts filled in."""
 
@@ -119,8 +110,7 @@ class GoodFaithEstimateView:
     learn_more: Markup
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(msgspec.Struct, frozen=True):
     number: int
     week: int
     title: str
@@ -133,8 +123,7 @@ class DayView:
     """About how long the day takes, as its writer said (`minutes:`); None when they did not."""
 
 
-@dataclass(frozen=True)
-class WeekView:
+class WeekView(msgspec.Struct, frozen=True):
     number: int
     title: str
     url: str
@@ -156,8 +145,7 @@ class WeekView:
         return sum(1 for d in self.days if d.minutes)
 
 
-@dataclass(frozen=True)
-class JourneySummary:
+class JourneySummary(msgspec.Struct, frozen=True):
     slug: str
     title: str
     url: str
@@ -173,16 +161,14 @@ class JourneySummary:
     """The page with every written day, to print; None when no day is written yet."""
 
 
-@dataclass(frozen=True)
-class SectionView:
+class SectionView(msgspec.Struct, frozen=True):
     title: str
     anchor: str
     html: Markup
     kind: str
 
 
-@dataclass(frozen=True)
-class JourneyView:
+class JourneyView(msgspec.Struct, frozen=True):
     summary: JourneySummary
     intro_html: Markup
     sections_before: tuple[SectionView, ...]
@@ -194,8 +180,7 @@ class JourneyView:
     cta: BookingCta | None
 
 
-@dataclass(frozen=True)
-class DayPageView:
+class DayPageView(msgspec.Struct, frozen=True):
     journey: JourneySummary
     week: WeekView
     day: DayView
@@ -205,8 +190,7 @@ class DayPageView:
     cta: BookingCta | None
 
 
-@dataclass(frozen=True)
-class WorkbookDayView:
+class WorkbookDayView(msgspec.Struct, frozen=True):
     """One written day on the workbook page, with the week it belongs to."""
 
     day: DayView
@@ -214,15 +198,13 @@ class WorkbookDayView:
     sections: tuple[SectionView, ...]
 
 
-@dataclass(frozen=True)
-class WorkbookView:
+class WorkbookView(msgspec.Struct, frozen=True):
     journey: JourneySummary
     days: tuple[WorkbookDayView, ...]
     """Every written day, in order."""
 
 
-@dataclass(frozen=True)
-class CategoryLink:
+class CategoryLink(msgspec.Struct, frozen=True):
     """A category as every page may name it (`site.categories`): what it is and where it lives.
     Its counts are left to the pages that show them, so that adding an article changes no page
     that names its category without counting."""
@@ -233,8 +215,7 @@ class CategoryLink:
     url: str
 
 
-@dataclass(frozen=True)
-class CategoryView:
+class CategoryView(msgspec.Struct, frozen=True):
     """A category as its own page and the categories index show it, counted."""
 
     name: str
@@ -245,8 +226,7 @@ class CategoryView:
     journey_count: int
 
 
-@dataclass(frozen=True)
-class ClinicianView:
+class ClinicianView(msgspec.Struct, frozen=True):
     person: PersonView
     regions: tuple[str, ...]
     specialties: tuple[str, ...]
