@@ -6,7 +6,6 @@ a file already there (a practice may have changed its copy). `sitegen init` can 
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 WORKFLOW_FILE = ".github/workflows/publish.yml"
@@ -17,6 +16,8 @@ class WorkflowExists(Exception):
 
 
 def workflow_text() -> str:
+    from importlib import resources  # 5 ms to import: only for the commands that write the file, not every command
+
     return resources.files("sitegen.commands").joinpath("publish.yml").read_text(encoding="utf-8")
 
 
