@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core import urls as u
+from sitegen.core.beside import Beside
 from sitegen.core.clock import today
 from sitegen.core.errors import BuildFailed
 from sitegen.core.heap import held_to_the_end, settled_heap
@@ -43,6 +44,7 @@ from sitegen.reading.parse_cache import CACHE_DIR, ContentCaches
 from sitegen.rendering.page_cache import PAGE_RECORD, Entry, PageCache, rendering_salt
 from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.rendering.render import Renderer, make_environment
+from sitegen.rendering.templates_beside import prepared
 from sitegen.theming.assets import StaticAssets, collect_static
 from sitegen.theming.lookup import rendering_dirs, theme_dirs
 from sitegen.theming.strings import Strings, unknown_language_warning
@@ -117,8 +119,7 @@ class Planned:
         return PrivacyGuard(self.config.origin, self.config.allowed_origins, self.root, theme)
 
     def source_map(self) -> dict[str, str]:
-        jobs = self.jobs
-        return {j.output: j.source.split(":")[0] for j in jobs if j.source.startswith("content/")}
+        return {j.output: j.source.split(":")[0] for j in self.jobs if j.source.startswith("content/")}
 
 
 def plan_site(
@@ -206,6 +207,7 @@ def build(
     on_busy: OnBusy = wait_quietly,
     follow_output_link: bool = False,
     changed: frozenset[Path] = frozenset(),
+    templates: Beside | None = None,
 ) -> BuildReport:
     """Build the site at `root` into a staging folder that replaces `output` (default `root/output`)
     only when the whole build succeeded; or raise BuildFailed. A caller that builds again and
@@ -215,7 +217,8 @@ def build(
     One build runs at a time per project: `on_busy` says whether to wait for another
     (ProjectBusy if not). An output folder that is not safe to replace raises UnsafeOutput
     before anything is touched. A caller that builds again (`continued`, the preview) says
-    which paths `changed`: they are read again, whatever their stamps say."""
+    which paths `changed`: they are read again, whatever their stamps say. `templates`: a process
+    compiling the templates meanwhile (rendering/templates_beside.py), for a first build."""
     started = time.perf_counter()
     root = root.resolve()
     with project_lock(root, on_busy, walks_later=True) as cache:
@@ -234,7 +237,7 @@ def build(
         discard_parts(cache, list(survey.unsound) if survey else unsound_parts(cache))  # before they are used
         done, ahead = (continued.files, continued.ahead) if continued else (frozenset[str](), None)
         writer: SiteOutput = InPlaceOutput(output, done, ahead) if in_place else StagedOutput(output, cache, survey)
-        published = _publish(planned, writer, progress, refresh_search and not in_place, continued)
+        published = _publish(planned, writer, progress, refresh_search and not in_place, continued, templates)
         _keep_caches(planned, published, in_place, continued is not None)
         if inputs and not in_place:  # only now: the stamp covers what was published
             record(root, output, stamp_key, inputs, writer.published_digest)
@@ -265,13 +268,14 @@ def _keep_caches(planned: Planned, published: Published, in_place: bool, continu
 
 
 def _publish(
-    planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None
+    planned: Planned, out: SiteOutput, progress: Progress | None, refresh_search: bool, continued: Continued | None,
+    templates: Beside | None = None,
 ) -> Published:
     """Render and write the planned site into `out` (staged, or in place), then publish it.
     The search page is rendered last: it names the search index, whose folders are named
     for their bytes, and the index is made from the other pages."""
     root, jobs = planned.root, planned.jobs
-    renderer = _renderer(planned, continued)
+    renderer = _renderer(planned, continued, templates)
     guard = planned.guard()
     with out:
         for static in planned.assets.files:
@@ -365,7 +369,7 @@ def _search_index(
                        settling=settling, vouched=out.vouched_parts)
 
 
-def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
+def _renderer(planned: Planned, continued: Continued | None, templates: Beside | None = None) -> Renderer:
     """A renderer for this plan; one a caller kept is reused while every template and theme text
     is as it was (the plan's rendering salt covers them all, and the templates it loaded are still
     the files it read: an edit undone while a build read them is not missed)."""
@@ -374,7 +378,8 @@ def _renderer(planned: Planned, continued: Continued | None) -> Renderer:
     if kept and kept[0] == salt and kept[1].templates_unchanged():
         return kept[1]
     bytecode = planned.root / CACHE_DIR / "templates" if planned.caches else None
-    renderer = Renderer(make_environment(planned.root, planned.config.theme, planned.strings, bytecode))
+    made = prepared(templates.result()) if templates and bytecode else None
+    renderer = Renderer(make_environment(planned.root, planned.config.theme, planned.strings, bytecode, made))
     if continued:
         continued.renderer = (salt, renderer)
     return renderer

@@ -19,6 +19,7 @@ from sitegen.core.output_folder import UnsafeOutput, checked_output
 from sitegen.core.workspace import OnBusy, ProjectBusy
 from sitegen.publishing.last_build import record_outcome, recording_outcome
 from sitegen.publishing.uptodate import inputs_looked_at, options_key
+from sitegen.rendering.templates_beside import templates_beside
 
 EXIT_OK, EXIT_CONTENT, EXIT_CRASH, EXIT_USAGE = 0, 1, 3, 2
 
@@ -145,25 +146,27 @@ def run_build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     output = checked_output(root, args.output or root / "output", args.follow_output_link)
     key = options_key(args.drafts, today().isoformat(), output)
-    inputs, current = inputs_looked_at(root, output, key, meanwhile=_import_build, check=not args.force)
-    if current and not args.force:
-        record_outcome(root, output, succeeded=True)  # what output/ holds is the build of these sources
-        if not args.quiet:
-            print(f"nothing changed: {_shown(output)} is up to date")
-        return EXIT_OK
-    _import_build()  # unless it was made while a large site was looked at
-    from sitegen.build import build
-    progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
-    with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
-        report = build(
-            root,
-            output,
-            drafts=args.drafts,
-            progress=progress,
-            inputs=inputs,
-            on_busy=_on_busy(args),
-            follow_output_link=True,
-        )
+    with templates_beside(root) as templates:  # a first build's, compiled while the pipeline is imported
+        inputs, current = inputs_looked_at(root, output, key, meanwhile=_import_build, check=not args.force)
+        if current and not args.force:
+            record_outcome(root, output, succeeded=True)  # what output/ holds is the build of these sources
+            if not args.quiet:
+                print(f"nothing changed: {_shown(output)} is up to date")
+            return EXIT_OK
+        _import_build()  # unless it was made while a large site was looked at
+        from sitegen.build import build
+        progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
+        with recording_outcome(root, output):  # `sitegen deploy` never publishes what a failed build left
+            report = build(
+                root,
+                output,
+                drafts=args.drafts,
+                progress=progress,
+                inputs=inputs,
+                on_busy=_on_busy(args),
+                follow_output_link=True,
+                templates=templates,
+            )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:

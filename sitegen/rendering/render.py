@@ -23,38 +23,31 @@ from sitegen.planning.page_job import PageJob
 from sitegen.planning.views import DateText
 from sitegen.reading.commonmark import name_back_links
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
+from sitegen.rendering.environment import theme_environment
 from sitegen.rendering.privacy import PrivacyGuard
 from sitegen.rendering.shared_partials import SharingEnvironment
+from sitegen.rendering.templates_beside import Prepared
 from sitegen.theming.lookup import theme_dirs
 from sitegen.theming.strings import Strings
 
 
 def make_environment(
-    root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None
+    root: Path, theme: str, strings: Strings, bytecode_dir: Path | None = None, prepared: Prepared | None = None
 ) -> SharingEnvironment:
     """A strict, autoescaping environment; compiled templates are kept in `bytecode_dir` between builds.
 
     Templates get the theme's texts in the site's language from `t(key, name=value)`. A template,
     once loaded, is not looked at again on every page (`auto_reload` off): a build's templates
     do not change under it, and a renderer kept between builds is used again only while they
-    are as they were (Renderer.templates_unchanged).
+    are as they were (Renderer.templates_unchanged). `prepared`: templates another process
+    compiled meanwhile (templates_beside.py), used where their sources are these.
     """
+    bytecode, reads = prepared or ({}, {})
     cache = None
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
-        cache = SealedBytecodeCache(str(bytecode_dir))
-    env = SharingEnvironment(
-        reads_dir=bytecode_dir,
-        bytecode_cache=cache,
-        loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(root, theme)]),
-        autoescape=True,
-        auto_reload=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["plural"] = lambda n, one, many: one if n == 1 else many  # kept for templates of earlier themes
+        cache = SealedBytecodeCache(str(bytecode_dir), bytecode)
+    env = theme_environment(theme_dirs(root, theme), cache, reads_dir=bytecode_dir, prepared_reads=reads)
     env.globals.update(t=strings.t, js_strings=strings.for_script, link=link, time_tag=time_tag, code=code)
     return env
 
@@ -73,12 +66,22 @@ def code(text: str) -> Markup:
 
 
 class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds; one this user's sitegen did not write is never run."""
+    """Compiled templates kept between builds; one this user's sitegen did not write is never run.
+    A template another process compiled meanwhile (`prepared`, by Jinja's key) is used, and kept,
+    as one compiled here: Jinja checks it was compiled from the source it has now."""
+
+    def __init__(self, directory: str, prepared: Mapping[str, bytes] | None = None) -> None:
+        super().__init__(directory)
+        self._prepared = prepared or {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = read_sealed(Path(self._get_cache_filename(bucket)))
         if data is not None:
             bucket.bytecode_from_string(data)
+        elif bucket.key in self._prepared:
+            bucket.bytecode_from_string(self._prepared[bucket.key])
+            if bucket.code is not None:
+                self.dump_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed

@@ -21,7 +21,7 @@ import contextlib
 import dataclasses
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,15 @@ class SharingEnvironment(jinja2.Environment):
     """An environment in which each included template is rendered once per set of values it reads.
     Templates do not change under it (`auto_reload` off): it keeps each included one at hand."""
 
-    def __init__(self, reads_dir: Path | None = None, **options: Any) -> None:
+    def __init__(
+        self, reads_dir: Path | None = None, prepared_reads: Mapping[bytes, bytes] | None = None, **options: Any
+    ) -> None:
         super().__init__(**options)
         self._looked_at: dict[str, jinja2.Template] = {}
         self._reads_dir = reads_dir
         """Where what each template reads is kept between builds (`_own_reads`), if anywhere."""
+        self._prepared_reads = prepared_reads or {}
+        """What templates read, found meanwhile by another process (`own_reads_entry`), by their key."""
 
     def get_template(
         self,
@@ -105,18 +109,31 @@ class SharingEnvironment(jinja2.Environment):
         """What the template `source` reads itself, found in its syntax tree, or as kept from an
         earlier build for the same source: parsing a theme's partials again cost 15 ms of each
         one-article edit."""
-        key = hashlib.sha256(f"{_READS_VERSION}\0{jinja2.__version__}\0{source}".encode()).digest()
+        key = _reads_key(source)
         named = f"reads-{hashlib.sha256(name.encode()).hexdigest()[:32]}"  # one file a template, as Jinja's own
         kept_at = self._reads_dir / named if self._reads_dir else None
         kept = read_sealed(kept_at) if kept_at else None
         if kept is not None and kept[: len(key)] == key:
             with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
                 return _KEPT_READS.decode(kept[len(key) :])
-        found = _own_reads_in(self.parse(source, name))
+        if key in self._prepared_reads:  # found by another process meanwhile (own_reads_entry)
+            found = _KEPT_READS.decode(self._prepared_reads[key])
+        else:
+            found = _own_reads_in(self.parse(source, name))
         if kept_at:
             with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
                 write_sealed(kept_at, key + msgspec.msgpack.encode(found))
         return found
+
+
+def own_reads_entry(env: jinja2.Environment, source: str, name: str) -> tuple[bytes, bytes]:
+    """What a template of this source reads, found in `env` (one made as the build's is) and
+    encoded for a SharingEnvironment's `prepared_reads`, under its key there."""
+    return _reads_key(source), msgspec.msgpack.encode(_own_reads_in(env.parse(source, name)))
+
+
+def _reads_key(source: str) -> bytes:
+    return hashlib.sha256(f"{_READS_VERSION}\0{jinja2.__version__}\0{source}".encode()).digest()
 
 
 OwnReads = tuple[list[str], list[str], list[str | None]]

@@ -19,6 +19,13 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
     return _existing([root / "templates", root / "themes" / theme / "templates", BUILTIN_THEME / "templates"])
 
 
+def every_theme_dirs(root: Path) -> list[Path]:
+    """Every folder a build of the project at `root` may read templates from, whichever of its
+    themes site.yaml names."""
+    themes = sorted((root / "themes").glob("*/templates"))
+    return _existing([root / "templates", *themes, BUILTIN_THEME / "templates"])
+
+
 def static_dirs(root: Path, theme: str) -> list[Path]:
     """Folders searched for static files, most specific first."""
     return _existing([root / "static", root / "themes" / theme / "static", BUILTIN_THEME / "static"])
