@@ -42,6 +42,23 @@ def test_a_first_build_renders_with_templates_compiled_beside_as_one_that_compil
     assert built == clean_build(root)  # compiled here, in one process
 
 
+def test_a_first_build_uses_the_theme_site_yaml_names_of_the_several_a_project_has(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "site")
+    default = root / "themes" / "default" / "templates" / "article.html"
+    for name, mark in (("calm", "<!-- calm -->"), ("plain", "<!-- plain -->")):
+        own = root / "themes" / name / "templates" / "article.html"
+        own.parent.mkdir(parents=True)
+        own.write_text(default.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}" + mark, 1))
+    site_yaml = root / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("theme: default", "theme: plain"), "utf-8")
+
+    assert run_sitegen("build", cwd=root).code == 0
+
+    page = next((root / "output" / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "<!-- plain -->" in page and "<!-- calm -->" not in page
+    assert snapshot(root / "output") == clean_build(root)
+
+
 def _environment(root: Path, cache: Path, made: Prepared) -> jinja2.Environment:
     config = load_config(root)
     strings, problems = load_strings(root, config)
