@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+import msgspec
+
 from sitegen.config.site_config import SiteConfig, load_config
 from sitegen.core import urls as u
 from sitegen.core.beside import Beside
@@ -52,14 +54,13 @@ from sitegen.theming.strings import Strings, unknown_language_warning
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class BuildReport:
+class BuildReport(msgspec.Struct, frozen=True):
     pages: int
     files: int
     seconds: float
     output: Path
     warnings: tuple[str, ...] = ()
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = msgspec.field(default_factory=dict)
     rendered: int = 0
     """Pages rendered by this build; the rest were unchanged, and kept or linked."""
     reused: int = 0
@@ -184,8 +185,7 @@ class Continued:
     ahead: tuple[WrittenAhead, int] | None = None
 
 
-@dataclass(frozen=True)
-class Published:
+class Published(msgspec.Struct, frozen=True):
     files: frozenset[str]
     record: dict[str, Entry]
     rendered: frozenset[str]

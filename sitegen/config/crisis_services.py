@@ -11,11 +11,11 @@ warns through `is_stale()` when the checks grow old.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 DATA_DIR = Path(__file__).with_name("crisis")
@@ -26,16 +26,14 @@ HOURS = ("always",)
 STALE_AFTER_MONTHS = 12
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(msgspec.Struct, frozen=True):
     """Where a fact was confirmed (an https address) and the day it was."""
 
     source: str
     checked: dt.date
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(msgspec.Struct, frozen=True):
     """One number and the ways to reach it: 'call', 'text', or both."""
 
     number: str
@@ -58,8 +56,7 @@ class Contact:
         return next((key for lang, key in self.press if lang == base), "")
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(msgspec.Struct, frozen=True):
     name: str
     situations: tuple[str, ...]
     contacts: tuple[Contact, ...]
@@ -69,8 +66,7 @@ class Service:
     """The service the short notice on every page names (one per country)."""
 
 
-@dataclass(frozen=True)
-class CountryServices:
+class CountryServices(msgspec.Struct, frozen=True):
     code: str
     name: str
     emergency: tuple[Contact, ...]

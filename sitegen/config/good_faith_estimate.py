@@ -12,11 +12,11 @@ and `sitegen check` could one day tell when they grow old.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 
-@dataclass(frozen=True)
-class GoodFaithEstimateFacts:
+class GoodFaithEstimateFacts(msgspec.Struct, frozen=True):
     dispute_threshold: int
     """In US dollars: a bill this much or more above the estimate may be disputed."""
     dispute_days: int

@@ -7,11 +7,10 @@ with and the preview's answer alike, so a browser is told the same thing everywh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
-@dataclass(frozen=True)
-class AudioFormat:
+class AudioFormat(msgspec.Struct, frozen=True):
     """One format: how writers know it ('MP3'), its media type, and its first bytes' test."""
 
     label: str

@@ -17,10 +17,11 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 from urllib.parse import quote, unquote, urlsplit
+
+import msgspec
 
 NOT_FOUND = "404.html"
 BUNDLE_DIR = "pagefind"
@@ -38,8 +39,7 @@ class Published(Protocol):
     def base_path(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Urls:
+class Urls(msgspec.Struct, frozen=True):
     base_path: str
     base_url: str
 

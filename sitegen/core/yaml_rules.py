@@ -12,8 +12,7 @@ Both are found in one walk that visits each node once, however often aliases sha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 import yaml
 
 ALIAS_BUDGET = 1_000
@@ -22,8 +21,7 @@ ALIAS_BUDGET = 1_000
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-@dataclass(frozen=True)
-class YamlProblem:
+class YamlProblem(msgspec.Struct, frozen=True):
     line: int
     message: str
     hint: str

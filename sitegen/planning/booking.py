@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from sitegen.config.site_config import BookingVariant, SiteConfig
 from sitegen.core.errors import did_you_mean
@@ -12,8 +13,7 @@ from sitegen.reading.models import Clinician, CtaSetting
 from sitegen.theming.strings import Strings
 
 
-@dataclass(frozen=True)
-class BookingCta:
+class BookingCta(msgspec.Struct, frozen=True):
     """What the booking block shows: always a plain link, optionally a phone number."""
 
     url: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import msgspec
 from markupsafe import Markup
 
 from sitegen.config.brand import SVG_SUFFIX, Brand
@@ -45,8 +46,7 @@ class IconLink:
     sizes: str
 
 
-@dataclass(frozen=True)
-class BrandView:
+class BrandView(msgspec.Struct, frozen=True):
     """site.yaml's `brand:` as every template receives it, in `site.brand`."""
 
     stylesheet_url: str | None
@@ -62,8 +62,7 @@ class BrandView:
 NO_BRAND = BrandView(None, None, Markup(), (), "")
 
 
-@dataclass(frozen=True)
-class BrandPlan:
+class BrandPlan(msgspec.Struct, frozen=True):
     view: BrandView
     assets: StaticAssets
     """The theme's static files with the brand's added, and only the chosen face among the fonts."""

@@ -9,8 +9,7 @@ US wording. Numbers always come from the data, never from a translation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from babel.lists import format_list
 from markupsafe import Markup
 
@@ -21,8 +20,7 @@ from sitegen.planning.views import CrisisNotice, CrisisServicesView, CrisisServi
 from sitegen.theming.strings import Strings
 
 
-@dataclass(frozen=True)
-class CrisisPlan:
+class CrisisPlan(msgspec.Struct, frozen=True):
     notice: CrisisNotice | None
     """None only when the site said `crisis: false`."""
     services: CrisisServicesView | None

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+import msgspec
+
 from sitegen.core.urls import BUNDLE_BUILDING, BUNDLE_DIR, DIGEST_LENGTH, Urls, chunk_size, search_bundle
 from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
@@ -201,8 +203,7 @@ class Indexing:
             self.result()
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(msgspec.Struct, frozen=True):
     """One making of the index: the parts (their keys and pages), where they are kept, and whether
     Pagefind reads each part's pages from a folder of their own (a large site) or from the site."""
 

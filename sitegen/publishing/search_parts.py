@@ -17,7 +17,6 @@ import hashlib
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
@@ -60,8 +59,7 @@ class Part(msgspec.Struct, frozen=True):
 _PART = msgspec.msgpack.Decoder(Part)
 
 
-@dataclass(frozen=True)
-class PartCache:
+class PartCache(msgspec.Struct, frozen=True):
     """The parts kept in `folder` (the cache's `pagefind/`), by number."""
 
     folder: Path

@@ -106,8 +106,7 @@ def contents_of(files: Iterable[str], contents: TreeContents | None = None) -> T
     return contents
 
 
-@dataclass(frozen=True)
-class SpareSlot:
+class SpareSlot(msgspec.Struct, frozen=True):
     """Where the tree set aside from one output folder is kept, with the listings of both trees."""
 
     folder: Path

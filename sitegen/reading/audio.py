@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html as html_text
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import msgspec
 from markupsafe import escape
 
 from sitegen.config.site_config import SiteConfig
@@ -28,8 +28,7 @@ _IMG = re.compile(r"(<p>\s*)?<img\b([^>]*?)\s*/?>(\s*</p>)?", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*')""")
 
 
-@dataclass(frozen=True)
-class AudioWords:
+class AudioWords(msgspec.Struct, frozen=True):
     """The theme's words around a player, in the site's language."""
 
     transcript: str
@@ -83,8 +82,7 @@ def rewrite_audio(
     return _IMG.sub(replace, body), errors, used
 
 
-@dataclass(frozen=True)
-class Player:
+class Player(msgspec.Struct, frozen=True):
     """What one reference plays, and the words beside it."""
 
     info: AudioInfo

@@ -15,11 +15,12 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
+
+import msgspec
 
 from sitegen.config.brand import SVG_SUFFIX
 from sitegen.core import layout
@@ -33,8 +34,7 @@ FAVICON_SIZES = (32, 180)
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
-@dataclass(frozen=True)
-class LogoFile:
+class LogoFile(msgspec.Struct, frozen=True):
     data: bytes
     suffix: str
     width: int

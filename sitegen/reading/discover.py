@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from sitegen.core import layout
 
 
-@dataclass(frozen=True)
-class ContentFiles:
+class ContentFiles(msgspec.Struct, frozen=True):
     articles: tuple[str, ...]
     """As text, not Paths: at 10,000 articles, making a Path of each cost a quarter of reading
     them from the parse cache. A Path is made of the few that are parsed."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from sitegen.core.characters import without_forbidden
@@ -17,8 +17,7 @@ T = TypeVar("T")
 _HANDLER = YAMLHandler()
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(msgspec.Struct, frozen=True):
     """A content file's text, its path as shown in messages, and where its body starts."""
 
     path: str

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
+
 from sitegen.core import layout
 from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
@@ -48,8 +50,7 @@ class ImageInfo:
         return self.variants[-1][1]
 
 
-@dataclass(frozen=True)
-class ImageProblem:
+class ImageProblem(msgspec.Struct, frozen=True):
     """Why an image cannot be used, said to its writer: what is wrong (after its name), and what to do."""
 
     what: str

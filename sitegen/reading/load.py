@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
+
+import msgspec
 
 from sitegen.config.site_config import SiteConfig
 from sitegen.core import layout
@@ -25,8 +26,7 @@ from sitegen.reading.source_links import linked_sources
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(msgspec.Struct, frozen=True):
     """How to build: `drafts` also publishes drafts and scheduled articles (the preview)."""
 
     drafts: bool = False

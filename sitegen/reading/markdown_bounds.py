@@ -12,7 +12,8 @@ the bounds below: a file past one is refused with the line where the trouble sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 MAX_NESTING = 100
 """Quotes, lists or HTML elements inside one another; at this depth sanitising takes a
@@ -44,8 +45,7 @@ _NOT_NESTING = frozenset(
 """Elements that hold nothing, or that HTML closes by itself when the next one starts."""
 
 
-@dataclass(frozen=True)
-class CostlyMarkup:
+class CostlyMarkup(msgspec.Struct, frozen=True):
     offset: int
     """Where the trouble starts, as an index into the text."""
     message: str

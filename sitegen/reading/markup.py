@@ -11,8 +11,8 @@ iframe never reaches the page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+import msgspec
 import nh3
 
 from sitegen.core import urls as u
@@ -106,8 +106,7 @@ _BULLET = re.compile(r"^[ \t]*•[ \t]+\S")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(msgspec.Struct, frozen=True):
     html: str
     word_count: int
 

@@ -8,8 +8,9 @@ out as the browser would read it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     from tinycss2.ast import Node
@@ -18,8 +19,7 @@ _URL_FUNCTIONS = frozenset({"url", "src"})
 _IMAGE_LISTS = frozenset({"image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade"})
 
 
-@dataclass(frozen=True)
-class CssUrl:
+class CssUrl(msgspec.Struct, frozen=True):
     url: str
     what: str
     line: int

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sitegen.rendering.privacy_css import urls_in_css
@@ -49,8 +50,7 @@ _ANIMATED_VALUES = frozenset({"to", "from", "by", "values"})
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(msgspec.Struct, frozen=True):
     """A URL the page loads, and what loads it (`<img src>`, `CSS url()`)."""
 
     url: str

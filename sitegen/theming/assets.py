@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+import msgspec
+
 from sitegen.core import urls as u
 from sitegen.theming.lookup import static_dirs
 
@@ -25,8 +27,7 @@ _IMPORT = re.compile(r"""(@import\s+)(["'])([^"']+)\2""", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class StaticFile:
+class StaticFile(msgspec.Struct, frozen=True):
     name: str
     """Its name under static/ ('site.css', 'fonts/calm.woff2')."""
     source: Path

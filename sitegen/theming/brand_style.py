@@ -16,7 +16,7 @@ its bytes like every static file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from sitegen.config.brand import Brand
 from sitegen.config.site_config import CONFIG_FILE, SiteConfig
@@ -44,8 +44,7 @@ STYLESHEET = "brand.css"
 LOGO_HEIGHT = "2.5rem"
 
 
-@dataclass(frozen=True)
-class AccentShades:
+class AccentShades(msgspec.Struct, frozen=True):
     light: str
     light_strong: str
     dark: tuple[str, str] | None

@@ -10,8 +10,9 @@ built-in theme's; one with no dark colours of its own gets no dark accent either
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from sitegen.core.colour import RGB, parse_hex
 from sitegen.theming.assets import StaticAssets
@@ -25,8 +26,7 @@ _DECLARATION = re.compile(r"(--[\w-]+)\s*:\s*([^;]+)")
 _DARK = re.compile(r"^@media\b.*prefers-color-scheme\s*:\s*dark", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(msgspec.Struct, frozen=True):
     """One colour scheme's surroundings of the accent, by custom property name."""
 
     colours: dict[str, RGB]
@@ -44,8 +44,7 @@ class Scheme:
         return [(name, self.colours[name]) for name in (*BACKGROUNDS, BUTTON_TEXT) if name in self.colours]
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(msgspec.Struct, frozen=True):
     light: Scheme
     dark: Scheme
     """Empty (no backgrounds) for a theme without a dark mode."""

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
@@ -113,8 +114,7 @@ def language_files(language: str) -> list[str]:
     return [f"{name}.yaml" for name in names]
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):
     """One catalogue file, as read."""
 
     table: dict[str, Entry]
