@@ -10,8 +10,8 @@ text (it has blocks, imports or sets names, names an include only as it renders,
 `lipsum` or `random`), is rendered every time, as before.
 
 Values are matched by identity, and only values that cannot change count: strings, numbers,
-frozen dataclasses (every value sitegen puts in a context), tuples of those, and the
-environment's own functions. A partial whose values differ on most pages (a card in a list)
+frozen dataclasses and msgspec Structs (every value sitegen puts in a context), tuples of those,
+and the environment's own functions. A partial whose values differ on most pages (a card in a list)
 is soon rendered plainly again.
 """
 
