@@ -43,7 +43,7 @@ def templates_beside(root: Path) -> Iterator[Beside | None]:
 def _started(root: Path) -> Beside | None:
     try:
         with os.scandir(root / CACHE_DIR / "templates") as kept:
-            if any(entry.name.startswith("__jinja2_") for entry in kept):
+            if next(kept, None) is not None:  # a build kept what it compiled (render.make_environment)
                 return None
     except FileNotFoundError:
         pass
