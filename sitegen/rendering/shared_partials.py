@@ -126,10 +126,11 @@ class SharingEnvironment(jinja2.Environment):
         return found
 
 
-def own_reads_entry(env: jinja2.Environment, source: str, name: str) -> tuple[bytes, bytes]:
-    """What a template of this source reads, found in `env` (one made as the build's is) and
-    encoded for a SharingEnvironment's `prepared_reads`, under its key there."""
-    return _reads_key(source), msgspec.msgpack.encode(_own_reads_in(env.parse(source, name)))
+def own_reads_entry(source: str, tree: nodes.Template) -> tuple[bytes, bytes]:
+    """What a template of this source reads, found in its syntax `tree` (parsed in an environment
+    made as the build's is) and encoded for a SharingEnvironment's `prepared_reads`, under its key
+    there. The tree is only looked at, so it can be compiled after."""
+    return _reads_key(source), msgspec.msgpack.encode(_own_reads_in(tree))
 
 
 def _reads_key(source: str) -> bytes:
