@@ -30,6 +30,7 @@ from sitegen.core.workspace import discard, search_cache_lock
 from sitegen.planning.context import SearchBundle
 from sitegen.publishing.pagefind_runs import (
     Reading,
+    one_core_each,
     pages_folder,
     pages_to_read,
     reads_own_folder,
@@ -242,10 +243,12 @@ class _Run(msgspec.Struct, frozen=True):
         (each checked file by file, which takes a while at 10,000 pages) while it runs."""
         site, parts, cache, kept, recorded = self.site, self.parts, self.cache, self.kept, self.recorded
         building = site / BUNDLE_BUILDING
-        with ThreadPoolExecutor(self.workers) as runs, ThreadPoolExecutor(1) as removing:
+        fresh = self.fresh()
+        pinned = one_core_each(len(fresh), self.workers)
+        with ThreadPoolExecutor(self.workers, initializer=pinned) as runs, ThreadPoolExecutor(1) as removing:
             running: dict[int, Future[None]] = {}
             retired: list[Path] = []
-            for i in self.fresh():
+            for i in fresh:
                 running[i] = self._start(runs, i, retired)
             placed: dict[int, tuple[str, list[str]]] = {}
             stamps: dict[str, Stamp] = {}

@@ -1,0 +1,93 @@
+"""Pagefind runs made at the same time each keep to a core of their own (pagefind_runs.one_core_each):
+two runs spread over both cores kept waking each other's threads across them, which cost a cold
+build 0.1 s of its 2 s at 1,000 articles. A run made alone keeps every core."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE_EPOCH, MakeSite, clean_build, snapshot
+from sitegen.build import build as build_site
+from sitegen.publishing.pagefind_runs import one_core_each
+
+ARTICLE = "---\ntitle: Calm {n}\ndate: 2025-01-0{n}\ncategory: Anxiety\n---\nSteady breathing, part {n}.\n"
+FILES = {f"content/articles/calm-{n}.md": ARTICLE.format(n=n) for n in range(1, 7)}
+CORES = sorted(os.sched_getaffinity(0))
+
+
+def cores_of_each_run(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The cores each Pagefind run may use, as the build starts it (the starting thread's, which
+    the run inherits: test_a_process_started_by_a_pinned_thread_keeps_to_its_core)."""
+    seen: list[list[int]] = []
+    real = subprocess.run
+
+    def run(command: Any, *args: Any, **kwargs: Any) -> Any:
+        if "--output-path" in command:
+            seen.append(sorted(os.sched_getaffinity(0)))
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    return seen
+
+
+@pytest.fixture
+def site(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> Path:
+    assert len(CORES) >= 2, "these tests need a machine with two cores"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")  # six articles: two parts
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    return make_site(FILES)
+
+
+def test_runs_made_two_at_a_time_each_keep_to_a_core_of_their_own(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = cores_of_each_run(monkeypatch)
+    assert build_site(site).search_parts_indexed == 2
+    assert len(seen) == 2
+    assert all(len(cores) == 1 for cores in seen)
+    assert seen[0] != seen[1]
+    assert sorted(os.sched_getaffinity(0)) == CORES  # the build's own threads were never held to one
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+    monkeypatch.setenv("SITEGEN_SEARCH_CHUNK", "2")
+    assert clean_build(site) == snapshot(site / "output")  # the same index as runs spread over every core
+
+
+def test_a_run_made_alone_keeps_every_core(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_site(site)
+    seen = cores_of_each_run(monkeypatch)
+    article = site / "content/articles/calm-3.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nA second breath.\n", encoding="utf-8")
+    assert build_site(site).search_parts_indexed == 1
+    assert seen == [CORES]
+
+
+def test_a_process_started_by_a_pinned_thread_keeps_to_its_core() -> None:
+    pinned = one_core_each(runs=2, at_once=2)
+    assert pinned is not None
+    probe = [sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"]
+
+    def cores_of_child() -> str:
+        return subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
+
+    together = threading.Barrier(2)  # each thread holds one probe until the other has its own
+
+    def one_probe(_: int) -> str:
+        together.wait(timeout=30)
+        return cores_of_child()
+
+    with ThreadPoolExecutor(2, initializer=pinned) as pool:
+        found = sorted(pool.map(one_probe, range(2)))
+    assert found == sorted(str([core]) for core in CORES[:2])
+
+
+@pytest.mark.parametrize(("runs", "at_once"), [(1, 2), (3, 1), (64, 64)])
+def test_no_core_is_taken_for_a_run_alone_one_thread_or_more_threads_than_cores(runs: int, at_once: int) -> None:
+    assert one_core_each(runs, at_once) is None
