@@ -17,8 +17,7 @@ CtaSetting = bool | str | BookingVariant
 """A page's `cta` front matter: True (default), False (off), a variant name, or a mapping."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """Where a piece of content came from, for messages and collision reports."""
 
     path: str

@@ -52,9 +52,9 @@ log = logging.getLogger(__name__)
 _MODELS = repr(
     [
         (model.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(model)])
-        for model in (Journey, Week, Day, Section, Source, ImageInfo, AudioInfo, BookingVariant, ContentError)
+        for model in (Journey, Week, Day, Section, ImageInfo, AudioInfo, BookingVariant, ContentError)
     ]
-    + [(Article.__name__, [(f.name, str(f.type)) for f in msgspec.structs.fields(Article)])]
+    + [(m.__name__, [(f.name, str(f.type)) for f in msgspec.structs.fields(m)]) for m in (Article, Source)]
     + [Body.__name__, "bodies apart"]
 )
 """The shape of what is cached: an entry written before a model gained a field is never read."""
