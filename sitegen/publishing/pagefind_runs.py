@@ -46,11 +46,12 @@ def one_core_each(runs: int, at_once: int) -> Callable[[], None] | None:
     """For a pool of `at_once` threads that will start `runs` Pagefind runs: a start for each thread
     that keeps it, and so the runs it starts, on a core of its own; None when they should not be.
 
-    Pagefind spreads each run over every core. Two runs at once on two cores then keep waking
-    each other's threads across the cores, which in a virtual machine costs an exit to the host
-    each time: 8 parts of 135 pages, two at a time, took 1.05 s (1.95 s of CPU, 0.65 s of it in
-    the kernel) against 0.90 s (1.75 s, 0.5 s) with each run on one core. A run alone keeps
-    every core (an edit's one part), and so does a pool larger than the cores it may use."""
+    Pagefind spreads each run's threads over every core. Two runs at once on two cores cost more
+    that way, most of it in the kernel (likely their threads waking each other across the cores,
+    which a virtual machine makes dear): 8 parts of 135 pages, two at a time, took 1.05 s (1.95 s
+    of CPU, 0.65 s of it in the kernel) against 0.90 s (1.75 s, 0.5 s) with each run on one core.
+    A run alone keeps every core (an edit's one part), and so does a pool larger than the cores
+    it may use."""
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     if runs < at_once or at_once < 2 or len(cores) < at_once:
         return None
