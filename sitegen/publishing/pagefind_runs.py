@@ -74,11 +74,26 @@ def pagefind_version() -> str:
         return "?"
 
 
+ALLOCATOR = "_RJEM_MALLOC_CONF"
+"""The variable that Pagefind's memory allocator (jemalloc, built into its binary with this
+prefix) reads its settings from."""
+HUGE_PAGES = "thp:always,metadata_thp:always"
+"""Pagefind's memory in huge pages (2 MiB) where the kernel gives them on request. A run of 135
+pages otherwise takes 14,000 page faults, one for each 4 KiB it touches first; with huge pages
+2,900. On 2 cores, a run held to one core took 0.205 s (0.030 s in the kernel) against 0.222 s
+(0.049 s), 20 runs each; a cold build of 1,000 articles 1.85-1.89 s against 1.93-1.97 s (12
+pairs), 0.14 s less CPU. Each run holds about 5 MiB more. The allocator changes no byte of the
+index, and a kernel without huge pages, or another allocator, leaves the setting unread."""
+
+
 def _pagefind_env() -> dict[str, str]:
     """The environment without Pagefind's own settings (PAGEFIND_*): sitegen alone says how the
     index is made, so a variable left in a shell cannot change the site behind the stamp's back.
-    For the same reason Pagefind runs in an empty folder, where it finds no pagefind.yml."""
-    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+    For the same reason Pagefind runs in an empty folder, where it finds no pagefind.yml. Its
+    allocator is asked for huge pages (HUGE_PAGES), unless the shell set it otherwise."""
+    env = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+    env.setdefault(ALLOCATOR, HUGE_PAGES)
+    return env
 
 
 @functools.cache
