@@ -1,6 +1,6 @@
 """`make bench`: sitegen's build times and memory on a synthetic practice, next to Hugo and Pelican.
 
-    python bench/run.py            # 1,000 (median of 3) and 10,000 articles (1 run); ~5 min on 2 quiet cores
+    python bench/run.py            # 1,000 (cold builds median of 5, the rest of 3) and 10,000 articles (1 run); ~4 min
     python bench/run.py --quick    # 1,000 articles, 1 run each; writes bench/results/quick.md only
     python bench/run.py --full     # also Pelican at 10,000 articles (slow)
     python bench/run.py --profile  # also cProfile a cold 1,000-article build into bench/results/
@@ -41,6 +41,10 @@ THEME_ARTICLE = ROOT / "themes" / "default" / "templates" / "article.html"
 SIZES = (1000, 10000)
 EDITED = 500  # the index (in file-name order) of the article every edit touches
 HUGO_AT_10000_IF_UNDER = 10.0  # seconds at 1,000: skip Hugo at 10,000 if it is slower than this
+COLD_ROUNDS_AT_1000 = 5
+"""The cold builds at 1,000 articles, whose ratios are the verdicts nearest their lines, are the
+median of 5 rounds (about 12 s each): with 3, the same code measured 1.13x to 1.23x of Hugo +
+Pagefind, and 1.98x to 2.09x faster than Pelican + Pagefind, in four benches of one evening."""
 HUGO_ALONE_ROUNDS = 3
 """Hugo alone at 10,000 is the measure of the one-article edit there (at most 15% of it), so it is
 the median of 3, not one run: one run each gave 4.96, 5.31 and 5.11 s in three benches of two
@@ -532,7 +536,8 @@ def measure_all(args: argparse.Namespace, work: Path) -> tuple[report.Run, str]:
     generate(work, sizes, with_pelican)
 
     peers = [make(work / f"{name}-1000", 1000, search) for search in (False, True) for name, make in PEERS]
-    bench_cold([*peers, sitegen_cold(work / "sitegen-1000", 1000)], 1000, small_runs, run)
+    cold_rounds = 1 if args.quick else COLD_ROUNDS_AT_1000
+    bench_cold([*peers, sitegen_cold(work / "sitegen-1000", 1000)], 1000, cold_rounds, run)
     bench_sitegen(work / "sitegen-1000", 1000, small_runs, run)
     bench_preview(work / "sitegen-1000", 1000, run, work / "serve.log")
     sample_line = bench_sample_preview(work)
