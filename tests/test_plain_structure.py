@@ -2,9 +2,11 @@
 whether its markup is plain, and so changed without BeautifulSoup (sitegen/reading/plain_tree.py),
 or BeautifulSoup reads and writes it.
 
-Each case is rendered twice through the day's own renderer: as a build renders it, and with the
-plain path turned off, which leaves BeautifulSoup to do what it always did; the two must be the
-same bytes, and the plain path must have been taken where the markup is plain.
+The rules are written once (journey_sections._structured) over either tree. Each case is rendered
+twice through the day's own renderer: as a build renders it, and with the plain path turned off,
+which leaves the tree to BeautifulSoup; the two must be the same bytes, and the plain path must
+have been taken where the markup is plain. What the rules make is kept by the golden journey
+pages and tests/test_journeys.py.
 """
 
 from __future__ import annotations

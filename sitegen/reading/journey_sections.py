@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sitegen.reading.markup import render_markdown
 from sitegen.reading.models import Section
-from sitegen.reading.plain_tree import Element, Node, plain_tree, written
+from sitegen.reading.plain_tree import Element, plain_tree, written
 from sitegen.reading.typography import smarten
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
+    from bs4.element import PageElement
+
+N = TypeVar("N")
+"""A node of either tree the structure rules work on (Nodes)."""
 
 # The conventions in English and in Spanish (the languages the theme speaks), so a journey
 # written in Spanish gets the same structure: "Paso 1:", "*Ejemplo:*", "Preguntas para reflexionar".
@@ -76,88 +80,145 @@ def _structure(html: str, kind: str, answers: AnswerIds | None) -> str:
     if "<p" not in html and "<ol" not in html:
         return html
     top = plain_tree(html)
-    if top is not None:  # the same change, made without BeautifulSoup (plain_tree.py)
-        return _plain_structure(top, kind, answers)
-    from bs4 import BeautifulSoup, Tag  # only journeys need it, and it costs 50 ms to import
+    if top is not None:  # plain markup, changed without BeautifulSoup (plain_tree.py)
+        return written(_structured(top, PlainNodes(), kind, answers))
+    from bs4 import BeautifulSoup  # only journeys need it, and it costs 50 ms to import
 
     soup = BeautifulSoup(html, "html.parser")
-    for paragraph in soup.find_all("p", recursive=False):
-        first = paragraph.contents[0] if paragraph.contents else None
-        if isinstance(first, Tag) and first.name == "em" and _EXAMPLE.match(first.get_text()):
-            wrapper = soup.new_tag("div", attrs={"class": "example"})
-            paragraph.wrap(wrapper)
-        elif isinstance(first, Tag) and first.name == "strong" and not _STEP.match(first.get_text()):
-            paragraph["class"] = "key-point"
-    _group_steps(soup, answers)
-    if kind == "reflection":
-        for ordered in soup.find_all("ol", recursive=False):
-            ordered["class"] = "reflection-questions"
-            if answers is not None:
-                for question in ordered.find_all("li", recursive=False):
-                    question["data-answer"] = answers.next_question()
+    changed = _structured(list(soup.contents), SoupNodes(soup), kind, answers)
+    soup.clear()
+    for node in changed:
+        soup.append(node)
     return str(soup)
 
 
-def _plain_structure(top: list[Node], kind: str, answers: AnswerIds | None) -> str:
-    """What _structure makes of plain markup, step for step as it does with BeautifulSoup."""
-    for index, node in enumerate(top):
-        if isinstance(node, Element) and node.name == "p":
-            first = node.children[0] if node.children else None
-            if isinstance(first, Element) and first.name == "em" and _EXAMPLE.match(first.text):
-                top[index] = Element("div", [("class", "example")], [node])
-            elif isinstance(first, Element) and first.name == "strong" and not _STEP.match(first.text):
-                node.set("class", "key-point")
-    top = _plain_steps(top, answers)
-    if kind == "reflection":
-        for ordered in top:
-            if isinstance(ordered, Element) and ordered.name == "ol":
-                ordered.set("class", "reflection-questions")
-                for question in ordered.children:
-                    if answers is not None and isinstance(question, Element) and question.name == "li":
-                        question.set("data-answer", answers.next_question())
-    return written(top)
-
-
-def _plain_steps(top: list[Node], answers: AnswerIds | None) -> list[Node]:
-    """_group_steps on plain markup: the text between the steps stays where it was, after them."""
-    grouped: list[Node] = []
-    steps: Element | None = None
+def _structured(top: list[N], nodes: Nodes[N], kind: str, answers: AnswerIds | None) -> list[N]:
+    """The day's top-level nodes with the structure their conventions imply: key points, examples,
+    steps (each with the lists after it), and reflection questions; on either kind of tree."""
+    marked: list[N] = []
     for node in top:
-        if not isinstance(node, Element):
+        if nodes.name(node) == "p":
+            first = nodes.first(node)
+            if first is not None and nodes.name(first) == "em" and _EXAMPLE.match(nodes.text(first)):
+                node = nodes.element("div", [("class", "example")], [node])
+            elif first is not None and nodes.name(first) == "strong" and not _STEP.match(nodes.text(first)):
+                nodes.set(node, "class", "key-point")
+        marked.append(node)
+    grouped = _steps(marked, nodes, answers)
+    if kind == "reflection":
+        for ordered in grouped:
+            if nodes.name(ordered) == "ol":
+                nodes.set(ordered, "class", "reflection-questions")
+                for question in nodes.children(ordered):
+                    if answers is not None and nodes.name(question) == "li":
+                        nodes.set(question, "data-answer", answers.next_question())
+    return grouped
+
+
+def _steps(top: list[N], nodes: Nodes[N], answers: AnswerIds | None) -> list[N]:
+    """'Step N:' paragraphs, each with the lists that follow it, made one ordered list where the
+    first step was; the text between them (white space) stays where it was, after the list."""
+    grouped: list[N] = []
+    steps: N | None = None
+    for node in top:
+        name = nodes.name(node)
+        if name is None:
             grouped.append(node)
-        elif node.name == "p" and _STEP.match(node.text):
+        elif name == "p" and _STEP.match(nodes.text(node)):
             if steps is None:
-                steps = Element("ol", [("class", "steps")])
+                steps = nodes.element("ol", [("class", "steps")], [])
                 grouped.append(steps)
-            steps.children.append(Element("li", [("data-answer", answers.next_step())] if answers else [], [node]))
-        elif steps is not None and node.name in ("ul", "ol") and steps.children:
-            last = steps.children[-1]
-            assert isinstance(last, Element)
-            last.children.append(node)
+            numbered = [("data-answer", answers.next_step())] if answers else []
+            nodes.append(steps, nodes.element("li", numbered, [node]))
+        elif steps is not None and name in ("ul", "ol") and nodes.children(steps):
+            nodes.append(nodes.children(steps)[-1], node)
         else:
             steps = None
             grouped.append(node)
     return grouped
 
 
-def _group_steps(soup: BeautifulSoup, answers: AnswerIds | None) -> None:
-    """Turn 'Step N:' paragraphs, each with the lists that follow it, into one ordered list."""
-    from bs4 import Tag
+class Nodes(Protocol[N]):
+    """What the structure rules (_structured) ask of a tree's nodes, so that they are written once
+    for both trees: plain_tree's, and BeautifulSoup's for any other markup."""
 
-    steps_list: Tag | None = None
-    for node in list(soup.children):
-        if not isinstance(node, Tag):
-            continue
-        if node.name == "p" and _STEP.match(node.get_text()):
-            if steps_list is None:
-                steps_list = soup.new_tag("ol", attrs={"class": "steps"})
-                node.insert_before(steps_list)
-            item = soup.new_tag("li", attrs={"data-answer": answers.next_step()} if answers else {})
-            steps_list.append(item)
-            item.append(node.extract())
-        elif steps_list is not None and node.name in ("ul", "ol") and steps_list.contents:
-            last = steps_list.contents[-1]
-            assert isinstance(last, Tag)
-            last.append(node.extract())
-        else:
-            steps_list = None
+    def name(self, node: N) -> str | None:
+        """The element's tag name; None for text."""
+
+    def text(self, node: N) -> str: ...
+
+    def first(self, node: N) -> N | None:
+        """The element's first child (an element or text), if it has any."""
+
+    def children(self, node: N) -> list[N]: ...
+
+    def set(self, node: N, name: str, value: str) -> None: ...
+
+    def element(self, name: str, attributes: list[tuple[str, str]], children: list[N]) -> N:
+        """A new element holding `children`, each taken from where it was."""
+
+    def append(self, parent: N, child: N) -> None:
+        """`child` taken from where it was and put last in `parent`."""
+
+
+class PlainNodes:
+    """Nodes of plain_tree: its Elements, and its text as strings (taken from a list by the
+    caller's building of a new one)."""
+
+    def name(self, node: Element | str) -> str | None:
+        return node.name if isinstance(node, Element) else None
+
+    def text(self, node: Element | str) -> str:
+        return node.text if isinstance(node, Element) else node
+
+    def first(self, node: Element | str) -> Element | str | None:
+        return node.children[0] if isinstance(node, Element) and node.children else None
+
+    def children(self, node: Element | str) -> list[Element | str]:
+        return node.children if isinstance(node, Element) else []
+
+    def set(self, node: Element | str, name: str, value: str) -> None:
+        assert isinstance(node, Element)
+        node.set(name, value)
+
+    def element(self, name: str, attributes: list[tuple[str, str]], children: list[Element | str]) -> Element:
+        return Element(name, attributes, children)
+
+    def append(self, parent: Element | str, child: Element | str) -> None:
+        assert isinstance(parent, Element)
+        parent.children.append(child)
+
+
+class SoupNodes:
+    """Nodes of a BeautifulSoup tree: its Tags, and its text (NavigableStrings and the like)."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        from bs4 import Tag
+
+        self.soup, self.tag = soup, Tag
+
+    def name(self, node: PageElement) -> str | None:
+        return node.name if isinstance(node, self.tag) else None
+
+    def text(self, node: PageElement) -> str:
+        return node.get_text()
+
+    def first(self, node: PageElement) -> PageElement | None:
+        return node.contents[0] if isinstance(node, self.tag) and node.contents else None
+
+    def children(self, node: PageElement) -> list[PageElement]:
+        return list(node.contents) if isinstance(node, self.tag) else []
+
+    def set(self, node: PageElement, name: str, value: str) -> None:
+        assert isinstance(node, self.tag)
+        node[name] = value
+
+    def element(self, name: str, attributes: list[tuple[str, str]], children: list[PageElement]) -> PageElement:
+        made = self.soup.new_tag(name, attrs=dict(attributes))
+        for child in children:
+            made.append(child.extract())
+        return made
+
+    def append(self, parent: PageElement, child: PageElement) -> None:
+        assert isinstance(parent, self.tag)
+        parent.append(child.extract())
