@@ -83,7 +83,8 @@ pages otherwise takes 14,000 page faults, one for each 4 KiB it touches first; w
 2,900. On 2 cores, a run held to one core took 0.205 s (0.030 s in the kernel) against 0.222 s
 (0.049 s), 20 runs each; a cold build of 1,000 articles 1.85-1.89 s against 1.93-1.97 s (12
 pairs), 0.14 s less CPU. Each run holds about 5 MiB more. The allocator changes no byte of the
-index, and a kernel without huge pages, or another allocator, leaves the setting unread."""
+index; a kernel without huge pages leaves it without effect, and a Pagefind built with another
+allocator never reads it."""
 
 
 def _pagefind_env() -> dict[str, str]:

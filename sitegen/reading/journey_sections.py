@@ -162,8 +162,8 @@ class Nodes(Protocol[N]):
 
 
 class PlainNodes:
-    """Nodes of plain_tree: its Elements, and its text as strings (taken from a list by the
-    caller's building of a new one)."""
+    """Nodes of plain_tree: its Elements, and its text as strings. A node moves by being left out
+    of the new list the rules build, so nothing here takes it from its old place."""
 
     def name(self, node: Element | str) -> str | None:
         return node.name if isinstance(node, Element) else None
