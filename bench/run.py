@@ -53,7 +53,8 @@ Pagefind and sitegen take about 18 s each)."""
 README_INTRO = (
     "`make bench` builds a generated practice (1,000 and 10,000 articles of ~900 words over 6 categories "
     "and 12 tags, 3 clinicians, 20 journeys of 6 weeks) with sitegen, and with Hugo and Pelican each with and "
-    "without Pagefind over their output (sitegen's build includes Pagefind), and writes the "
+    "without Pagefind over their output (sitegen's build includes Pagefind; the peers get the same journeys "
+    "as pages, and Pagefind indexes the same pages in each), and writes the "
     "results to `bench/results/` (see `bench/README.md`). It takes about 5 minutes on a quiet 2-core machine "
     "(longer when other work shares it); `make bench BENCH_ARGS=--quick` measures 1,000 articles once. "
     "It deletes nothing while it measures: on these disks, files made just after a deletion cost more "
@@ -444,8 +445,9 @@ def bench_cold(builds: list[ColdBuild], size: int, runs: int, run: report.Run) -
 
 
 def hugo_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
-    """Hugo's cold build; with `search`, Pagefind over `public/` too (the article layout marks
-    `data-pagefind-body`, as Pagefind's documentation asks, so only articles are indexed)."""
+    """Hugo's cold build; with `search`, Pagefind over `public/` too (the layouts mark
+    `data-pagefind-body`, as Pagefind's documentation asks, so only articles and the journeys'
+    overviews and written days are indexed, as in sitegen's build)."""
     build = [str(hugo_binary()), "--quiet"]
     timed = with_search(build, pagefind_command("public")) if search else build
     leftovers = (project / "public", project / "resources", project / ".hugo_build.lock")
@@ -455,38 +457,52 @@ def hugo_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
 
 
 def pelican_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
-    """Pelican's cold build; with `search`, Pagefind over `output/`, limited to the article pages (the
-    default theme marks no `data-pagefind-body`, and each article is `<slug>-NNNNN.html`)."""
+    """Pelican's cold build; with `search`, Pagefind over `output/`, limited to the pages sitegen
+    indexes (the default theme marks no `data-pagefind-body`): the articles, each
+    `<slug>-NNNNN.html`, and the journeys' overviews and written days, pages of their own."""
     build = [str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-    timed = with_search(build, pagefind_command("output", PELICAN_ARTICLES)) if search else build
+    timed = with_search(build, pagefind_command("output", PELICAN_SEARCHED)) if search else build
     leftovers = (project / "output", project / "cache", project / "__pycache__")
     check = written_check("Pelican", project, size, pelican_pages, project / "output" if search else None)
     key = "pelican+pagefind" if search else "pelican"
     return ColdBuild(key, report.PEER_NAMES[key], project, timed, dict(os.environ), leftovers, check)
 
 
-PELICAN_ARTICLES = "*-[0-9][0-9][0-9][0-9][0-9].html"
+PELICAN_SEARCHED = (
+    "{*-[0-9][0-9][0-9][0-9][0-9].html,pages/journey-[0-9][0-9].html,pages/journey-[0-9][0-9]-day-*.html}"
+)
 PEERS = (("hugo", hugo_cold), ("pelican", pelican_cold))
+WRITTEN_JOURNEY_DAYS = synth.JOURNEYS * synth.WRITTEN_DAYS
 
 
-def hugo_pages(project: Path) -> list[Path]:
-    return list((project / "public" / "posts").glob("*/index.html"))
+def hugo_pages(project: Path) -> tuple[list[Path], list[Path]]:
+    public = project / "public"
+    return list((public / "posts").glob("*/index.html")), list((public / "journeys").glob("*/day-*/index.html"))
 
 
-def pelican_pages(project: Path) -> list[Path]:
-    return [page for page in (project / "output").glob("*.html") if page.stem.endswith(tuple("0123456789"))]
+def pelican_pages(project: Path) -> tuple[list[Path], list[Path]]:
+    output = project / "output"
+    articles = [page for page in output.glob("*.html") if page.stem.endswith(tuple("0123456789"))]
+    return articles, list((output / "pages").glob("journey-*-day-*.html"))
 
 
 def written_check(
-    name: str, project: Path, size: int, pages: Callable[[Path], list[Path]], searched: Path | None
+    name: str,
+    project: Path,
+    size: int,
+    pages: Callable[[Path], tuple[list[Path], list[Path]]],
+    searched: Path | None,
 ) -> Callable[[], None]:
-    """A check that a peer's build wrote an article page for each of `size` articles (and, with
-    `searched`, a search index there): a build that 'succeeds' without them makes every number meaningless."""
+    """A check that a peer's build wrote an article page for each of `size` articles and a page
+    for each journey's written day (and, with `searched`, a search index there): a build that
+    'succeeds' without them makes every number meaningless."""
 
     def check() -> None:
-        found = len(pages(project))
-        if found < size:
-            raise SystemExit(f"{name} wrote {found} article pages for {size} articles in {project}")
+        articles, days = (len(found) for found in pages(project))
+        if articles < size:
+            raise SystemExit(f"{name} wrote {articles} article pages for {size} articles in {project}")
+        if days < WRITTEN_JOURNEY_DAYS:
+            raise SystemExit(f"{name} wrote {days} journey days' pages for {WRITTEN_JOURNEY_DAYS} in {project}")
         if searched is not None:
             check_search_index(searched)
 

@@ -194,12 +194,10 @@ def write_sitegen(root: Path, items: list[Article], seed: int = 0) -> None:
         "## Booking a first session {#book}\n\nCall or email us to book.\n",
         encoding="utf-8",
     )
-    journeys = root / "content" / "journeys"
-    journeys.mkdir()
-    rng = random.Random(seed + 1)
-    for number in range(1, JOURNEYS + 1):
-        title = f"Journey {number:02d}: " + rng.choice(TITLE_SHAPES).format(a=rng.choice(TITLE_WORDS), b="Home")
-        (journeys / f"journey-{number:02d}.md").write_text(_journey(rng, title, number), encoding="utf-8")
+    folder = root / "content" / "journeys"
+    folder.mkdir()
+    for journey in journeys(seed):
+        (folder / f"{journey.slug}.md").write_text(_journey_markdown(journey), encoding="utf-8")
 
 
 def _site_yaml() -> str:
@@ -225,17 +223,42 @@ def _site_yaml() -> str:
     )
 
 
-def _journey(rng: random.Random, title: str, sequence: int) -> str:
+@dataclass(frozen=True)
+class Journey:
+    """One journey's text, in the pieces each generator lays out: sitegen reads it as one
+    Markdown file (its days and weeks found by their headings); Hugo and Pelican get an
+    overview page, a page for each written day and one for each week of the plan."""
+
+    slug: str
+    title: str
+    category: str
+    description: str
+    sequence: int
+    introduction: tuple[str, ...]
+    """The lines before the first day: a heading, a paragraph and how the journey works."""
+    days: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each written day: its title ("Day 1: ...") and its lines."""
+    weeks: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each week of the plan: its title ("Week 1: ...") and its days' one-line plans."""
+    outcomes: tuple[str, ...]
+    """The lines after the plan: what people may expect."""
+
+
+def journeys(seed: int = 0) -> list[Journey]:
+    """The JOURNEYS journeys of the practice seeded by `seed` (the same for every article count)."""
+    rng = random.Random(seed + 1)
+    made = []
+    for number in range(1, JOURNEYS + 1):
+        title = f"Journey {number:02d}: " + rng.choice(TITLE_SHAPES).format(a=rng.choice(TITLE_WORDS), b="Home")
+        made.append(_journey(rng, title, number))
+    return made
+
+
+def _journey(rng: random.Random, title: str, sequence: int) -> Journey:
     """6 weeks of 5 plan bullets (a 30-day journey) with the first few days written."""
-    parts = [
-        "---",
-        f"title: {_quoted(title)}",
-        f"duration: {JOURNEY_WEEKS} weeks",
-        f"category: {_quoted(rng.choice(CATEGORIES)[0])}",
-        f"sequence: {sequence}",
-        f"description: {_quoted(sentence(rng, 8, 12))}",
-        "---",
-        "",
+    category = rng.choice(CATEGORIES)[0]
+    description = sentence(rng, 8, 12)
+    introduction = [
         f"# {title} Journey",
         "",
         paragraph(rng),
@@ -246,9 +269,10 @@ def _journey(rng: random.Random, title: str, sequence: int) -> str:
         *("- " + sentence(rng, 5, 10) for _ in range(4)),
         "",
     ]
+    days = []
     for day in range(1, WRITTEN_DAYS + 1):
-        parts += [
-            f"## Day {day}: {heading(rng).title()}",
+        day_title = f"Day {day}: {heading(rng).title()}"
+        lines = [
             "",
             "### Today's Learning",
             "",
@@ -276,12 +300,12 @@ def _journey(rng: random.Random, title: str, sequence: int) -> str:
             *(f"{n}. {sentence(rng, 6, 10)[:-1]}?" for n in range(1, 5)),
             "",
         ]
-    parts += ["## Your Journey Plan", ""]
+        days.append((day_title, tuple(lines)))
+    weeks = []
     for week in range(1, JOURNEY_WEEKS + 1):
-        parts.append(f"### Week {week}: {heading(rng).title()}")
-        parts += ["- " + heading(rng) for _ in range(DAYS_PER_WEEK)]
-        parts.append("")
-    parts += [
+        week_title = f"Week {week}: {heading(rng).title()}"
+        weeks.append((week_title, tuple("- " + heading(rng) for _ in range(DAYS_PER_WEEK))))
+    outcomes = [
         "## Expected Outcomes",
         "",
         sentence(rng) + " Many people find that they:",
@@ -290,7 +314,40 @@ def _journey(rng: random.Random, title: str, sequence: int) -> str:
         "Remember: " + paragraph(rng).lower(),
         "",
     ]
+    slug = f"journey-{sequence:02d}"
+    return Journey(
+        slug, title, category, description, sequence, tuple(introduction), tuple(days), tuple(weeks), tuple(outcomes)
+    )
+
+
+def _journey_markdown(journey: Journey) -> str:
+    """The journey as sitegen reads it: one file, front matter, then its days, plan and outcomes."""
+    parts = [
+        "---",
+        f"title: {_quoted(journey.title)}",
+        f"duration: {JOURNEY_WEEKS} weeks",
+        f"category: {_quoted(journey.category)}",
+        f"sequence: {journey.sequence}",
+        f"description: {_quoted(journey.description)}",
+        "---",
+        "",
+        *journey.introduction,
+    ]
+    for day_title, lines in journey.days:
+        parts += [f"## {day_title}", *lines]
+    parts += ["## Your Journey Plan", ""]
+    for week_title, plans in journey.weeks:
+        parts += [f"### {week_title}", *plans, ""]
+    parts += journey.outcomes
     return "\n".join(parts)
+
+
+def _plan(journey: Journey) -> list[str]:
+    """The plan and outcomes, as the peers' overview pages show them after the introduction."""
+    parts = ["## Your Journey Plan", ""]
+    for week_title, plans in journey.weeks:
+        parts += [f"### {week_title}", *plans, ""]
+    return parts + list(journey.outcomes)
 
 
 # --- Pelican -----------------------------------------------------------------------------
@@ -305,6 +362,7 @@ DEFAULT_LANG = "en"
 RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = False
 DEFAULT_PAGINATION = 10
+DISPLAY_PAGES_ON_MENU = False
 """
 
 
@@ -325,6 +383,24 @@ def write_pelican(root: Path, items: list[Article]) -> None:
             f"Summary: {article.description}\n\n"
         )
         (folder / f"{article.slug}.md").write_text(meta + article.body, encoding="utf-8")
+    pages = folder / "pages"
+    pages.mkdir()
+    for journey, slug, title, lines in journey_pages(journeys()):
+        meta = f"Title: {title}\nSlug: {slug}\n"
+        meta += f"Summary: {journey.description}\n\n" if slug == journey.slug else "\n"
+        (pages / f"{slug}.md").write_text(meta + "\n".join(lines), encoding="utf-8")
+
+
+def journey_pages(made: list[Journey]) -> Iterator[tuple[Journey, str, str, list[str]]]:
+    """The pages a peer makes of each journey, as sitegen does: an overview (its introduction, plan
+    and outcomes), each written day and each week; each with its slug, title and Markdown lines.
+    The overview's slug is the journey's, a day's ends in `-day-N`, a week's in `-week-N`."""
+    for journey in made:
+        yield journey, journey.slug, journey.title, [*journey.introduction, *_plan(journey)]
+        for number, (title, lines) in enumerate(journey.days, start=1):
+            yield journey, f"{journey.slug}-day-{number}", title, list(lines)
+        for number, (title, plans) in enumerate(journey.weeks, start=1):
+            yield journey, f"{journey.slug}-week-{number}", title, ["", *plans, ""]
 
 
 # --- Hugo --------------------------------------------------------------------------------
@@ -388,6 +464,30 @@ HUGO_LAYOUTS = {
 {{ end }}
 """,
 }
+HUGO_JOURNEY_LAYOUTS = {
+    # A journey's overview is searchable, as sitegen's is, and lists its days and weeks; the
+    # section page that lists the journeys is not.
+    "journeys/list.html": """\
+{{ define "main" }}
+{{ if .Content }}<article data-pagefind-body>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+</article>{{ else }}<h1>{{ .Title }}</h1>{{ end }}
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}
+</ul>
+{{ end }}
+""",
+    # A week of the plan is not searchable, as sitegen's are not: a list of one-line plans.
+    "week/single.html": """\
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ with .Parent }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ end }}
+""",
+}
 
 
 def write_hugo(root: Path, items: list[Article]) -> None:
@@ -398,11 +498,32 @@ def write_hugo(root: Path, items: list[Article]) -> None:
     layouts.mkdir(parents=True)
     for name, text in HUGO_LAYOUTS.items():
         (layouts / name).write_text(text, encoding="utf-8")
+    for name, text in HUGO_JOURNEY_LAYOUTS.items():
+        (root / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "layouts" / name).write_text(text, encoding="utf-8")
     folder = root / "content" / "posts"
     folder.mkdir(parents=True)
     for article in items:
         text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
         (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
+    _write_hugo_journeys(root / "content" / "journeys")
+
+
+def _write_hugo_journeys(section: Path) -> None:
+    """Each journey a section of its own: the overview its `_index.md`, a page for each written
+    day and one for each week (`type: week`, a layout Pagefind does not index)."""
+    section.mkdir(parents=True)
+    (section / "_index.md").write_text("---\ntitle: Journeys\n---\n", encoding="utf-8")
+    for journey, slug, title, lines in journey_pages(journeys()):
+        folder = section / journey.slug
+        folder.mkdir(exist_ok=True)
+        if slug == journey.slug:
+            name, extra = "_index.md", f"description: {_quoted(journey.description)}\n"
+        else:
+            name = slug.removeprefix(journey.slug + "-") + ".md"
+            extra = "type: week\n" if "-week-" in slug else ""
+        front = f"---\ntitle: {_quoted(title)}\n{extra}---\n\n"
+        (folder / name).write_text(front + "\n".join(lines), encoding="utf-8")
 
 
 WRITERS = {"sitegen": write_sitegen, "pelican": write_pelican, "hugo": write_hugo}
