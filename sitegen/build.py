@@ -326,6 +326,7 @@ def _index_beside(
         pages = rendering.finished(planned.options.workers if alone else 1)
         if indexing:
             indexing.pages_settled()
+            indexing.wait_for_a_core()  # the feeds and the rest on the core the last run leaves idle
         for relative, data in planned.extra_files(continued.memo if continued else None):
             out.write(relative, data)
         out.remove_unwritten()  # what the folder held and this build did not write

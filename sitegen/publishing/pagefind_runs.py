@@ -67,6 +67,24 @@ def one_core_each(runs: int, at_once: int) -> Callable[[], None] | None:
     return pinned
 
 
+class RunsLeft:
+    """The runs started and not ended yet: `free` is set once fewer are left than `cores`, so a
+    core is idle but for other work (search_index.Indexing.wait_for_a_core)."""
+
+    def __init__(self, runs: int, cores: int, free: threading.Event) -> None:
+        self.left, self.cores, self.free = runs, cores, free
+        self.lock = threading.Lock()
+        if runs < cores:
+            free.set()
+
+    def one_ended(self, _: object) -> None:
+        """A run ended (a future's done callback, in the thread that ran it)."""
+        with self.lock:
+            self.left -= 1
+            if self.left < self.cores:
+                self.free.set()
+
+
 def pagefind_version() -> str:
     try:
         return installed_version("pagefind")
