@@ -134,15 +134,13 @@ def start_index(
         run = _Run(site, language, parts, cache, workers, own_folders, settled, ready, vouched, kept, recorded, {})
         run.make_ready_first()
         held = holding.pop_all()  # let go of by the thread, when the index is made (not if anything above fails)
+        held.callback(run.core_free.set)  # however the index ends: no caller waits for a core forever
 
     def finish() -> SearchIndex:
-        try:
-            with held:
-                index = run.index(only)
-                page_keys.save()
-                return index
-        finally:
-            run.core_free.set()  # whatever happened: no caller waits for a core forever
+        with held:
+            index = run.index(only)
+            page_keys.save()
+            return index
 
     thread = ThreadPoolExecutor(1, "search-index")
     indexing = Indexing(running=thread.submit(finish), settled=settled, core_free=run.core_free)
