@@ -116,7 +116,7 @@ def _pagefind_env() -> dict[str, str]:
 
 
 @functools.cache
-def _pagefind() -> list[str]:
+def pagefind_binary() -> list[str]:
     """Pagefind's binary, found as `python -m pagefind` finds it (the extended build first), and
     run directly: the wrapper's own start costs about 0.1 s a run, which an edit's one run feels."""
     for package in ("pagefind_bin_extended", "pagefind_bin"):
@@ -173,7 +173,7 @@ def pages_folder(bundle: str) -> str:
 
 
 def _pagefind_over(site: Path, bundle: Path, language: str, glob: str | None) -> None:
-    command = [*_pagefind(), "--site", str(site), "--output-path", str(bundle), "--silent"]
+    command = [*pagefind_binary(), "--site", str(site), "--output-path", str(bundle), "--silent"]
     command += ["--force-language", language.split("-")[0].lower()]
     if glob is not None:
         command += ["--glob", glob]
