@@ -118,7 +118,8 @@ def _pagefind_env() -> dict[str, str]:
 @functools.cache
 def pagefind_binary() -> list[str]:
     """Pagefind's binary, found as `python -m pagefind` finds it (the extended build first), and
-    run directly: the wrapper's own start costs about 0.1 s a run, which an edit's one run feels."""
+    run directly: the wrapper's own start costs 0.04-0.1 s a run (more on a busy machine), which
+    an edit's one run feels. The bench runs the peers' Pagefind through this too."""
     for package in ("pagefind_bin_extended", "pagefind_bin"):
         try:
             found = importlib.import_module(package).get_executable()
