@@ -254,7 +254,8 @@ def readme_lead(machine: dict[str, str]) -> str:
 
 
 def update_readme(readme: Path, body: str, intro: str) -> None:
-    """Replace what lies between the bench markers, or add a '## Performance' section at the end.
+    """Replace what lies between the bench markers and the paragraph that opens their section, or
+    add a '## Performance' section at the end.
 
     The README is read immediately before it is written, since others edit it too."""
     text = readme.read_text(encoding="utf-8")
@@ -262,6 +263,9 @@ def update_readme(readme: Path, body: str, intro: str) -> None:
     pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.DOTALL)
     if pattern.search(text):
         text = pattern.sub(lambda _: block, text, count=1)
+        # the section's opening paragraph too, so that a change to what the bench builds reaches it
+        opening = re.compile(r"(## Performance\n\n)`make bench` builds .*?(\n\n" + re.escape(README_START) + ")", re.S)
+        text = opening.sub(lambda found: found.group(1) + intro + found.group(2), text, count=1)
     else:
         text = text.rstrip("\n") + f"\n\n## Performance\n\n{intro}\n\n{block}\n"
     readme.write_text(text, encoding="utf-8")

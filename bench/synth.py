@@ -335,15 +335,11 @@ def _journey_markdown(journey: Journey) -> str:
     ]
     for day_title, lines in journey.days:
         parts += [f"## {day_title}", *lines]
-    parts += ["## Your Journey Plan", ""]
-    for week_title, plans in journey.weeks:
-        parts += [f"### {week_title}", *plans, ""]
-    parts += journey.outcomes
-    return "\n".join(parts)
+    return "\n".join(parts + _plan(journey))
 
 
 def _plan(journey: Journey) -> list[str]:
-    """The plan and outcomes, as the peers' overview pages show them after the introduction."""
+    """The plan and outcomes: the end of sitegen's file, and of the peers' overview pages."""
     parts = ["## Your Journey Plan", ""]
     for week_title, plans in journey.weeks:
         parts += [f"### {week_title}", *plans, ""]
@@ -385,22 +381,22 @@ def write_pelican(root: Path, items: list[Article]) -> None:
         (folder / f"{article.slug}.md").write_text(meta + article.body, encoding="utf-8")
     pages = folder / "pages"
     pages.mkdir()
-    for journey, slug, title, lines in journey_pages(journeys()):
+    for journey, kind, slug, title, lines in journey_pages(journeys()):
         meta = f"Title: {title}\nSlug: {slug}\n"
-        meta += f"Summary: {journey.description}\n\n" if slug == journey.slug else "\n"
+        meta += f"Summary: {journey.description}\n\n" if kind == "overview" else "\n"
         (pages / f"{slug}.md").write_text(meta + "\n".join(lines), encoding="utf-8")
 
 
-def journey_pages(made: list[Journey]) -> Iterator[tuple[Journey, str, str, list[str]]]:
+def journey_pages(made: list[Journey]) -> Iterator[tuple[Journey, str, str, str, list[str]]]:
     """The pages a peer makes of each journey, as sitegen does: an overview (its introduction, plan
-    and outcomes), each written day and each week; each with its slug, title and Markdown lines.
-    The overview's slug is the journey's, a day's ends in `-day-N`, a week's in `-week-N`."""
+    and outcomes), each written day and each week; each with its kind ("overview", "day" or
+    "week"), its slug (the journey's, then `-day-N` or `-week-N`), title and Markdown lines."""
     for journey in made:
-        yield journey, journey.slug, journey.title, [*journey.introduction, *_plan(journey)]
+        yield journey, "overview", journey.slug, journey.title, [*journey.introduction, *_plan(journey)]
         for number, (title, lines) in enumerate(journey.days, start=1):
-            yield journey, f"{journey.slug}-day-{number}", title, list(lines)
+            yield journey, "day", f"{journey.slug}-day-{number}", title, list(lines)
         for number, (title, plans) in enumerate(journey.weeks, start=1):
-            yield journey, f"{journey.slug}-week-{number}", title, ["", *plans, ""]
+            yield journey, "week", f"{journey.slug}-week-{number}", title, ["", *plans, ""]
 
 
 # --- Hugo --------------------------------------------------------------------------------
@@ -514,14 +510,13 @@ def _write_hugo_journeys(section: Path) -> None:
     day and one for each week (`type: week`, a layout Pagefind does not index)."""
     section.mkdir(parents=True)
     (section / "_index.md").write_text("---\ntitle: Journeys\n---\n", encoding="utf-8")
-    for journey, slug, title, lines in journey_pages(journeys()):
+    for journey, kind, slug, title, lines in journey_pages(journeys()):
         folder = section / journey.slug
         folder.mkdir(exist_ok=True)
-        if slug == journey.slug:
+        if kind == "overview":
             name, extra = "_index.md", f"description: {_quoted(journey.description)}\n"
         else:
-            name = slug.removeprefix(journey.slug + "-") + ".md"
-            extra = "type: week\n" if "-week-" in slug else ""
+            name, extra = slug.removeprefix(journey.slug + "-") + ".md", "type: week\n" if kind == "week" else ""
         front = f"---\ntitle: {_quoted(title)}\n{extra}---\n\n"
         (folder / name).write_text(front + "\n".join(lines), encoding="utf-8")
 
