@@ -477,6 +477,9 @@ PELICAN_SEARCHED = (
 )
 PEERS = (("hugo", hugo_cold), ("pelican", pelican_cold))
 WRITTEN_JOURNEY_DAYS = synth.JOURNEYS * synth.WRITTEN_DAYS
+HUGO_CHROME = '<section class="crisis" aria-label="Crisis support">'
+"""On each of Hugo's pages, as on sitegen's: a sign that it was built with bench/hugo's layouts,
+which give its pages the weight of sitegen's."""
 
 
 def hugo_pages(project: Path) -> tuple[list[Path], list[Path]]:
@@ -502,7 +505,10 @@ def written_check(
     'succeeds' without them makes every number meaningless."""
 
     def check() -> None:
-        articles, days = (len(found) for found in pages(project))
+        written, days_written = pages(project)
+        articles, days = len(written), len(days_written)
+        if name == "Hugo" and written and HUGO_CHROME not in written[0].read_text(encoding="utf-8"):
+            raise SystemExit(f"Hugo's {written[0]} lacks the crisis notice sitegen's pages carry: see bench/hugo")
         if articles < size:
             raise SystemExit(f"{name} wrote {articles} article pages for {size} articles in {project}")
         if days < WRITTEN_JOURNEY_DAYS:

@@ -401,107 +401,34 @@ def journey_pages(made: list[Journey]) -> Iterator[tuple[Journey, str, str, str,
 
 # --- Hugo --------------------------------------------------------------------------------
 
-HUGO_TOML = f"""\
-baseURL = "{BASE_URL}"
-languageCode = "en"
-title = "{SITE_TITLE}"
-
-[pagination]
-  pagerSize = 10
-
-[taxonomies]
-  category = "categories"
-  tag = "tags"
-"""
-HUGO_LAYOUTS = {
-    "baseof.html": """\
-<!doctype html>
-<html lang="{{ site.Language.LanguageCode }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ if not .IsHome }}{{ .Title }} | {{ end }}{{ site.Title }}</title>
-<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ site.Title }}{{ end }}">
-</head>
-<body>
-<header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
-<nav>{{ range site.Taxonomies.categories }}<a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ end }}</nav>
-</header>
-<main>{{ block "main" . }}{{ end }}</main>
-<footer><a href="/contact/#book">Book a session</a></footer>
-</body>
-</html>
-""",
-    "single.html": """\
-{{ define "main" }}
-<article data-pagefind-body>
-<h1>{{ .Title }}</h1>
-<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time>
-{{ with .Params.author }} by {{ . }}{{ end }}</p>
-{{ .Content }}
-<p>{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
-{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-</article>
-{{ end }}
-""",
-    "list.html": """\
-{{ define "main" }}
-<h1>{{ .Title }}</h1>
-{{ $pager := .Paginate .Pages }}
-<ul>
-{{ range $pager.Pages }}
-<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time>
-<p>{{ .Description }}</p></li>
-{{ end }}
-</ul>
-{{ with $pager.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }}
-{{ with $pager.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
-{{ end }}
-""",
-}
-HUGO_JOURNEY_LAYOUTS = {
-    # A journey's overview is searchable, as sitegen's is, and lists its days and weeks; the
-    # section page that lists the journeys is not.
-    "journeys/list.html": """\
-{{ define "main" }}
-{{ if .Content }}<article data-pagefind-body>
-<h1>{{ .Title }}</h1>
-{{ .Content }}
-</article>{{ else }}<h1>{{ .Title }}</h1>{{ end }}
-<ul>
-{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
-{{ end }}
-</ul>
-{{ end }}
-""",
-    # A week of the plan is not searchable, as sitegen's are not: a list of one-line plans.
-    "week/single.html": """\
-{{ define "main" }}
-<h1>{{ .Title }}</h1>
-{{ .Content }}
-{{ with .Parent }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-{{ end }}
-""",
-}
+HUGO = Path(__file__).parent / "hugo"
+"""Hugo's project files: its configuration and a layout set of our own that puts on every page
+what sitegen's default theme does (the crisis notice, the header and its menu, the booking aside,
+the footer, the same meta tags and structured data, article cards with reading times), so that
+Hugo and Pagefind work through pages of the same weight as sitegen's."""
+THEME_STATIC = Path(__file__).parent.parent / "themes" / "default" / "static"
 
 
 def write_hugo(root: Path, items: list[Article]) -> None:
-    """content/posts/*.md with YAML front matter and a tiny layout set of our own."""
+    """content/posts/*.md with YAML front matter, and bench/hugo's configuration and layouts, with
+    sitegen's stylesheet and script as the static files they link to."""
     _fresh(root)
-    (root / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
-    layouts = root / "layouts" / "_default"
-    layouts.mkdir(parents=True)
-    for name, text in HUGO_LAYOUTS.items():
-        (layouts / name).write_text(text, encoding="utf-8")
-    for name, text in HUGO_JOURNEY_LAYOUTS.items():
-        (root / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "layouts" / name).write_text(text, encoding="utf-8")
+    shutil.copy(HUGO / "hugo.toml", root / "hugo.toml")
+    shutil.copytree(HUGO / "layouts", root / "layouts")
+    static = root / "static" / "static"
+    static.mkdir(parents=True)
+    for name in ("site.css", "site.js"):
+        shutil.copy(THEME_STATIC / name, static / name)
     folder = root / "content" / "posts"
     folder.mkdir(parents=True)
     for article in items:
         text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
         (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
+    for name, text in CATEGORIES:  # each category's page leads with its description, as sitegen's do
+        term = root / "content" / "categories" / name.lower().replace("&", "").replace(" ", "-")
+        term.mkdir(parents=True)
+        front = f"---\ntitle: {_quoted(name)}\ndescription: {_quoted(text)}\n---\n"
+        (term / "_index.md").write_text(front, encoding="utf-8")
     _write_hugo_journeys(root / "content" / "journeys")
 
 
