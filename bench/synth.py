@@ -424,11 +424,6 @@ def write_hugo(root: Path, items: list[Article]) -> None:
     for article in items:
         text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
         (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
-    for name, text in CATEGORIES:  # each category's page leads with its description, as sitegen's do
-        term = root / "content" / "categories" / name.lower().replace("&", "").replace(" ", "-")
-        term.mkdir(parents=True)
-        front = f"---\ntitle: {_quoted(name)}\ndescription: {_quoted(text)}\n---\n"
-        (term / "_index.md").write_text(front, encoding="utf-8")
     _write_hugo_journeys(root / "content" / "journeys")
 
 
