@@ -456,7 +456,7 @@ def hugo_cold(project: Path, size: int, search: bool = False) -> ColdBuild:
     build = [str(hugo_binary()), "--quiet"]
     timed = with_search(build, pagefind_command("public")) if search else build
     leftovers = (project / "public", project / "resources", project / ".hugo_build.lock")
-    check = written_check("Hugo", project, size, hugo_pages, project / "public" if search else None)
+    check = written_check("Hugo", project, size, hugo_pages, project / "public" if search else None, HUGO_CHROME)
     key = "hugo+pagefind" if search else "hugo"
     return ColdBuild(key, report.PEER_NAMES[key], project, timed, dict(os.environ), leftovers, check)
 
@@ -500,16 +500,18 @@ def written_check(
     size: int,
     pages: Callable[[Path], tuple[list[Path], list[Path]]],
     searched: Path | None,
+    marker: str | None = None,
 ) -> Callable[[], None]:
     """A check that a peer's build wrote an article page for each of `size` articles and a page
-    for each journey's written day (and, with `searched`, a search index there): a build that
-    'succeeds' without them makes every number meaningless."""
+    for each journey's written day (and, with `searched`, a search index there; with `marker`,
+    that text on its first article page): a build that 'succeeds' without them makes every
+    number meaningless."""
 
     def check() -> None:
         written, days_written = pages(project)
         articles, days = len(written), len(days_written)
-        if name == "Hugo" and written and HUGO_CHROME not in written[0].read_text(encoding="utf-8"):
-            raise SystemExit(f"Hugo's {written[0]} lacks the crisis notice sitegen's pages carry: see bench/hugo")
+        if marker and written and marker not in written[0].read_text(encoding="utf-8"):
+            raise SystemExit(f"{name}'s {written[0]} lacks {marker!r}, which sitegen's pages carry")
         if articles < size:
             raise SystemExit(f"{name} wrote {articles} article pages for {size} articles in {project}")
         if days < WRITTEN_JOURNEY_DAYS:

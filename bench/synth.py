@@ -71,6 +71,8 @@ TARGET_WORDS = 900
 JOURNEYS, JOURNEY_WEEKS, DAYS_PER_WEEK, WRITTEN_DAYS = 20, 6, 5, 3
 SITE_TITLE = "Bench Practice"
 BASE_URL = "https://bench.example/"
+DESCRIPTION = "A synthetic practice used to measure build times."
+PHONE, EMAIL = "(555) 555-0100", "hello@bench.example"
 
 
 @dataclass(frozen=True)
@@ -209,11 +211,11 @@ def _site_yaml() -> str:
         f"title: {SITE_TITLE}\n"
         f"base_url: {BASE_URL}\n"
         "language: en\n"
-        "description: A synthetic practice used to measure build times.\n"
+        f"description: {DESCRIPTION}\n"
         "practice:\n"
         f"  name: {SITE_TITLE}\n"
-        '  phone: "(555) 555-0100"\n'
-        "  email: hello@bench.example\n"
+        f'  phone: "{PHONE}"\n'
+        f"  email: {EMAIL}\n"
         "booking:\n"
         "  url: /contact/#book\n"
         "  label: Book a session\n"
@@ -407,13 +409,21 @@ what sitegen's default theme does (the crisis notice, the header and its menu, t
 the footer, the same meta tags and structured data, article cards with reading times), so that
 Hugo and Pagefind work through pages of the same weight as sitegen's."""
 THEME_STATIC = Path(__file__).parent.parent / "themes" / "default" / "static"
+HUGO_CRISIS = (
+    "If you are in crisis or thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline). "
+    "In an emergency, call 911."
+)
+"""The crisis notice sitegen's bench site shows (its region's default, from config/crisis/us.yaml)."""
+HUGO_BOOKING = "A first conversation is an easy place to start."
+"""The booking aside's text, as sitegen's theme words it by default."""
 
 
 def write_hugo(root: Path, items: list[Article]) -> None:
     """content/posts/*.md with YAML front matter, and bench/hugo's configuration and layouts, with
     sitegen's stylesheet and script as the static files they link to."""
     _fresh(root)
-    shutil.copy(HUGO / "hugo.toml", root / "hugo.toml")
+    toml = (HUGO / "hugo.toml").read_text(encoding="utf-8") + _hugo_params()
+    (root / "hugo.toml").write_text(toml, encoding="utf-8")
     shutil.copytree(HUGO / "layouts", root / "layouts")
     static = root / "static" / "static"
     static.mkdir(parents=True)
@@ -425,6 +435,19 @@ def write_hugo(root: Path, items: list[Article]) -> None:
         text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
         (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
     _write_hugo_journeys(root / "content" / "journeys")
+
+
+def _hugo_params() -> str:
+    """hugo.toml's [params]: the practice's details and its clinicians, as sitegen's project has them."""
+    authors = "".join(
+        f'  {slug} = ["{name}, {credentials}", "{role}"]\n' for slug, name, credentials, role in CLINICIANS
+    )
+    phone_href = "tel:" + "".join(c for c in PHONE if c.isdigit())
+    return (
+        f'\n[params]\ndescription = "{DESCRIPTION}"\nphone = "{PHONE}"\nphoneHref = "{phone_href}"\n'
+        f'email = "{EMAIL}"\ncrisis = "{HUGO_CRISIS}"\nbooking = "{HUGO_BOOKING}"\n'
+        f"[params.authors]\n{authors}"
+    )
 
 
 def _write_hugo_journeys(section: Path) -> None:
