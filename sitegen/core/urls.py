@@ -185,6 +185,11 @@ def clinician(slug: str) -> str:
     return f"team/{slug}/"
 
 
+def clinician_articles(slug: str, page: int = 1) -> str:
+    """Every article a clinician wrote, when their own page shows only the latest."""
+    return f"team/{slug}/articles/" if page == 1 else f"team/{slug}/articles/page/{page}/"
+
+
 def page(slug: str) -> str:
     return f"{slug}/"
 

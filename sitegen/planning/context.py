@@ -11,6 +11,8 @@ categories.html     /categories/                      CategoriesContext
 category.html       /categories/<slug>/[page/N/]      CategoryContext
 tags.html           /tags/                            TagsContext
 tag.html            /tags/<slug>/[page/N/]            ListingContext
+author.html         /team/<slug>/articles/[page/N/]   ListingContext (a clinician with more
+                                                      articles than their page shows)
 journeys.html       /journeys/                        JourneysContext
 journey.html        /journeys/<slug>/                 JourneyContext
 week.html           /journeys/<slug>/week-N/          WeekContext
@@ -221,6 +223,10 @@ class TeamContext(BaseContext):
 class ClinicianContext(BaseContext):
     clinician: ClinicianView
     articles: tuple[ArticleSummary, ...]
+    """Their latest articles, at most four; `article_count` counts them all."""
+    article_count: int
+    all_articles_url: str | None
+    """Their listing of every article (author.html); None when `articles` holds them all."""
     journeys: tuple[JourneySummary, ...]
 
 

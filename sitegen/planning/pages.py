@@ -27,6 +27,7 @@ from sitegen.reading.images import img_tag
 from sitegen.reading.models import Article, Clinician
 
 HOME_LATEST = 3
+CLINICIAN_LATEST = 4  # a clinician's own page shows their latest articles, and links to the rest
 
 
 class SitePlanner(PageKit):
@@ -104,10 +105,22 @@ class SitePlanner(PageKit):
             articles = tuple(by_author[clinician.slug])
             journeys = tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug)
             make = partial(self.clinician_context, clinician, views[clinician.slug], articles, journeys)
-            inputs = (clinician.slug, journeys, self.cards(articles))
+            inputs = (clinician.slug, journeys, len(articles), self.cards(articles[:CLINICIAN_LATEST]))
             path, source = u.clinician(clinician.slug), str(clinician.source)
             jobs.append(self.job(path, "clinician.html", "clinician", make, source, *inputs))
+            if len(articles) > CLINICIAN_LATEST:
+                jobs += self.clinician_articles(clinician, articles)
         return jobs
+
+    def clinician_articles(self, clinician: Clinician, articles: tuple[Article, ...]) -> list[PageJob]:
+        """Every article by a clinician whose own page shows only their latest, at /team/<slug>/articles/."""
+        crumbs = (
+            Link(self.strings.text("our_team"), self.hrefs.href(u.team())),
+            Link(clinician.display_name, self.hrefs.href(u.clinician(clinician.slug))),
+        )
+        title = self.strings.text("articles_by", name=clinician.name)
+        path_for = partial(u.clinician_articles, clinician.slug)
+        return listing_pages(self, articles, path_for, title, "", "author", str(clinician.source), crumbs)
 
     def clinician_context(
         self,
@@ -131,7 +144,14 @@ class SitePlanner(PageKit):
                 ),
             )
         )
-        cctx.update(clinician=view, articles=tuple(self.summary(a) for a in articles), journeys=journeys)
+        more = len(articles) > CLINICIAN_LATEST
+        cctx.update(
+            clinician=view,
+            articles=tuple(self.summary(a) for a in articles[:CLINICIAN_LATEST]),
+            article_count=len(articles),
+            all_articles_url=self.hrefs.href(u.clinician_articles(clinician.slug)) if more else None,
+            journeys=journeys,
+        )
         return cctx
 
     def clinician_view(self, clinician: Clinician) -> ClinicianView:

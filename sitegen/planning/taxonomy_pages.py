@@ -1,4 +1,5 @@
-"""Listing pages: the paginated article listing, the category pages and the tag pages."""
+"""Listing pages: the paginated article listing, the category pages, the tag pages and each
+clinician's articles."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from sitegen.planning.views import CategoryView, JourneySummary, Link
 from sitegen.reading.models import Article
 
 PathFor = Callable[[int], str]
+
+# The template of each kind of listing made by listing_pages.
+LISTING_TEMPLATES = {"articles": "articles.html", "tag": "tag.html", "author": "author.html"}
 
 
 def pages_of(articles: tuple[Article, ...], per_page: int) -> list[tuple[Article, ...]]:
@@ -39,15 +43,16 @@ def listing_pages(
     intro: str,
     kind: str,
     source: str,
+    crumbs: tuple[Link, ...] = (),
 ) -> list[PageJob]:
     """A listing's pages, each made from its articles, its number and its neighbours' addresses."""
     chunks = pages_of(articles, planner.config.articles_per_page)
-    template = "articles.html" if kind == "articles" else "tag.html"
+    template = LISTING_TEMPLATES[kind]
     jobs = []
     for number, chunk in enumerate(chunks, start=1):
         count = len(chunks)
-        make = partial(_listing_context, planner, chunk, path_for, title, intro, kind, number, count)
-        inputs = (title, intro, number, count, _neighbours(path_for, number, count), planner.cards(chunk))
+        make = partial(_listing_context, planner, chunk, path_for, title, intro, kind, number, count, crumbs)
+        inputs = (title, intro, crumbs, number, count, _neighbours(path_for, number, count), planner.cards(chunk))
         jobs.append(planner.job(path_for(number), template, kind, make, source, *inputs))
     return jobs
 
@@ -61,8 +66,10 @@ def _listing_context(
     kind: str,
     number: int,
     count: int,
+    crumbs: tuple[Link, ...],
 ) -> dict[str, Any]:
-    ctx: dict[str, Any] = dict(planner.base(_numbered(planner, title, number, count), path_for(number), kind, intro))
+    numbered = _numbered(planner, title, number, count)
+    ctx: dict[str, Any] = dict(planner.base(numbered, path_for(number), kind, intro, crumbs))
     ctx.update(
         heading=title,
         intro=intro,

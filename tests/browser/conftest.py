@@ -44,6 +44,7 @@ PAGE_KINDS: dict[str, str] = {
     "workbook": "/journeys/steadier-days/workbook/",
     "team": "/team/",
     "clinician": "/team/maya-okafor/",
+    "author": "/team/maya-okafor/articles/",
     "page": "/about/",
     "search": "/search/",
     "good-faith-estimate": "/good-faith-estimate/",
