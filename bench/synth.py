@@ -432,9 +432,14 @@ def write_hugo(root: Path, items: list[Article]) -> None:
     folder = root / "content" / "posts"
     folder.mkdir(parents=True)
     for article in items:
-        text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\n")
+        # `authors` makes each clinician's paginated listing, as sitegen's /team/<slug>/articles/.
+        text = _yaml_front_matter(article, "categories", extra=f"slug: {article.slug}\nauthors: [{article.author}]\n")
         (folder / f"{article.slug}.md").write_text(text + article.body, encoding="utf-8")
     _write_hugo_journeys(root / "content" / "journeys")
+    for slug, name, _credentials, _role in CLINICIANS:  # the listing's title, as sitegen's
+        term = root / "content" / "authors" / slug
+        term.mkdir(parents=True)
+        (term / "_index.md").write_text(f"---\ntitle: Articles by {name}\nslug: {slug}\n---\n", encoding="utf-8")
 
 
 def _hugo_params() -> str:
