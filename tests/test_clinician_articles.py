@@ -1,9 +1,11 @@
-"""A clinician's page shows their latest articles and links to a listing of every one."""
+"""A clinician's page shows their latest articles and links to a listing of every one; a
+clinician who writes has a feed of their own."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 from bs4 import BeautifulSoup
 
 from conftest import MINIMAL_SITE_YAML, MakeSite, run_sitegen
@@ -92,3 +94,33 @@ def test_spanish_sites_say_it_in_spanish(make_site: MakeSite) -> None:
     link = soup(root, "team/sam-rivera").find("a", href="/team/sam-rivera/articles/")
     assert link.get_text() == "Los 6 artículos de Sam Rivera"
     assert soup(root, "team/sam-rivera/articles").find("h1").get_text() == "Artículos de Sam Rivera"
+
+
+def feeds_in_head(page: BeautifulSoup) -> list[str]:
+    return [link["href"] for link in page.find("head").find_all("link", type="application/atom+xml")]
+
+
+def test_a_clinician_who_writes_has_a_feed_of_their_articles_alone(make_site: MakeSite) -> None:
+    other = "---\ntitle: By someone else\ndate: 2025-03-30\ncategory: Anxiety\n---\nBody.\n"
+    draft = "---\ntitle: Unfinished\ndate: 2025-03-31\ncategory: Anxiety\nauthor: sam-rivera\ndraft: true\n---\nBody.\n"
+    files = {"content/team/sam-rivera.md": TEAM, **articles_by_sam(6), "content/articles/other.md": other}
+    root = make_site({**files, "content/articles/unfinished.md": draft}, site_yaml=SITE)
+    build(root)
+    feed = feedparser.parse((root / "output/team/sam-rivera/feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Test Practice: Sam Rivera"
+    assert [e.title for e in feed.entries] == [f"Note {n}" for n in range(6, 0, -1)]
+    assert {link.href for link in feed.feed.links} == {
+        "https://example.org/team/sam-rivera/feed.xml",
+        "https://example.org/team/sam-rivera/",
+    }
+    for page in ("team/sam-rivera", "team/sam-rivera/articles", "team/sam-rivera/articles/page/2"):
+        assert feeds_in_head(soup(root, page)) == ["/feed.xml", "/team/sam-rivera/feed.xml"], page
+
+
+def test_a_clinician_with_only_a_draft_has_no_feed(make_site: MakeSite) -> None:
+    draft = "---\ntitle: Unfinished\ndate: 2025-03-31\ncategory: Anxiety\nauthor: sam-rivera\ndraft: true\n---\nBody.\n"
+    root = make_site({"content/team/sam-rivera.md": TEAM, "content/articles/unfinished.md": draft}, site_yaml=SITE)
+    build(root)
+    assert not (root / "output/team/sam-rivera/feed.xml").exists()
+    assert feeds_in_head(soup(root, "team/sam-rivera")) == ["/feed.xml"]

@@ -274,6 +274,10 @@ def category_feed(slug: str) -> str:
     return f"categories/{slug}/feed.xml"
 
 
+def clinician_feed(slug: str) -> str:
+    return f"team/{slug}/feed.xml"
+
+
 def sitemap() -> str:
     return "sitemap.xml"
 

@@ -76,12 +76,21 @@ def used_audio(content: Content) -> dict[str, AudioInfo]:
     return dict(sorted({info.name: info for played in listed for info in played}.items()))
 
 
+def feed_writers(articles: tuple[Article, ...]) -> frozenset[str]:
+    """The clinicians (by slug) with a feed of their own: those who wrote a published article."""
+    return frozenset(a.author for a in articles if a.author and not a.draft and not a.scheduled)
+
+
 def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) -> dict[str, str]:
     """Every file a build writes that is not a page, by output path, with what makes it."""
     files = {u.feed(): "the site's feed", u.sitemap(): "the sitemap", u.robots(): "robots.txt", **HOST_FILES}
     files[MARKER] = "sitegen's output marker"
     for category in config.sorted_categories():
         files[u.category_feed(category.slug)] = f"the feed of category '{category.name}'"
+    writers = feed_writers(content.articles)
+    for clinician in content.clinicians:
+        if clinician.slug in writers:
+            files[u.clinician_feed(clinician.slug)] = f"the feed of {clinician.source}"
     for static in assets.files:
         for name in static.published:
             files[u.static(name)] = f"the static file {static.source.parent.name}/{static.name}"

@@ -22,6 +22,7 @@ from sitegen.core import urls as u
 from sitegen.core.errors import ContentError
 from sitegen.core.urls import Urls
 from sitegen.planning import structured_data as ld
+from sitegen.planning.addresses import feed_writers
 from sitegen.planning.booking import BookingCta, cta_problem, phone_href, resolve_booking_cta, site_booking
 from sitegen.planning.brand import plan_brand
 from sitegen.planning.context import BaseContext, PageInfo, SiteView
@@ -42,7 +43,7 @@ from sitegen.planning.views import (
     site_locale,
 )
 from sitegen.reading.cards import Card, card_digest
-from sitegen.reading.models import Article, Content, Journey
+from sitegen.reading.models import Article, Clinician, Content, Journey
 from sitegen.theming.assets import StaticAssets
 from sitegen.theming.strings import load_strings, text_direction
 
@@ -290,3 +291,14 @@ class PageKit:
 
     def category_feed(self, name: str) -> Link:
         return Link(f"{self.config.title}: {name}", self.hrefs.href(u.category_feed(self.category_slugs[name])))
+
+    @cached_property
+    def feed_writers(self) -> frozenset[str]:
+        return feed_writers(self.content.articles)
+
+    def clinician_feeds(self, clinician: Clinician) -> tuple[Link, ...]:
+        """The site's feed, and the clinician's own when they have written (publishing/feeds.py)."""
+        if clinician.slug not in self.feed_writers:
+            return (self.site_feed,)
+        own = Link(f"{self.config.title}: {clinician.name}", self.hrefs.href(u.clinician_feed(clinician.slug)))
+        return (self.site_feed, own)

@@ -105,7 +105,8 @@ class SitePlanner(PageKit):
             articles = tuple(by_author[clinician.slug])
             journeys = tuple(self.journey_summary(j) for j in self.content.journeys if j.author == clinician.slug)
             make = partial(self.clinician_context, clinician, views[clinician.slug], articles, journeys)
-            inputs = (clinician.slug, journeys, len(articles), self.cards(articles[:CLINICIAN_LATEST]))
+            feeds = self.clinician_feeds(clinician)
+            inputs = (clinician.slug, journeys, feeds, len(articles), self.cards(articles[:CLINICIAN_LATEST]))
             path, source = u.clinician(clinician.slug), str(clinician.source)
             jobs.append(self.job(path, "clinician.html", "clinician", make, source, *inputs))
             if len(articles) > CLINICIAN_LATEST:
@@ -120,7 +121,8 @@ class SitePlanner(PageKit):
         )
         title = self.strings.text("articles_by", name=clinician.name)
         path_for = partial(u.clinician_articles, clinician.slug)
-        return listing_pages(self, articles, path_for, title, "", "author", str(clinician.source), crumbs)
+        source, feeds = str(clinician.source), self.clinician_feeds(clinician)
+        return listing_pages(self, articles, path_for, title, "", "author", source, crumbs, feeds)
 
     def clinician_context(
         self,
@@ -138,6 +140,7 @@ class SitePlanner(PageKit):
                 "clinician",
                 clinician.role,
                 crumbs,
+                feeds=self.clinician_feeds(clinician),
                 og_type="profile",
                 json_ld=ld.script_json(
                     ld.with_context(ld.person(clinician, self.hrefs.absolute(u.clinician(clinician.slug))))

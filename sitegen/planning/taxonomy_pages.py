@@ -44,15 +44,19 @@ def listing_pages(
     kind: str,
     source: str,
     crumbs: tuple[Link, ...] = (),
+    feeds: tuple[Link, ...] = (),
 ) -> list[PageJob]:
-    """A listing's pages, each made from its articles, its number and its neighbours' addresses."""
+    """A listing's pages, each made from its articles, its number and its neighbours' addresses;
+    its head links to `feeds`, or to the site's feed alone."""
+    feeds = feeds or (planner.site_feed,)
     chunks = pages_of(articles, planner.config.articles_per_page)
     template = LISTING_TEMPLATES[kind]
     jobs = []
     for number, chunk in enumerate(chunks, start=1):
         count = len(chunks)
-        make = partial(_listing_context, planner, chunk, path_for, title, intro, kind, number, count, crumbs)
-        inputs = (title, intro, crumbs, number, count, _neighbours(path_for, number, count), planner.cards(chunk))
+        make = partial(_listing_context, planner, chunk, path_for, title, intro, kind, (number, count), crumbs, feeds)
+        neighbours = _neighbours(path_for, number, count)
+        inputs = (title, intro, crumbs, feeds, number, count, neighbours, planner.cards(chunk))
         jobs.append(planner.job(path_for(number), template, kind, make, source, *inputs))
     return jobs
 
@@ -64,12 +68,13 @@ def _listing_context(
     title: str,
     intro: str,
     kind: str,
-    number: int,
-    count: int,
+    place: tuple[int, int],
     crumbs: tuple[Link, ...],
+    feeds: tuple[Link, ...],
 ) -> dict[str, Any]:
+    number, count = place
     numbered = _numbered(planner, title, number, count)
-    ctx: dict[str, Any] = dict(planner.base(numbered, path_for(number), kind, intro, crumbs))
+    ctx: dict[str, Any] = dict(planner.base(numbered, path_for(number), kind, intro, crumbs, feeds=feeds))
     ctx.update(
         heading=title,
         intro=intro,

@@ -1,4 +1,4 @@
-"""Atom feeds of the whole site and of each category, made with feedgen.
+"""Atom feeds of the whole site, of each category and of each clinician who writes, made with feedgen.
 
 A feed shows only its newest articles, so most edits change no feed. Between builds the
 feeds are kept in the cache (`feeds.msgpack`), each with a digest of everything that
@@ -25,6 +25,7 @@ from sitegen.core.installed import NotInstalled, installed_version
 from sitegen.core.memo import Memo, remembered
 from sitegen.core.sealed import read_sealed, write_sealed
 from sitegen.core.urls import Urls
+from sitegen.planning.addresses import feed_writers
 from sitegen.reading.commonmark import name_back_links
 from sitegen.reading.markup import BOOKING_PLACEHOLDER
 from sitegen.reading.models import Article, Clinician
@@ -43,7 +44,8 @@ def site_feeds(
     kept: Path | None = None,
     digests: Mapping[str, bytes] | None = None,
 ) -> dict[str, bytes]:
-    """Every feed file by its site path: the whole site's and one per category. `back_label`
+    """Every feed file by its site path: the whole site's, one per category and one per clinician
+    with a published article. `back_label`
     names a footnote's way back in the site's language, as its pages do. `memo` remembers
     them in memory (the preview); else `kept` is the cache file that keeps them between builds,
     each with a digest of what appears in it, where an article's body is named by the digest of
@@ -53,16 +55,17 @@ def site_feeds(
     people = {c.slug: c for c in clinicians}
     published = [a for a in articles if not a.draft and not a.scheduled]
     wanted = [(u.feed(), config.title, u.articles(), published[:FEED_SIZE])]
-    by_category: dict[str, list[Article]] = {}
-    for article in published:  # one pass, not one per category: a site may have 10,000 articles
-        newest = by_category.setdefault(article.category, [])
-        if len(newest) < FEED_SIZE:
-            newest.append(article)
+    by_category, by_author = _newest_by(published, lambda a: a.category), _newest_by(published, lambda a: a.author)
     for category in config.sorted_categories():
         chosen = by_category.get(category.name, [])
         wanted.append(
             (u.category_feed(category.slug), f"{config.title}: {category.name}", u.category(category.slug), chosen)
         )
+    writers = feed_writers(articles)
+    for person in clinicians:
+        if person.slug in writers:
+            feed = (u.clinician_feed(person.slug), f"{config.title}: {person.name}", u.clinician(person.slug))
+            wanted.append((*feed, by_author[person.slug]))
     if kept is not None and memo is None:
         return _kept_feeds(config, hrefs, people, words, wanted, kept, digests or {})
     feeds = {}
@@ -71,6 +74,16 @@ def site_feeds(
         made = partial(_feed, config, hrefs, people, words, newest, title, path, page)
         feeds[path] = remembered(memo, path, key, made)
     return feeds
+
+
+def _newest_by(published: list[Article], key: Callable[[Article], str]) -> dict[str, list[Article]]:
+    """The newest FEED_SIZE articles of each value of `key`, in one pass: a site may have 10,000."""
+    newest: dict[str, list[Article]] = {}
+    for article in published:
+        chosen = newest.setdefault(key(article), [])
+        if len(chosen) < FEED_SIZE:
+            chosen.append(article)
+    return newest
 
 
 @dataclass(frozen=True)
