@@ -78,7 +78,7 @@ def used_audio(content: Content) -> dict[str, AudioInfo]:
 
 def feed_writers(articles: tuple[Article, ...]) -> frozenset[str]:
     """The clinicians (by slug) with a feed of their own: those who wrote a published article."""
-    return frozenset(a.author for a in articles if a.author and not a.draft and not a.scheduled)
+    return frozenset(a.author for a in articles if a.author and a.published)
 
 
 def generated_files(config: SiteConfig, content: Content, assets: StaticAssets) -> dict[str, str]:

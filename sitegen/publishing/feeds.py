@@ -53,7 +53,7 @@ def site_feeds(
     hrefs = Urls.for_site(config)
     words = Words(back_label)
     people = {c.slug: c for c in clinicians}
-    published = [a for a in articles if not a.draft and not a.scheduled]
+    published = [a for a in articles if a.published]
     wanted = [(u.feed(), config.title, u.articles(), published[:FEED_SIZE])]
     by_category, by_author = _newest_by(published, lambda a: a.category), _newest_by(published, lambda a: a.author)
     for category in config.sorted_categories():

@@ -85,7 +85,7 @@ def load_content(
         if page:
             pages.append(page)
     errors += _one_featured(journeys)
-    published = [a for a in articles if options.drafts or (not a.draft and not a.scheduled)]
+    published = [a for a in articles if options.drafts or a.published]
     return Content(
         articles=tuple(sorted(published, key=lambda a: a.sort_key, reverse=True)),
         journeys=tuple(sorted(journeys, key=lambda j: (j.sequence, j.title.lower(), j.slug))),

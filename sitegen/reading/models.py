@@ -147,6 +147,12 @@ class Article(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """The line of `cta:`, for messages (a variant's name is checked in planning/booking.py)."""
 
     @property
+    def published(self) -> bool:
+        """Neither a draft nor dated in the future: on the built site, and in its feeds (the
+        preview with drafts shows the others on its pages, never in a feed)."""
+        return not self.draft and not self.scheduled
+
+    @property
     def body_html(self) -> str:
         return self.body.html
 
